@@ -1,0 +1,40 @@
+/**
+ * hotline-scorecard: the same engine as the add-in, over .xlsx files, for batch use and as the
+ * no-Excel way to run the main job. Exit codes: 0 success, 2 bad input (nothing written), 1 failure.
+ */
+import { runDemo } from "./demo";
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const USAGE = `用法 / usage:
+  hotline-scorecard demo                      SPEC §7 示例的评分表与结算示例
+  hotline-scorecard --help                    本说明`;
+
+type Command = (args: string[], io: Io) => Promise<number> | number;
+
+const COMMANDS: Record<string, Command> = {
+  demo: (_args, io) => runDemo(io.out),
+};
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`未知命令「${name}」/ unknown command "${name}"\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    io.err(`意外错误 / unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return 1;
+  }
+}
+

@@ -1,0 +1,71 @@
+/**
+ * Report due dates (row 4, 数据分析): 月报 by the 10th of the next month, 季报 by the 15th of the
+ * first month of the next quarter, 年报 by the end of December — each 遇节假日顺延.
+ */
+import { shiftToWorkingDay } from "./calendar";
+import { addMonths, firstDay, IsoDate, isoDate, lastDay, monthKey, MonthKey, monthParts, parseMonth } from "./dates";
+
+export type ReportKind = "月报" | "季报" | "年报";
+export const REPORT_KINDS: readonly ReportKind[] = ["月报", "季报", "年报"];
+
+export interface ReportPeriod {
+  kind: ReportKind;
+  /** Canonical form: "2025-09", "2025Q3", "2025". */
+  key: string;
+  start: IsoDate;
+  end: IsoDate;
+}
+
+const KIND_ALIASES: Record<string, ReportKind> = {
+  月报: "月报", 月度报告: "月报", 月度: "月报",
+  季报: "季报", 季度报告: "季报", 季度: "季报",
+  年报: "年报", 年度报告: "年报", 年度: "年报",
+};
+
+export function parseReportKind(text: string): ReportKind | null {
+  return KIND_ALIASES[text.replace(/\s+/g, "")] ?? null;
+}
+
+const QUARTER_DIGITS: Record<string, number> = { "1": 1, "2": 2, "3": 3, "4": 4, 一: 1, 二: 2, 三: 3, 四: 4 };
+
+/** Reads a report period for its kind: "2025-09" / "2025年9月", "2025Q3" / "2025年第三季度", "2025" / "2025年". */
+export function parseReportPeriod(kind: ReportKind, text: string): ReportPeriod | null {
+  const t = text.replace(/\s+/g, "").toUpperCase();
+  if (kind === "月报") {
+    const month = parseMonth(t);
+    return month ? { kind, key: month, start: firstDay(month), end: lastDay(month) } : null;
+  }
+  if (kind === "季报") {
+    const m = /^(\d{4})(?:[-年]?(?:Q|第)([1-4一二三四])(?:季度?)?)$/.exec(t);
+    if (!m) return null;
+    const year = Number(m[1]);
+    const q = QUARTER_DIGITS[m[2] ?? ""];
+    if (q === undefined) return null;
+    const startMonth = monthKey(year, (q - 1) * 3 + 1);
+    return { kind, key: `${year}Q${q}`, start: firstDay(startMonth), end: lastDay(addMonths(startMonth, 2)) };
+  }
+  const m = /^(\d{4})(?:年度?)?$/.exec(t);
+  if (!m) return null;
+  const year = Number(m[1]);
+  return { kind, key: String(year), start: isoDate(year, 1, 1), end: isoDate(year, 12, 31) };
+}
+
+/** The contract's deadline before the holiday shift. */
+export function nominalDueDate(period: ReportPeriod): IsoDate {
+  const end = monthParts(period.end.slice(0, 7));
+  const next = addMonths(monthKey(end.year, end.month), 1);
+  if (period.kind === "月报") return `${next}-10`;
+  if (period.kind === "季报") return `${next}-15`;
+  // 年报: "每年12月底前" — the last day of December of the report's year.
+  return period.end;
+}
+
+/** The due date after 遇节假日顺延. */
+export function reportDueDate(period: ReportPeriod): IsoDate {
+  return shiftToWorkingDay(nominalDueDate(period));
+}
+
+/** The scorecard month a report is scored in: the month its due date falls in. */
+export function reportScoredMonth(period: ReportPeriod): MonthKey {
+  return reportDueDate(period).slice(0, 7);
+}

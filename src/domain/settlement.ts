@@ -1,0 +1,228 @@
+/**
+ * settle: the three instalments of contract §十 from the monthly totals and the payment record.
+ * Deduction (A5) = max(0, 95 − average) × 0.5% × base, to the fen, never more than the instalment;
+ * due date = the 10th/30th working day after the invoice; late charge = 3% of the payable per
+ * calendar day after the due date (§五(四)), with the 30-day termination flag.
+ */
+import { addWorkingDays, KNOWN_YEARS } from "./calendar";
+import { dec, Dec, DecimalInput, fixed2, maxDec, round2, sum, ZERO } from "./decimal";
+import { daysBetween, IsoDate, isIsoDate, MonthKey, monthLabel, monthRange } from "./dates";
+import { capitalAmount, toFen } from "./money";
+import { Outcome, problem, Problem, UnknownDateError } from "./problems";
+import { DEDUCTION_BASE_LABELS, quarterlyFee, RuleSet, StepMode } from "./rules";
+
+export interface PaymentRecord {
+  number: number;
+  invoiceDate: IsoDate | null;
+  paidDate: IsoDate | null;
+}
+
+export type PaymentStatus = "not-invoiced" | "invoiced" | "paid";
+
+export interface InstalmentSettlement {
+  number: number;
+  share: Dec;
+  /** Contract amount of this instalment. */
+  amount: Dec;
+  condition: string;
+  months: MonthKey[];
+  monthTotals: { month: MonthKey; total: Dec }[];
+  /** Period average as used (rounded per A6); null for an instalment with no scored months. */
+  average: Dec | null;
+  averageUnrounded: Dec | null;
+  /** max(0, threshold − average). */
+  pointsBelow: Dec;
+  /** Points the deduction is computed on, after the A3 step reading. */
+  pointsCharged: Dec;
+  deductionBase: Dec;
+  deductionBaseLabel: string;
+  /** The deduction before the cap at the instalment amount. */
+  deductionUncapped: Dec;
+  deduction: Dec;
+  deductionCapped: boolean;
+  /** The deduction formula in words (zh-CN). */
+  formula: string;
+  payable: Dec;
+  payableUpper: string;
+  invoiceDate: IsoDate | null;
+  dueDate: IsoDate | null;
+  paidDate: IsoDate | null;
+  status: PaymentStatus;
+  /** Calendar days after the due date up to the paid date (or asOf); null when it cannot be known. */
+  daysLate: number | null;
+  lateCharge: Dec;
+  /** More than `terminationAfterDays` late: 乙方 may terminate and claim the termination amount. */
+  overdue: boolean;
+  terminationClaim: Dec;
+}
+
+export interface Settlement {
+  total: Dec;
+  totalUpper: string;
+  quarterlyFee: Dec;
+  asOf: IsoDate | null;
+  instalments: InstalmentSettlement[];
+  totals: { contract: Dec; deductions: Dec; payable: Dec; paid: Dec; outstanding: Dec; lateCharges: Dec };
+  rulesVersion: string;
+}
+
+function charged(points: Dec, mode: StepMode): Dec {
+  if (mode === "floor") return points.floor();
+  if (mode === "ceil") return points.ceil();
+  return points;
+}
+
+export interface SettleOptions {
+  /** "Today" for unpaid instalments' days late. Without it, an unpaid instalment's lateness is not computed. */
+  asOf?: IsoDate;
+}
+
+/**
+ * Settles every instalment. `monthTotals` maps "2025-03" → 考核得分 for each scored month; a month
+ * an instalment needs that is absent is an error naming the month, and nothing is returned.
+ */
+export function settle(
+  monthTotals: Readonly<Record<MonthKey, DecimalInput>>,
+  payments: readonly PaymentRecord[],
+  rules: RuleSet,
+  options: SettleOptions = {},
+): Outcome<Settlement> {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const c = rules.contract;
+  const total = dec(c.total);
+  const qFee = quarterlyFee(rules);
+  const threshold = dec(c.threshold);
+  const asOf = options.asOf ?? null;
+
+  const byNumber = new Map<number, { record: PaymentRecord; index: number }>();
+  payments.forEach((record, index) => {
+    const f = (name: string) => `payments[${index}].${name}`;
+    if (!c.instalments.some((i) => i.number === record.number)) {
+      errors.push(problem("error", "bad-instalment", f("number"), `笔次「${String(record.number)}」应为 ${c.instalments.map((i) => i.number).join("/")}`, `instalment number "${String(record.number)}" must be one of ${c.instalments.map((i) => i.number).join(", ")}`));
+      return;
+    }
+    if (byNumber.has(record.number)) {
+      errors.push(problem("error", "duplicate-instalment", f("number"), `第${record.number}笔在「付款记录」中出现两次`, `instalment ${record.number} appears twice in the payment record`));
+      return;
+    }
+    for (const key of ["invoiceDate", "paidDate"] as const) {
+      const v = record[key];
+      if (v !== null && !isIsoDate(v)) errors.push(problem("error", "bad-date", f(key), `第${record.number}笔的${key === "invoiceDate" ? "发票日期" : "实付日期"}「${v}」不是有效日期`, `instalment ${record.number}: ${key} "${v}" is not a date`));
+    }
+    if (record.paidDate !== null && record.invoiceDate === null)
+      warnings.push(problem("warning", "paid-without-invoice", f("invoiceDate"), `第${record.number}笔有实付日期但无发票日期，无法计算付款期限`, `instalment ${record.number} is paid but has no invoice date: no due date can be computed`));
+    if (record.paidDate !== null && record.invoiceDate !== null && record.paidDate < record.invoiceDate)
+      errors.push(problem("error", "paid-before-invoice", f("paidDate"), `第${record.number}笔实付日期 ${record.paidDate} 早于发票日期 ${record.invoiceDate}`, `instalment ${record.number} paid ${record.paidDate}, before its invoice ${record.invoiceDate}`));
+    byNumber.set(record.number, { record, index });
+  });
+
+  const instalments: InstalmentSettlement[] = [];
+  for (const terms of c.instalments) {
+    const months = terms.months ? monthRange(terms.months.from, terms.months.to) : [];
+    const missing = months.filter((m) => monthTotals[m] === undefined || monthTotals[m] === null);
+    for (const m of missing)
+      errors.push(problem("error", "missing-month", `months.${m}`, `第${terms.number}笔款项需要 ${monthLabel(m)} 的考核得分，但该月没有完整有效的评分`, `instalment ${terms.number} needs the ${m} total, but that month has no complete, valid scorecard`, m));
+    if (missing.length > 0) continue;
+
+    const amount = toFen(total.times(terms.share));
+    const monthTotalList = months.map((m) => ({ month: m, total: dec(monthTotals[m] as DecimalInput) }));
+    const averageUnrounded = months.length > 0 ? sum(monthTotalList.map((x) => x.total)).div(months.length) : null;
+    const average = averageUnrounded === null ? null : rules.options.roundAverage ? round2(averageUnrounded) : averageUnrounded;
+    const pointsBelow = average === null ? ZERO : maxDec(ZERO, threshold.minus(average));
+    const pointsCharged = charged(pointsBelow, rules.options.settlementSteps);
+    const base =
+      rules.options.deductionBase === "instalment" ? amount : rules.options.deductionBase === "periodFee" ? qFee.times(months.length).div(3) : qFee;
+    const rate = dec(c.ratePerPoint);
+    const deductionUncapped = toFen(pointsCharged.times(rate).times(base));
+    const deductionCapped = deductionUncapped.greaterThan(amount);
+    const deduction = deductionCapped ? amount : deductionUncapped;
+    const payable = amount.minus(deduction);
+    const baseLabel = DEDUCTION_BASE_LABELS[rules.options.deductionBase];
+    const formula =
+      average === null
+        ? "本笔不与考核得分挂钩，不扣款"
+        : pointsBelow.isZero()
+          ? `平均分 ${fixed2(average)} ≥ ${threshold}，全额结算`
+          : `(${threshold} − ${fixed2(average)}) = ${pointsBelow.toString()} 分${pointsCharged.equals(pointsBelow) ? "" : `，按规则计 ${pointsCharged.toString()} 分`} × ${rate.times(100).toString()}% × ${baseLabel} ${fixed2(base)} = ${fixed2(deductionUncapped)} 元${deductionCapped ? "，超过本笔金额，以本笔金额为限" : ""}`;
+
+    const entry = byNumber.get(terms.number);
+    const invoiceDate = entry?.record.invoiceDate ?? null;
+    const paidDate = entry?.record.paidDate ?? null;
+    let dueDate: IsoDate | null = null;
+    if (invoiceDate !== null && isIsoDate(invoiceDate)) {
+      try {
+        dueDate = addWorkingDays(invoiceDate, terms.dueWorkingDays);
+      } catch (e) {
+        if (!(e instanceof UnknownDateError)) throw e;
+        const range = `${KNOWN_YEARS[0]}–${KNOWN_YEARS[KNOWN_YEARS.length - 1]}`;
+        errors.push(problem("error", "unknown-date", `payments[${entry?.index ?? 0}].invoiceDate`, `第${terms.number}笔：发票日期 ${invoiceDate} 后 ${terms.dueWorkingDays} 个工作日超出法定节假日日历的已知年份（${range}）`, `instalment ${terms.number}: ${terms.dueWorkingDays} working days after ${invoiceDate} run past the years the holiday calendar knows (${range})`));
+        continue;
+      }
+      if (terms.invoiceNotBefore !== null && invoiceDate < terms.invoiceNotBefore)
+        warnings.push(problem("warning", "early-invoice", `payments[${entry?.index ?? 0}].invoiceDate`, `第${terms.number}笔发票日期 ${invoiceDate} 早于合同约定的开票时点（${terms.invoiceNotBefore} 起）`, `instalment ${terms.number} invoiced ${invoiceDate}, before the contract allows (${terms.invoiceNotBefore})`));
+    }
+    const lateUntil = paidDate ?? asOf;
+    const daysLate = dueDate !== null && lateUntil !== null ? Math.max(0, daysBetween(dueDate, lateUntil)) : null;
+    const lateCharge = daysLate === null ? ZERO : toFen(payable.times(c.lateChargePerDay).times(daysLate));
+    const overdue = daysLate !== null && daysLate > c.terminationAfterDays;
+    const status: PaymentStatus = paidDate !== null ? "paid" : invoiceDate !== null ? "invoiced" : "not-invoiced";
+    if (daysLate !== null && daysLate > 0)
+      warnings.push(problem("warning", overdue ? "payment-overdue-30" : "payment-late", `payments[${entry?.index ?? 0}].paidDate`, `第${terms.number}笔${status === "paid" ? "" : "尚未支付，"}逾期 ${daysLate} 天（应付日 ${dueDate}），违约金 ${fixed2(lateCharge)} 元${overdue ? `；已超过 ${c.terminationAfterDays} 天，乙方有权解除合同并要求支付合同款项的 ${dec(c.terminationClaimShare).times(100).toString()}%` : ""}`, `instalment ${terms.number} ${status === "paid" ? "was paid" : "is unpaid and"} ${daysLate} day(s) late (due ${dueDate}); late charge ${fixed2(lateCharge)}${overdue ? `; more than ${c.terminationAfterDays} days: the operator may terminate` : ""}`));
+    if (average !== null && pointsBelow.greaterThan(0))
+      warnings.push(problem("warning", "deduction", `instalment.${terms.number}`, `第${terms.number}笔期间平均分 ${fixed2(average)} 低于 ${threshold}，扣款 ${fixed2(deduction)} 元`, `instalment ${terms.number}: average ${fixed2(average)} is below ${threshold}; ${fixed2(deduction)} deducted`));
+
+    instalments.push({
+      number: terms.number,
+      share: dec(terms.share),
+      amount,
+      condition: terms.condition,
+      months,
+      monthTotals: monthTotalList,
+      average,
+      averageUnrounded,
+      pointsBelow,
+      pointsCharged,
+      deductionBase: base,
+      deductionBaseLabel: baseLabel,
+      deductionUncapped,
+      deduction,
+      deductionCapped,
+      formula,
+      payable,
+      payableUpper: capitalAmount(payable),
+      invoiceDate,
+      dueDate,
+      paidDate,
+      status,
+      daysLate,
+      lateCharge,
+      overdue,
+      terminationClaim: toFen(total.times(c.terminationClaimShare)),
+    });
+  }
+  if (errors.length > 0) return { ok: false, errors, warnings };
+
+  const paid = sum(instalments.filter((i) => i.status === "paid").map((i) => i.payable));
+  const payable = sum(instalments.map((i) => i.payable));
+  return {
+    ok: true,
+    value: {
+      total: toFen(total),
+      totalUpper: capitalAmount(total),
+      quarterlyFee: toFen(qFee),
+      asOf,
+      instalments,
+      totals: {
+        contract: toFen(total),
+        deductions: sum(instalments.map((i) => i.deduction)),
+        payable,
+        paid,
+        outstanding: payable.minus(paid),
+        lateCharges: sum(instalments.map((i) => i.lateCharge)),
+      },
+      rulesVersion: rules.version,
+    },
+    warnings,
+  };
+}

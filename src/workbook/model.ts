@@ -1,0 +1,169 @@
+/**
+ * The sheet model shared by both adapters (ExcelJS for files, office-js inside Excel).
+ * Reading: one snapshot of every sheet's used cells, formats, formulas and merges, taken in one pass.
+ * Writing: one WritePlan — owned cells to set and whole sheets to create or replace — applied in
+ * one pass. Everything between is pure and testable without Excel.
+ */
+
+/** A cell value as read. Dates are Excel serial numbers with a date number format, as Excel gives them. */
+export type CellValue = string | number | boolean | null;
+
+export interface ReadCell {
+  /** 1-based row and column. */
+  row: number;
+  col: number;
+  value: CellValue;
+  /** Excel number format, e.g. "General", "yyyy-mm-dd", "0.00". */
+  numberFormat: string;
+  /** Formula text without the leading "=", when the cell holds one. */
+  formula?: string;
+}
+
+export interface MergedRange {
+  /** 1-based inclusive bounds. */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetSnapshot {
+  name: string;
+  /** Position in the workbook, 0-based. */
+  index: number;
+  /** Non-empty cells, in row-major order. */
+  cells: ReadCell[];
+  merges: MergedRange[];
+  /** True when the sheet is protected (a frozen, signed month for instance). */
+  protected?: boolean;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+}
+
+export type HorizontalAlign = "left" | "center" | "right";
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  /** "#RRGGBB" */
+  fontColor?: string;
+  fill?: string;
+  wrap?: boolean;
+  horizontal?: HorizontalAlign;
+  vertical?: "top" | "middle" | "bottom";
+  border?: "thin" | "medium" | "none";
+}
+
+/** A value to write. Text is always written as text, never as a formula, whatever it starts with. */
+export type WriteValue = string | number | boolean | null;
+
+export interface CellWrite {
+  /** A1 address, e.g. "H7". */
+  address: string;
+  value: WriteValue;
+  numberFormat?: string;
+  style?: CellStyle;
+  /** A formula the product builds itself (never from user text), without "=". */
+  formula?: string;
+}
+
+export interface ConditionalHighlight {
+  /** A1 range, e.g. "C5:C16". */
+  range: string;
+  /** Highlight cells whose number is below this value. */
+  lessThan: number;
+  fill: string;
+  fontColor?: string;
+}
+
+export interface ListValidation {
+  range: string;
+  values: readonly string[];
+}
+
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  paperSize: "A4";
+  /** A1 range */
+  printArea?: string;
+  fitToWidth?: boolean;
+  /** Rows repeated at the top of each page, e.g. "1:4". */
+  repeatRows?: string;
+  margins?: { left: number; right: number; top: number; bottom: number };
+}
+
+export interface LineChartSpec {
+  title: string;
+  /** A1 range of category labels (months) and of each series, on the same sheet. */
+  categories: string;
+  series: { name: string; values: string }[];
+  /** Top-left and bottom-right cells the chart covers. */
+  anchor: { from: string; to: string };
+}
+
+/** A whole sheet the product owns (付款结算, 计算说明, a fresh template month…). */
+export interface SheetSpec {
+  name: string;
+  cells: CellWrite[];
+  merges: string[];
+  /** Column letter → width in characters. */
+  columnWidths?: Record<string, number>;
+  rowHeights?: Record<number, number>;
+  print?: PrintSetup;
+  conditionalHighlights?: ConditionalHighlight[];
+  validations?: ListValidation[];
+  /** Native chart; the file adapter may go without and say so on the sheet. */
+  chart?: LineChartSpec;
+  tabColor?: string;
+  /** Freeze panes below this many rows. */
+  freezeRows?: number;
+}
+
+export interface WritePlan {
+  /** Owned cells in existing sheets, by sheet name. */
+  cellWrites: { sheet: string; writes: CellWrite[] }[];
+  /** Sheets created or replaced whole, after the existing sheets, in this order. */
+  sheets: SheetSpec[];
+}
+
+/** Where a problem is: the sheet, the cell, and the indicator it holds. */
+export interface CellRef {
+  sheet: string;
+  /** A1 address, or null when the problem is a missing row or column. */
+  cell: string | null;
+  indicator: string;
+}
+
+/** The one small interface both adapters implement. */
+export interface WorkbookAdapter {
+  /** Every sheet, in one pass (one context.sync() in Excel). */
+  read(): Promise<WorkbookSnapshot>;
+  /** Applies the plan in one pass (one context.sync() in Excel). */
+  apply(plan: WritePlan): Promise<void>;
+}
+
+export function columnLetter(col: number): string {
+  let n = col;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+export function parseA1(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address.toUpperCase());
+  if (!m) throw new RangeError(`not an A1 address: ${address}`);
+  let col = 0;
+  for (const ch of m[1] ?? "") col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
