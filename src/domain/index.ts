@@ -12,3 +12,4 @@ export * from "./scoring";
 export * from "./season";
 export * from "./settlement";
 export * from "./turnover";
+export * from "./rule-settings";

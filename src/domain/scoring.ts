@@ -81,8 +81,13 @@ function validateIndicators(ind: MonthIndicators, out: Collected): ValidIndicato
     err("month", "bad-month", `考核月份「${month}」不是有效月份`, `month "${month}" is not a valid month`);
     return null;
   }
+  // Each field on its own first; the cross-checks below then run on every pair whose fields are
+  // both valid, so a clerk sees all problems of the month at once.
+  const badKeys = new Set<IndicatorKey>();
+  const before = out.errors.length;
   for (const f of INDICATOR_FIELDS) {
     const v = ind[f.key];
+    const errorsBefore = out.errors.length;
     if (v === null || v === undefined) {
       if (!f.optional) err(f.key, "missing", `${monthLabel(month)}「${f.header}」未填写`, `${month}: "${f.en}" is blank`);
       continue;
@@ -102,35 +107,37 @@ function validateIndicators(ind: MonthIndicators, out: Collected): ValidIndicato
     } else if (!Number.isSafeInteger(v)) {
       err(f.key, "too-large", `「${f.header}」数值过大：${v}`, `"${f.en}" is too large: ${v}`);
     }
+    if (out.errors.length > errorsBefore || v === null || v === undefined) badKeys.add(f.key);
   }
-  if (out.errors.length > 0) return null;
 
   const n = ind as ValidIndicators;
-  const cross = (key: IndicatorKey, code: string, zh: string, en: string) => err(key, code, zh, en);
-  if (n.headcount === 0) cross("headcount", "zero-team", "「团队人数」为 0，无法计算流动率与考试覆盖率", "team headcount is 0: turnover and exam coverage cannot be computed");
-  if (n.centresRanked < 1) cross("centresRanked", "no-centres", "「排名中心数」应不小于 1", "centres ranked must be ≥ 1");
+  const ok = (...keys: IndicatorKey[]) => keys.every((k) => !badKeys.has(k));
+  const crossErr = (key: IndicatorKey, code: string, zh: string, en: string) => err(key, code, zh, en);
+  if (ok("headcount") && n.headcount === 0) crossErr("headcount", "zero-team", "「团队人数」为 0，无法计算流动率与考试覆盖率", "team headcount is 0: turnover and exam coverage cannot be computed");
+  if (ok("centresRanked") && n.centresRanked < 1) crossErr("centresRanked", "no-centres", "「排名中心数」应不小于 1", "centres ranked must be ≥ 1");
   for (const key of ["answerRank", "answer15sRank"] as const) {
-    if (n[key] > n.centresRanked)
-      cross(key, "rank-above-centres", `「${label(key)}」第 ${n[key]} 名超过「排名中心数」${n.centresRanked}`, `${indicatorField(key).en} ${n[key]} is beyond the ${n.centresRanked} centres ranked`);
+    if (ok(key, "centresRanked") && n[key] > n.centresRanked)
+      crossErr(key, "rank-above-centres", `「${label(key)}」第 ${n[key]} 名超过「排名中心数」${n.centresRanked}`, `${indicatorField(key).en} ${n[key]} is beyond the ${n.centresRanked} centres ranked`);
   }
-  if (n.ticketsSampled === 0) cross("ticketsSampled", "zero-sampled", "「抽检工单数」为 0，无法计算质检准确率", "no tickets sampled: quality rate cannot be computed");
-  if (n.ticketsPassed > n.ticketsSampled)
-    cross("ticketsPassed", "passed-above-sampled", `「合格工单数」${n.ticketsPassed} 大于「抽检工单数」${n.ticketsSampled}`, `tickets passing (${n.ticketsPassed}) exceed tickets sampled (${n.ticketsSampled})`);
+  if (ok("ticketsSampled") && n.ticketsSampled === 0) crossErr("ticketsSampled", "zero-sampled", "「抽检工单数」为 0，无法计算质检准确率", "no tickets sampled: quality rate cannot be computed");
+  if (ok("ticketsPassed", "ticketsSampled") && n.ticketsPassed > n.ticketsSampled)
+    crossErr("ticketsPassed", "passed-above-sampled", `「合格工单数」${n.ticketsPassed} 大于「抽检工单数」${n.ticketsSampled}`, `tickets passing (${n.ticketsPassed}) exceed tickets sampled (${n.ticketsSampled})`);
   const bad = n.dissatisfied + n.veryDissatisfied;
-  if (n.excludedBad > bad)
-    cross("excludedBad", "excluded-above-bad", `「剔除差评数」${n.excludedBad} 大于 不满意+非常不满意 ${bad}`, `excluded bad ratings (${n.excludedBad}) exceed the bad ratings (${bad})`);
+  const ratingsOk = ok("verySatisfied", "satisfied", "neutral", "dissatisfied", "veryDissatisfied", "excludedBad");
+  if (ratingsOk && n.excludedBad > bad)
+    crossErr("excludedBad", "excluded-above-bad", `「剔除差评数」${n.excludedBad} 大于 不满意+非常不满意 ${bad}`, `excluded bad ratings (${n.excludedBad}) exceed the bad ratings (${bad})`);
   const valid = n.verySatisfied + n.satisfied + n.neutral + n.dissatisfied + n.veryDissatisfied - n.excludedBad;
-  if (n.excludedBad <= bad && valid <= 0)
-    cross("verySatisfied", "no-valid-ratings", "有效评价数为 0，无法计算满意率", "no valid ratings: satisfaction cannot be computed");
-  if (n.examSat > n.headcount)
-    cross("examSat", "sat-above-team", `「按时参考人数」${n.examSat} 大于「团队人数」${n.headcount}`, `staff who sat the exam (${n.examSat}) exceed the team (${n.headcount})`);
-  if (ind.calls !== null && ind.answered !== null && ind.answered > ind.calls)
-    cross("answered", "answered-above-calls", `「接通次数」${ind.answered} 大于「呼叫次数」${ind.calls}`, `calls answered (${ind.answered}) exceed calls (${ind.calls})`);
-  if (ind.manualAnswered !== null && ind.answered15s !== null && ind.answered15s > ind.manualAnswered)
-    cross("answered15s", "15s-above-manual", `「15秒内接通数」${ind.answered15s} 大于「人工服务接通数」${ind.manualAnswered}`, `answered within 15 s (${ind.answered15s}) exceed manual answers (${ind.manualAnswered})`);
+  if (ratingsOk && n.excludedBad <= bad && valid <= 0)
+    crossErr("verySatisfied", "no-valid-ratings", "有效评价数为 0，无法计算满意率", "no valid ratings: satisfaction cannot be computed");
+  if (ok("examSat", "headcount") && n.examSat > n.headcount)
+    crossErr("examSat", "sat-above-team", `「按时参考人数」${n.examSat} 大于「团队人数」${n.headcount}`, `staff who sat the exam (${n.examSat}) exceed the team (${n.headcount})`);
+  if (ok("calls", "answered") && ind.calls !== null && ind.answered !== null && ind.answered > ind.calls)
+    crossErr("answered", "answered-above-calls", `「接通次数」${ind.answered} 大于「呼叫次数」${ind.calls}`, `calls answered (${ind.answered}) exceed calls (${ind.calls})`);
+  if (ok("manualAnswered", "answered15s") && ind.manualAnswered !== null && ind.answered15s !== null && ind.answered15s > ind.manualAnswered)
+    crossErr("answered15s", "15s-above-manual", `「15秒内接通数」${ind.answered15s} 大于「人工服务接通数」${ind.manualAnswered}`, `answered within 15 s (${ind.answered15s}) exceed manual answers (${ind.manualAnswered})`);
   if ((ind.calls === null) !== (ind.answered === null))
     out.warnings.push(problem("warning", "rate-half-given", ind.calls === null ? "calls" : "answered", "「呼叫次数」与「接通次数」只填了一个，接通率不显示", "only one of calls / calls answered is given: the answer rate is not shown", month));
-  return out.errors.length > 0 ? null : n;
+  return out.errors.length > before ? null : n;
 }
 
 function item(no: number, score: Dec, bound: Bound, summary: string, how: string, howEn: string, inputs: Record<string, string>, floor: Dec | null): ItemScore {

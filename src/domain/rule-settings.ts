@@ -1,0 +1,182 @@
+/**
+ * The optional 规则设置 sheet: two columns 参数 | 值 (SPEC §8). Each label maps to one entry of the
+ * rule set; values are read the way a clerk types them ("0.5%", "季度服务费", "按比例", "是").
+ * Unknown labels are errors (a typo must not silently fall back to the contract default).
+ */
+import { dec } from "./decimal";
+import { Outcome, problem, Problem } from "./problems";
+import { DeductionBase, DEFAULT_RULES, loadRules, PenaltyLadderId, RuleOverrides, RuleSet, StepMode } from "./rules";
+
+export type SettingValue = string | number | boolean | null;
+
+export interface RuleSettingRow {
+  label: string;
+  value: SettingValue;
+}
+
+export interface RuleSettingDef {
+  label: string;
+  /** Accepted other spellings. */
+  aliases: readonly string[];
+  /** Shown in the template's 说明 column. */
+  help: string;
+  /** The default as a clerk would type it. */
+  defaultText: (rules: RuleSet) => string;
+  /** Returns the override, or an error text (zh, en). */
+  apply: (value: SettingValue, into: Required<Pick<RuleOverrides, "contract" | "scoring" | "options">>) => [string, string] | null;
+}
+
+const text = (v: SettingValue) => (v === null ? "" : String(v).replace(/\s+/g, "").replace(/，/g, ","));
+
+/**
+ * A per-point rate: "0.5%" (text, or a cell formatted as % holding 0.005) → "0.005". A bare number
+ * above 5% is refused rather than guessed: "0.5" could mean 0.5% or 50%.
+ */
+function readRate(v: SettingValue): string | null {
+  const t = text(v);
+  if (t === "") return null;
+  const isPercent = t.endsWith("%") || t.endsWith("％");
+  const n = t.replace(/[%％]$/, "");
+  if (!/^[-+]?\d+(\.\d+)?$/.test(n)) return null;
+  const d = dec(n);
+  if (isPercent) return d.div(100).toString();
+  return d.lessThanOrEqualTo("0.05") ? d.toString() : null;
+}
+
+function readNumber(v: SettingValue): string | null {
+  const t = text(v).replace(/[,元¥￥]/g, "");
+  return /^[-+]?\d+(\.\d+)?$/.test(t) ? dec(t).toString() : null;
+}
+
+function readYesNo(v: SettingValue): boolean | null {
+  if (typeof v === "boolean") return v;
+  const t = text(v).toLowerCase();
+  if (["是", "y", "yes", "true", "1", "√"].includes(t)) return true;
+  if (["否", "n", "no", "false", "0", "×"].includes(t)) return false;
+  return null;
+}
+
+const STEP_WORDS: Record<string, StepMode> = { 按比例: "proportional", 比例: "proportional", 整步: "floor", 只计整步: "floor", 起步: "ceil", 不足一步按一步: "ceil" };
+const BASE_WORDS: Record<string, DeductionBase> = { 季度服务费: "quarterlyFee", 本笔款项: "instalment", 本笔: "instalment", 本期服务费: "periodFee", 本期: "periodFee" };
+const LADDER_WORDS: Record<string, PenaltyLadderId> = {
+  默认: "default", "市级及以下/省级/国家级": "default", 市级及以下10省级20国家级50: "default",
+  备选: "alternative", "市级以下/市级/省级及以上": "alternative", 市级以下10市级20省级及以上50: "alternative",
+};
+
+export const RULE_SETTINGS: readonly RuleSettingDef[] = [
+  {
+    label: "合同总额", aliases: ["合同金额", "服务费总额"], help: "合同§十(一)：服务费总额（含税）人民币陆拾捌万玖仟元整",
+    defaultText: (r) => r.contract.total,
+    apply: (v, o) => { const n = readNumber(v); if (n === null || dec(n).lessThanOrEqualTo(0)) return ["应为大于 0 的金额，如 689000", "must be an amount > 0, e.g. 689000"]; o.contract.total = n; return null; },
+  },
+  {
+    label: "达标分", aliases: ["达标分数", "考核达标分"], help: "合同§十(二)：95分及以上全额结算",
+    defaultText: (r) => r.contract.threshold,
+    apply: (v, o) => { const n = readNumber(v); if (n === null || dec(n).lessThanOrEqualTo(0) || dec(n).greaterThan(100)) return ["应为 0–100 的分数，如 95", "must be a score 0–100, e.g. 95"]; o.contract.threshold = n; return null; },
+  },
+  {
+    label: "每分扣款比例", aliases: ["扣款比例"], help: "合同§十(二)：95分以下每低1分按照季度服务费0.5%扣除",
+    defaultText: (r) => `${dec(r.contract.ratePerPoint).times(100).toString()}%`,
+    apply: (v, o) => { const n = readRate(v); if (n === null || dec(n).lessThan(0)) return ["应写成百分比，如 0.5%", "must be written as a percentage, e.g. 0.5%"]; o.contract.ratePerPoint = n; return null; },
+  },
+  {
+    label: "扣款基数", aliases: ["扣款基础"], help: "A5：季度服务费（默认）/ 本笔款项 / 本期服务费",
+    defaultText: () => "季度服务费",
+    apply: (v, o) => { const b = BASE_WORDS[text(v)]; if (!b) return ["应为 季度服务费 / 本笔款项 / 本期服务费", "must be 季度服务费 / 本笔款项 / 本期服务费"]; o.options.deductionBase = b; return null; },
+  },
+  {
+    label: "流动率20至30得分", aliases: ["流动率20%至30%得分", "流动率20-30得分", "流动率20%-30%得分"], help: "A1：合同原文「月流动率在 20%-30%得 10 分」（默认 10；5 为可能的本意）",
+    defaultText: (r) => r.options.turnoverBandScore,
+    apply: (v, o) => { const n = readNumber(v); if (n === null || dec(n).lessThan(0) || dec(n).greaterThan(10)) return ["应为 0–10 的分数", "must be a score 0–10"]; o.options.turnoverBandScore = n; return null; },
+  },
+  {
+    label: "质检扣分上限", aliases: ["工单质检扣分上限"], help: "A2：合同「5分扣完为止」— 默认最多扣 5 分（最低 5 分）；填 10 则可扣至 0 分",
+    defaultText: (r) => dec(10).minus(r.options.ticketQualityFloor).toString(),
+    apply: (v, o) => { const n = readNumber(v); if (n === null || dec(n).lessThan(0) || dec(n).greaterThan(10)) return ["应为 0–10 的分数（最多扣几分）", "must be 0–10 (the most points deducted)"]; o.options.ticketQualityFloor = dec(10).minus(n).toString(); return null; },
+  },
+  {
+    label: "部分扣分方式", aliases: ["不足一步扣分方式"], help: "A3：按比例（默认）/ 整步 / 起步；可写「满意率:整步,质检:按比例,结算:按比例」分别设置",
+    defaultText: () => "按比例",
+    apply: (v, o) => {
+      const t = text(v);
+      const whole = STEP_WORDS[t];
+      if (whole) { o.options.satisfactionSteps = whole; o.options.ticketQualitySteps = whole; o.options.settlementSteps = whole; return null; }
+      const keys: Record<string, "satisfactionSteps" | "ticketQualitySteps" | "settlementSteps"> = { 满意率: "satisfactionSteps", 质检: "ticketQualitySteps", 工单质检: "ticketQualitySteps", 结算: "settlementSteps" };
+      const parts = t.split(/[,;；、]/).filter(Boolean);
+      if (parts.length === 0) return ["应为 按比例 / 整步 / 起步", "must be 按比例 / 整步 / 起步"];
+      for (const part of parts) {
+        const [k = "", m = ""] = part.split(/[:：=]/);
+        const key = keys[k];
+        const mode = STEP_WORDS[m];
+        if (!key || !mode) return [`无法识别「${part}」；应为 按比例 / 整步 / 起步，或「满意率:整步」`, `cannot read "${part}"`];
+        o.options[key] = mode;
+      }
+      return null;
+    },
+  },
+  {
+    label: "扣分层级", aliases: ["扣分项层级"], help: "A4：默认「市级及以下/省级/国家级」(−10/−20/−50)；备选「市级以下/市级/省级及以上」",
+    defaultText: () => "市级及以下/省级/国家级",
+    apply: (v, o) => { const l = LADDER_WORDS[text(v)]; if (!l) return ["应为 市级及以下/省级/国家级 或 市级以下/市级/省级及以上", "must be one of the two ladders"]; o.options.penaltyLadder = l; return null; },
+  },
+  {
+    label: "平均分取整", aliases: ["平均分四舍五入"], help: "A6：期间平均分先四舍五入到 2 位小数再计算扣款（是/否）",
+    defaultText: (r) => (r.options.roundAverage ? "是" : "否"),
+    apply: (v, o) => { const b = readYesNo(v); if (b === null) return ["应为 是/否", "must be 是/否"]; o.options.roundAverage = b; return null; },
+  },
+  {
+    label: "总分封顶100", aliases: ["总分封顶"], help: "月度考核得分超过 100 时是否按 100 计（合同未规定，默认否）",
+    defaultText: (r) => (r.options.capTotalAt100 ? "是" : "否"),
+    apply: (v, o) => { const b = readYesNo(v); if (b === null) return ["应为 是/否", "must be 是/否"]; o.options.capTotalAt100 = b; return null; },
+  },
+  {
+    label: "总分不低于0", aliases: ["总分保底0", "总分不低于零"], help: "月度考核得分低于 0 时是否按 0 计（默认否）",
+    defaultText: (r) => (r.options.floorTotalAt0 ? "是" : "否"),
+    apply: (v, o) => { const b = readYesNo(v); if (b === null) return ["应为 是/否", "must be 是/否"]; o.options.floorTotalAt0 = b; return null; },
+  },
+];
+
+const normalizeLabel = (label: string) => label.normalize("NFKC").replace(/\s+/g, "").replace(/[()（）]/g, "").toLowerCase();
+
+export function findRuleSetting(label: string): RuleSettingDef | null {
+  const t = normalizeLabel(label);
+  return RULE_SETTINGS.find((d) => normalizeLabel(d.label) === t || d.aliases.some((a) => normalizeLabel(a) === t)) ?? null;
+}
+
+/**
+ * Reads the 规则设置 rows into a rule set. Problems name `ruleSettings[i]` (the row's index in
+ * `rows`); a blank value keeps the default; a label given twice is an error.
+ */
+export function rulesFromSettings(rows: readonly RuleSettingRow[], base: RuleSet = DEFAULT_RULES): Outcome<RuleSet> {
+  const overrides = { contract: {}, scoring: {}, options: {} } as Required<Pick<RuleOverrides, "contract" | "scoring" | "options">>;
+  const errors: Problem[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach((row, i) => {
+    if (normalizeLabel(row.label) === "") return;
+    const def = findRuleSetting(row.label);
+    if (!def) {
+      errors.push(problem("error", "unknown-setting", `ruleSettings[${i}]`, `未知的规则参数「${row.label}」；可用：${RULE_SETTINGS.map((d) => d.label).join("、")}`, `unknown rule parameter "${row.label}"`));
+      return;
+    }
+    const prev = seen.get(def.label);
+    if (prev !== undefined) {
+      errors.push(problem("error", "duplicate-setting", `ruleSettings[${i}]`, `规则参数「${def.label}」出现两次（另见第 ${prev + 1} 行）`, `rule parameter "${def.label}" appears twice`));
+      return;
+    }
+    seen.set(def.label, i);
+    if (row.value === null || text(row.value) === "") return;
+    const bad = def.apply(row.value, overrides);
+    if (bad) errors.push(problem("error", "bad-setting", `ruleSettings[${i}]`, `规则参数「${def.label}」的值「${String(row.value)}」无效：${bad[0]}`, `rule parameter "${def.label}" value "${String(row.value)}" is invalid: ${bad[1]}`));
+  });
+  if (errors.length > 0) return { ok: false, errors, warnings: [] };
+  const changed = Object.keys(overrides.contract).length + Object.keys(overrides.options).length > 0;
+  const merged: RuleOverrides = {
+    version: changed ? `${base.version}+规则设置` : base.version,
+    name: changed ? `${base.name}（按工作簿「规则设置」调整）` : base.name,
+    contract: { ...base.contract, ...overrides.contract },
+    scoring: { ...base.scoring, ...overrides.scoring },
+    options: { ...base.options, ...overrides.options },
+  };
+  const loaded = loadRules(merged);
+  return loaded;
+}
