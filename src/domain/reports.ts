@@ -50,22 +50,29 @@ export function parseReportPeriod(kind: ReportKind, text: string): ReportPeriod 
   return { kind, key: String(year), start: isoDate(year, 1, 1), end: isoDate(year, 12, 31) };
 }
 
+/**
+ * Which December a 年报 is due in. SPEC §3 reads "每年12月底前" as the end of the report's own year
+ * ("sameYear"); the contract's fuller sentence "每年 12 月底前…对上一年度热线运行管理情况进行追踪和
+ * 统计分析" can also be read as the year before ("previousYear": the 2024 report due 2025-12-31).
+ */
+export type AnnualReportYear = "sameYear" | "previousYear";
+
 /** The contract's deadline before the holiday shift. */
-export function nominalDueDate(period: ReportPeriod): IsoDate {
+export function nominalDueDate(period: ReportPeriod, annualReportYear: AnnualReportYear = "sameYear"): IsoDate {
   const end = monthParts(period.end.slice(0, 7));
   const next = addMonths(monthKey(end.year, end.month), 1);
   if (period.kind === "月报") return `${next}-10`;
   if (period.kind === "季报") return `${next}-15`;
-  // 年报: "每年12月底前" — the last day of December of the report's year.
-  return period.end;
+  // 年报: "每年12月底前" — the last day of December of the report's year (or of the next year).
+  return annualReportYear === "sameYear" ? period.end : isoDate(Number(period.key) + 1, 12, 31);
 }
 
 /** The due date after 遇节假日顺延. */
-export function reportDueDate(period: ReportPeriod): IsoDate {
-  return shiftToWorkingDay(nominalDueDate(period));
+export function reportDueDate(period: ReportPeriod, annualReportYear: AnnualReportYear = "sameYear"): IsoDate {
+  return shiftToWorkingDay(nominalDueDate(period, annualReportYear));
 }
 
 /** The scorecard month a report is scored in: the month its due date falls in. */
-export function reportScoredMonth(period: ReportPeriod): MonthKey {
-  return reportDueDate(period).slice(0, 7);
+export function reportScoredMonth(period: ReportPeriod, annualReportYear: AnnualReportYear = "sameYear"): MonthKey {
+  return reportDueDate(period, annualReportYear).slice(0, 7);
 }

@@ -120,6 +120,17 @@ export const RULE_SETTINGS: readonly RuleSettingDef[] = [
     apply: (v, o) => { const l = LADDER_WORDS[text(v)]; if (!l) return ["应为 市级及以下/省级/国家级 或 市级以下/市级/省级及以上", "must be one of the two ladders"]; o.options.penaltyLadder = l; return null; },
   },
   {
+    label: "年报所属年度", aliases: ["年报年度"], help: "合同「每年 12 月底前…对上一年度热线运行管理情况进行追踪和统计分析」：当年（默认，报告期 2024 的年报 2024-12-31 截止）/ 上一年度（2025-12-31 截止）",
+    defaultText: (r) => (r.scoring.annualReportYear === "sameYear" ? "当年" : "上一年度"),
+    apply: (v, o) => {
+      const t = text(v);
+      if (t === "当年" || t === "本年度" || t === "本年") o.scoring.annualReportYear = "sameYear";
+      else if (t === "上一年度" || t === "上年度" || t === "上一年") o.scoring.annualReportYear = "previousYear";
+      else return ["应为 当年 / 上一年度", "must be 当年 / 上一年度"];
+      return null;
+    },
+  },
+  {
     label: "平均分取整", aliases: ["平均分四舍五入"], help: "A6：期间平均分先四舍五入到 2 位小数再计算扣款（是/否）",
     defaultText: (r) => (r.options.roundAverage ? "是" : "否"),
     apply: (v, o) => { const b = readYesNo(v); if (b === null) return ["应为 是/否", "must be 是/否"]; o.options.roundAverage = b; return null; },
@@ -169,7 +180,7 @@ export function rulesFromSettings(rows: readonly RuleSettingRow[], base: RuleSet
     if (bad) errors.push(problem("error", "bad-setting", `ruleSettings[${i}]`, `规则参数「${def.label}」的值「${String(row.value)}」无效：${bad[0]}`, `rule parameter "${def.label}" value "${String(row.value)}" is invalid: ${bad[1]}`));
   });
   if (errors.length > 0) return { ok: false, errors, warnings: [] };
-  const changed = Object.keys(overrides.contract).length + Object.keys(overrides.options).length > 0;
+  const changed = Object.keys(overrides.contract).length + Object.keys(overrides.scoring).length + Object.keys(overrides.options).length > 0;
   const merged: RuleOverrides = {
     version: changed ? `${base.version}+规则设置` : base.version,
     name: changed ? `${base.name}（按工作簿「规则设置」调整）` : base.name,

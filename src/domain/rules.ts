@@ -6,6 +6,7 @@
 import { dec, Dec } from "./decimal";
 import { isMonthKey, MonthKey } from "./dates";
 import { Outcome, problem, Problem } from "./problems";
+import type { AnnualReportYear } from "./reports";
 
 /** A3: how a partial step of "每降低1%扣0.5分" is counted. */
 export type StepMode = "proportional" | "floor" | "ceil";
@@ -109,6 +110,8 @@ export interface RuleSet {
     /** Tickets sampled per seat (人均 10 条). */
     ticketsPerSeat: number;
     examDay: number;
+    /** Which December a 年报 is due in (see reports.ts). */
+    annualReportYear: AnnualReportYear;
     reportPointsPerDay: string;
     trainingPointsPerLapse: string;
     examPointsPerAbsent: string;
@@ -177,6 +180,7 @@ export const DEFAULT_RULES: RuleSet = {
     ticketStep: "10",
     ticketsPerSeat: 10,
     examDay: 15,
+    annualReportYear: "sameYear",
     reportPointsPerDay: "1",
     trainingPointsPerLapse: "1",
     examPointsPerAbsent: "1",
@@ -264,6 +268,8 @@ export function loadRules(overrides: RuleOverrides = {}): Outcome<RuleSet> {
   for (const key of ["minHeadcount", "rankFullMarks", "ticketsPerSeat"] as const)
     if (!Number.isInteger(s[key]) || s[key] < 0) bad(`scoring.${key}`, `规则参数 ${key} 应为非负整数`, `scoring.${key} must be a whole number ≥ 0`);
   if (!Number.isInteger(s.examDay) || s.examDay < 1 || s.examDay > 28) bad("scoring.examDay", "考试截止日应为 1–28", "scoring.examDay must be 1–28");
+  if (s.annualReportYear !== "sameYear" && s.annualReportYear !== "previousYear")
+    bad("scoring.annualReportYear", `「年报所属年度」应为 当年/上一年度，实为「${String(s.annualReportYear)}」`, `annual report year must be sameYear/previousYear, got "${String(s.annualReportYear)}"`);
 
   const o = rules.options;
   if (!isDecimalText(o.turnoverBandScore) || dec(o.turnoverBandScore).lessThan(0) || dec(o.turnoverBandScore).greaterThan(10))
@@ -298,6 +304,7 @@ export function describeOptionChanges(rules: RuleSet): string[] {
   if (o.penaltyLadder !== d.penaltyLadder) out.push(`A4 扣分层级：${PENALTY_LADDERS[o.penaltyLadder].label}`);
   if (o.deductionBase !== d.deductionBase) out.push(`A5 扣款基数：每分扣${DEDUCTION_BASE_LABELS[o.deductionBase]}的 ${dec(rules.contract.ratePerPoint).times(100).toString()}%`);
   if (o.roundAverage !== d.roundAverage) out.push("A6 期间平均分不取整");
+  if (rules.scoring.annualReportYear !== DEFAULT_RULES.scoring.annualReportYear) out.push("年报按「每年12月底前对上一年度」读：报告期为上一年度");
   if (o.capTotalAt100 !== d.capTotalAt100) out.push("月度总分封顶 100 分");
   if (o.floorTotalAt0 !== d.floorTotalAt0) out.push("月度总分不低于 0 分");
   return out;

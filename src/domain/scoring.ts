@@ -181,12 +181,13 @@ export function expectedReports(month: MonthKey, rules: RuleSet): ReportPeriod[]
   }
   push(parseReportPeriod("年报", String(year)));
   push(parseReportPeriod("年报", String(year - 1)));
+  const annual = rules.scoring.annualReportYear;
   const termStart = firstDay(rules.contract.firstMonth);
   const termEnd = lastDay(rules.contract.lastMonth);
   return candidates.filter((p) => {
     if (p.end < termStart || p.start > termEnd) return false;
     try {
-      return reportDueDate(p).slice(0, 7) === month;
+      return reportDueDate(p, annual).slice(0, 7) === month;
     } catch (e) {
       if (e instanceof UnknownDateError) return false;
       throw e;
@@ -202,7 +203,7 @@ interface PlacedReport {
 }
 
 /** Parses every report row and keeps those whose due date falls in `month`. */
-function reportsDueIn(month: MonthKey, reports: readonly ReportSubmission[], out: Collected): PlacedReport[] {
+function reportsDueIn(month: MonthKey, reports: readonly ReportSubmission[], rules: RuleSet, out: Collected): PlacedReport[] {
   const placed: PlacedReport[] = [];
   reports.forEach((report, index) => {
     const f = (name: string) => `reports[${index}].${name}`;
@@ -219,7 +220,7 @@ function reportsDueIn(month: MonthKey, reports: readonly ReportSubmission[], out
     }
     let due: string;
     try {
-      due = reportDueDate(period);
+      due = reportDueDate(period, rules.scoring.annualReportYear);
     } catch (e) {
       if (!(e instanceof UnknownDateError)) throw e;
       const [zh, en] = unknownDateMessage(e.date);
@@ -255,7 +256,7 @@ function reportsDueIn(month: MonthKey, reports: readonly ReportSubmission[], out
 
 function scoreReports(month: MonthKey, reports: readonly ReportSubmission[], rules: RuleSet, out: Collected): ItemScore | null {
   const before = out.errors.length;
-  const placed = reportsDueIn(month, reports, out);
+  const placed = reportsDueIn(month, reports, rules, out);
   if (out.errors.length > before) return null;
   const perDay = dec(rules.scoring.reportPointsPerDay);
   const lines: string[] = [];
@@ -263,7 +264,7 @@ function scoreReports(month: MonthKey, reports: readonly ReportSubmission[], rul
   let lateDays = 0;
   for (const p of placed) {
     const name = `${p.period.kind}(${p.period.key})`;
-    const nominal = nominalDueDate(p.period);
+    const nominal = nominalDueDate(p.period, rules.scoring.annualReportYear);
     const shifted = nominal === p.due ? "" : `（${nominal} 非工作日，顺延）`;
     // An unsubmitted report is late through the last day of the month it is scored in.
     const until = p.report.submitted ?? (lastDay(month) > p.due ? lastDay(month) : p.due);
@@ -285,7 +286,7 @@ function scoreReports(month: MonthKey, reports: readonly ReportSubmission[], rul
   const recorded = new Set(placed.map((p) => `${p.period.kind}:${p.period.key}`));
   for (const expected of expectedReports(month, rules)) {
     if (!recorded.has(`${expected.kind}:${expected.key}`)) {
-      out.warnings.push(problem("warning", "report-not-recorded", "reports", `${monthLabel(month)}应交的${expected.kind}(${expected.key})（${reportDueDate(expected)} 截止）未在「报告提交」登记，未扣分；如确未提交，请登记一行并留空提交日期`, `${expected.kind} ${expected.key} due ${reportDueDate(expected)} is not recorded in 报告提交: not deducted; if it was not submitted, add a row with no date`, month));
+      out.warnings.push(problem("warning", "report-not-recorded", "reports", `${monthLabel(month)}应交的${expected.kind}(${expected.key})（${reportDueDate(expected, rules.scoring.annualReportYear)} 截止）未在「报告提交」登记，未扣分；如确未提交，请登记一行并留空提交日期`, `${expected.kind} ${expected.key} due ${reportDueDate(expected, rules.scoring.annualReportYear)} is not recorded in 报告提交: not deducted; if it was not submitted, add a row with no date`, month));
       lines.push(`${expected.kind}(${expected.key}) 未登记`);
     }
   }

@@ -103,3 +103,11 @@ describe("report due dates", () => {
     expect(parseReportPeriod(kind, text)).toBeNull();
   });
 });
+
+describe("年报 reading (contract: 每年 12 月底前…对上一年度…进行追踪和统计分析)", () => {
+  it("by default (SPEC §3) the 2024 report is due 2024-12-31; read as 上一年度 it is due 2025-12-31", () => {
+    const p = parseReportPeriod("年报", "2024")!;
+    expect(reportDueDate(p)).toBe("2024-12-31");
+    expect(reportDueDate(p, "previousYear")).toBe("2025-12-31");
+  });
+});

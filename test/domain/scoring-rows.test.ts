@@ -338,3 +338,13 @@ describe("SPEC §6: bad input is refused, naming the indicator, with no partial 
     expect(outcome).toContainEqual(["headcount", "not-integer"]);
   });
 });
+
+describe("年报 option", () => {
+  it("with 上一年度 the 2024 annual report is not due in 2024-12 (no reminder there)", () => {
+    const r = rules({ scoring: { annualReportYear: "previousYear" } });
+    const s = scored(perfectMonth("2024-12"), { reports: [], rules: r });
+    expect(s.warnings.filter((w) => w.code === "report-not-recorded").map((w) => w.message).join()).not.toContain("年报");
+    const d = scored(perfectMonth("2024-12"), { reports: [] });
+    expect(d.warnings.filter((w) => w.code === "report-not-recorded").map((w) => w.message).join()).toContain("年报(2024)");
+  });
+});
