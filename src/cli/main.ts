@@ -3,6 +3,8 @@
  * no-Excel way to run the main job. Exit codes: 0 success, 2 bad input (nothing written), 1 failure.
  */
 import { runDemo } from "./demo";
+import { runScore } from "./score";
+import { runTemplate } from "./template";
 
 export interface Io {
   out: (line: string) => void;
@@ -11,12 +13,18 @@ export interface Io {
 
 const USAGE = `用法 / usage:
   hotline-scorecard demo                      SPEC §7 示例的评分表与结算示例
+  hotline-scorecard score IN.xlsx -o OUT.xlsx [--json] [--as-of YYYY-MM-DD]
+                                              评分并写出工作簿（仅写得分单元格）/ score a workbook
+  hotline-scorecard template [--from 2024-12] [--months 12] -o FILE.xlsx [--force]
+                                              生成空白工作簿（每月附件二 + 录入表）/ a fresh workbook
   hotline-scorecard --help                    本说明`;
 
 type Command = (args: string[], io: Io) => Promise<number> | number;
 
 const COMMANDS: Record<string, Command> = {
   demo: (_args, io) => runDemo(io.out),
+  score: (args, io) => runScore(args, io),
+  template: runTemplate,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

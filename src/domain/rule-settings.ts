@@ -180,13 +180,18 @@ export function rulesFromSettings(rows: readonly RuleSettingRow[], base: RuleSet
     if (bad) errors.push(problem("error", "bad-setting", `ruleSettings[${i}]`, `规则参数「${def.label}」的值「${String(row.value)}」无效：${bad[0]}`, `rule parameter "${def.label}" value "${String(row.value)}" is invalid: ${bad[1]}`));
   });
   if (errors.length > 0) return { ok: false, errors, warnings: [] };
-  const changed = Object.keys(overrides.contract).length + Object.keys(overrides.scoring).length + Object.keys(overrides.options).length > 0;
+  const contract = { ...base.contract, ...overrides.contract };
+  const scoring = { ...base.scoring, ...overrides.scoring };
+  const options = { ...base.options, ...overrides.options };
+  // Only a value that differs from the base renames the rule set: a sheet that restates the
+  // defaults (as every fresh template does) is still "the contract as written".
+  const changed = JSON.stringify([contract, scoring, options]) !== JSON.stringify([base.contract, base.scoring, base.options]);
   const merged: RuleOverrides = {
     version: changed ? `${base.version}+规则设置` : base.version,
     name: changed ? `${base.name}（按工作簿「规则设置」调整）` : base.name,
-    contract: { ...base.contract, ...overrides.contract },
-    scoring: { ...base.scoring, ...overrides.scoring },
-    options: { ...base.options, ...overrides.options },
+    contract,
+    scoring,
+    options,
   };
   const loaded = loadRules(merged);
   return loaded;

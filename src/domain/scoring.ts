@@ -238,7 +238,8 @@ function reportsDueIn(month: MonthKey, reports: readonly ReportSubmission[], rul
         out.errors.push(problem("error", "unknown-date", f("submitted"), zh, en, month));
         return;
       }
-      if (report.submitted <= period.end)
+      // A report due at the end of its own period (年报, "每年12月底前") is normally handed in early.
+      if (report.submitted <= period.end && due > period.end)
         out.warnings.push(problem("warning", "submitted-before-period-end", f("submitted"), `${kind} ${period.key} 在报告期结束（${period.end}）前即已提交，请核对日期`, `${kind} ${period.key} was submitted before its period ended (${period.end}): check the date`, month));
     }
     placed.push({ index, report, period, due });

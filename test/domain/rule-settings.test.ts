@@ -65,3 +65,14 @@ describe("loadRules", () => {
     expect(!r.ok && r.errors[0]?.field).toBe("rules.options.deductionBase");
   });
 });
+
+describe("a 规则设置 sheet that restates the defaults", () => {
+  it("keeps the contract's version and name", () => {
+    const r = rulesFromSettings([
+      { label: "达标分", value: 95 },
+      { label: "每分扣款比例", value: 0.005 },
+      { label: "扣款基数", value: "季度服务费" },
+    ]);
+    expect(r.ok && r.value.version).toBe(DEFAULT_RULES.version);
+  });
+});

@@ -348,3 +348,14 @@ describe("年报 option", () => {
     expect(d.warnings.filter((w) => w.code === "report-not-recorded").map((w) => w.message).join()).toContain("年报(2024)");
   });
 });
+
+describe("early submission warning", () => {
+  it("does not flag a 年报 handed in before 12-31 (it is due at the end of its own period)", () => {
+    const s = scored(perfectMonth("2024-12"), { reports: [{ kind: "年报", period: "2024", submitted: "2024-12-20", extensionApproved: false }] });
+    expect(s.warnings.map((w) => w.code)).not.toContain("submitted-before-period-end");
+  });
+  it("flags a 月报 dated before its month ended", () => {
+    const s = scored(perfectMonth("2025-05"), { reports: [{ kind: "月报", period: "2025-04", submitted: "2025-04-25", extensionApproved: false }] });
+    expect(s.warnings.map((w) => w.code)).toContain("submitted-before-period-end");
+  });
+});

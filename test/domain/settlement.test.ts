@@ -1,0 +1,184 @@
+/**
+ * settle() as the payment sheet prints it: the SPEC §7 example, every A5 base and A6 on an
+ * instalment where they differ, due dates across holidays and 调休, and the §五(四) late charge.
+ * Every expected figure is worked by hand in the comment beside it.
+ */
+import { DecimalInput, DEFAULT_RULES, fixed2, PaymentRecord, RuleSet, settle } from "../../src/domain";
+import { rules } from "./builders";
+
+const SECOND = ["2024-12", "2025-01", "2025-02", "2025-03", "2025-04", "2025-05"];
+const THIRD = ["2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11"];
+
+function totals(second: DecimalInput | DecimalInput[], third: DecimalInput | DecimalInput[] = "96"): Record<string, DecimalInput> {
+  const out: Record<string, DecimalInput> = {};
+  SECOND.forEach((m, i) => (out[m] = Array.isArray(second) ? (second[i] as DecimalInput) : second));
+  THIRD.forEach((m, i) => (out[m] = Array.isArray(third) ? (third[i] as DecimalInput) : third));
+  return out;
+}
+
+function settled(t: Record<string, DecimalInput>, payments: PaymentRecord[] = [], r: RuleSet = DEFAULT_RULES, asOf?: string) {
+  const result = settle(t, payments, r, asOf === undefined ? {} : { asOf });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result;
+}
+
+function instalment(n: number, t: Record<string, DecimalInput>, payments: PaymentRecord[] = [], r: RuleSet = DEFAULT_RULES, asOf?: string) {
+  const i = settled(t, payments, r, asOf).value.instalments.find((x) => x.number === n);
+  if (!i) throw new Error(`no instalment ${n}`);
+  return i;
+}
+
+describe("SPEC §7: instalment 2 at an average of 93.40", () => {
+  const second = instalment(2, totals("93.40"));
+  it("deducts 1.60 × 0.5% × 172,250.00 = 1,378.00 and pays 343,122.00", () => {
+    expect(fixed2(second.pointsBelow)).toBe("1.60");
+    expect(fixed2(second.deductionBase)).toBe("172250.00");
+    expect(fixed2(second.deduction)).toBe("1378.00");
+    expect(fixed2(second.payable)).toBe("343122.00");
+    expect(second.payableUpper).toBe("人民币叁拾肆万叁仟壹佰贰拾贰元整");
+    expect(second.formula).toBe("(95 − 93.40) = 1.6 分 × 0.5% × 季度服务费 172250.00 = 1378.00 元");
+  });
+});
+
+describe("A5 deduction base and A6 rounding change the deduction", () => {
+  // Instalment 3 (68,900.00; two quarters of service) at 93.40: 1.60 points below 95.
+  const cases: { name: string; r: RuleSet; n: number; months: DecimalInput | DecimalInput[]; deduction: string; payable: string }[] = [
+    // 1.60 × 0.5% × 172,250.00 (one quarter) = 1,378.00; 68,900 − 1,378 = 67,522.00
+    { name: "quarterlyFee (default), instalment 3", r: DEFAULT_RULES, n: 3, months: "93.40", deduction: "1378.00", payable: "67522.00" },
+    // 1.60 × 0.5% × 68,900.00 (the instalment) = 551.20; 68,900 − 551.20 = 68,348.80
+    { name: "instalment, instalment 3", r: rules({ options: { deductionBase: "instalment" } }), n: 3, months: "93.40", deduction: "551.20", payable: "68348.80" },
+    // 1.60 × 0.5% × (172,250 × 6 / 3 = 344,500.00, the period's fee) = 2,756.00; 68,900 − 2,756 = 66,144.00
+    { name: "periodFee, instalment 3", r: rules({ options: { deductionBase: "periodFee" } }), n: 3, months: "93.40", deduction: "2756.00", payable: "66144.00" },
+    // Instalment 2 is itself 344,500.00 = two quarters: both alternatives give 1.60 × 0.5% × 344,500 = 2,756.00
+    { name: "instalment, instalment 2", r: rules({ options: { deductionBase: "instalment" } }), n: 2, months: "93.40", deduction: "2756.00", payable: "341744.00" },
+    { name: "periodFee, instalment 2", r: rules({ options: { deductionBase: "periodFee" } }), n: 2, months: "93.40", deduction: "2756.00", payable: "341744.00" },
+    // Five months 93.40 and one 93.39: sum 560.39, mean 93.398333…; rounded 93.40 → 1.60 → 1,378.00
+    { name: "A6 rounded (default)", r: DEFAULT_RULES, n: 2, months: ["93.40", "93.40", "93.40", "93.40", "93.40", "93.39"], deduction: "1378.00", payable: "343122.00" },
+    // not rounded: 1.601666… × 861.25 = 1,379.4354… → 1,379.44; 344,500 − 1,379.44 = 343,120.56
+    { name: "A6 not rounded", r: rules({ options: { roundAverage: false } }), n: 2, months: ["93.40", "93.40", "93.40", "93.40", "93.40", "93.39"], deduction: "1379.44", payable: "343120.56" },
+    // Sum 569.98, mean 94.996666…: rounded 95.00 → nothing; not rounded 0.003333… × 861.25 = 2.8708… → 2.87
+    { name: "A6 rounded up to 95", r: DEFAULT_RULES, n: 2, months: ["95", "95", "95", "95", "95", "94.98"], deduction: "0.00", payable: "344500.00" },
+    { name: "A6 not rounded just below 95", r: rules({ options: { roundAverage: false } }), n: 2, months: ["95", "95", "95", "95", "95", "94.98"], deduction: "2.87", payable: "344497.13" },
+    // A3 on the points: floor 1 × 861.25 = 861.25; ceil 2 × 861.25 = 1,722.50
+    { name: "A3 whole steps", r: rules({ options: { settlementSteps: "floor" } }), n: 2, months: "93.40", deduction: "861.25", payable: "343638.75" },
+    { name: "A3 any started step", r: rules({ options: { settlementSteps: "ceil" } }), n: 2, months: "93.40", deduction: "1722.50", payable: "342777.50" },
+    // Never more than the instalment: periodFee at an average of 0 → 95 × 0.5% × 344,500 = 163,637.50 > 68,900.00
+    { name: "capped at the instalment", r: rules({ options: { deductionBase: "periodFee" } }), n: 3, months: "0", deduction: "68900.00", payable: "0.00" },
+  ];
+  it.each(cases)("$name", (c) => {
+    const t = c.n === 2 ? totals(c.months) : totals("96", c.months);
+    const i = instalment(c.n, t, [], c.r);
+    expect(fixed2(i.deduction)).toBe(c.deduction);
+    expect(fixed2(i.payable)).toBe(c.payable);
+  });
+
+  it("the capped instalment says so, and 大写 of nothing is 零元整", () => {
+    const i = instalment(3, totals("96", "0"), [], rules({ options: { deductionBase: "periodFee" } }));
+    expect(i.deductionCapped).toBe(true);
+    expect(fixed2(i.deductionUncapped)).toBe("163637.50");
+    expect(i.formula.endsWith("，超过本笔金额，以本笔金额为限")).toBe(true);
+    expect(i.payableUpper).toBe("人民币零元整");
+  });
+});
+
+describe("due dates: the Nth working day after the invoice (PRC calendar with 调休)", () => {
+  const cases: { name: string; n: number; invoice: string; due: string }[] = [
+    // Fri 2025-09-26, before National Day. Working days after it: 09-28 (Sun, 调休) 1, 09-29 2, 09-30 3,
+    // 10-01…10-08 holiday, 10-09 4, 10-10 5, 10-11 (Sat, 调休) 6, 10-13…10-17 7–11, 10-20…24 12–16,
+    // 10-27…31 17–21, 11-03…07 22–26, 11-10 27, 11-11 28, 11-12 29, 11-13 30.
+    { name: "30 working days across National Day 2025", n: 2, invoice: "2025-09-26", due: "2025-11-13" },
+    // Same count, 10th: 09-28 1, 09-29 2, 09-30 3, 10-09 4, 10-10 5, 10-11 6, 10-13 7, 10-14 8, 10-15 9, 10-16 10.
+    { name: "10 working days across National Day 2025", n: 1, invoice: "2025-09-26", due: "2025-10-16" },
+    // Fri 2025-01-24, before the Spring Festival (01-28…02-04 off; 01-26 Sun and 02-08 Sat worked):
+    // 01-26 1, 01-27 2, 02-05 3, 02-06 4, 02-07 5, 02-08 6, 02-10 7, 02-11 8, 02-12 9, 02-13 10.
+    { name: "10 working days across the 2025 Spring Festival", n: 1, invoice: "2025-01-24", due: "2025-02-13" },
+    // Fri 2025-06-20: Jun 23–27 (5), Jun 30–Jul 4 (10), Jul 7–11 (15), 14–18 (20), 21–25 (25), Jul 28–Aug 1 (30).
+    { name: "30 working days in summer, no holiday", n: 2, invoice: "2025-06-20", due: "2025-08-01" },
+    // Fri 2025-12-05: Dec 8–12 (5), 15–19 (10), 22–26 (15), 29–31 (18), 2026-01-01…03 off, 01-04 (Sun, 调休) 19,
+    // Jan 5–9 (24), 12–16 (29), Mon 01-19 30.
+    { name: "30 working days across New Year 2026", n: 3, invoice: "2025-12-05", due: "2026-01-19" },
+  ];
+  it.each(cases)("$name", (c) => {
+    const i = instalment(c.n, totals("96"), [{ number: c.n, invoiceDate: c.invoice, paidDate: null }]);
+    expect(i.dueDate).toBe(c.due);
+    expect(i.status).toBe("invoiced");
+  });
+});
+
+describe("late payment (§五(四)): 3% of the payable per calendar day after the due date", () => {
+  // Instalment 2 at 93.40: payable 343,122.00; invoice 2025-09-26, due 2025-11-13. 3% of it = 10,293.66 a day.
+  const pay = (paidDate: string | null): PaymentRecord[] => [{ number: 2, invoiceDate: "2025-09-26", paidDate }];
+  const cases: { name: string; paid: string | null; asOf?: string; days: number | null; charge: string; overdue: boolean; status: string }[] = [
+    { name: "paid on the due date", paid: "2025-11-13", days: 0, charge: "0.00", overdue: false, status: "paid" },
+    { name: "paid before the due date", paid: "2025-10-20", days: 0, charge: "0.00", overdue: false, status: "paid" },
+    // 1 × 10,293.66
+    { name: "one day late", paid: "2025-11-14", days: 1, charge: "10293.66", overdue: false, status: "paid" },
+    // 11-13 → 12-13 is 30 days (17 left in November + 13): 30 × 10,293.66 = 308,809.80; not yet more than 30
+    { name: "30 days late", paid: "2025-12-13", days: 30, charge: "308809.80", overdue: false, status: "paid" },
+    // 31 × 10,293.66 = 319,103.46, more than 30 days: 乙方 may terminate
+    { name: "31 days late", paid: "2025-12-14", days: 31, charge: "319103.46", overdue: true, status: "paid" },
+    // unpaid on 2025-11-20: 7 days × 10,293.66 = 72,055.62
+    { name: "unpaid, counted to asOf", paid: null, asOf: "2025-11-20", days: 7, charge: "72055.62", overdue: false, status: "invoiced" },
+    { name: "unpaid, asOf before the due date", paid: null, asOf: "2025-11-01", days: 0, charge: "0.00", overdue: false, status: "invoiced" },
+    { name: "unpaid, no asOf: unknown", paid: null, days: null, charge: "0.00", overdue: false, status: "invoiced" },
+  ];
+  it.each(cases)("$name", (c) => {
+    const i = instalment(2, totals("93.40"), pay(c.paid), DEFAULT_RULES, c.asOf);
+    expect(i.dueDate).toBe("2025-11-13");
+    expect(i.daysLate).toBe(c.days);
+    expect(fixed2(i.lateCharge)).toBe(c.charge);
+    expect(i.overdue).toBe(c.overdue);
+    expect(i.status).toBe(c.status);
+    expect(fixed2(i.terminationClaim)).toBe("68900.00");
+  });
+
+  it("warns with the charge, and names the termination right past 30 days", () => {
+    const late = settled(totals("93.40"), pay("2025-11-14")).warnings.filter((w) => w.code.startsWith("payment-"));
+    expect(late.map((w) => [w.code, w.field, w.message])).toEqual([["payment-late", "payments[0].paidDate", "第2笔逾期 1 天（应付日 2025-11-13），违约金 10293.66 元"]]);
+    const overdue = settled(totals("93.40"), pay("2025-12-14")).warnings.find((w) => w.code === "payment-overdue-30");
+    expect(overdue?.message).toBe("第2笔逾期 31 天（应付日 2025-11-13），违约金 319103.46 元；已超过 30 天，乙方有权解除合同并要求支付合同款项的 10%");
+    expect(settled(totals("93.40"), pay("2025-11-13")).warnings.some((w) => w.code.startsWith("payment-"))).toBe(false);
+  });
+
+  it("totals: paid counts paid instalments, outstanding the rest, late charges add up", () => {
+    const payments: PaymentRecord[] = [
+      { number: 1, invoiceDate: "2024-12-06", paidDate: "2024-12-18" },
+      { number: 2, invoiceDate: "2025-09-26", paidDate: null },
+    ];
+    const s = settled(totals("93.40"), payments, DEFAULT_RULES, "2025-11-20").value;
+    // payable 275,600 + 343,122 + 68,900 = 687,622.00; paid 275,600.00; outstanding 412,022.00
+    expect(fixed2(s.totals.contract)).toBe("689000.00");
+    expect(fixed2(s.totals.deductions)).toBe("1378.00");
+    expect(fixed2(s.totals.payable)).toBe("687622.00");
+    expect(fixed2(s.totals.paid)).toBe("275600.00");
+    expect(fixed2(s.totals.outstanding)).toBe("412022.00");
+    // instalment 1 due 2024-12-20 (10 working days after Fri 12-06), paid 12-18: 0; instalment 2: 72,055.62
+    expect(s.instalments[0]?.dueDate).toBe("2024-12-20");
+    expect(fixed2(s.totals.lateCharges)).toBe("72055.62");
+  });
+});
+
+describe("refusals", () => {
+  it("a missing month is an error naming the month, and nothing is settled", () => {
+    const t = totals("96");
+    delete t["2025-03"];
+    const r = settle(t, [], DEFAULT_RULES);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => [e.code, e.field, e.month])).toEqual([["missing-month", "months.2025-03", "2025-03"]]);
+    expect(r.errors[0]?.message).toBe("第2笔款项需要 2025年3月 的考核得分，但该月没有完整有效的评分");
+  });
+
+  it("a payment before its invoice and an invoice the calendar cannot reach are errors", () => {
+    const before = settle(totals("96"), [{ number: 2, invoiceDate: "2025-07-01", paidDate: "2025-06-30" }], DEFAULT_RULES);
+    expect(before.ok ? [] : before.errors.map((e) => e.code)).toEqual(["paid-before-invoice"]);
+    // 30 working days after 2026-12-20 run into 2027, which the calendar does not know.
+    const unknown = settle(totals("96"), [{ number: 3, invoiceDate: "2026-12-20", paidDate: null }], DEFAULT_RULES);
+    expect(unknown.ok ? [] : unknown.errors.map((e) => [e.code, e.field])).toEqual([["unknown-date", "payments[0].invoiceDate"]]);
+  });
+
+  it("an invoice before the period ends is kept, with a warning", () => {
+    const r = settled(totals("96"), [{ number: 3, invoiceDate: "2025-11-20", paidDate: null }]);
+    expect(r.warnings.map((w) => w.code)).toEqual(["early-invoice"]);
+  });
+});

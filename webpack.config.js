@@ -1,0 +1,205 @@
+/**
+ * Build of the task pane (npm run build → dist/) and its dev server (npm start / npm run dev-server).
+ *
+ * - Entry src/taskpane/index.tsx: a small boot chunk; React + Fluent UI load as a second chunk.
+ * - taskpane.html: lang zh-CN, a Content-Security-Policy <meta> (only 'self'; inline styles for
+ *   Fluent's griffel), and office.js served by us from the npm package (dist/office-js/), no CDN.
+ * - manifest.xml is copied to dist/; a production build with ADDIN_URL set rewrites every
+ *   https://localhost:3000/ URL to ADDIN_URL (rewriteManifestUrls, tested in test/addin).
+ * - Dev server: https://localhost:3000 with office-addin-dev-certs, else http with a note.
+ */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const PORT = 3000;
+const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/package.json"));
+
+/** ADDIN_URL → "https://host/path/" (https only, no query or fragment, trailing slash). */
+function normalizeAddinUrl(url) {
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new Error(`ADDIN_URL is not a URL: ${url}`);
+  }
+  if (u.protocol !== "https:") throw new Error(`ADDIN_URL must be https (Office loads add-ins over https only): ${url}`);
+  if (u.search || u.hash) throw new Error(`ADDIN_URL must not have a query or fragment: ${url}`);
+  return u.href.endsWith("/") ? u.href : `${u.href}/`;
+}
+
+function escapeXmlAttribute(s) {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Every https://localhost:3000/… in the manifest becomes baseUrl + the same path. */
+function rewriteManifestUrls(xml, baseUrl) {
+  const base = escapeXmlAttribute(normalizeAddinUrl(baseUrl));
+  return xml.split(DEV_URL).join(base);
+}
+
+/** The task pane's Content-Security-Policy (a <meta>; frame-ancestors cannot be set there). */
+function contentSecurityPolicy(mode) {
+  const dev = mode === "development";
+  const connect = ["'self'", ...(dev ? [`ws://localhost:${PORT}`, `wss://localhost:${PORT}`] : [])];
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    `connect-src ${connect.join(" ")}`,
+    "img-src 'self'",
+    "font-src 'self'",
+    // Fluent UI v9 (griffel) inserts <style> elements at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+/** How to load the add-in on this machine; detection only (office-addin-debugging is not installable here). */
+function sideloadAdvice(manifestPath, baseUrl) {
+  const lines = [];
+  const web = [
+    "Excel 网页版 / Excel on the web: 插入 > 加载项 > 上传我的加载项 (Insert > Add-ins > Upload My Add-in;",
+    "  newer ribbons: 开始 > 加载项 > 更多加载项 > 我的加载项 > 上传我的加载项 / Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in),",
+    `  选择 / choose ${manifestPath}`,
+  ];
+  if (process.platform === "win32") {
+    const roots = [process.env.ProgramFiles, process.env["ProgramFiles(x86)"]].filter(Boolean);
+    const exe = roots
+      .flatMap((r) => ["root\\Office16", "Office16"].map((d) => path.join(r, "Microsoft Office", d, "EXCEL.EXE")))
+      .find((p) => fs.existsSync(p));
+    if (exe) {
+      const id = (/<Id>([^<]+)<\/Id>/.exec(fs.readFileSync(manifestPath, "utf8")) || [])[1];
+      lines.push(
+        `Desktop Excel found: ${exe}`,
+        "Sideload (once), then restart Excel and open 开始 > 12367 考核:",
+        `  reg add "HKCU\\Software\\Microsoft\\Office\\16.0\\WEF\\Developer" /v ${id} /t REG_SZ /d "${manifestPath}" /f`,
+      );
+    }
+  } else if (process.platform === "darwin") {
+    const app = "/Applications/Microsoft Excel.app";
+    if (fs.existsSync(app)) {
+      const wef = path.join(os.homedir(), "Library/Containers/com.microsoft.Excel/Data/Documents/wef");
+      lines.push(`Desktop Excel found: ${app}`, "Sideload (once), then restart Excel:", `  mkdir -p "${wef}" && cp "${manifestPath}" "${wef}/"`);
+    }
+  }
+  if (lines.length === 0) lines.push("No desktop Excel on this machine.");
+  lines.push(...web);
+  if (!baseUrl.startsWith("https:")) {
+    lines.push("注意 / Note: the dev server runs on http (no certificate); Office only loads https add-ins.");
+  }
+  return lines;
+}
+
+/** office-addin-dev-certs when it can make and trust a localhost certificate; else null. */
+async function devCertificates() {
+  if (process.env.ADDIN_DEV_HTTP === "1") return null;
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    console.warn(`\n[12367] 无法生成或信任本机 HTTPS 证书，开发服务器改用 http。/ Could not make a trusted localhost certificate (${reason}); serving http instead.\n`);
+    return null;
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode === "production" ? "production" : "development";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const addinUrl = process.env.ADDIN_URL;
+  if (mode === "production" && addinUrl) normalizeAddinUrl(addinUrl); // fail early on a bad value
+  if (mode === "production" && !addinUrl && !serving) {
+    console.warn("\n[12367] ADDIN_URL 未设置：dist/manifest.xml 仍指向 https://localhost:3000/。/ ADDIN_URL not set: dist/manifest.xml still points at https://localhost:3000/.\n");
+  }
+  const https = serving ? await devCertificates() : null;
+
+  const copy = [
+    { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+    {
+      from: "manifest.xml",
+      to: "manifest.xml",
+      transform: (content) => (mode === "production" && addinUrl ? rewriteManifestUrls(content.toString("utf8"), addinUrl) : content),
+    },
+  ];
+  if (!serving) {
+    // All of office.js's files: it loads its host- and locale-specific parts from beside office.js.
+    // The .debug.js twins (half of the 86 MB) are only used by office.debug.js; the dev server serves them.
+    copy.push({ from: OFFICE_JS_DIR + "/dist", to: "office-js", globOptions: { ignore: ["**/*.debug.js", "**/office-vsdoc.js"] } });
+  }
+
+  return {
+    mode,
+    context: __dirname,
+    entry: { taskpane: "./src/taskpane/index.tsx" },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: mode === "production" ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: mode === "production" ? "[name].[contenthash:8].js" : "[name].js",
+      publicPath: "auto",
+      clean: true,
+    },
+    // No eval-based source maps: the CSP has no 'unsafe-eval'.
+    devtool: mode === "production" ? false : "source-map",
+    resolve: { extensions: [".tsx", ".ts", ".mjs", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true, // type checking is `tsc --noEmit`
+              compilerOptions: { noEmit: false, module: "esnext", sourceMap: mode !== "production" },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+        meta: {
+          "Content-Security-Policy": { "http-equiv": "Content-Security-Policy", content: contentSecurityPolicy(mode) },
+        },
+      }),
+      new CopyWebpackPlugin({ patterns: copy }),
+    ],
+    performance: {
+      hints: mode === "production" ? "warning" : false,
+      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("office-js/"),
+    },
+    devServer: {
+      port: PORT,
+      host: "localhost",
+      server: https ? { type: "https", options: https } : "http",
+      static: [{ directory: path.join(OFFICE_JS_DIR, "dist"), publicPath: "/office-js", watch: false }],
+      hot: false,
+      liveReload: true,
+      client: { overlay: false },
+      headers: { "Cache-Control": "no-store" },
+      onListening: (server) => {
+        const url = `${https ? "https" : "http"}://localhost:${PORT}/`;
+        console.log(`\n[12367] 任务窗格 / task pane: ${url}taskpane.html`);
+        if (env.sideload) {
+          for (const line of sideloadAdvice(path.resolve(__dirname, "manifest.xml"), url)) console.log(`[12367] ${line}`);
+        }
+        return server;
+      },
+    },
+  };
+};
+
+module.exports.DEV_URL = DEV_URL;
+module.exports.normalizeAddinUrl = normalizeAddinUrl;
+module.exports.rewriteManifestUrls = rewriteManifestUrls;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.sideloadAdvice = sideloadAdvice;
