@@ -13,3 +13,4 @@ export * from "./season";
 export * from "./settlement";
 export * from "./turnover";
 export * from "./rule-settings";
+export * from "./forecast";

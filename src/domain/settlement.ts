@@ -139,12 +139,14 @@ export function settle(
     const deduction = deductionCapped ? amount : deductionUncapped;
     const payable = amount.minus(deduction);
     const baseLabel = DEDUCTION_BASE_LABELS[rules.options.deductionBase];
+    // With A6 off the average is exact (1/6ths): show it to 4 places, marked as shortened.
+    const shown = (d: Dec) => (d.decimalPlaces() <= 2 ? fixed2(d) : `${d.toDecimalPlaces(4).toString()}…`);
     const formula =
       average === null
         ? "本笔不与考核得分挂钩，不扣款"
         : pointsBelow.isZero()
-          ? `平均分 ${fixed2(average)} ≥ ${threshold}，全额结算`
-          : `(${threshold} − ${fixed2(average)}) = ${pointsBelow.toString()} 分${pointsCharged.equals(pointsBelow) ? "" : `，按规则计 ${pointsCharged.toString()} 分`} × ${rate.times(100).toString()}% × ${baseLabel} ${fixed2(base)} = ${fixed2(deductionUncapped)} 元${deductionCapped ? "，超过本笔金额，以本笔金额为限" : ""}`;
+          ? `平均分 ${shown(average)} ≥ ${threshold}，全额结算`
+          : `(${threshold} − ${shown(average)}) = ${shown(pointsBelow)} 分${pointsCharged.equals(pointsBelow) ? "" : `，按规则计 ${pointsCharged.toString()} 分`} × ${rate.times(100).toString()}% × ${baseLabel} ${fixed2(base)} = ${fixed2(deductionUncapped)} 元${deductionCapped ? "，超过本笔金额，以本笔金额为限" : ""}`;
 
     const entry = byNumber.get(terms.number);
     const invoiceDate = entry?.record.invoiceDate ?? null;

@@ -288,7 +288,7 @@ export function buildReportSheet(): SheetSpec {
 }
 
 /** 付款记录: rows for instalments 1, 2, 3. */
-export function buildPaymentSheet(): SheetSpec {
+export function buildPaymentRecordSheet(): SheetSpec {
   const headers = [...PAYMENT_HEADERS];
   const numbers = DEFAULT_RULES.contract.instalments.map((i) => i.number);
   const cells: CellWrite[] = headerCells(headers);
@@ -361,7 +361,7 @@ export function checkTemplateOptions(options: TemplateOptions): void {
 export function buildTemplate(options: TemplateOptions): SheetSpec[] {
   checkTemplateOptions(options);
   const months = Array.from({ length: options.months }, (_v, i) => addMonths(options.from, i));
-  return [...months.map(buildMonthSheet), buildIndicatorSheet(months), buildEventSheet(), buildReportSheet(), buildPaymentSheet(), buildRuleSheet()];
+  return [...months.map(buildMonthSheet), buildIndicatorSheet(months), buildEventSheet(), buildReportSheet(), buildPaymentRecordSheet(), buildRuleSheet()];
 }
 
 /** A new ExcelJS workbook holding the given sheets. */

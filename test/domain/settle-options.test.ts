@@ -119,3 +119,13 @@ describe("a missing month", () => {
     expect(result.errors[0]?.message).toContain("2025年3月");
   });
 });
+
+describe("the deduction formula in words", () => {
+  it("reads (95 − 93.40) = 1.60 分 × 0.5% × 季度服务费 172250.00 = 1378.00 元", () => {
+    expect(instalment(2, totals("93.40")).formula).toBe("(95 − 93.40) = 1.60 分 × 0.5% × 季度服务费 172250.00 = 1378.00 元");
+  });
+  it("with A6 off shows the exact average shortened to 4 places, not 38 digits", () => {
+    const i = instalment(2, totals(["93.40", "93.40", "93.40", "93.40", "93.40", "93.39"]), rules({ options: { roundAverage: false } }));
+    expect(i.formula).toBe("(95 − 93.3983…) = 1.6017… 分 × 0.5% × 季度服务费 172250.00 = 1379.44 元");
+  });
+});
