@@ -1,14 +1,16 @@
 /**
- * `npm run preview`: renders the 付款结算 sheet of a realistic season and turns it into pictures,
- * to look at what the clerk will print and sign.
- *   preview/payment-sheet.xlsx  the sheet, written by writeSheetSpec (ExcelJS; no native chart)
+ * `npm run preview [-- --builtin]`: renders the 付款结算 sheet of a realistic season and turns it
+ * into pictures, to look at what the clerk will print and sign.
+ *   preview/payment-sheet.xlsx  the sheet alone (ExcelJS; no native chart in file mode)
  *   preview/payment-sheet.pdf   LibreOffice headless, with the sheet's own A4 print setup
  *   preview/payment-sheet-N.png one picture per page (pdftoppm)
- * The season is scored by the engine (scoreSeason → settle → buildPaymentSheet), from made-up but
- * plausible indicators: one month below 95 in each period, a bonus without evidence, a quarter
- * above 20% turnover, instalment 2 paid late, instalment 3 unpaid past 30 days at the asOf date.
- * Needs LibreOffice (soffice) and poppler-utils (pdftoppm) for the PDF and PNG; without them it
- * writes the .xlsx and says what is missing.
+ * Source of the season: assets/example-2024-2025.xlsx scored through the command line
+ * (`hotline-scorecard score … --as-of`), the other sheets then dropped; with --builtin, or when
+ * the example is missing, a made-up season scored by the engine directly (scoreSeason → settle →
+ * buildPaymentSheet → writeSheetSpec): months below 95 in both periods, a bonus without evidence,
+ * a quarter above 20% turnover, instalment 2 paid late, instalment 3 unpaid past 30 days.
+ * Needs LibreOffice (soffice) and poppler-utils (pdftoppm); without them it writes the .xlsx and
+ * says what is missing.
  */
 import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync } from "fs";
@@ -26,10 +28,12 @@ import {
   scoreSeason,
   ScoreEvent,
 } from "../src/domain";
+import { main as cli } from "../src/cli/main";
 import { writeSheetSpec } from "../src/workbook/exceljs-sheet";
-import { buildPaymentSheet } from "../src/workbook/payment-sheet";
+import { buildPaymentSheet, PAYMENT_SHEET_NAME } from "../src/workbook/payment-sheet";
 
 const OUT_DIR = resolve(__dirname, "..", "preview");
+const EXAMPLE = resolve(__dirname, "..", "assets", "example-2024-2025.xlsx");
 const AS_OF = "2026-02-27";
 
 function month(m: MonthKey, overrides: Partial<MonthIndicators> = {}): MonthIndicators {
@@ -98,7 +102,8 @@ for (const r of reports) {
   r.submitted = r.period === "2025-04" ? `${next}-14` : `${next}-08`;
 }
 
-function main(): void {
+/** The made-up season, scored by the engine and rendered by writeSheetSpec. */
+function builtinWorkbook(): ExcelJS.Workbook | null {
   const season = scoreSeason({ indicators, events, reports, payments }, DEFAULT_RULES, { asOf: AS_OF });
   const monthTotals: Record<MonthKey, Dec | null> = {};
   const warnings = [...season.warnings];
@@ -113,42 +118,65 @@ function main(): void {
   }
   if (!season.settlement.ok) {
     for (const e of season.settlement.errors) console.error(e.message);
-    process.exitCode = 1;
-    return;
+    return null;
   }
   warnings.push(...season.settlement.warnings);
   console.log(months.map((m) => `${m} ${monthTotals[m] ? fixed2(monthTotals[m] as Dec) : "—"}`).join("\n"));
 
   const spec = buildPaymentSheet({ settlement: season.settlement.value, monthTotals, warnings, rules: DEFAULT_RULES, asOf: AS_OF, generatedAt: `${AS_OF}（预览）` });
-  mkdirSync(OUT_DIR, { recursive: true });
-  for (const f of readdirSync(OUT_DIR)) if (/^payment-sheet/.test(f)) rmSync(join(OUT_DIR, f));
   const workbook = new ExcelJS.Workbook();
   writeSheetSpec(workbook, spec);
-  const xlsx = join(OUT_DIR, "payment-sheet.xlsx");
-  void workbook.xlsx.writeFile(xlsx).then(() => {
-    console.log(`写入 ${xlsx}`);
-    try {
-      execFileSync("soffice", ["--headless", "--calc", "--convert-to", "pdf", "--outdir", OUT_DIR, xlsx], { stdio: "inherit" });
-    } catch {
-      console.error("未找到或无法运行 LibreOffice（soffice）：apt-get install -y libreoffice-calc fonts-noto-cjk");
-      process.exitCode = 1;
-      return;
-    }
-    const pdf = join(OUT_DIR, "payment-sheet.pdf");
-    if (!existsSync(pdf)) {
-      console.error("LibreOffice 未生成 PDF");
-      process.exitCode = 1;
-      return;
-    }
-    try {
-      execFileSync("pdftoppm", ["-png", "-r", "110", pdf, join(OUT_DIR, "payment-sheet")], { stdio: "inherit" });
-    } catch {
-      console.error("未找到 pdftoppm：apt-get install -y poppler-utils");
-      process.exitCode = 1;
-      return;
-    }
-    console.log(readdirSync(OUT_DIR).filter((f) => f.endsWith(".png")).map((f) => join(OUT_DIR, f)).join("\n"));
-  });
+  return workbook;
 }
 
-main();
+/** The example workbook scored by the command line; only its 付款结算 sheet is kept. */
+async function exampleWorkbook(): Promise<ExcelJS.Workbook | null> {
+  const scored = join(OUT_DIR, "example-scored.xlsx");
+  const code = await cli(["score", EXAMPLE, "-o", scored, "--as-of", AS_OF], { out: (l) => console.log(l), err: (l) => console.error(l) });
+  if (code !== 0) return null;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(scored);
+  if (!workbook.getWorksheet(PAYMENT_SHEET_NAME)) {
+    console.error(`「${scored}」中没有「${PAYMENT_SHEET_NAME}」工作表`);
+    return null;
+  }
+  for (const ws of [...workbook.worksheets]) if (ws.name !== PAYMENT_SHEET_NAME) workbook.removeWorksheet(ws.id);
+  return workbook;
+}
+
+function run(command: string, args: string[], missing: string): boolean {
+  try {
+    execFileSync(command, args, { stdio: "inherit" });
+    return true;
+  } catch {
+    console.error(missing);
+    process.exitCode = 1;
+    return false;
+  }
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT_DIR, { recursive: true });
+  for (const f of readdirSync(OUT_DIR)) if (/^(payment-sheet|example-scored)/.test(f)) rmSync(join(OUT_DIR, f));
+  const useExample = !process.argv.includes("--builtin") && existsSync(EXAMPLE);
+  console.log(useExample ? `季度数据：${EXAMPLE}（经命令行 score 评分）` : "季度数据：脚本内置的示例季度");
+  const workbook = useExample ? await exampleWorkbook() : builtinWorkbook();
+  if (workbook === null) {
+    process.exitCode = 1;
+    return;
+  }
+  const xlsx = join(OUT_DIR, "payment-sheet.xlsx");
+  await workbook.xlsx.writeFile(xlsx);
+  console.log(`写入 ${xlsx}`);
+  if (!run("soffice", ["--headless", "--calc", "--convert-to", "pdf", "--outdir", OUT_DIR, xlsx], "无法运行 LibreOffice（soffice）：apt-get install -y libreoffice-calc fonts-noto-cjk")) return;
+  const pdf = join(OUT_DIR, "payment-sheet.pdf");
+  if (!existsSync(pdf)) {
+    console.error("LibreOffice 未生成 PDF");
+    process.exitCode = 1;
+    return;
+  }
+  if (!run("pdftoppm", ["-png", "-r", "110", pdf, join(OUT_DIR, "payment-sheet")], "无法运行 pdftoppm：apt-get install -y poppler-utils")) return;
+  console.log(readdirSync(OUT_DIR).filter((f) => f.endsWith(".png")).map((f) => join(OUT_DIR, f)).join("\n"));
+}
+
+void main();

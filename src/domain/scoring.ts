@@ -90,10 +90,14 @@ function validateIndicators(ind: MonthIndicators, out: Collected): ValidIndicato
     const errorsBefore = out.errors.length;
     if (v === null || v === undefined) {
       if (!f.optional) err(f.key, "missing", `${monthLabel(month)}「${f.header}」未填写`, `${month}: "${f.en}" is blank`);
+      badKeys.add(f.key);
       continue;
     }
     if (f.kind === "yesno") {
-      if (typeof v !== "boolean") err(f.key, "not-yesno", `「${f.header}」应为 是/否，实为「${String(v)}」`, `"${f.en}" must be yes/no, got "${String(v)}"`);
+      if (typeof v !== "boolean") {
+        err(f.key, "not-yesno", `「${f.header}」应为 是/否，实为「${String(v)}」`, `"${f.en}" must be yes/no, got "${String(v)}"`);
+        badKeys.add(f.key);
+      }
       continue;
     }
     if (typeof v !== "number" || !Number.isFinite(v)) {
@@ -107,7 +111,7 @@ function validateIndicators(ind: MonthIndicators, out: Collected): ValidIndicato
     } else if (!Number.isSafeInteger(v)) {
       err(f.key, "too-large", `「${f.header}」数值过大：${v}`, `"${f.en}" is too large: ${v}`);
     }
-    if (out.errors.length > errorsBefore || v === null || v === undefined) badKeys.add(f.key);
+    if (out.errors.length > errorsBefore) badKeys.add(f.key);
   }
 
   const n = ind as ValidIndicators;

@@ -7,8 +7,8 @@
  *   "the used range of every sheet" without knowing the sheets, so this one cannot be folded away.
  *   The second fetches, for every sheet at once, protection, the used range's values, number
  *   formats and formulas, and the merged areas (merges do NOT need a sync of their own).
- * - apply(): 1 sync. Calculation is suspended, owned cells are written, and every SheetSpec is
- *   deleted (if present) and rebuilt, all in one batch.
+ * - apply(): 1 sync. Calculation is suspended, owned cells are written, every SheetSpec is
+ *   deleted (if present) and rebuilt, and plan.deleteSheets are removed, all in one batch.
  *
  * Text is always written as text: Excel parses strings given to `Range.values` as if typed
  * ("=…" becomes a formula, "001" the number 1, "2025-10" a date). Such strings are written with a
@@ -155,6 +155,8 @@ export class ExcelAdapter implements WorkbookAdapter {
         for (const write of group.writes) queueCellWrite(sheet, write);
       }
       for (const spec of plan.sheets) queueSheet(worksheets, spec, features);
+      // Owned sheets to remove (an undo); on a sheet that is already gone the null object's delete() does nothing.
+      for (const name of plan.deleteSheets ?? []) worksheets.getItemOrNullObject(name).delete();
       await context.sync(); // the only one
     });
   }

@@ -153,15 +153,18 @@ function countKinds(paths: readonly string[]): Map<string, { kind: PartKind; par
   return out;
 }
 
-/** Kinds of content the input has more parts of than the output: what writing the output would lose. */
-export async function lostContent(input: Buffer | Uint8Array, output: Buffer | Uint8Array): Promise<LostKind[]> {
+/**
+ * Kinds of content the input has more parts of than the output: what writing the output would lose.
+ * `removed` counts parts removed on purpose, by kind id (the owned sheets a plan deletes).
+ */
+export async function lostContent(input: Buffer | Uint8Array, output: Buffer | Uint8Array, removed: Readonly<Record<string, number>> = {}): Promise<LostKind[]> {
   const [a, b] = await Promise.all([JSZip.loadAsync(input), JSZip.loadAsync(output)]);
   const before = countKinds(Object.keys(a.files));
   const after = countKinds(Object.keys(b.files));
   const lost: LostKind[] = [];
   for (const [id, { kind, parts }] of before) {
     const kept = after.get(id)?.parts.length ?? 0;
-    if (kept < parts.length) lost.push({ id, zh: kind.zh, en: kind.en, parts });
+    if (kept + (removed[id] ?? 0) < parts.length) lost.push({ id, zh: kind.zh, en: kind.en, parts });
   }
   return lost;
 }
@@ -192,6 +195,9 @@ export class NotAWorkbookError extends Error {
 }
 
 export class ExcelFileAdapter implements WorkbookAdapter {
+  /** Worksheets deleted on purpose by apply(): not a loss. */
+  private deletedSheets = 0;
+
   private constructor(
     private readonly workbook: ExcelJS.Workbook,
     private readonly input: Buffer,
@@ -219,12 +225,19 @@ export class ExcelFileAdapter implements WorkbookAdapter {
       applyCellWrites(ws, writes);
     }
     for (const spec of plan.sheets) writeSheetSpec(this.workbook, spec, { replace: true });
+    for (const name of plan.deleteSheets ?? []) {
+      const ws = this.workbook.worksheets.find((w) => w.name === name);
+      if (ws) {
+        this.workbook.removeWorksheet(ws.id);
+        this.deletedSheets++;
+      }
+    }
   }
 
   /** The workbook as an .xlsx; throws PreservationError (and returns nothing) when content would be lost. */
   async save(): Promise<Buffer> {
     const output = Buffer.from((await this.workbook.xlsx.writeBuffer()) as ArrayBuffer);
-    const lost = await lostContent(this.input, output);
+    const lost = await lostContent(this.input, output, { worksheet: this.deletedSheets });
     if (lost.length > 0) throw new PreservationError(lost);
     return output;
   }

@@ -172,7 +172,9 @@ export function findScorecards(snapshot: WorkbookSnapshot): FindResult {
     let month: MonthKey | null = null;
     let monthFrom: FoundScorecard["monthFrom"] = { kind: "sheet-name", cell: null };
     const label = normalizeHeader("考核月份");
-    const monthLabelCell = sheet.cells.find((c) => typeof c.value === "string" && normalizedValue(c.value).startsWith(label));
+    // The label above the table first (a note below it may also start with 考核月份).
+    const monthLabels = sheet.cells.filter((c) => typeof c.value === "string" && normalizedValue(c.value).startsWith(label));
+    const monthLabelCell = monthLabels.find((c) => c.row < header.row) ?? monthLabels[0];
     if (monthLabelCell) {
       const rest = labelRest(normalizedValue(monthLabelCell.value), label);
       let read: MonthRead;

@@ -127,6 +127,11 @@ export interface WritePlan {
   cellWrites: { sheet: string; writes: CellWrite[] }[];
   /** Sheets created or replaced whole, after the existing sheets, in this order. */
   sheets: SheetSpec[];
+  /**
+   * Owned sheets to delete, by name, after the writes (an undo removes the sheets the undone write
+   * created). Optional: absent or empty = delete nothing. A sheet of that name that no longer exists is skipped.
+   */
+  deleteSheets?: string[];
 }
 
 /** Where a problem is: the sheet, the cell, and the indicator it holds. */

@@ -92,7 +92,7 @@ export function excelSerial(date: IsoDate): number {
   return daysBetween("1899-12-30", date);
 }
 
-const COLUMN_WIDTHS: Record<string, number> = { A: 12, B: 13, C: 13, D: 15, E: 13, F: 13, G: 13, H: 2, I: 14, J: 10, K: 8, L: 8 };
+const COLUMN_WIDTHS: Record<string, number> = { A: 12, B: 13, C: 13, D: 15, E: 13, F: 13, G: 13, H: 2, I: 12, J: 9, K: 7, L: 7 };
 
 const COLORS = {
   title: "#1F4E78",
@@ -109,12 +109,12 @@ const COLORS = {
 const LABEL: CellStyle = { bold: true, fill: COLORS.labelFill, border: "thin", vertical: "middle", horizontal: "left", wrap: true };
 const VALUE: CellStyle = { border: "thin", vertical: "middle", wrap: true };
 const NUMBER: CellStyle = { border: "thin", vertical: "middle", horizontal: "right" };
-const QUOTE: CellStyle = { border: "thin", vertical: "top", wrap: true, fontSize: 9, fontColor: COLORS.quote };
+const QUOTE: CellStyle = { border: "thin", vertical: "top", wrap: true, fontSize: 10, fontColor: COLORS.quote };
 
-/** Display width of text in Excel column units: CJK and full-width characters count 2. */
+/** Display width of text in Excel column units: a CJK or full-width character is a little over two (Calibri 11 units). */
 function textUnits(text: string): number {
   let units = 0;
-  for (const ch of text) units += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6「」、。，；：（）]/.test(ch) ? 2 : 1;
+  for (const ch of text) units += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6「」、。，；：（）]/.test(ch) ? 2.2 : 1;
   return units;
 }
 
@@ -306,19 +306,6 @@ function instalmentBlock(b: Builder, top: number, s: InstalmentSettlement, rules
   b.span(`F${r}:G${r}`, statusText(s), { ...VALUE, horizontal: "center" });
   r++;
 
-  const perDay = dec(c.lateChargePerDay);
-  const until = s.paidDate !== null ? `实付日期 ${s.paidDate}` : `结算基准日 ${asOf}`;
-  const dueRule = terms ? `应付日期 = 发票日期后第 ${terms.dueWorkingDays} 个工作日（按国家法定节假日及调休安排）。` : "";
-  const lateRule =
-    s.daysLate === null
-      ? s.invoiceDate === null
-        ? "尚未开票，无付款期限，不计违约金。"
-        : "尚无法计算逾期天数。"
-      : `逾期天数计至${until}：${s.daysLate} 天；违约金 = 应付金额 ${yuanText(s.payable)} × ${percentText(perDay)} × ${s.daysLate} 天 = ${yuanText(s.lateCharge)}。`;
-  b.put(`A${r}`, "违约金依据", LABEL);
-  b.span(`B${r}:G${r}`, `${dueRule}${lateRule}\n${CONTRACT_CLAUSES.latePayment}`, QUOTE);
-  r++;
-
   if (s.overdue) {
     b.span(
       `A${r}:G${r}`,
@@ -328,6 +315,20 @@ function instalmentBlock(b: Builder, top: number, s: InstalmentSettlement, rules
     b.height(r, 20);
     r++;
   }
+  const perDay = dec(c.lateChargePerDay);
+  const until = s.paidDate !== null ? `实付日期 ${s.paidDate}` : `结算基准日 ${asOf}`;
+  const dueRule = terms ? `应付日期 = 发票日期后第 ${terms.dueWorkingDays} 个工作日（按国家法定节假日及调休安排）。` : "";
+  const lateRule =
+    s.daysLate === null
+      ? s.invoiceDate === null
+        ? "尚未开票，无付款期限，不计违约金。"
+        : "尚无法计算逾期天数。"
+      : s.daysLate === 0
+        ? `计至${until}，未逾期，不计违约金。`
+        : `逾期天数计至${until}：${s.daysLate} 天；违约金 = 应付金额 ${yuanText(s.payable)} × ${percentText(perDay)} × ${s.daysLate} 天 = ${yuanText(s.lateCharge)}。`;
+  b.put(`A${r}`, "违约金依据", LABEL);
+  b.span(`B${r}:G${r}`, `${dueRule}${lateRule}\n${CONTRACT_CLAUSES.latePayment}`, QUOTE);
+  r++;
   return r + 1;
 }
 
@@ -362,7 +363,8 @@ function sheetWarnings(input: PaymentSheetInput, settlement: Settlement): string
 /**
  * Builds the 付款结算 sheet. Throws when `settlement` is null: a scored month is missing, so no
  * instalment figure can be signed; the caller shows the month errors and writes no sheet. Also
- * throws when the settlement was made under another rule set version than `rules`.
+ * throws when the settlement was made under another rule set version than `rules`, or when
+ * `monthTotals` disagrees with the totals the settlement used (the overview would contradict the blocks).
  */
 export function buildPaymentSheet(input: PaymentSheetInput): SheetSpec {
   const { settlement, rules, asOf } = input;
@@ -370,6 +372,12 @@ export function buildPaymentSheet(input: PaymentSheetInput): SheetSpec {
     throw new Error("付款结算表需要全部考核月份的有效得分：有考核月份缺少或无效，未生成付款结算表 / the payment sheet needs every scored month: a month is missing or invalid");
   if (settlement.rulesVersion !== rules.version)
     throw new Error(`结算结果的规则版本 ${settlement.rulesVersion} 与当前规则 ${rules.version} 不一致 / settlement made under rule set ${settlement.rulesVersion}, not ${rules.version}`);
+  for (const i of settlement.instalments)
+    for (const m of i.monthTotals) {
+      const shown = input.monthTotals[m.month];
+      if (shown === null || shown === undefined || !dec(shown).equals(m.total))
+        throw new Error(`${monthLabel(m.month)}的考核得分与结算所用的不一致 / the ${m.month} total differs from the one the settlement used`);
+    }
   const contract = input.contract ?? CONTRACT_IDENTITY;
   const c = rules.contract;
   const threshold = dec(c.threshold);

@@ -115,26 +115,29 @@ function readTable(snapshot: WorkbookSnapshot, sheetName: string, specs: readonl
     return null;
   }
   const grid = new SheetGrid(sheet);
-  let best: { row: number; cols: Map<string, number>; count: number } | null = null;
+  // The header row is the one (among the first rows) that holds the most known headers.
+  let best: { row: number; cols: Map<string, number>; count: number; duplicates: LocatedProblem[] } | null = null;
   for (const row of grid.rows.slice(0, HEADER_SEARCH_ROWS)) {
     const cols = new Map<string, number>();
+    const duplicates: LocatedProblem[] = [];
     for (const cell of grid.rowCells(row)) {
       if (typeof cell.value !== "string") continue;
       const text = cell.value;
       const spec = specs.find((s) => headerMatches(s, text));
       if (!spec) continue;
       if (cols.has(spec.key)) {
-        problems.push(located("error", "duplicate-column", { sheet: sheet.name, cell: a1(row, cell.col), indicator: spec.header }, `工作表「${sheet.name}」有两列都是「${spec.header}」（${a1(row, cols.get(spec.key) ?? 0)} 与 ${a1(row, cell.col)}）`, `sheet "${sheet.name}" has two "${spec.header}" columns`));
+        duplicates.push(located("error", "duplicate-column", { sheet: sheet.name, cell: a1(row, cell.col), indicator: spec.header }, `工作表「${sheet.name}」有两列都是「${spec.header}」（${a1(row, cols.get(spec.key) ?? 0)} 与 ${a1(row, cell.col)}）`, `sheet "${sheet.name}" has two "${spec.header}" columns (${a1(row, cols.get(spec.key) ?? 0)} and ${a1(row, cell.col)})`));
         continue;
       }
       cols.set(spec.key, cell.col);
     }
-    if (cols.size > 0 && (!best || cols.size > best.count)) best = { row, cols, count: cols.size };
+    if (cols.size > 0 && (!best || cols.size > best.count)) best = { row, cols, count: cols.size, duplicates };
   }
   if (!best) {
     problems.push(located("error", "no-header", { sheet: sheet.name, cell: null, indicator: specs.map((s) => s.header).join("、") }, `工作表「${sheet.name}」找不到表头行（应有：${specs.filter((s) => s.required).map((s) => s.header).join("、")}）`, `sheet "${sheet.name}" has no header row (expected: ${specs.filter((s) => s.required).map((s) => s.header).join(", ")})`));
     return null;
   }
+  problems.push(...best.duplicates);
   for (const spec of specs) {
     if (spec.required && !best.cols.has(spec.key)) {
       problems.push(located("error", "missing-column", { sheet: sheet.name, cell: null, indicator: spec.header }, `工作表「${sheet.name}」的表头（第 ${best.row} 行）缺少「${spec.header}」列`, `sheet "${sheet.name}": the header (row ${best.row}) has no "${spec.header}" column`));

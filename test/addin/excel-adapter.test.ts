@@ -271,6 +271,16 @@ describe("ExcelAdapter.apply", () => {
     expect(context.syncCount).toBe(1);
   });
 
+  it("deletes plan.deleteSheets after the writes, skipping a name that is already gone", async () => {
+    const state = workbook(1);
+    state.addSheet("计算说明", { A1: "旧说明" });
+    const { context, excel } = fakeExcel(state);
+    await new ExcelAdapter(excel).apply({ cellWrites: [{ sheet: "2024年12月", writes: [{ address: "H5", value: 10 }] }], sheets: [], deleteSheets: ["计算说明", "付款结算"] });
+    expect(state.sheets.map((s) => s.name)).toEqual(["2024年12月", "指标录入", "加减分事件", "付款记录"]);
+    expect(state.find("2024年12月")!.at("H5")?.value).toBe(10);
+    expect(context.syncCount).toBe(1);
+  });
+
   it("fails inside the one sync on a missing month sheet (ItemNotFound)", async () => {
     const { excel } = fakeExcel(workbook(1));
     const plan: WritePlan = { cellWrites: [{ sheet: "2030年1月", writes: [{ address: "H5", value: 1 }] }], sheets: [] };

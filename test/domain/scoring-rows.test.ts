@@ -359,3 +359,10 @@ describe("early submission warning", () => {
     expect(s.warnings.map((w) => w.code)).toContain("submitted-before-period-end");
   });
 });
+
+describe("a blank indicator", () => {
+  it("is reported once, and no cross-check compares against the blank", () => {
+    const errors = refused(perfectMonth("2025-10", { headcount: null, examSat: 9 }));
+    expect(errors).toEqual([["headcount", "missing"]]);
+  });
+});

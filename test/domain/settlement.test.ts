@@ -36,7 +36,7 @@ describe("SPEC §7: instalment 2 at an average of 93.40", () => {
     expect(fixed2(second.deduction)).toBe("1378.00");
     expect(fixed2(second.payable)).toBe("343122.00");
     expect(second.payableUpper).toBe("人民币叁拾肆万叁仟壹佰贰拾贰元整");
-    expect(second.formula).toBe("(95 − 93.40) = 1.6 分 × 0.5% × 季度服务费 172250.00 = 1378.00 元");
+    expect(second.formula).toBe("(95 − 93.40) = 1.60 分 × 0.5% × 季度服务费 172250.00 = 1378.00 元");
   });
 });
 

@@ -206,6 +206,7 @@ describe("dates and late payment", () => {
     expect(blockCell(spec, 2, "逾期天数", "B")?.value).toBe(0);
     expect(blockCell(spec, 2, "逾期天数", "D")).toMatchObject({ value: 0, numberFormat: MONEY_FORMAT });
     expect(blockCell(spec, 2, "逾期天数", "F")?.value).toBe("已支付");
+    expect(blockCell(spec, 2, "违约金依据", "B")?.value).toMatch(/^应付日期 = 发票日期后第 30 个工作日（按国家法定节假日及调休安排）。计至实付日期 2025-11-13，未逾期，不计违约金。\n合同§五\(四\)/);
     expect(allText(spec).some((t) => t.startsWith("⚠"))).toBe(false);
   });
 
@@ -365,5 +366,14 @@ describe("refusals", () => {
     const s = settle(totals("96"), [], DEFAULT_RULES);
     if (!s.ok) throw new Error("refused");
     expect(() => buildPaymentSheet({ settlement: s.value, monthTotals: totals("96"), warnings: [], rules: rules({ version: "2025-07.2" }), asOf: AS_OF })).toThrow("规则版本");
+  });
+
+  it("throws when the overview totals differ from the ones the settlement used", () => {
+    const s = settle(totals("96"), [], DEFAULT_RULES);
+    if (!s.ok) throw new Error("refused");
+    expect(() => buildPaymentSheet({ settlement: s.value, monthTotals: { ...totals("96"), "2025-03": dec("95.99") }, warnings: [], rules: DEFAULT_RULES, asOf: AS_OF })).toThrow(
+      "2025年3月的考核得分与结算所用的不一致",
+    );
+    expect(() => buildPaymentSheet({ settlement: s.value, monthTotals: { ...totals("96"), "2025-03": null }, warnings: [], rules: DEFAULT_RULES, asOf: AS_OF })).toThrow("2025年3月");
   });
 });

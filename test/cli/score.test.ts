@@ -1,0 +1,263 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import { localToday, parseScoreArgs } from "../../src/cli/score";
+import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
+import { withChart } from "../fixtures/chart";
+import { addInputSheets, addScorecard, exampleData, exampleWorkbook, indicatorCell, InputData, loadWorkbook, TERM, toBuffer, yearData, yearWorkbook } from "../fixtures/workbooks";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "score-cli-"));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+function file(name: string, data: Buffer): string {
+  const p = path.join(dir, name);
+  writeFileSync(p, data);
+  return p;
+}
+
+const OUT = () => path.join(dir, "out.xlsx");
+
+/** The SPEC §7 workbook with one edit (a cell of the given sheet, or a whole data change). */
+async function exampleWith(edit: (wb: ExcelJS.Workbook) => void, data: InputData = exampleData()): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  addScorecard(wb, { sheetName: "2025年10月", month: "2025-10" });
+  addInputSheets(wb, data);
+  edit(wb);
+  return file("in.xlsx", await toBuffer(wb));
+}
+
+describe("hotline-scorecard score", () => {
+  it("scores the SPEC §7 month, writes OUT.xlsx and prints the summary", async () => {
+    const input = file("in.xlsx", (await exampleWorkbook()).buffer);
+    const before = readFileSync(input);
+    const r = await run(["score", input, "-o", OUT(), "--as-of", "2025-12-31"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/2025-10\s+2025年10月\s+93\.25/);
+    expect(r.out).toMatch(/1\s+—\s+—\s+¥0\.00\s+¥275,600\.00\s+人民币贰拾柒万伍仟陆佰元整/);
+    expect(r.out).toContain("暂不结算 / pending: 第 2、3 笔");
+    expect(r.out).toContain("提示：工作表「加减分事件」单元格 F3（佐证材料）：加分事项 BY-2025-102");
+    expect(r.out).toContain(`已写入 / written: ${OUT()}`);
+    const wb = await loadWorkbook(readFileSync(OUT()));
+    expect(wb.getWorksheet("2025年10月")?.getCell("H2").value).toBe(93.25);
+    expect(wb.getWorksheet("2025年10月")?.getCell("H12").value).toBe(9.5);
+    expect(readFileSync(input).equals(before)).toBe(true);
+  });
+
+  it("prints the SPEC §8 JSON with --json", async () => {
+    const input = file("in.xlsx", (await yearWorkbook()).buffer);
+    const r = await run(["score", input, "-o", OUT(), "--json", "--as-of", "2025-12-31"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(["months", "instalments", "warnings"]);
+    const months = json.months as { month: string; total: string; items: Record<string, string> }[];
+    expect(months.map((m) => m.month)).toEqual([...TERM]);
+    expect(months.find((m) => m.month === "2025-10")).toEqual({
+      month: "2025-10",
+      total: "93.25",
+      items: { 1: "9.00", 2: "10.00", 3: "10.00", 4: "3.00", 5: "5.00", 6: "13.00", 7: "15.00", 8: "9.50", 9: "9.75", 10: "10.00", 11: "1.00", 12: "0.00", 13: "-2.00", 14: "0.00" },
+    });
+    expect((json.instalments as unknown[])[1]).toEqual({ number: 2, months: TERM.slice(0, 6), average: "94.25", deduction: "645.94", payable: "343854.06", payableUpper: "人民币叁拾肆万叁仟捌佰伍拾肆元零陆分" });
+    const warnings = json.warnings as Record<string, unknown>[];
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const w of warnings) expect(Object.keys(w)).toEqual(["message", "messageEn", "sheet", "cell"]);
+    expect(warnings).toContainEqual(expect.objectContaining({ sheet: "加减分事件", cell: "F3" }));
+    // The whole year also gets the 付款结算 sheet.
+    const wb = await loadWorkbook(readFileSync(OUT()));
+    expect(wb.worksheets.map((w) => w.name).slice(-2)).toEqual(["付款记录", "付款结算"]);
+  });
+
+  it("is idempotent through the command line: scoring OUT.xlsx again gives the same workbook", async () => {
+    const input = file("in.xlsx", (await yearWorkbook()).buffer);
+    expect((await run(["score", input, "-o", OUT(), "--as-of", "2025-12-31"])).code).toBe(0);
+    const again = path.join(dir, "again.xlsx");
+    const second = await run(["score", OUT(), "-o", again, "--as-of", "2025-12-31"]);
+    expect(second.code).toBe(0);
+    const snap = async (p: string) => (await ExcelFileAdapter.fromBuffer(readFileSync(p))).read();
+    const [a, b] = [await snap(OUT()), await snap(again)];
+    expect(b.sheets.map((s) => s.name)).toEqual(a.sheets.map((s) => s.name));
+    expect(b).toEqual(a);
+  });
+
+  it("scores the committed example workbook (assets/example-2024-2025.xlsx) and leaves it unchanged", async () => {
+    const asset = path.join(__dirname, "..", "..", "assets", "example-2024-2025.xlsx");
+    const before = readFileSync(asset);
+    const r = await run(["score", asset, "-o", OUT(), "--json", "--as-of", "2025-12-31"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { months: { month: string; total: string }[]; instalments: Record<string, unknown>[] };
+    expect(json.months.map((m) => m.month)).toEqual([...TERM]);
+    expect(json.months.find((m) => m.month === "2025-10")?.total).toBe("93.25");
+    // Instalment 2 by hand: (96.00 + 94.87 + 92.65 + 95.00 + 90.00 + 98.00) ÷ 6 = 94.42; 0.58 × 0.5% × 172,250 = 499.525 → 499.53.
+    expect(json.months.slice(0, 6).map((m) => m.total)).toEqual(["96.00", "94.87", "92.65", "95.00", "90.00", "98.00"]);
+    expect(json.instalments[1]).toEqual({ number: 2, months: TERM.slice(0, 6), average: "94.42", deduction: "499.53", payable: "344000.47", payableUpper: "人民币叁拾肆万肆仟元肆角柒分" });
+    expect(readFileSync(asset).equals(before)).toBe(true);
+  });
+
+  it("uses --as-of as today for late payments", async () => {
+    const data = yearData();
+    data.payments = [{ number: 2, invoiceDate: "2025-06-10", paidDate: null }];
+    const input = file("in.xlsx", (await yearWorkbook(data)).buffer);
+    const late = (r: { out: string }) => (JSON.parse(r.out) as { warnings: { message: string }[] }).warnings.filter((w) => w.message.includes("逾期"));
+    expect(late(await run(["score", input, "-o", OUT(), "--json", "--as-of", "2025-07-01"]))).toEqual([]);
+    const after = late(await run(["score", input, "-o", OUT(), "--json", "--as-of=2025-12-31"]));
+    expect(after).toHaveLength(1);
+    expect(after[0]?.message).toContain("第2笔尚未支付");
+  });
+
+  type Case = [string, (wb: ExcelJS.Workbook) => void, string];
+  const set = (month: string, header: string, value: ExcelJS.CellValue) => (wb: ExcelJS.Workbook) => {
+    indicatorCell(wb, month, header).value = value;
+  };
+  const cases: Case[] = [
+    ["headcount −1", set("2025-10", "团队人数", -1), "工作表「指标录入」单元格 B2（团队人数）：「团队人数」不能为负数"],
+    ["headcount 9.5", set("2025-10", "团队人数", 9.5), "工作表「指标录入」单元格 B2（团队人数）：「团队人数」应为整数"],
+    ["passing tickets > sampled", set("2025-10", "合格工单数", 101), "工作表「指标录入」单元格 U2（合格工单数）：「合格工单数」101 大于「抽检工单数」100"],
+    [
+      "15 s answers > answers",
+      (wb) => {
+        set("2025-10", "人工服务接通数", 100)(wb);
+        set("2025-10", "15秒内接通数", 120)(wb);
+      },
+      "工作表「指标录入」单元格 M2（15秒内接通数）：「15秒内接通数」120 大于「人工服务接通数」100",
+    ],
+    ["excluded bad ratings > bad ratings", set("2025-10", "剔除差评数", 60), "工作表「指标录入」单元格 S2（剔除差评数）：「剔除差评数」60 大于 不满意+非常不满意 50"],
+    ["rank 0", set("2025-10", "接通率排名", 0), "工作表「指标录入」单元格 G2（接通率排名）：「接通率排名」应为不小于 1 的名次"],
+    ["rank > centres ranked", set("2025-10", "15秒接通率排名", 40), "工作表「指标录入」单元格 H2（15秒接通率排名）：「15秒接通率排名」第 40 名超过「排名中心数」31"],
+    ["a submission date before the period it reports", (wb) => (wb.getWorksheet("报告提交")!.getCell("C2").value = "2025-08-20"), "工作表「报告提交」单元格 C2（提交日期）：月报 2025-09 的提交日期 2025-08-20 早于其报告期"],
+    ["a date the calendar does not know", (wb) => (wb.getWorksheet("报告提交")!.getCell("C2").value = new Date(Date.UTC(2031, 0, 6))), "工作表「报告提交」单元格 C2（提交日期）：日期 2031-01-06 超出法定节假日日历的已知年份"],
+    ["a date that is no date", (wb) => (wb.getWorksheet("报告提交")!.getCell("C2").value = "2025-02-30"), "工作表「报告提交」单元格 C2（提交日期）：「提交日期」应为日期（如 2025-10-13），实为「2025-02-30」"],
+    ["yes/no that is neither", set("2025-10", "管理制度落实", "基本落实"), "工作表「指标录入」单元格 C2（管理制度落实）：「管理制度落实」应为 是/否"],
+    ["a blank required indicator", set("2025-10", "按时参考人数", null), "工作表「指标录入」单元格 V2（按时参考人数）：2025年10月「按时参考人数」未填写"],
+    ["an unknown event level", (wb) => (wb.getWorksheet("加减分事件")!.getCell("C2").value = "区级"), "工作表「加减分事件」单元格 C2（级别）：加分事件的级别「区级」应为 群众 / 市级及以上"],
+    [
+      "an instalment invoiced before its months are all scored",
+      (wb) => {
+        const pay = wb.getWorksheet("付款记录")!;
+        pay.getCell("A2").value = 2;
+        pay.getCell("B2").value = new Date(Date.UTC(2025, 5, 10));
+      },
+      "（考核月份 2024-12）：第2笔款项已开票（发票日期 2025-06-10），需要 2024年12月 的考核得分",
+    ],
+  ];
+
+  it.each(cases)("refuses %s: exit 2, the cell on stderr, no file", async (_name, edit, expected) => {
+    const input = await exampleWith(edit);
+    const r = await run(["score", input, "-o", OUT(), "--as-of", "2025-12-31"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(expected);
+    expect(r.err).toContain("未写入任何文件");
+    expect(r.out).toBe("");
+    expect(existsSync(OUT())).toBe(false);
+    expect(readdirSync(dir)).toEqual(["in.xlsx"]);
+  });
+
+  it("reports every problem at once, one per line", async () => {
+    const input = await exampleWith((wb) => {
+      set("2025-10", "团队人数", -1)(wb);
+      set("2025-10", "接通率排名", 0)(wb);
+      wb.getWorksheet("报告提交")!.getCell("D2").value = "也许";
+    });
+    const r = await run(["score", input, "-o", OUT()]);
+    expect(r.code).toBe(2);
+    const lines = r.err.split("\n");
+    expect(lines.filter((l) => l.startsWith("工作表「")).map((l) => l.slice(0, l.indexOf("："))).sort()).toEqual([
+      "工作表「报告提交」单元格 D2（延期已获批）",
+      "工作表「指标录入」单元格 B2（团队人数）",
+      "工作表「指标录入」单元格 G2（接通率排名）",
+    ]);
+    expect(lines[lines.length - 1]).toBe("共 3 个错误，未写入任何文件 / 3 error(s); nothing was written");
+    expect(existsSync(OUT())).toBe(false);
+  });
+
+  it("keeps a bonus without evidence, shows it and scores it 0 (a warning, not a refusal)", async () => {
+    const input = file("in.xlsx", (await exampleWorkbook()).buffer);
+    const r = await run(["score", input, "-o", OUT(), "--json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { months: { items: Record<string, string> }[]; warnings: { message: string; cell: string | null }[] };
+    expect(json.months[0]?.items["11"]).toBe("1.00");
+    expect(json.warnings.find((w) => w.message.includes("无佐证材料"))?.cell).toBe("F3");
+    const wb = await loadWorkbook(readFileSync(OUT()));
+    expect(String(wb.getWorksheet("2025年10月")?.getCell("G15").value)).toContain("BY-2025-102「群众电话表扬（无录音）」（群众）无佐证材料，不加分");
+  });
+
+  it("refuses a scorecard missing a row and two scorecards for one month", async () => {
+    const missing = file("in.xlsx", (await exampleWorkbook({ omit: 7 })).buffer);
+    const r1 = await run(["score", missing, "-o", OUT()]);
+    expect(r1.code).toBe(2);
+    expect(r1.err).toContain("工作表「2025年10月」（来电15s内接通率）：工作表「2025年10月」像是月度考核表（表头在第 4 行），但缺少第 7 项「来电15s内接通率」所在的行");
+    rmSync(missing);
+    const two = await exampleWith((wb) => addScorecard(wb, { sheetName: "十月副本", month: "2025-10", monthStyle: "one-cell" }));
+    const r2 = await run(["score", two, "-o", OUT()]);
+    expect(r2.code).toBe(2);
+    expect(r2.err).toContain("工作表「2025年10月」和「十月副本」都是 2025年10月 的考核表");
+    expect(existsSync(OUT())).toBe(false);
+  });
+
+  it("refuses a workbook with a chart it would lose: exit 2, the loss named, no file", async () => {
+    const input = file("in.xlsx", await withChart((await exampleWorkbook()).buffer, "指标录入"));
+    const r = await run(["score", input, "-o", OUT()]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("图表（xl/charts/chart1.xml）");
+    expect(r.err).toContain("charts (xl/charts/chart1.xml)");
+    expect(r.out).toBe("");
+    expect(readdirSync(dir)).toEqual(["in.xlsx"]);
+  });
+
+  it("refuses bad arguments and unreadable files with exit 2", async () => {
+    const input = file("in.xlsx", (await exampleWorkbook()).buffer);
+    const noOut = await run(["score", input]);
+    expect([noOut.code, noOut.err]).toEqual([2, expect.stringContaining("缺少 -o OUT.xlsx")]);
+    expect((await run(["score", input, "-o", OUT(), "--as-of", "2025-02-30"])).err).toContain("--as-of「2025-02-30」不是有效日期");
+    expect((await run(["score", input, "-o", OUT(), "--fast"])).err).toContain("未知选项「--fast」");
+    expect((await run(["score", path.join(dir, "none.xlsx"), "-o", OUT()])).code).toBe(2);
+    const csv = file("data.xlsx", Buffer.from("序号,考核指标\n"));
+    const notXlsx = await run(["score", csv, "-o", OUT()]);
+    expect([notXlsx.code, notXlsx.err]).toEqual([2, expect.stringContaining("不是有效的 .xlsx 工作簿")]);
+    expect(existsSync(OUT())).toBe(false);
+    expect((await run(["score", "--help"])).code).toBe(0);
+    expect((await run(["--help"])).out).toContain("hotline-scorecard score IN.xlsx -o OUT.xlsx [--json] [--as-of YYYY-MM-DD]");
+  });
+
+  it("exits 1 on an unexpected failure (the output folder does not exist), leaving nothing behind", async () => {
+    const input = file("in.xlsx", (await exampleWorkbook()).buffer);
+    const r = await run(["score", input, "-o", path.join(dir, "missing-folder", "out.xlsx")]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("意外错误 / unexpected failure");
+    expect(readdirSync(dir)).toEqual(["in.xlsx"]);
+  });
+
+  it("defaults --as-of to the local date", () => {
+    expect(localToday(new Date(2025, 11, 5, 23, 59))).toBe("2025-12-05");
+    const parsed = parseScoreArgs(["in.xlsx", "-o", "out.xlsx"], "2025-12-05");
+    expect(parsed).toEqual({ ok: true, value: { input: "in.xlsx", output: "out.xlsx", json: false, asOf: "2025-12-05" } });
+  });
+
+  it("runs as a process: bin/hotline-scorecard.js exits 2 on bad input and 0 with pure JSON on stdout", async () => {
+    const bad = await exampleWith(set("2025-10", "团队人数", -1));
+    const bin = path.join(__dirname, "..", "..", "bin", "hotline-scorecard.js");
+    const refused = spawnSync(process.execPath, [bin, "score", bad, "-o", OUT()], { encoding: "utf8" });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("工作表「指标录入」单元格 B2（团队人数）");
+    expect(existsSync(OUT())).toBe(false);
+    const good = file("good.xlsx", (await exampleWorkbook()).buffer);
+    const ok = spawnSync(process.execPath, [bin, "score", good, "-o", OUT(), "--json", "--as-of", "2025-12-31"], { encoding: "utf8" });
+    expect(ok.status).toBe(0);
+    expect((JSON.parse(ok.stdout) as { months: { total: string }[] }).months[0]?.total).toBe("93.25");
+  }, 60_000);
+});

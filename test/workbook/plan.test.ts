@@ -1,0 +1,137 @@
+import ExcelJS from "exceljs";
+import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
+import type { WorkbookSnapshot } from "../../src/workbook/model";
+import { buildPaymentSheet, PAYMENT_SHEET_NAME } from "../../src/workbook/payment-sheet";
+import { runWorkbook } from "../../src/workbook/plan";
+import { buildTemplate, templateWorkbook } from "../../src/workbook/template";
+import { DEFAULT_RULES, INDICATOR_FIELDS } from "../../src/domain";
+import { EXAMPLE_2025_10 } from "../../src/domain/example";
+import { addInputSheets, addScorecard, exampleData, exampleWorkbook, TERM, toBuffer, yearData, yearWorkbook } from "../fixtures/workbooks";
+
+async function snapshotOf(buffer: Buffer): Promise<WorkbookSnapshot> {
+  return (await ExcelFileAdapter.fromBuffer(buffer)).read();
+}
+
+describe("runWorkbook: read → score → settle → plan", () => {
+  it("plans only the owned cells of the SPEC §7 month, as numbers with 0.00 and text summaries", async () => {
+    const { buffer, cells } = await exampleWorkbook();
+    const result = runWorkbook(await snapshotOf(buffer), { asOf: "2025-12-31" });
+    expect(result.ok).toBe(true);
+    expect(result.plan?.sheets).toEqual([]);
+    expect(result.plan?.cellWrites.map((w) => w.sheet)).toEqual(["2025年10月"]);
+    const writes = result.plan?.cellWrites[0]?.writes ?? [];
+    const owned = new Set([cells.totalCell, ...Object.values(cells.scoreCells), ...Object.values(cells.summaryCells)]);
+    expect(writes.every((w) => owned.has(w.address))).toBe(true);
+    expect(writes.every((w) => w.formula === undefined)).toBe(true);
+    for (const w of writes) {
+      if (typeof w.value === "number") expect(w.numberFormat).toBe("0.00");
+      else expect(typeof w.value).toBe("string");
+    }
+    expect(result.json?.months).toEqual([
+      { month: "2025-10", total: "93.25", items: { 1: "9.00", 2: "10.00", 3: "10.00", 4: "3.00", 5: "5.00", 6: "13.00", 7: "15.00", 8: "9.50", 9: "9.75", 10: "10.00", 11: "1.00", 12: "0.00", 13: "-2.00", 14: "0.00" } },
+    ]);
+    // Instalments 2 and 3 lack months and are not invoiced: pending, not an error.
+    expect(result.pendingInstalments).toEqual([2, 3]);
+    expect(result.json?.instalments).toEqual([{ number: 1, months: [], average: null, deduction: "0.00", payable: "275600.00", payableUpper: "人民币贰拾柒万伍仟陆佰元整" }]);
+    const bonus = result.json?.warnings.find((w) => w.message.includes("BY-2025-102"));
+    expect(bonus).toEqual(expect.objectContaining({ sheet: "加减分事件", cell: "F3" }));
+  });
+
+  it("settles a whole year: instalment 2 at 94.25, instalment 3 at 94.08", async () => {
+    const { buffer } = await yearWorkbook();
+    const result = runWorkbook(await snapshotOf(buffer), { asOf: "2025-12-31" });
+    expect(result.errors).toEqual([]);
+    expect(result.json?.months.map((m) => m.total)).toEqual(TERM.map((m) => (m === "2025-10" ? "93.25" : "94.25")));
+    expect(result.json?.instalments).toEqual([
+      { number: 1, months: [], average: null, deduction: "0.00", payable: "275600.00", payableUpper: "人民币贰拾柒万伍仟陆佰元整" },
+      { number: 2, months: TERM.slice(0, 6), average: "94.25", deduction: "645.94", payable: "343854.06", payableUpper: "人民币叁拾肆万叁仟捌佰伍拾肆元零陆分" },
+      { number: 3, months: TERM.slice(6), average: "94.08", deduction: "792.35", payable: "68107.65", payableUpper: "人民币陆万捌仟壹佰零柒元陆角伍分" },
+    ]);
+    expect(result.plan?.cellWrites).toHaveLength(12);
+  });
+
+  it("hands the settlement to the 付款结算 hook only when every instalment is settled", async () => {
+    const year = runWorkbook(await snapshotOf((await yearWorkbook()).buffer), { asOf: "2025-12-31", buildPaymentSheet });
+    expect(year.plan?.sheets.map((s) => s.name)).toEqual([PAYMENT_SHEET_NAME]);
+    const month = runWorkbook(await snapshotOf((await exampleWorkbook()).buffer), { asOf: "2025-12-31", buildPaymentSheet });
+    expect(month.ok).toBe(true);
+    expect(month.plan?.sheets).toEqual([]);
+  });
+
+  it("refuses an invoiced instalment whose months are not all scored, naming the month", async () => {
+    const data = yearData();
+    data.indicators = data.indicators.filter((i) => i.month !== "2025-03");
+    data.payments = [{ number: 2, invoiceDate: "2025-06-10", paidDate: null }];
+    const { buffer } = await yearWorkbook(data);
+    const result = runWorkbook(await snapshotOf(buffer), { asOf: "2025-12-31" });
+    expect(result.ok).toBe(false);
+    expect(result.plan).toBeNull();
+    const missing = result.errors.filter((e) => e.code === "missing-month");
+    expect(missing).toHaveLength(1);
+    expect(missing[0]?.message).toContain("2025年3月");
+    expect(missing[0]?.month).toBe("2025-03");
+  });
+
+  it("refuses any incomplete instalment under requireAllInstalments", async () => {
+    const { buffer } = await exampleWorkbook();
+    const result = runWorkbook(await snapshotOf(buffer), { asOf: "2025-12-31", requireAllInstalments: true });
+    expect(result.ok).toBe(false);
+    expect(result.errors.filter((e) => e.code === "missing-month")).toHaveLength(11);
+  });
+
+  it("leaves protected sheets and sheets without data alone, and warns", async () => {
+    const wb = new ExcelJS.Workbook();
+    addScorecard(wb, { sheetName: "2025年10月", month: "2025-10" });
+    addScorecard(wb, { sheetName: "2025年11月", month: "2025-11" });
+    const data = exampleData();
+    data.indicators.push({ ...data.indicators[0]!, month: "2025-09" });
+    addInputSheets(wb, data);
+    await wb.getWorksheet("2025年10月")!.protect("", {});
+    const result = runWorkbook(await snapshotOf(await toBuffer(wb)), { asOf: "2025-12-31" });
+    expect(result.ok).toBe(true);
+    expect(result.plan?.cellWrites).toEqual([]);
+    const codes = result.warnings.map((w) => `${w.code}:${w.sheet}`);
+    expect(codes).toContain("scorecard-protected:2025年10月");
+    expect(codes).toContain("scorecard-without-data:2025年11月");
+    expect(codes).toContain("month-without-scorecard:指标录入");
+    expect(result.json?.months.map((m) => m.month)).toEqual(["2025-09", "2025-10"]);
+  });
+
+  it("writes nothing when one month of many is bad, and names it", async () => {
+    const data = yearData();
+    const june = data.indicators.find((i) => i.month === "2025-06")!;
+    june.ticketsPassed = 120;
+    const result = runWorkbook(await snapshotOf((await yearWorkbook(data)).buffer), { asOf: "2025-12-31" });
+    expect(result.plan).toBeNull();
+    expect(result.errors.map((e) => [e.sheet, e.cell, e.indicator, e.code])).toEqual([["指标录入", "U8", "合格工单数", "passed-above-sampled"]]);
+  });
+
+  it("scores the product's own template once 2025-10 is filled in (its 规则设置 at the defaults)", async () => {
+    const wb = templateWorkbook(buildTemplate({ from: "2024-12", months: 12 }));
+    const ind = wb.getWorksheet("指标录入")!;
+    expect(ind.getCell("A12").value).toBe("2025-10");
+    const example = EXAMPLE_2025_10.indicators;
+    INDICATOR_FIELDS.forEach((f, i) => {
+      const v = example[f.key];
+      ind.getCell(12, i + 2).value = typeof v === "boolean" ? (v ? "是" : "否") : v;
+    });
+    const ev = wb.getWorksheet("加减分事件")!;
+    EXAMPLE_2025_10.events.forEach((e, i) =>
+      [e.month, "加分", e.level, e.matterId, e.description, e.evidence ? "有" : "无", "是", "是"].forEach((v, j) => (ev.getCell(i + 2, j + 1).value = v)),
+    );
+    const rep = wb.getWorksheet("报告提交")!;
+    rep.getCell("A2").value = "月报";
+    rep.getCell("B2").value = "2025-09";
+    rep.getCell("C2").value = new Date(Date.UTC(2025, 9, 13));
+    rep.getCell("D2").value = "否";
+    const result = runWorkbook(await snapshotOf(await toBuffer(wb)), { asOf: "2025-12-31" });
+    expect(result.errors).toEqual([]);
+    expect(result.rules.options).toEqual(DEFAULT_RULES.options);
+    expect(Number(result.rules.contract.total)).toBe(689000);
+    expect({ ...result.rules.contract, total: DEFAULT_RULES.contract.total }).toEqual(DEFAULT_RULES.contract);
+    expect(result.json?.months.map((m) => [m.month, m.total])).toEqual([["2025-10", "93.25"]]);
+    expect(result.plan?.cellWrites.map((c) => c.sheet)).toEqual(["2025年10月"]);
+    expect(result.plan?.cellWrites[0]?.writes.find((w) => w.address === "H2")?.value).toBe(93.25);
+    expect(result.warnings.filter((w) => w.code === "scorecard-without-data")).toHaveLength(11);
+  });
+});
