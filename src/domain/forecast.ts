@@ -1,8 +1,8 @@
 /**
  * Forecast for an instalment whose period is not fully scored yet: what the remaining months must
  * average so that the period average (with the A6 rounding) gives no deduction, or that the
- * deduction can no longer be avoided. Pure; mirrors settle()'s deduction rule (A3 steps, A5 base,
- * A6 rounding) through `instalmentDeduction`, which the tests hold equal to settle().
+ * deduction can no longer be avoided. Pure; uses settle()'s own deduction rule (A3 steps, A5 base,
+ * A6 rounding): `instalmentDeduction` in settlement.ts.
  *
  * Reading of "can no longer be avoided": a month's 考核得分 is not capped at 100 (bonus items can
  * push it above), but bonus points cannot be planned for, so the forecast uses the most a month
@@ -10,12 +10,11 @@
  * Monthly totals move in steps of 0.01 (they are sums of items rounded to 2 decimals), so the
  * needed sum of the remaining months is found in 0.01 steps and the needed average is rounded up.
  */
-import { dec, Dec, DecimalInput, fixed2, maxDec, round2, sum, ZERO } from "./decimal";
+import { dec, Dec, DecimalInput, fixed2, sum, ZERO } from "./decimal";
 import { IsoDate, MonthKey, monthRange } from "./dates";
-import { toFen } from "./money";
 import { Outcome, problem, Problem } from "./problems";
-import { InstalmentTerms, quarterlyFee, RuleSet } from "./rules";
-import { InstalmentSettlement, PaymentRecord, PaymentStatus, settle } from "./settlement";
+import { InstalmentTerms, RuleSet } from "./rules";
+import { averageAsUsed, instalmentDeduction, InstalmentSettlement, PaymentRecord, PaymentStatus, settle } from "./settlement";
 
 /** The most a month can score without bonus points (Σ 满分 of rows 1–10). */
 export const MAX_MONTH_WITHOUT_BONUS = dec(100);
@@ -53,40 +52,6 @@ export interface InstalmentForecast {
    * unavoidable — even 100 in every remaining month leaves a deduction.
    */
   status: ForecastStatus;
-}
-
-export interface DeductionAt {
-  pointsBelow: Dec;
-  pointsCharged: Dec;
-  base: Dec;
-  deductionUncapped: Dec;
-  deduction: Dec;
-}
-
-function charged(points: Dec, mode: RuleSet["options"]["settlementSteps"]): Dec {
-  if (mode === "floor") return points.floor();
-  if (mode === "ceil") return points.ceil();
-  return points;
-}
-
-/** The period average as settle() uses it (A6). */
-export function averageAsUsed(periodSum: Dec, months: number, rules: RuleSet): Dec {
-  const mean = periodSum.div(months);
-  return rules.options.roundAverage ? round2(mean) : mean;
-}
-
-/** settle()'s deduction for one instalment at a given period average (already A6-rounded). */
-export function instalmentDeduction(terms: InstalmentTerms, average: DecimalInput, rules: RuleSet): DeductionAt {
-  const c = rules.contract;
-  const amount = toFen(dec(c.total).times(terms.share));
-  const months = terms.months ? monthRange(terms.months.from, terms.months.to).length : 0;
-  const qFee = quarterlyFee(rules);
-  const pointsBelow = maxDec(ZERO, dec(c.threshold).minus(average));
-  const pointsCharged = charged(pointsBelow, rules.options.settlementSteps);
-  const base = rules.options.deductionBase === "instalment" ? amount : rules.options.deductionBase === "periodFee" ? qFee.times(months).div(3) : qFee;
-  const deductionUncapped = toFen(pointsCharged.times(c.ratePerPoint).times(base));
-  const deduction = deductionUncapped.greaterThan(amount) ? amount : deductionUncapped;
-  return { pointsBelow, pointsCharged, base, deductionUncapped, deduction };
 }
 
 const CENT = dec("0.01");

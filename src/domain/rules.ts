@@ -13,6 +13,13 @@ export type StepMode = "proportional" | "floor" | "ceil";
 export const STEP_MODES: readonly StepMode[] = ["proportional", "floor", "ceil"];
 export const STEP_MODE_LABELS: Record<StepMode, string> = { proportional: "按比例", floor: "整步", ceil: "起步" };
 
+/** A3: how many steps a shortfall of `steps` (in steps, may be fractional) is charged as. */
+export function chargedSteps(steps: Dec, mode: StepMode): Dec {
+  if (mode === "floor") return steps.floor();
+  if (mode === "ceil") return steps.ceil();
+  return steps;
+}
+
 /** A4: the penalty ladder. */
 export type PenaltyLadderId = "default" | "alternative";
 /** A5: what "按照季度服务费0.5%扣除" is 0.5% of, per point. */

@@ -10,7 +10,7 @@ import { addMonths, firstDay, isMonthKey, lastDay, MonthKey, monthLabel, monthPa
 import { IndicatorKey, INDICATOR_FIELDS, indicatorField, MonthIndicators, ReportSubmission, ScoreEvent } from "./indicators";
 import { Outcome, problem, Problem, UnknownDateError } from "./problems";
 import { nominalDueDate, parseReportKind, parseReportPeriod, reportDueDate, ReportPeriod } from "./reports";
-import { BONUS_LEVELS, PENALTY_LADDERS, RuleSet, StepMode } from "./rules";
+import { BONUS_LEVELS, chargedSteps, PENALTY_LADDERS, RuleSet, StepMode } from "./rules";
 import { scorecardItem } from "./scorecard";
 
 export type Bound = "floor" | "max" | null;
@@ -50,10 +50,7 @@ const NO = "否";
 const yesNo = (v: boolean) => (v ? YES : NO);
 
 function stepCount(shortfall: Dec, step: Dec, mode: StepMode): Dec {
-  const steps = shortfall.div(step);
-  if (mode === "floor") return steps.floor();
-  if (mode === "ceil") return steps.ceil();
-  return steps;
+  return chargedSteps(shortfall.div(step), mode);
 }
 
 const STEP_WORDS: Record<StepMode, string> = { proportional: "按比例", floor: "只计整步", ceil: "不足一步按一步" };

@@ -9,7 +9,7 @@ import { dec, Dec, DecimalInput, fixed2, maxDec, round2, sum, ZERO } from "./dec
 import { daysBetween, IsoDate, isIsoDate, MonthKey, monthLabel, monthRange } from "./dates";
 import { capitalAmount, toFen } from "./money";
 import { Outcome, problem, Problem, UnknownDateError } from "./problems";
-import { DEDUCTION_BASE_LABELS, quarterlyFee, RuleSet, StepMode } from "./rules";
+import { chargedSteps, DEDUCTION_BASE_LABELS, InstalmentTerms, quarterlyFee, RuleSet } from "./rules";
 
 export interface PaymentRecord {
   number: number;
@@ -66,10 +66,36 @@ export interface Settlement {
   rulesVersion: string;
 }
 
-function charged(points: Dec, mode: StepMode): Dec {
-  if (mode === "floor") return points.floor();
-  if (mode === "ceil") return points.ceil();
-  return points;
+export interface DeductionAt {
+  pointsBelow: Dec;
+  pointsCharged: Dec;
+  base: Dec;
+  deductionUncapped: Dec;
+  deduction: Dec;
+}
+
+/** The period average as used (A6: rounded half-up to 2 decimals unless the option is off). */
+export function averageAsUsed(periodSum: Dec, months: number, rules: RuleSet): Dec {
+  const mean = periodSum.div(months);
+  return rules.options.roundAverage ? round2(mean) : mean;
+}
+
+/**
+ * The deduction of one instalment at a period average (already A6-rounded): max(0, 95 − average),
+ * read per A3, × 0.5% × the A5 base, to the fen, never more than the instalment. settle() and the
+ * forecast both use this, so they cannot disagree.
+ */
+export function instalmentDeduction(terms: InstalmentTerms, average: DecimalInput, rules: RuleSet): DeductionAt {
+  const c = rules.contract;
+  const amount = toFen(dec(c.total).times(terms.share));
+  const months = terms.months ? monthRange(terms.months.from, terms.months.to).length : 0;
+  const qFee = quarterlyFee(rules);
+  const pointsBelow = maxDec(ZERO, dec(c.threshold).minus(average));
+  const pointsCharged = chargedSteps(pointsBelow, rules.options.settlementSteps);
+  const base = rules.options.deductionBase === "instalment" ? amount : rules.options.deductionBase === "periodFee" ? qFee.times(months).div(3) : qFee;
+  const deductionUncapped = toFen(pointsCharged.times(c.ratePerPoint).times(base));
+  const deduction = deductionUncapped.greaterThan(amount) ? amount : deductionUncapped;
+  return { pointsBelow, pointsCharged, base, deductionUncapped, deduction };
 }
 
 export interface SettleOptions {
@@ -127,16 +153,12 @@ export function settle(
 
     const amount = toFen(total.times(terms.share));
     const monthTotalList = months.map((m) => ({ month: m, total: dec(monthTotals[m] as DecimalInput) }));
-    const averageUnrounded = months.length > 0 ? sum(monthTotalList.map((x) => x.total)).div(months.length) : null;
-    const average = averageUnrounded === null ? null : rules.options.roundAverage ? round2(averageUnrounded) : averageUnrounded;
-    const pointsBelow = average === null ? ZERO : maxDec(ZERO, threshold.minus(average));
-    const pointsCharged = charged(pointsBelow, rules.options.settlementSteps);
-    const base =
-      rules.options.deductionBase === "instalment" ? amount : rules.options.deductionBase === "periodFee" ? qFee.times(months.length).div(3) : qFee;
+    const periodSum = sum(monthTotalList.map((x) => x.total));
+    const averageUnrounded = months.length > 0 ? periodSum.div(months.length) : null;
+    const average = months.length > 0 ? averageAsUsed(periodSum, months.length, rules) : null;
+    const { pointsBelow, pointsCharged, base, deductionUncapped, deduction } = instalmentDeduction(terms, average ?? threshold, rules);
     const rate = dec(c.ratePerPoint);
-    const deductionUncapped = toFen(pointsCharged.times(rate).times(base));
     const deductionCapped = deductionUncapped.greaterThan(amount);
-    const deduction = deductionCapped ? amount : deductionUncapped;
     const payable = amount.minus(deduction);
     const baseLabel = DEDUCTION_BASE_LABELS[rules.options.deductionBase];
     // With A6 off the average is exact (1/6ths): show it to 4 places, marked as shortened.

@@ -346,7 +346,7 @@ function rewrite(log: AuditLog, added: NewRow): SheetSpec {
     style: STYLE.note,
   });
   const headers: string[] = [...AUDIT_HEADERS, ...Array<string>(continuedCount).fill(SNAPSHOT_CONTINUED), ...extras.map((e) => e.header)];
-  headers.forEach((h, i) => cells.push({ address: a1(AUDIT_HEADER_ROW, i + 1), value: h, style: STYLE.header }));
+  headers.forEach((h, i) => cells.push({ address: a1(AUDIT_HEADER_ROW, i + 1), value: h === "" ? null : h, style: STYLE.header }));
 
   // Old column → new column.
   const moved = new Map<number, number>();

@@ -70,8 +70,11 @@ function scoreNumber(d: Dec): number {
   return v === 0 ? 0 : v;
 }
 
+/** "+1.00", "−2.00", "0.00". */
 function signed(d: Dec): string {
-  return d.isNegative() && !d.isZero() ? `−${fixed2(d.abs())}` : `+${fixed2(d)}`;
+  const text = fixed2(d.abs());
+  if (text === "0.00") return text;
+  return d.isNegative() ? `−${text}` : `+${text}`;
 }
 
 /** The 考核得分 line: Σ rows 1–10, each 附加项, the total and any cap or floor of the rule set. */

@@ -142,7 +142,6 @@ export function buildUndoSheet(snapshot: WorkbookSnapshot, plan: WritePlan, take
     merges: ["A1:G1", "A3:G3"],
     columnWidths: { A: 18, B: 10, C: 36, D: 10, E: 14, F: 28, G: 36 },
     rowHeights: { 1: 24, 3: 44 },
-    freezeRows: 0,
     print: { orientation: "landscape", paperSize: "A4", fitToWidth: true, repeatRows: `${cellHeaderRow}:${cellHeaderRow}`, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5 } },
     tabColor: "#7F7F7F",
   };

@@ -3,7 +3,7 @@
  * order or the order of event/report rows, and different as soon as any input or score changes.
  */
 import { createHash } from "node:crypto";
-import { dec, DEFAULT_RULES, MonthScore, scoreMonth } from "../../src/domain";
+import { dec, DEFAULT_RULES, MonthIndicators, MonthScore, ReportSubmission, scoreMonth, ScoreEvent } from "../../src/domain";
 import { EXAMPLE_2025_10 } from "../../src/domain/example";
 import { canonicalJson, fingerprintMonth, FingerprintInput, fingerprintPayload, sha256Hex } from "../../src/domain/fingerprint";
 
@@ -13,12 +13,19 @@ function scored(): MonthScore {
   return r.value;
 }
 
-function base(): FingerprintInput {
+/** FingerprintInput with arrays the tests may change. */
+interface Input extends FingerprintInput {
+  indicators: MonthIndicators;
+  events: ScoreEvent[];
+  reports: ReportSubmission[];
+}
+
+function base(): Input {
   return structuredCloneInput({ ...EXAMPLE_2025_10, score: scored() });
 }
 
 /** A deep copy that keeps the Decimal values of the score (structuredClone would strip their prototype). */
-function structuredCloneInput(i: FingerprintInput): FingerprintInput {
+function structuredCloneInput(i: FingerprintInput): Input {
   return {
     indicators: { ...i.indicators },
     events: i.events.map((e) => ({ ...e })),
@@ -78,7 +85,7 @@ describe("fingerprintMonth", () => {
     expect(await fingerprintMonth(b)).toBe(await fingerprintMonth(a));
   });
 
-  const changes: [string, (i: FingerprintInput) => void][] = [
+  const changes: [string, (i: Input) => void][] = [
     ["an indicator", (i) => (i.indicators.headcount = 10)],
     ["an optional indicator, blank → 0", (i) => (i.indicators.calls = 0)],
     ["an event's evidence", (i) => (i.events[1]!.evidence = true)],

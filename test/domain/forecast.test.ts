@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { dec, DecimalInput, DEFAULT_RULES, fixed2, monthRange, RuleSet, settle } from "../../src/domain";
-import { forecastInstalment, forecastText, instalmentDeduction, settlementProgress } from "../../src/domain/forecast";
+import { forecastInstalment, forecastText, settlementProgress } from "../../src/domain/forecast";
+import { instalmentDeduction } from "../../src/domain/settlement";
 import { rules } from "./builders";
 
 const FIRST = DEFAULT_RULES.contract.instalments[0]!;

@@ -52,7 +52,7 @@ describe("buildExplainSheet: the SPEC §7 month", () => {
     expect(at(spec, `B${totalRow}`)?.value).toBe("考核得分");
     expect(at(spec, `G${totalRow}`)?.value).toBe(93.25);
     expect(at(spec, `G${totalRow}`)?.numberFormat).toBe("0.00");
-    expect(String(at(spec, `E${totalRow}`)?.value)).toBe("第1–10项合计 94.25，加分项 +1.00，扣分项 +0.00，客户有效投诉 −2.00，弄虚作假 +0.00，合计 93.25；考核得分 93.25");
+    expect(String(at(spec, `E${totalRow}`)?.value)).toBe("第1–10项合计 94.25，加分项 +1.00，扣分项 0.00，客户有效投诉 −2.00，弄虚作假 0.00，合计 93.25；考核得分 93.25");
   });
 
   it("names each row's 序号 and 考核指标 and quotes the contract's 评分细则", () => {
