@@ -30,6 +30,7 @@ import {
   Settlement,
   STEP_MODE_LABELS,
   InstalmentSettlement,
+  InstalmentTerms,
   yuanText,
 } from "../domain";
 import { forecastInstalment, forecastText } from "../domain/forecast";
@@ -361,6 +362,46 @@ function sheetWarnings(input: PaymentSheetInput, settlement: Settlement): string
 }
 
 /**
+ * An instalment whose months are not all scored yet (and that is not invoiced): no figure to sign,
+ * but the months scored so far, their average and the forecast line, so the clerk sees in time
+ * what the remaining months must reach.
+ */
+function pendingBlock(b: Builder, top: number, terms: InstalmentTerms, known: Readonly<Record<MonthKey, Dec | null>>, rules: RuleSet): number {
+  const c = rules.contract;
+  const threshold = dec(c.threshold);
+  const amount = dec(c.total).times(terms.share);
+  let r = top;
+  b.span(`A${r}:G${r}`, `第${terms.number}笔　合同总价款的 ${percentText(dec(terms.share))}　${yuanText(amount)}　（进行中，尚未结算）`, { bold: true, fontSize: 12, fill: COLORS.blockFill, border: "thin", vertical: "middle" });
+  b.height(r, 22);
+  r++;
+  b.put(`A${r}`, "付款条件", LABEL);
+  b.span(`B${r}:G${r}`, terms.condition, VALUE);
+  r++;
+  const months = terms.months ? monthRange(terms.months.from, terms.months.to) : [];
+  for (let i = 0; i < months.length; i += 6) {
+    const chunk = months.slice(i, i + 6);
+    b.put(`A${r}`, "考核月份", LABEL);
+    b.put(`A${r + 1}`, "考核得分", LABEL);
+    chunk.forEach((m, j) => {
+      const col = a1(r, 2 + j).replace(/\d+$/, "");
+      const total = known[m];
+      b.put(`${col}${r}`, monthLabel(m), { ...LABEL, horizontal: "center", bold: false });
+      b.put(`${col}${r + 1}`, total === null || total === undefined ? "未评分" : Number(fixed2(total)), total === null || total === undefined ? { ...VALUE, horizontal: "center", fontColor: COLORS.quote } : NUMBER, SCORE_FORMAT);
+    });
+    b.highlights.push({ range: `B${r + 1}:${a1(r + 1, 1 + chunk.length)}`, lessThan: threshold.toNumber(), fill: COLORS.badFill, fontColor: COLORS.badFont });
+    r += 2;
+  }
+  const f = forecastInstalment(terms, known, rules);
+  b.put(`A${r}`, "预测", LABEL);
+  b.span(`B${r}:G${r}`, forecastText(f, rules), { ...VALUE, bold: true });
+  r++;
+  b.put(`A${r}`, "说明", LABEL);
+  b.span(`B${r}:G${r}`, "全部考核月份评分后本笔按合同结算；在此之前本表不列扣款与应付金额（剩余月份按每月最高 100 分、不计加分预测）。", { ...VALUE, fontSize: 9, fontColor: COLORS.quote });
+  r++;
+  return r + 1;
+}
+
+/**
  * Builds the 付款结算 sheet. Throws when `settlement` is null: a scored month is missing, so no
  * instalment figure can be signed; the caller shows the month errors and writes no sheet. Also
  * throws when the settlement was made under another rule set version than `rules`, or when
@@ -412,7 +453,10 @@ export function buildPaymentSheet(input: PaymentSheetInput): SheetSpec {
   b.span("D8:G8", input.generatedAt ?? "—", VALUE);
 
   let r = 10;
-  for (const s of settlement.instalments) r = instalmentBlock(b, r, s, rules, asOf);
+  for (const terms of c.instalments) {
+    const settled = settlement.instalments.find((i) => i.number === terms.number);
+    r = settled ? instalmentBlock(b, r, settled, rules, asOf) : pendingBlock(b, r, terms, input.monthTotals, rules);
+  }
 
   // Warnings that cost money later.
   const warnings = sheetWarnings(input, settlement);
@@ -431,7 +475,8 @@ export function buildPaymentSheet(input: PaymentSheetInput): SheetSpec {
 
   // Totals.
   const t = settlement.totals;
-  b.span(`A${r}:G${r}`, "合计", { bold: true, fontSize: 12, fill: COLORS.blockFill, border: "thin", vertical: "middle" });
+  const pending = c.instalments.filter((terms) => !settlement.instalments.some((i) => i.number === terms.number)).map((terms) => `第${terms.number}笔`);
+  b.span(`A${r}:G${r}`, pending.length === 0 ? "合计" : `合计（不含进行中的${pending.join("、")}）`, { bold: true, fontSize: 12, fill: COLORS.blockFill, border: "thin", vertical: "middle" });
   b.height(r, 22);
   r++;
   const totalRows: [string, Dec, boolean][] = [

@@ -377,3 +377,24 @@ describe("refusals", () => {
     expect(() => buildPaymentSheet({ settlement: s.value, monthTotals: { ...totals("96"), "2025-03": null }, warnings: [], rules: DEFAULT_RULES, asOf: AS_OF })).toThrow("2025年3月");
   });
 });
+
+describe("an instalment in progress", () => {
+  it("shows the months scored so far and the forecast instead of a settlement", () => {
+    // Second period settled at 93.40; third period: 2025-06…08 scored at 94, the rest not yet.
+    const known: Record<MonthKey, Dec | null> = { ...totals("93.40") };
+    for (const m of THIRD) known[m] = null;
+    for (const m of ["2025-06", "2025-07", "2025-08"]) known[m] = dec("94");
+    const settledOnly = { ...DEFAULT_RULES, contract: { ...DEFAULT_RULES.contract, instalments: DEFAULT_RULES.contract.instalments.filter((i) => i.number !== 3) } };
+    const s = settle(Object.fromEntries(Object.entries(known).filter(([, v]) => v !== null)) as Record<MonthKey, Dec>, [], settledOnly, { asOf: AS_OF });
+    if (!s.ok) throw new Error(JSON.stringify(s.errors));
+    const spec = buildPaymentSheet({ settlement: s.value, monthTotals: known, warnings: [], rules: DEFAULT_RULES, asOf: AS_OF });
+    const texts = spec.cells.map((c) => String(c.value ?? ""));
+    expect(texts.some((t) => t.startsWith("第3笔") && t.includes("进行中"))).toBe(true);
+    // three in the instalment block (columns B–G), three in the monthly overview beside it
+    expect(spec.cells.filter((c) => c.value === "未评分" && /^[B-G]\d/.test(c.address))).toHaveLength(3);
+    // 3 months at 94 = 282. The average is rounded half-up (A6), so 94.995 already counts as 95.00:
+    // the six months need 569.97, the other three 287.97, i.e. 95.99 each.
+    expect(texts.some((t) => t.includes("余下 3 个月平均需达到 95.99 分"))).toBe(true);
+    expect(texts).toContain("合计（不含进行中的第3笔）");
+  });
+});
