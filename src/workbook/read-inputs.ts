@@ -25,14 +25,9 @@ import { extractMonth, isDateFormat, serialToIso, SheetGrid } from "./grid";
 import { located, LocatedProblem } from "./located";
 import { a1, CellRef, CellValue, ReadCell, WorkbookSnapshot } from "./model";
 import { looseHeader, normalizeHeader, normalizeText, parseYesNo } from "./normalize";
+import { INPUT_SHEETS } from "./sheet-names";
 
-export const INPUT_SHEETS = {
-  indicators: "指标录入",
-  events: "加减分事件",
-  reports: "报告提交",
-  payments: "付款记录",
-  rules: "规则设置",
-} as const;
+export { INPUT_SHEETS };
 
 interface ColumnSpec {
   key: string;

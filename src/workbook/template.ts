@@ -12,6 +12,7 @@ import { RULE_SETTINGS } from "../domain/rule-settings";
 import { writeSheetSpec } from "./exceljs-sheet";
 import type { CellStyle, CellWrite, ListValidation, SheetSpec } from "./model";
 import { a1, columnLetter } from "./model";
+import { INPUT_SHEETS } from "./sheet-names";
 
 export interface TemplateOptions {
   /** First month, e.g. "2024-12". */
@@ -20,14 +21,7 @@ export interface TemplateOptions {
   months: number;
 }
 
-/** Sheet names of the input sheets (SPEC §8). */
-export const INPUT_SHEETS = {
-  indicators: "指标录入",
-  events: "加减分事件",
-  reports: "报告提交",
-  payments: "付款记录",
-  rules: "规则设置",
-} as const;
+export { INPUT_SHEETS };
 
 export const EVENT_HEADERS = ["考核月份", "类型", "级别", "事项编号", "事项说明", "佐证材料", "经查属实", "乙方报送"] as const;
 export const REPORT_HEADERS = ["报告类型", "报告期", "提交日期", "延期已获批"] as const;
