@@ -1,51 +1,74 @@
 /**
- * `npm run bench`: prints figures, asserts nothing. Engine: month-scorecards scored per second on
- * one core, for a varied set of months (with reports and events, so rows 4, 11 and 12 do work).
+ * `npm run bench`: prints figures, asserts nothing (no timed assertions anywhere in the tests).
+ *
+ * - engine: month-scorecards scored per second on one core (bench/engine.ts);
+ * - file mode: `hotline-scorecard score` on the 12-month example and a generated 120-month workbook,
+ *   against a bare ExcelJS load + save of the same file (bench/file-mode.ts; budget ≤ 1.3×);
+ * - Excel mode: context.sync() calls and the largest payload of a full recompute of 12 and 120
+ *   months through the counting fake (bench/excel-mode.ts; budget: 1 read + 1 write, < 5 MB);
+ * - task pane: initial JS of the production build, gzip (budget ≤ 250 KB), and navigation →
+ *   interactive in headless Chromium (bench/pane.ts).
+ * Ends with one table: figure | value | budget | holds?
+ *
+ * Options: --only=engine,file,excel,pane (default all).
  */
-import { DEFAULT_RULES, MonthIndicators, ReportSubmission, scoreMonth, ScoreEvent, settle } from "../src/domain";
-import { EXAMPLE_2025_10 } from "../src/domain/example";
+import { benchEngine } from "./engine";
+import { benchExcelMode } from "./excel-mode";
+import { benchFileMode } from "./file-mode";
+import { benchPane } from "./pane";
+import { type Figure, formatFigures } from "./report";
+import { ExcelFileAdapter } from "../src/workbook/file-adapter";
+import { buildPaymentSheet } from "../src/workbook/payment-sheet";
+import { runWorkbookAsync } from "../src/workbook/plan";
+import { AS_OF, type BenchWorkbook, exampleWorkbook, generatedWorkbook, NOW } from "./workbooks";
 
-function variants(count: number): { ind: MonthIndicators; events: ScoreEvent[]; reports: ReportSubmission[] }[] {
-  const months = ["2024-12", "2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11"];
-  const out = [];
-  for (let k = 0; k < count; k++) {
-    const month = months[k % months.length]!;
-    const base = EXAMPLE_2025_10.indicators;
-    out.push({
-      ind: { ...base, month, headcount: 8 + (k % 4), examSat: 8 + (k % 4) - (k % 2), answerRank: 1 + (k % 12), verySatisfied: 900 + (k % 97), ticketsPassed: 80 + (k % 21) },
-      events: EXAMPLE_2025_10.events.map((e) => ({ ...e, month })),
-      reports: [{ kind: "月报", period: month, submitted: null, extensionApproved: false }],
-    });
-  }
-  return out;
+const PARTS = ["engine", "file", "excel", "pane"] as const;
+type Part = (typeof PARTS)[number];
+
+function selected(argv: readonly string[]): Set<Part> {
+  const only = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+  if (!only) return new Set(PARTS);
+  const parts = only.split(",").map((s) => s.trim());
+  const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length > 0) throw new Error(`unknown part(s): ${unknown.join(", ")}; expected ${PARTS.join(", ")}`);
+  return new Set(parts as Part[]);
 }
 
-function measure(label: string, seconds: number, work: () => number): void {
-  const end = performance.now() + seconds * 1000;
-  let done = 0;
-  const start = performance.now();
-  while (performance.now() < end) done += work();
-  const elapsed = (performance.now() - start) / 1000;
-  console.log(`${label.padEnd(44)} ${Math.round(done / elapsed).toLocaleString("en-US").padStart(12)} /s   (${done.toLocaleString("en-US")} in ${elapsed.toFixed(2)} s)`);
+/** What the workbook's scoring covers: months scored and whether the instalments settle. */
+async function describe(book: BenchWorkbook): Promise<string> {
+  const adapter = await ExcelFileAdapter.fromBuffer(book.bytes);
+  const result = await runWorkbookAsync(await adapter.read(), { asOf: AS_OF, now: NOW, buildPaymentSheet });
+  if (!result.ok) throw new Error(`${book.label} does not score: ${result.errors.slice(0, 3).map((e) => `${e.sheet}!${e.cell} ${e.message}`).join("; ")}`);
+  const settled = result.settlement ? `${result.settlement.instalments.length} instalments settled` : "no settlement: scoring only";
+  const sheets = result.plan?.sheets.map((s) => `${s.name} ${s.cells.length} cells`).join(", ") ?? "";
+  const owned = result.plan?.cellWrites.reduce((n, g) => n + g.writes.length, 0) ?? 0;
+  return `${book.label}: ${(book.bytes.length / 1024).toFixed(0)} KB, ${result.scores.length} months scored, ${settled}, ${result.warnings.length} warnings; plan: ${owned} owned cells + sheets ${sheets}`;
 }
 
-const inputs = variants(1000);
-// Warm up the JIT before measuring.
-for (const v of inputs) scoreMonth(v.ind, v.events, v.reports, DEFAULT_RULES);
+async function main(): Promise<void> {
+  const parts = selected(process.argv.slice(2));
+  const started = performance.now();
+  console.log(`bench — node ${process.version}, ${process.platform}/${process.arch}, as-of ${AS_OF}`);
+  const figures: Figure[] = [];
 
-console.log(`bench — node ${process.version}, one core`);
-measure("engine: month-scorecards scored", 3, () => {
-  for (const v of inputs) {
-    const r = scoreMonth(v.ind, v.events, v.reports, DEFAULT_RULES);
-    if (!r.ok) throw new Error(r.errors[0]?.message);
+  if (parts.has("engine")) figures.push(...benchEngine());
+
+  let books: BenchWorkbook[] = [];
+  if (parts.has("file") || parts.has("excel")) {
+    const t = performance.now();
+    books = [await exampleWorkbook(), await generatedWorkbook(120, "2016-01")];
+    console.log(`\n## workbooks (generated in ${(performance.now() - t).toFixed(0)} ms)`);
+    for (const b of books) console.log(await describe(b));
   }
-  return inputs.length;
-});
-const totals = Object.fromEntries(["2024-12", "2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11"].map((m, i) => [m, (92 + i / 3).toFixed(2)]));
-measure("engine: settlements (3 instalments)", 2, () => {
-  for (let k = 0; k < 100; k++) {
-    const r = settle(totals, [{ number: 2, invoiceDate: "2025-06-16", paidDate: "2025-08-20" }], DEFAULT_RULES);
-    if (!r.ok) throw new Error("refused");
-  }
-  return 100;
+  if (parts.has("file")) figures.push(...(await benchFileMode(books, (b) => (b.months > 12 ? 5 : 7))).figures);
+  if (parts.has("excel")) figures.push(...(await benchExcelMode(books)));
+  if (parts.has("pane")) figures.push(...(await benchPane(9)));
+
+  console.log(`\n## figures (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+  console.log(formatFigures(figures));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
 });

@@ -3,20 +3,29 @@
  * no-Excel way to run the main job. Exit codes: 0 success, 2 bad input (nothing written), 1 failure.
  */
 import { runDemo } from "./demo";
+import { runFreeze, runUnfreeze } from "./freeze";
 import { runScore } from "./score";
 import { runTemplate } from "./template";
+import { runUndo } from "./undo";
 
 export interface Io {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** The clock for the times written on 计算说明, 撤销记录 and 审计记录; default the computer's (tests fix it). */
+  clock?: () => Date;
 }
 
 const USAGE = `用法 / usage:
   hotline-scorecard demo                      SPEC §7 示例的评分表与结算示例
   hotline-scorecard score IN.xlsx -o OUT.xlsx [--json] [--as-of YYYY-MM-DD]
-                                              评分并写出工作簿（仅写得分单元格）/ score a workbook
+                                              评分并写出工作簿（只写得分单元格与程序拥有的表）/ score a workbook
   hotline-scorecard template [--from 2024-12] [--months 12] -o FILE.xlsx [--force]
                                               生成空白工作簿（每月附件二 + 录入表）/ a fresh workbook
+  hotline-scorecard undo IN.xlsx -o OUT.xlsx  撤销上次写入（按「撤销记录」恢复原内容）/ undo the last write
+  hotline-scorecard freeze IN.xlsx --month 2025-10 --by 张三 -o OUT.xlsx [--note …]
+                                              定稿：记入「审计记录」并保护该月考核表 / freeze a month for signature
+  hotline-scorecard unfreeze IN.xlsx --month 2025-10 --by 张三 --reason "…" -o OUT.xlsx
+                                              解除定稿（须注明原因，记入「审计记录」）/ unfreeze a month, with a reason
   hotline-scorecard --help                    本说明`;
 
 type Command = (args: string[], io: Io) => Promise<number> | number;
@@ -25,6 +34,9 @@ const COMMANDS: Record<string, Command> = {
   demo: (_args, io) => runDemo(io.out),
   score: (args, io) => runScore(args, io),
   template: runTemplate,
+  undo: (args, io) => runUndo(args, io),
+  freeze: (args, io) => runFreeze(args, io),
+  unfreeze: (args, io) => runUnfreeze(args, io),
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -4,15 +4,15 @@
  * only the owned cells change. Exit 0 on success; 2 on bad input, with every problem on stderr
  * (sheet, cell, indicator) and no output file; 1 on an unexpected failure.
  */
-import { promises as fs } from "node:fs";
-import path from "node:path";
-import { isIsoDate, isoDate, IsoDate, yuanText, fixed2 } from "../domain";
-import { ExcelFileAdapter, NotAWorkbookError, PreservationError } from "../workbook/file-adapter";
+import { isIsoDate, IsoDate, yuanText, fixed2 } from "../domain";
 import { problemLine } from "../workbook/located";
 import { buildPaymentSheet } from "../workbook/payment-sheet";
-import { runWorkbook, RunResult } from "../workbook/plan";
+import { runWorkbookAsync, RunResult } from "../workbook/plan";
+import { clockOf, localNow, localToday, openWorkbook, saveWorkbook } from "./io";
 import type { Io } from "./main";
 import { formatTable } from "./table";
+
+export { localToday };
 
 export const SCORE_USAGE = `用法 / usage:
   hotline-scorecard score IN.xlsx -o OUT.xlsx [--json] [--as-of YYYY-MM-DD]
@@ -25,11 +25,6 @@ export interface ScoreArgs {
   output: string;
   json: boolean;
   asOf: IsoDate;
-}
-
-/** Today's date on this computer's calendar (the engine has no clock). */
-export function localToday(now: Date = new Date()): IsoDate {
-  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
 export function parseScoreArgs(args: readonly string[], today: IsoDate): { ok: true; value: ScoreArgs } | { ok: false; errors: string[] } {
@@ -68,18 +63,6 @@ export function parseScoreArgs(args: readonly string[], today: IsoDate): { ok: t
   return { ok: true, value: { input: positional[0] ?? "", output, json, asOf } };
 }
 
-/** Writes through a temporary file in the same folder, so a failure never leaves a half-written file. */
-async function writeAtomically(file: string, data: Buffer): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-}
-
 /** The readable summary: months and totals, then instalments. */
 export function summaryLines(result: RunResult): string[] {
   const lines: string[] = [];
@@ -110,7 +93,7 @@ export function summaryLines(result: RunResult): string[] {
   return lines;
 }
 
-export async function runScore(args: string[], io: Io, today: IsoDate = localToday()): Promise<number> {
+export async function runScore(args: string[], io: Io, today: IsoDate = localToday(clockOf(io))): Promise<number> {
   if (args.includes("--help") || args.includes("-h")) {
     io.out(SCORE_USAGE);
     return 0;
@@ -123,26 +106,11 @@ export async function runScore(args: string[], io: Io, today: IsoDate = localTod
   }
   const { input, output, json, asOf } = parsed.value;
 
-  let data: Buffer;
-  try {
-    data = await fs.readFile(input);
-  } catch (e) {
-    io.err(`无法读取输入文件「${input}」/ cannot read "${input}": ${e instanceof Error ? e.message : String(e)}`);
-    return 2;
-  }
-  let adapter: ExcelFileAdapter;
-  try {
-    adapter = await ExcelFileAdapter.fromBuffer(data);
-  } catch (e) {
-    if (e instanceof NotAWorkbookError) {
-      io.err(`「${input}」${e.message}`);
-      return 2;
-    }
-    throw e;
-  }
+  const adapter = await openWorkbook(input, io);
+  if (!adapter) return 2;
 
   const snapshot = await adapter.read();
-  const result = runWorkbook(snapshot, { asOf, buildPaymentSheet });
+  const result = await runWorkbookAsync(snapshot, { asOf, buildPaymentSheet, now: localNow(clockOf(io)) });
   if (!result.ok || !result.plan) {
     for (const p of result.errors) io.err(problemLine(p));
     if (result.errors.length === 0) io.err("无法结算，未写入任何文件 / cannot settle; nothing written");
@@ -153,18 +121,7 @@ export async function runScore(args: string[], io: Io, today: IsoDate = localTod
     io.err("提示：工作簿中没有找到月度考核表，也没有已填写的月份 / note: no monthly scorecard and no month with data found");
 
   await adapter.apply(result.plan);
-  let out: Buffer;
-  try {
-    out = await adapter.save();
-  } catch (e) {
-    if (e instanceof PreservationError) {
-      io.err(e.messageZh);
-      io.err(e.messageEn);
-      return 2;
-    }
-    throw e;
-  }
-  await writeAtomically(output, out);
+  if (!(await saveWorkbook(adapter, output, io))) return 2;
 
   if (json) {
     io.out(JSON.stringify(result.json, null, 2));

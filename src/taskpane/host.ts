@@ -1,8 +1,22 @@
 /**
- * Where the pane runs, from Office.onReady's answer (the official host/platform report).
- * @microsoft/office-js-helpers' Utilities.host / isAddin was tried: it type-checks only with
- * skipLibCheck (its d.ts has TS1319 under TS 5.8), it is a 56 KB minified UMD bundle of core-js 2,
- * lodash and rxjs 5 from 2018, and it reads the same Office.context.host; so it is not used.
+ * Where the pane runs, from Office.onReady's answer (the official host/platform report), and the
+ * add-in path's use of @microsoft/office-js-helpers.
+ *
+ * office-js-helpers — where and why:
+ * - Only in the add-in path (HostInfo.inOffice), loaded by dynamic import (`officeHelpers()`, its
+ *   own chunk "office-helpers"): it is a 56 KB minified bundle of lodash and rxjs from 2018, so it is
+ *   kept out of the initial bundle and never loaded in a plain browser (where its Utilities.host
+ *   would also be wrong: with office.js loaded but no host it reports an add-in).
+ * - Host detection, `confirmExcelHost`: once the pane is up, Utilities.isAddin / Utilities.host
+ *   confirm the host is Excel; the manifest targets Excel only, and if it is loaded elsewhere the
+ *   pane says so instead of failing on its first Excel call. Office.onReady stays the source of
+ *   the platform and of "are we in Office at all" (it answers before any chunk is loaded).
+ * - Error display, `logOfficeError`: Utilities.log prints an OfficeExtension.Error with its
+ *   debugInfo (errorLocation, statement) in the developer console, for whoever supports the clerk;
+ *   the pane itself shows `describeError` in a Fluent MessageBar (zh-CN / English).
+ * - Not used: Utilities.initialize (Office.onReady does it), UI.notify (a banner outside React that
+ *   is not Fluent), Dialog / Authenticator / Storage (nothing to sign in to or store).
+ * Its typings need skipLibCheck (TS1319 under TS 5.8); tsconfig has it.
  */
 
 export interface HostInfo {
@@ -65,4 +79,51 @@ export async function detectHost(env: HostEnvironment = {}): Promise<HostInfo> {
     // some hosts throw on members they do not implement; the browser's values stand
   }
   return { inOffice: true, host: String(info.host), platform: info.platform ? String(info.platform) : null, language, dark: dark ?? prefersDark() };
+}
+
+// ------------------------------------------------------------------------------ office-js-helpers
+
+type OfficeHelpers = typeof import("@microsoft/office-js-helpers");
+let helpers: Promise<OfficeHelpers> | null = null;
+
+/** office-js-helpers, loaded once, on demand (add-in path only). */
+export function officeHelpers(): Promise<OfficeHelpers> {
+  helpers ??= import(/* webpackChunkName: "office-helpers" */ "@microsoft/office-js-helpers");
+  return helpers;
+}
+
+/** "EXCEL" when the add-in runs in Excel; otherwise the host office-js-helpers names (null = not an add-in). */
+export async function confirmExcelHost(load: () => Promise<Pick<OfficeHelpers, "Utilities">> = officeHelpers): Promise<string | null> {
+  const { Utilities } = await load();
+  return Utilities.isAddin ? String(Utilities.host ?? "").toUpperCase() : null;
+}
+
+/** Logs an error with office-js-helpers' Utilities.log (debugInfo of an OfficeExtension.Error). Never throws. */
+export async function logOfficeError(error: unknown, load: () => Promise<Pick<OfficeHelpers, "Utilities">> = officeHelpers): Promise<void> {
+  try {
+    const { Utilities } = await load();
+    Utilities.log(error instanceof Error ? error : String(error));
+  } catch {
+    // the console is a convenience: the pane has already shown the error
+  }
+}
+
+interface OfficeErrorLike {
+  message: string;
+  code?: string;
+  debugInfo?: { errorLocation?: string; message?: string };
+  messageZh?: string;
+  messageEn?: string;
+}
+
+/** An error as the pane shows it: [zh-CN, English]; office-js errors with their code and location. */
+export function describeError(error: unknown): [string, string] {
+  if (typeof error === "object" && error !== null && "message" in error) {
+    const e = error as OfficeErrorLike;
+    if (e.messageZh && e.messageEn) return [e.messageZh, e.messageEn];
+    const where = [e.code, e.debugInfo?.errorLocation].filter(Boolean).join(", ");
+    const text = where ? `${e.message} (${where})` : e.message;
+    return [text, text];
+  }
+  return [String(error), String(error)];
 }

@@ -8,7 +8,7 @@ async function boot(): Promise<void> {
   const host = await detectHost();
   const { mount } = await import(/* webpackChunkName: "app" */ "./mount");
   const root = document.getElementById("root");
-  if (root) mount(root, host);
+  if (root) await mount(root, host);
 }
 
 boot().catch((e: unknown) => {

@@ -8,7 +8,9 @@
  *   The second fetches, for every sheet at once, protection, the used range's values, number
  *   formats and formulas, and the merged areas (merges do NOT need a sync of their own).
  * - apply(): 1 sync. Calculation is suspended, owned cells are written, every SheetSpec is
- *   deleted (if present) and rebuilt, and plan.deleteSheets are removed, all in one batch.
+ *   deleted (if present) and rebuilt, and plan.deleteSheets are removed, all in one batch; sheets of
+ *   plan.protectSheets are unprotected before the writes and protected after them. Where the host has
+ *   ExcelApi 1.20 the batch runs as `Excel.run({ mergeUndoGroup: true }, …)`: one Ctrl+Z undoes it.
  *
  * Text is always written as text: Excel parses strings given to `Range.values` as if typed
  * ("=…" becomes a formula, "001" the number 1, "2025-10" a date). Such strings are written with a
@@ -35,8 +37,16 @@ import {
   parseA1,
 } from "./model";
 
+/** Options of one batch: `mergeUndoGroup` makes the whole batch one step of Excel's own undo (ExcelApi 1.20). */
+export interface BatchOptions {
+  mergeUndoGroup?: boolean;
+}
+
 /** Runs one batch against Excel: `Excel.run` in the pane, a fake in the tests. */
-export type BatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type BatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: BatchOptions) => Promise<T>;
+
+/** Excel's native undo group for a batch (`Excel.run({ mergeUndoGroup: true }, …)`). */
+export const UNDO_GROUP_REQUIREMENT = { name: "ExcelApi", version: "1.20" } as const;
 
 export interface ExcelAdapterOptions {
   /** Requirement-set probe; defaults to Office.context.requirements.isSetSupported. */
@@ -63,8 +73,8 @@ function defaultIsSetSupported(name: string, version: string): boolean {
   return Office.context.requirements.isSetSupported(name, version);
 }
 
-function defaultRunner<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  return Excel.run(batch);
+function defaultRunner<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: BatchOptions): Promise<T> {
+  return options ? Excel.run(options, batch) : Excel.run(batch);
 }
 
 function isRequestContext(x: unknown): x is Excel.RequestContext {
@@ -74,14 +84,21 @@ function isRequestContext(x: unknown): x is Excel.RequestContext {
 export class ExcelAdapter implements WorkbookAdapter {
   /** Features left out by the last read() or apply() because the host lacks their requirement set. */
   skipped: SkippedFeature[] = [];
+  /**
+   * True when the last apply() ran as one native undo group (ExcelApi 1.20: Ctrl+Z undoes the whole
+   * write). The product's own 撤销上次写入 (撤销记录 sheet) works everywhere, with or without it.
+   */
+  nativeUndo = false;
   private readonly run: BatchRunner;
   private readonly isSetSupported: (name: string, version: string) => boolean;
+  private readonly ownsRuns: boolean = true;
 
   /** `source`: a RequestContext to use as is, or a batch runner; default `Excel.run`. */
   constructor(source?: Excel.RequestContext | BatchRunner, options: ExcelAdapterOptions = {}) {
     if (isRequestContext(source)) {
       const context = source;
       this.run = <T>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(context);
+      this.ownsRuns = false; // the caller's batch: its undo grouping is the caller's
     } else {
       this.run = source ?? defaultRunner;
     }
@@ -147,9 +164,14 @@ export class ExcelAdapter implements WorkbookAdapter {
       validation: plan.sheets.some((s) => (s.validations?.length ?? 0) > 0) ? this.has("validation") : true,
       pageLayout: plan.sheets.some((s) => s.print !== undefined) ? this.has("pageLayout") : true,
     };
+    const undoGroup = this.isSetSupported(UNDO_GROUP_REQUIREMENT.name, UNDO_GROUP_REQUIREMENT.version);
+    const protections = plan.protectSheets ?? [];
+    this.nativeUndo = false;
     await this.run(async (context) => {
       context.application.suspendApiCalculationUntilNextSync();
       const worksheets = context.workbook.worksheets;
+      // 解除定稿 before the writes (Excel refuses writes to a protected sheet), 定稿 after them.
+      for (const p of protections) if (!p.protect) worksheets.getItem(p.sheet).protection.unprotect();
       for (const group of plan.cellWrites) {
         const sheet = worksheets.getItem(group.sheet);
         for (const write of group.writes) queueCellWrite(sheet, write);
@@ -157,8 +179,11 @@ export class ExcelAdapter implements WorkbookAdapter {
       for (const spec of plan.sheets) queueSheet(worksheets, spec, features);
       // Owned sheets to remove (an undo); on a sheet that is already gone the null object's delete() does nothing.
       for (const name of plan.deleteSheets ?? []) worksheets.getItemOrNullObject(name).delete();
+      // No password: a guard against slips, not a lock.
+      for (const p of protections) if (p.protect) worksheets.getItem(p.sheet).protection.protect();
       await context.sync(); // the only one
-    });
+    }, undoGroup ? { mergeUndoGroup: true } : undefined);
+    this.nativeUndo = undoGroup && this.ownsRuns;
   }
 }
 

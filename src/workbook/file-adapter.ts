@@ -12,6 +12,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { applyCellWrites, writeSheetSpec } from "./exceljs-sheet";
+import { inspectXlsx, XlsxRefusal } from "./guard";
 import type { CellValue, MergedRange, ReadCell, SheetSnapshot, WorkbookAdapter, WorkbookSnapshot, WritePlan } from "./model";
 
 /** ExcelJS's date Date → the 1900-system serial it was read from (ExcelJS reads dates as UTC midnight). */
@@ -194,6 +195,22 @@ export class NotAWorkbookError extends Error {
   }
 }
 
+/** Refused by the guard (guard.ts) before ExcelJS saw a byte: the wrong kind of file, a damaged one, or one over a safety limit. */
+export class RefusedFileError extends NotAWorkbookError {
+  readonly code: XlsxRefusal["code"];
+  readonly messageZh: string;
+  readonly messageEn: string;
+
+  constructor(refusal: XlsxRefusal) {
+    super(refusal.message);
+    this.name = "RefusedFileError";
+    this.message = `${refusal.message}\n${refusal.messageEn}`;
+    this.code = refusal.code;
+    this.messageZh = refusal.message;
+    this.messageEn = refusal.messageEn;
+  }
+}
+
 export class ExcelFileAdapter implements WorkbookAdapter {
   /** Worksheets deleted on purpose by apply(): not a loss. */
   private deletedSheets = 0;
@@ -203,8 +220,10 @@ export class ExcelFileAdapter implements WorkbookAdapter {
     private readonly input: Buffer,
   ) {}
 
-  /** Loads an .xlsx from memory; throws NotAWorkbookError when it is not one. */
+  /** Loads an .xlsx from memory; throws NotAWorkbookError when it is not one (RefusedFileError when the guard refuses it unparsed). */
   static async fromBuffer(input: Buffer): Promise<ExcelFileAdapter> {
+    const verdict = await inspectXlsx(input);
+    if (!verdict.ok) throw new RefusedFileError(verdict);
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(input as unknown as ArrayBuffer);
@@ -219,6 +238,9 @@ export class ExcelFileAdapter implements WorkbookAdapter {
   }
 
   async apply(plan: WritePlan): Promise<void> {
+    // 解除定稿 before the writes, 定稿 after them (Excel refuses writes to a protected sheet; kept the same here).
+    const protections = plan.protectSheets ?? [];
+    for (const p of protections) if (!p.protect) this.workbook.worksheets.find((w) => w.name === p.sheet)?.unprotect();
     for (const { sheet, writes } of plan.cellWrites) {
       const ws = this.workbook.worksheets.find((w) => w.name === sheet);
       if (!ws) throw new Error(`工作表「${sheet}」不存在 / no sheet "${sheet}"`);
@@ -231,6 +253,12 @@ export class ExcelFileAdapter implements WorkbookAdapter {
         this.workbook.removeWorksheet(ws.id);
         this.deletedSheets++;
       }
+    }
+    for (const p of protections) {
+      if (!p.protect) continue;
+      const ws = this.workbook.worksheets.find((w) => w.name === p.sheet);
+      if (!ws) throw new Error(`工作表「${p.sheet}」不存在，无法保护 / no sheet "${p.sheet}" to protect`);
+      await ws.protect("", {}); // no password: a guard against slips, not a lock
     }
   }
 

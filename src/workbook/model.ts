@@ -132,6 +132,12 @@ export interface WritePlan {
    * created). Optional: absent or empty = delete nothing. A sheet of that name that no longer exists is skipped.
    */
   deleteSheets?: string[];
+  /**
+   * Sheets to protect or unprotect (定稿 protects a frozen month's scorecard; 解除定稿 unprotects it).
+   * No password: a guard against slips, not a lock. Adapters unprotect before the writes and protect
+   * after them, in the same pass. Optional: absent or empty = protection unchanged.
+   */
+  protectSheets?: { sheet: string; protect: boolean }[];
 }
 
 /** Where a problem is: the sheet, the cell, and the indicator it holds. */

@@ -10,7 +10,10 @@
  * - getItem on a missing sheet, add of an existing name, overlapping merges and a 2-D array of the
  *   wrong shape throw inside the sync (ItemNotFound, ItemAlreadyExists, InvalidArgument), and the
  *   operations queued before the failing one stay applied (Excel batches are not transactions);
- * - context.sync() calls are counted; every executed operation is logged.
+ * - protection.protect()/unprotect() are queued too; writing values, formulas or number formats
+ *   to a protected sheet throws AccessDenied inside the sync, and protecting a protected sheet fails;
+ * - context.sync() calls are counted; every executed operation is logged, and so is what each
+ *   load() returned (`responses`, per sync: the response side of a batch, for bench/excel-mode.ts).
  */
 import { columnLetter } from "../../src/workbook/model";
 
@@ -58,6 +61,7 @@ export class FakeSheet {
   cells = new Map<string, FakeCell>();
   merges: Bounds[] = [];
   protected = false;
+  protectionOptions?: unknown;
   columnWidths: Record<string, number> = {};
   rowHeights: Record<number, number> = {};
   conditionalFormats: { range: string; type: string; rule?: unknown; fill?: string; fontColor?: string }[] = [];
@@ -197,6 +201,8 @@ export class FakeRequestContext {
   syncCount = 0;
   /** Every operation executed, in order, per sync. */
   readonly log: string[][] = [];
+  /** Per sync, what each load() returned, in order: the object's path and the loaded properties. */
+  readonly responses: { path: string; values: Record<string, unknown> }[][] = [];
   private queue: Op[] = [];
   private pendingNullables: FakeProxy[] = [];
   readonly workbook: FakeWorkbook;
@@ -214,6 +220,10 @@ export class FakeRequestContext {
   registerNullable(p: FakeProxy): void {
     this.pendingNullables.push(p);
   }
+  /** Called by load() when it runs inside a sync. */
+  recordLoad(path: string, values: Record<string, unknown>): void {
+    this.responses[this.responses.length - 1]?.push({ path, values });
+  }
 
   async sync(): Promise<void> {
     this.syncCount += 1;
@@ -223,6 +233,7 @@ export class FakeRequestContext {
     this.pendingNullables = [];
     const done: string[] = [];
     this.log.push(done);
+    this.responses.push([]);
     for (const op of ops) {
       op.run(); // throws out of sync() like a failed batch; earlier operations stay applied
       done.push(op.describe);
@@ -270,6 +281,7 @@ class FakeProxy {
     this.ctx.enqueue(`${this.path}.load(${list.join(",")})`, () => {
       if (this.nullable && this.isMissing()) return;
       for (const p of list) this.loaded.set(p, this.fetch(p));
+      this.ctx.recordLoad(this.path, Object.fromEntries(list.map((p) => [p, this.loaded.get(p)])));
     });
     return this;
   }
@@ -303,11 +315,13 @@ class FakeWorksheetCollection extends FakeProxy {
     const list = (Array.isArray(props) ? props : props.split(",")).map((p) => p.trim());
     const fields = list.map((p) => p.replace(/^items\//, ""));
     this.ctx.enqueue(`worksheets.load(${list.join(",")})`, () => {
+      const captured: Record<string, unknown>[] = [];
       this.loadedItems = this.ctx.state.sheets.map((s) => {
         const ws = new FakeWorksheet(this.ctx, () => s, `worksheets[${s.name}]`);
-        ws.capture(fields);
+        captured.push(ws.capture(fields));
         return ws;
       });
+      this.ctx.recordLoad("worksheets", { items: captured });
     });
     return this;
   }
@@ -371,8 +385,10 @@ class FakeWorksheet extends FakeProxy {
     if (!s || s.deleted) throw new FakeExcelError("ItemNotFound", `${this.path} does not exist`);
     return s;
   }
-  capture(fields: string[]): void {
-    for (const f of fields) this.loaded.set(f, this.fetch(f));
+  capture(fields: string[]): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const f of fields) this.loaded.set(f, (values[f] = this.fetch(f)));
+    return values;
   }
   protected override fetch(prop: string): unknown {
     const s = this.sheet();
@@ -441,6 +457,19 @@ class FakeProtection extends FakeProxy {
   }
   get protected(): boolean {
     return this.read("protected");
+  }
+  protect(options?: unknown, password?: string): void {
+    this.ctx.enqueue(`${this.path}.protect(${password === undefined ? "" : "***"})`, () => {
+      const s = this.ws.sheet();
+      if (s.protected) throw new FakeExcelError("InvalidOperation", `${this.path}: the sheet is already protected`);
+      s.protected = true;
+      s.protectionOptions = options ?? null;
+    });
+  }
+  unprotect(password?: string): void {
+    this.ctx.enqueue(`${this.path}.unprotect(${password === undefined ? "" : "***"})`, () => {
+      this.ws.sheet().protected = false;
+    });
   }
 }
 
@@ -518,6 +547,7 @@ class FakeRange extends FakeProxy {
   private write2d(prop: string, data: unknown[][], each: (cell: FakeCell, v: unknown) => void): void {
     this.ctx.enqueue(`${this.path}.${prop}=${JSON.stringify(data)}`, () => {
       const s = this.ws.sheet();
+      if (s.protected) throw new FakeExcelError("AccessDenied", `${this.path}.${prop}: the sheet is protected`);
       const b = this.bounds();
       const [rows, cols] = shape(b);
       if (data.length !== rows || data.some((row) => row.length !== cols)) {

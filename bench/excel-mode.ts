@@ -1,0 +1,227 @@
+/**
+ * Excel mode: a full recompute (ExcelAdapter.read → runWorkbookAsync → ExcelAdapter.apply) against the
+ * counting fake of the Excel API (test/addin/fake-excel.ts), with the workbook loaded into the fake.
+ * Each Excel.run gets its own fake RequestContext over the same workbook state, as in Excel.
+ *
+ * Figures: context.sync() calls, and the size of the largest payload of one sync.
+ *
+ * How a payload is measured. office-js sends each context.sync() as one JSON batch: the queued
+ * actions (SetProperty, Method, Query, Instantiate) and the object paths they act on (getItem,
+ * getRange, format, font …), with every argument and value inline; the reply carries the loaded
+ * values. The fake records, per sync, each executed operation as text ("worksheets.getItem(S).
+ * getRange(H4).values=[[98]]") and, per load(), the values it returned. Two measures of the request:
+ *  - raw: the UTF-8 size of JSON.stringify(the fake's operation list for that sync);
+ *  - office-js-shaped (the figure used against the limit): each operation rebuilt as office-js's
+ *    action object ({"Id","ActionType","Name","ObjectPathId","ArgumentInfo":{"Arguments":[…]}}),
+ *    plus one object path ({"Id","ObjectPathType","Name","ParentObjectPathId","ArgumentInfo"}) and
+ *    one Instantiate action for every distinct proxy path the operations go through, serialised
+ *    with JSON.stringify. It approximates the JSON batch office-js sends (field names as office-js
+ *    uses them; ids and type codes are small numbers, as there); it is not byte-exact.
+ * The response is the UTF-8 size of JSON.stringify of what the loads returned in that sync.
+ * Excel on the web refuses a request or a response over 5 MB (Office Add-ins resource limits).
+ */
+import { ExcelAdapter } from "../src/workbook/excel-adapter";
+import { ExcelFileAdapter } from "../src/workbook/file-adapter";
+import type { WorkbookSnapshot } from "../src/workbook/model";
+import { a1 } from "../src/workbook/model";
+import { buildPaymentSheet } from "../src/workbook/payment-sheet";
+import { runWorkbookAsync } from "../src/workbook/plan";
+import { FakeRequestContext, FakeWorkbookState } from "../test/addin/fake-excel";
+import { type Figure, kb } from "./report";
+import { AS_OF, NOW, type BenchWorkbook } from "./workbooks";
+
+/** Excel on the web's limit for one request (and one response) payload. */
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/** Loads a snapshot (what the file adapter reads) into a fresh fake workbook: values, formulas, formats, merges, protection. */
+export function fakeStateOf(snapshot: WorkbookSnapshot): FakeWorkbookState {
+  const state = new FakeWorkbookState();
+  for (const sheet of [...snapshot.sheets].sort((a, b) => a.index - b.index)) {
+    const cells: Parameters<FakeWorkbookState["addSheet"]>[1] = {};
+    for (const c of sheet.cells) {
+      const cell: { value: string | number | boolean | null; formula?: string; numberFormat?: string } = { value: c.value };
+      if (c.formula !== undefined) cell.formula = `=${c.formula}`;
+      if (c.numberFormat !== "General") cell.numberFormat = c.numberFormat;
+      cells[a1(c.row, c.col)] = cell;
+    }
+    const merges = sheet.merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`);
+    const fake = state.addSheet(sheet.name, cells, merges);
+    if (sheet.protected) fake.protected = true;
+  }
+  return state;
+}
+
+const utf8 = (s: string) => Buffer.byteLength(s, "utf8");
+
+/** Splits "a.getItem(x.y).getRange(H4).values" into ["a", "getItem(x.y)", "getRange(H4)", "values"]. */
+function segments(path: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of path) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth--;
+    if (ch === "." && depth === 0) {
+      out.push(current);
+      current = "";
+    } else current += ch;
+  }
+  out.push(current);
+  return out;
+}
+
+/** One operation text of the fake → its target path, the member, and the JSON-able argument. */
+function parseOperation(op: string): { path: string[]; member: string; kind: "set" | "method" | "load"; argument: unknown } {
+  // The first "=" outside parentheses splits a property set from its value.
+  let depth = 0;
+  let eq = -1;
+  for (let i = 0; i < op.length; i++) {
+    const ch = op[i];
+    if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "=" && depth === 0) {
+      eq = i;
+      break;
+    }
+  }
+  const left = eq >= 0 ? op.slice(0, eq) : op;
+  const raw = eq >= 0 ? op.slice(eq + 1) : undefined;
+  const segs = segments(left);
+  const last = segs.pop() ?? "";
+  if (raw !== undefined) {
+    let argument: unknown = raw;
+    try {
+      argument = JSON.parse(raw);
+    } catch {
+      // a bare string (a colour, a title): sent as a JSON string
+    }
+    return { path: segs, member: last, kind: "set", argument };
+  }
+  const m = /^([A-Za-z_]\w*)\((.*)\)$/.exec(last);
+  const name = m?.[1] ?? last;
+  const args = m?.[2] ?? "";
+  return { path: segs, member: name, kind: name === "load" ? "load" : "method", argument: args === "" ? [] : args.split(",") };
+}
+
+/** The office-js-shaped size of one sync's request (see the header). */
+export function officeJsRequestBytes(operations: readonly string[]): number {
+  const pathIds = new Map<string, number>();
+  let nextId = 1;
+  const actions: unknown[] = [];
+  const objectPaths: Record<string, unknown> = {};
+  const pathId = (segs: string[]): number => {
+    const key = segs.join(".");
+    const known = pathIds.get(key);
+    if (known !== undefined) return known;
+    const parent = segs.length > 1 ? pathId(segs.slice(0, -1)) : undefined;
+    const seg = segs[segs.length - 1] ?? "";
+    const m = /^([A-Za-z_]\w*)\((.*)\)$/.exec(seg);
+    const id = nextId++;
+    pathIds.set(key, id);
+    objectPaths[String(id)] = {
+      Id: id,
+      ObjectPathType: m ? 3 : 4, // method call or property
+      Name: m?.[1] ?? seg,
+      ...(parent !== undefined ? { ParentObjectPathId: parent } : {}),
+      ...(m && m[2] !== "" ? { ArgumentInfo: { Arguments: m[2]?.split(",") } } : {}),
+    };
+    actions.push({ Id: nextId++, ActionType: 1, Name: "", ObjectPathId: id });
+    return id;
+  };
+  for (const op of operations) {
+    const { path, member, kind, argument } = parseOperation(op);
+    const target = pathId(path.length > 0 ? path : ["workbook"]);
+    if (kind === "set") actions.push({ Id: nextId++, ActionType: 4, Name: member, ObjectPathId: target, ArgumentInfo: { Arguments: [argument] } });
+    else if (kind === "load") actions.push({ Id: nextId++, ActionType: 2, Name: "", ObjectPathId: target, QueryInfo: { Select: argument, Expand: [] } });
+    else actions.push({ Id: nextId++, ActionType: 3, Name: member, ObjectPathId: target, ArgumentInfo: { Arguments: argument } });
+  }
+  return utf8(JSON.stringify({ Actions: actions, ObjectPaths: objectPaths }));
+}
+
+interface SyncMeasure {
+  phase: "read" | "apply";
+  operations: number;
+  rawRequest: number;
+  officeRequest: number;
+  response: number;
+}
+
+export interface ExcelModeMeasure {
+  months: number;
+  readSyncs: number;
+  applySyncs: number;
+  syncs: SyncMeasure[];
+  cellWrites: number;
+}
+
+/** One full recompute of `book` in the fake; every Excel.run's context is kept for its log. */
+export async function recompute(book: BenchWorkbook): Promise<ExcelModeMeasure> {
+  const file = await ExcelFileAdapter.fromBuffer(book.bytes);
+  const state = fakeStateOf(await file.read());
+  const runs: { phase: "read" | "apply"; context: FakeRequestContext }[] = [];
+  let phase: "read" | "apply" = "read";
+  const runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const context = new FakeRequestContext(state);
+    runs.push({ phase, context });
+    return batch(context as unknown as Excel.RequestContext);
+  };
+  // Excel on the web has every requirement set the adapter asks for (1.8, 1.9, 1.13, 1.20).
+  const adapter = new ExcelAdapter(runner, { isSetSupported: () => true });
+  const snapshot = await adapter.read();
+  // As the pane's 全部重算 (src/taskpane/session.ts): scores, 付款结算, 计算说明 and 撤销记录.
+  const result = await runWorkbookAsync(snapshot, { asOf: AS_OF, now: NOW, buildPaymentSheet });
+  if (!result.ok || !result.plan) throw new Error(`${book.label}: not scored in Excel mode: ${result.errors.slice(0, 3).map((e) => e.message).join("; ")}`);
+  phase = "apply";
+  await adapter.apply(result.plan);
+
+  const syncs: SyncMeasure[] = [];
+  for (const { phase: p, context } of runs) {
+    context.log.forEach((ops, i) => {
+      syncs.push({
+        phase: p,
+        operations: ops.length,
+        rawRequest: utf8(JSON.stringify(ops)),
+        officeRequest: officeJsRequestBytes(ops),
+        response: utf8(JSON.stringify(context.responses[i] ?? [])),
+      });
+    });
+  }
+  const sum = (p: "read" | "apply") => runs.filter((r) => r.phase === p).reduce((n, r) => n + r.context.syncCount, 0);
+  const cellWrites = result.plan.cellWrites.reduce((n, g) => n + g.writes.length, 0) + result.plan.sheets.reduce((n, s) => n + s.cells.length, 0);
+  return { months: book.months, readSyncs: sum("read"), applySyncs: sum("apply"), syncs, cellWrites };
+}
+
+export async function benchExcelMode(books: readonly BenchWorkbook[]): Promise<Figure[]> {
+  console.log("\n## Excel mode (ExcelAdapter against the counting fake)");
+  const measures: ExcelModeMeasure[] = [];
+  for (const book of books) {
+    const m = await recompute(book);
+    measures.push(m);
+    console.log(`${book.label}: ${m.readSyncs} read + ${m.applySyncs} apply syncs; ${m.cellWrites} cells written`);
+    for (const [i, s] of m.syncs.entries())
+      console.log(`  sync ${i + 1} (${s.phase}): ${s.operations} operations, request ${kb(s.officeRequest)} office-js-shaped (${kb(s.rawRequest)} raw), response ${kb(s.response)}`);
+  }
+  const figures: Figure[] = [];
+  const counts = measures.map((m) => m.readSyncs + m.applySyncs);
+  const constant = counts.every((c) => c === counts[0]);
+  const oneAndOne = measures.every((m) => m.readSyncs <= 1 && m.applySyncs <= 1);
+  for (const m of measures) {
+    figures.push({ figure: `Excel: context.sync() calls, ${m.months} months`, value: `${m.readSyncs + m.applySyncs} (read ${m.readSyncs} + write ${m.applySyncs})`, budget: "2 (read 1 + write 1)", holds: m.readSyncs <= 1 && m.applySyncs <= 1 });
+  }
+  figures.push({
+    figure: `Excel: sync calls the same for ${measures.map((m) => m.months).join(" and ")} months`,
+    value: constant ? `yes (${counts[0]})` : counts.join(" vs "),
+    budget: "same constant",
+    holds: constant,
+    ...(oneAndOne ? {} : { note: "read() needs 2 syncs: the first lists the worksheets, the second loads every sheet's used range (src/workbook/excel-adapter.ts)." }),
+  });
+  for (const m of measures) {
+    const largest = Math.max(...m.syncs.map((s) => s.officeRequest));
+    const splits = m.syncs.reduce((n, s) => n + Math.max(0, Math.ceil(s.officeRequest / WEB_PAYLOAD_LIMIT) - 1), 0);
+    figures.push({ figure: `Excel: largest request payload, ${m.months} months`, value: `${kb(largest)} (raw ${kb(Math.max(...m.syncs.map((s) => s.rawRequest)))})`, budget: "< 5 MB", holds: largest < WEB_PAYLOAD_LIMIT });
+    const response = Math.max(...m.syncs.map((s) => s.response));
+    figures.push({ figure: `Excel: largest response payload, ${m.months} months`, value: kb(response), budget: "< 5 MB", holds: response < WEB_PAYLOAD_LIMIT });
+    figures.push({ figure: `Excel: writes split for the 5 MB limit, ${m.months} months`, value: String(splits), budget: "only where needed", holds: true });
+  }
+  return figures;
+}

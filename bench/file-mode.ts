@@ -1,0 +1,117 @@
+/**
+ * File mode: the full job of `hotline-scorecard score IN.xlsx -o OUT.xlsx` (read the bytes → ExcelJS
+ * load → adapter read → runWorkbookAsync → apply → save with the loss check → write the file), run
+ * through the command's own runScore, against the floor: a bare ExcelJS load(buffer) + writeBuffer()
+ * of the same file. Warm (one unmeasured run of each first), job and floor interleaved, medians.
+ *
+ * A staged copy of the pipeline then shows where the job's time goes beyond the floor.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { runScore } from "../src/cli/score";
+import { ExcelFileAdapter, lostContent } from "../src/workbook/file-adapter";
+import { buildPaymentSheet } from "../src/workbook/payment-sheet";
+import { runWorkbookAsync } from "../src/workbook/plan";
+import { promises as fs } from "node:fs";
+import { AS_OF, NOW, type BenchWorkbook } from "./workbooks";
+import { type Figure, median, ms } from "./report";
+
+export const FILE_RATIO_BUDGET = 1.3;
+/** The clock the command is given (it only shows on 计算说明 and 撤销记录). */
+const CLOCK = new Date(2026, 0, 31, 9, 0);
+
+async function floor(bytes: Buffer): Promise<number> {
+  const t = performance.now();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  await wb.xlsx.writeBuffer();
+  return performance.now() - t;
+}
+
+async function job(input: string, output: string): Promise<number> {
+  const errors: string[] = [];
+  const t = performance.now();
+  const io = { out: () => undefined, err: (l: string) => errors.push(l), clock: () => CLOCK };
+  const code = await runScore([input, "-o", output, "--as-of", AS_OF], io, AS_OF);
+  const elapsed = performance.now() - t;
+  if (code !== 0) throw new Error(`score exited ${code}:\n${errors.join("\n")}`);
+  return elapsed;
+}
+
+/**
+ * The score command's steps, one by one (the calls runScore makes through src/cli/io.ts: read the
+ * file, load it, snapshot, runWorkbookAsync with asOf and now, apply, save with the loss check), timed.
+ */
+async function stages(input: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    out[name] = now - t;
+    t = now;
+  };
+  const bytes = await fs.readFile(input);
+  lap("read bytes");
+  const adapter = await ExcelFileAdapter.fromBuffer(bytes);
+  lap("ExcelJS load");
+  const snapshot = await adapter.read();
+  lap("adapter read (snapshot)");
+  const result = await runWorkbookAsync(snapshot, { asOf: AS_OF, buildPaymentSheet, now: NOW });
+  lap("runWorkbookAsync");
+  if (!result.plan) throw new Error("no plan");
+  await adapter.apply(result.plan);
+  lap("apply");
+  const saved = await adapter.save();
+  lap("save (writeBuffer + loss check)");
+  await fs.writeFile(`${input}.staged.xlsx`, saved);
+  lap("write the file");
+  await lostContent(bytes, saved);
+  lap("(loss check alone, again)");
+  return out;
+}
+
+export interface FileModeResult {
+  figures: Figure[];
+  /** Median job and floor, ms, by workbook label. */
+  timings: { label: string; job: number; floor: number; stages: Record<string, number> }[];
+}
+
+export async function benchFileMode(books: readonly BenchWorkbook[], runs: (b: BenchWorkbook) => number): Promise<FileModeResult> {
+  console.log("\n## file mode (hotline-scorecard score)");
+  const dir = mkdtempSync(path.join(tmpdir(), "hotline-bench-file-"));
+  const figures: Figure[] = [];
+  const timings: FileModeResult["timings"] = [];
+  try {
+    for (const book of books) {
+      const input = path.join(dir, `in-${book.months}.xlsx`);
+      const output = path.join(dir, `out-${book.months}.xlsx`);
+      writeFileSync(input, book.bytes);
+      await job(input, output); // warm-up
+      await floor(book.bytes);
+      const jobs: number[] = [];
+      const floors: number[] = [];
+      const n = runs(book);
+      for (let i = 0; i < n; i++) {
+        jobs.push(await job(input, output));
+        floors.push(await floor(book.bytes));
+      }
+      const j = median(jobs);
+      const f = median(floors);
+      const staged: Record<string, number>[] = [];
+      for (let i = 0; i < Math.min(3, n); i++) staged.push(await stages(input));
+      const stageMedians = Object.fromEntries(Object.keys(staged[0] ?? {}).map((k) => [k, median(staged.map((s) => s[k] ?? NaN))]));
+      timings.push({ label: book.label, job: j, floor: f, stages: stageMedians });
+      const ratio = j / f;
+      console.log(`${book.label}: ${(book.bytes.length / 1024).toFixed(0)} KB, ${n} runs — job median ${ms(j)} [${jobs.map((x) => x.toFixed(0)).join(", ")}], floor median ${ms(f)} [${floors.map((x) => x.toFixed(0)).join(", ")}], ratio ${ratio.toFixed(2)}×`);
+      console.log(`  stages (median of ${staged.length}): ${Object.entries(stageMedians).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(" · ")} ms`);
+      figures.push({ figure: `file: score ${book.months} months (median of ${n})`, value: ms(j), budget: "—", holds: null });
+      figures.push({ figure: `file: ExcelJS load+save floor, ${book.months} months`, value: ms(f), budget: "—", holds: null });
+      figures.push({ figure: `file: job ÷ floor, ${book.months} months`, value: `${ratio.toFixed(2)}×`, budget: `≤ ${FILE_RATIO_BUDGET}×`, holds: ratio <= FILE_RATIO_BUDGET });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { figures, timings };
+}

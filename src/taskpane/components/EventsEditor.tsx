@@ -1,0 +1,95 @@
+/** The month's rows of 加减分事件: type, level, matter, and the evidence / verified / reported flags. */
+import { Button, Caption1, Field, Input, Subtitle2, Switch, makeStyles, tokens } from "@fluentui/react-components";
+import { BONUS_LEVELS, PENALTY_LADDERS, type PenaltyLadderId } from "../../domain";
+import { newEvent, type DraftProblem, type EventDraft } from "../../workbook/input-rows";
+import type { Locale, Strings } from "../i18n";
+import { Choice, useFieldStyles, validation } from "./fields";
+
+export const useEditorStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
+  head: { display: "flex", justifyContent: "space-between", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  add: { alignSelf: "flex-start" },
+});
+
+export interface EventsEditorProps {
+  events: readonly EventDraft[];
+  problems: readonly DraftProblem[];
+  ladder: PenaltyLadderId;
+  onChange: (events: EventDraft[]) => void;
+  t: Strings;
+  locale: Locale;
+  disabled?: boolean;
+}
+
+export function EventsEditor({ events, problems, ladder, onChange, t, locale, disabled }: EventsEditorProps) {
+  const styles = useEditorStyles();
+  const fieldStyles = useFieldStyles();
+  const set = (i: number, patch: Partial<EventDraft>) => onChange(events.map((e, j) => (j === i ? { ...e, ...patch } : e)));
+  const messages = (i: number, key: string) => problems.filter((p) => p.target.kind === "event" && p.target.index === i && p.target.key === key);
+  const levels = (type: EventDraft["type"]) =>
+    (type === "bonus" ? BONUS_LEVELS : PENALTY_LADDERS[ladder].levels).map((l) => [l.label, t.optionLabel(l.label)] as const);
+  return (
+    <section className={styles.section} aria-labelledby="events-heading">
+      <Subtitle2 as="h3" id="events-heading">
+        {t.eventsHeading}
+      </Subtitle2>
+      {events.length === 0 && <Caption1>{t.noEvents}</Caption1>}
+      <ul className={styles.list}>
+        {events.map((e, i) => {
+          const n = i + 1;
+          return (
+            <li key={`${e.row ?? "new"}-${i}`} className={styles.card} aria-label={t.eventTitle(n)} data-testid={`event-${i}`}>
+              <div className={styles.head}>
+                <strong>{t.eventTitle(n)}</strong>
+                <Button appearance="subtle" disabled={disabled} onClick={() => onChange(events.filter((_x, j) => j !== i))}>
+                  {t.removeEvent(n)}
+                </Button>
+              </div>
+              <Choice
+                label={t.eventType}
+                value={e.type}
+                options={[
+                  ["bonus", t.bonus],
+                  ["penalty", t.penalty],
+                ]}
+                onChange={(v) => set(i, { type: v === "penalty" ? "penalty" : "bonus", level: "" })}
+                messages={messages(i, "type")}
+                locale={locale}
+                disabled={disabled}
+              />
+              <Choice label={t.level} value={e.level} options={levels(e.type)} placeholder={t.blank} onChange={(v) => set(i, { level: v })} messages={messages(i, "level")} locale={locale} disabled={disabled} />
+              <Field label={t.matterId} className={fieldStyles.field} {...validation(messages(i, "matterId"), locale)}>
+                <Input className={fieldStyles.control} value={e.matterId} disabled={disabled} onChange={(_x, d) => set(i, { matterId: d.value })} />
+              </Field>
+              <Field label={t.description} className={fieldStyles.field} {...validation(messages(i, "description"), locale)}>
+                <Input className={fieldStyles.control} value={e.description} disabled={disabled} onChange={(_x, d) => set(i, { description: d.value })} />
+              </Field>
+              <Field className={fieldStyles.field} {...validation(messages(i, "evidence"), locale)}>
+                <Switch label={t.evidence} checked={e.evidence === true} disabled={disabled} onChange={(_x, d) => set(i, { evidence: d.checked })} />
+              </Field>
+              <Field className={fieldStyles.field} {...validation(messages(i, "verified"), locale)}>
+                <Switch label={t.verified} checked={e.verified === true} disabled={disabled} onChange={(_x, d) => set(i, { verified: d.checked })} />
+              </Field>
+              <Field className={fieldStyles.field} {...validation(messages(i, "reported"), locale)}>
+                <Switch label={t.reported} checked={e.reported === true} disabled={disabled} onChange={(_x, d) => set(i, { reported: d.checked })} />
+              </Field>
+            </li>
+          );
+        })}
+      </ul>
+      <Button className={styles.add} disabled={disabled} onClick={() => onChange([...events, newEvent()])}>
+        {t.addEvent}
+      </Button>
+    </section>
+  );
+}

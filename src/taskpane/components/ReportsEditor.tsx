@@ -1,0 +1,68 @@
+/** The rows of 报告提交 due in the month: kind, period, submission date, extension approved. */
+import { Button, Caption1, Field, Input, Subtitle2, Switch } from "@fluentui/react-components";
+import { newReport, type DraftProblem, type ReportDraft } from "../../workbook/input-rows";
+import type { Locale, Strings } from "../i18n";
+import { useEditorStyles } from "./EventsEditor";
+import { Choice, useFieldStyles, validation } from "./fields";
+
+export interface ReportsEditorProps {
+  month: string;
+  reports: readonly ReportDraft[];
+  problems: readonly DraftProblem[];
+  onChange: (reports: ReportDraft[]) => void;
+  t: Strings;
+  locale: Locale;
+  disabled?: boolean;
+}
+
+export function ReportsEditor({ month, reports, problems, onChange, t, locale, disabled }: ReportsEditorProps) {
+  const styles = useEditorStyles();
+  const fieldStyles = useFieldStyles();
+  const set = (i: number, patch: Partial<ReportDraft>) => onChange(reports.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const messages = (i: number, key: string) => problems.filter((p) => p.target.kind === "report" && p.target.index === i && p.target.key === key);
+  return (
+    <section className={styles.section} aria-labelledby="reports-heading">
+      <Subtitle2 as="h3" id="reports-heading">
+        {t.reportsHeading}
+      </Subtitle2>
+      {reports.length === 0 && <Caption1>{t.noReports}</Caption1>}
+      <ul className={styles.list}>
+        {reports.map((r, i) => {
+          const n = i + 1;
+          return (
+            <li key={`${r.row ?? "new"}-${i}`} className={styles.card} aria-label={t.reportTitle(n)} data-testid={`report-${i}`}>
+              <div className={styles.head}>
+                <strong>{t.reportTitle(n)}</strong>
+                <Button appearance="subtle" disabled={disabled} onClick={() => onChange(reports.filter((_x, j) => j !== i))}>
+                  {t.removeReport(n)}
+                </Button>
+              </div>
+              <Choice
+                label={t.reportKind}
+                value={r.kind}
+                options={["月报", "季报", "年报"].map((k) => [k, t.optionLabel(k)] as const)}
+                placeholder={t.blank}
+                onChange={(v) => set(i, { kind: v })}
+                messages={messages(i, "kind")}
+                locale={locale}
+                disabled={disabled}
+              />
+              <Field label={t.reportPeriod} hint={t.reportPeriodHint} className={fieldStyles.field} {...validation(messages(i, "period"), locale)}>
+                <Input className={fieldStyles.control} value={r.period} disabled={disabled} onChange={(_x, d) => set(i, { period: d.value })} />
+              </Field>
+              <Field label={t.submitted} hint={t.submittedHint} className={fieldStyles.field} {...validation(messages(i, "submitted"), locale)}>
+                <Input className={fieldStyles.control} value={r.submitted} disabled={disabled} onChange={(_x, d) => set(i, { submitted: d.value })} />
+              </Field>
+              <Field className={fieldStyles.field} {...validation(messages(i, "extensionApproved"), locale)}>
+                <Switch label={t.extension} checked={r.extensionApproved === true} disabled={disabled} onChange={(_x, d) => set(i, { extensionApproved: d.checked })} />
+              </Field>
+            </li>
+          );
+        })}
+      </ul>
+      <Button className={styles.add} disabled={disabled} onClick={() => onChange([...reports, newReport(month)])}>
+        {t.addReport}
+      </Button>
+    </section>
+  );
+}

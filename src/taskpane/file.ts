@@ -1,0 +1,35 @@
+/**
+ * The plain-browser path's workbook: an .xlsx opened from the computer, worked on with the ExcelJS
+ * file adapter (src/workbook/file-adapter.ts) and handed back as a download. ExcelJS is about
+ * 1 MB: it is imported on demand, as its own chunk ("xlsx"), when the first file is opened — never
+ * in the initial bundle, never inside Excel.
+ */
+import type { PaneAdapter } from "./session";
+
+/** An adapter over the file's bytes; rejects (NotAWorkbookError) when it is not an .xlsx workbook. */
+export async function openWorkbookFile(bytes: ArrayBuffer): Promise<PaneAdapter> {
+  const { ExcelFileAdapter } = await import(/* webpackChunkName: "xlsx" */ "../workbook/file-adapter");
+  // The adapter is typed for Node's Buffer; ExcelJS and JSZip take a Uint8Array the same way.
+  const adapter = await ExcelFileAdapter.fromBuffer(new Uint8Array(bytes) as unknown as Buffer);
+  return {
+    read: () => adapter.read(),
+    apply: (plan) => adapter.apply(plan),
+    save: async () => new Uint8Array(await adapter.save()),
+  };
+}
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Hands the bytes to the browser as a file download (a Blob URL, revoked once used). */
+export function downloadFile(bytes: Uint8Array, name: string, doc: Document = document): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE }));
+  const a = doc.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.rel = "noopener";
+  a.style.display = "none";
+  doc.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

@@ -1,0 +1,391 @@
+/**
+ * The pane's work without React: one workbook behind an adapter (office-js inside Excel, ExcelJS
+ * over a file in a plain browser), the last snapshot and run, and the actions of the buttons.
+ *
+ * Every action starts from a fresh read, so an edit made in Excel meanwhile is seen. The month
+ * form's edits go into the input sheets (input-rows.ts plans them); the scores are computed by
+ * runWorkbook over the snapshot as it will be once those edits are in, and inputs and scores are
+ * written in one apply — or nothing is written when the run is refused.
+ *   计算本月  — the form's edits + every month's owned cells (unchanged months write the same values);
+ *   全部重算  — the same plus the 付款结算 sheet (when every instalment can be settled);
+ *   结算      — 全部重算, then the 付款结算 sheet is shown.
+ */
+import {
+  dec,
+  fixed2,
+  forecastInstalment,
+  IsoDate,
+  isoDate,
+  MonthKey,
+  MonthScore,
+  RuleSet,
+  settlementProgress,
+} from "../domain";
+import {
+  applyPlanToSnapshot,
+  draftChanged,
+  loadMonthDraft,
+  loadSettingsDraft,
+  mergePlans,
+  MonthDraft,
+  PlanProblem,
+  planMonthDraft,
+  planSettingsDraft,
+  SettingsDraft,
+  validateMonthDraft,
+  validateSettingsDraft,
+  DraftProblem,
+} from "../workbook/input-rows";
+import type { LocatedProblem } from "../workbook/located";
+import type { WorkbookAdapter, WorkbookSnapshot, WritePlan } from "../workbook/model";
+import { buildPaymentSheet, PAYMENT_SHEET_NAME } from "../workbook/payment-sheet";
+import { runWorkbook, runWorkbookAsync, RunResult } from "../workbook/plan";
+import { readInputs, WorkbookInputs } from "../workbook/read-inputs";
+
+/** What the pane needs of a workbook: the adapter, plus selecting a cell (Excel) or saving a file (browser). */
+export interface PaneAdapter extends WorkbookAdapter {
+  /** Shows the sheet and selects the cell (office-js: worksheet.activate(), range.select()). */
+  select?(sheet: string, cell: string | null): Promise<void>;
+  /** The workbook as an .xlsx file (file mode). */
+  save?(): Promise<Uint8Array>;
+}
+
+export type Phase = "read" | "score" | "write";
+export type ProgressListener = (phase: Phase) => void;
+
+/** A problem to show: the engine's and the reader's (located), or why a save was refused. */
+export interface PaneProblem {
+  severity: "error" | "warning";
+  message: string;
+  messageEn: string;
+  sheet: string | null;
+  cell: string | null;
+  indicator: string;
+  month?: string;
+}
+
+export type MonthState = "not-started" | "incomplete" | "errors" | "scored";
+
+export interface MonthStatus {
+  month: MonthKey;
+  /** The scorecard sheet of the month; null when the workbook has none. */
+  sheet: string | null;
+  state: MonthState;
+  /** 考核得分 ("93.25") when scored. */
+  total: string | null;
+  errors: number;
+  /** Indicators not filled in yet (state "incomplete"). */
+  missing: number;
+}
+
+export interface InstalmentStatus {
+  number: number;
+  amount: string;
+  months: MonthKey[];
+  monthsScored: number;
+  /** Period average so far (A6 rounding), null before any month is scored or for instalment 1. */
+  average: string | null;
+  /** The final deduction when every month is scored, else the one at the pace so far; null when nothing is scored. */
+  deduction: string | null;
+  final: boolean;
+  /** The amount payable, when final. */
+  payable: string | null;
+}
+
+export type ActionKind = "saved" | "scored" | "recomputed" | "settled" | "refused" | "unchanged";
+
+export interface ActionResult {
+  kind: ActionKind;
+  /** Errors that refused the action (nothing written), or the run's problems after a write. */
+  problems: PaneProblem[];
+  /** Cells written (input cells + owned cells); 0 when refused. */
+  cells: number;
+  /** Months scored by the run. */
+  months: number;
+  /** The 付款结算 sheet was written. */
+  paymentSheet: boolean;
+}
+
+/** Today on this computer's calendar (the engine has no clock). */
+export function localToday(now: Date = new Date()): IsoDate {
+  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** "2025-11-05 14:30", as the 计算说明 and 撤销记录 sheets show it. */
+export function localNow(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${localToday(now)} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+}
+
+export function fromPlanProblem(p: PlanProblem): PaneProblem {
+  return { severity: "error", message: p.message, messageEn: p.messageEn, sheet: p.sheet, cell: p.cell, indicator: "" };
+}
+
+function fromLocated(p: LocatedProblem): PaneProblem {
+  const out: PaneProblem = { severity: p.severity, message: p.message, messageEn: p.messageEn, sheet: p.sheet, cell: p.cell, indicator: p.indicator };
+  if (p.month !== undefined) out.month = p.month;
+  return out;
+}
+
+function cellCount(plan: WritePlan): number {
+  return plan.cellWrites.reduce((n, g) => n + g.writes.length, 0) + plan.sheets.reduce((n, s) => n + s.cells.length, 0);
+}
+
+/** Lets the pane paint between phases (the engine itself is synchronous). */
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export interface SessionOptions {
+  /** The clock, injectable for tests. */
+  now?: () => Date;
+}
+
+export class Session {
+  snapshot: WorkbookSnapshot | null = null;
+  result: RunResult | null = null;
+  private inputs: WorkbookInputs | null = null;
+  private readonly now: () => Date;
+
+  constructor(
+    readonly adapter: PaneAdapter,
+    options: SessionOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get rules(): RuleSet | undefined {
+    return this.result?.rules;
+  }
+
+  get canSelect(): boolean {
+    return typeof this.adapter.select === "function";
+  }
+
+  private asOf(): IsoDate {
+    return localToday(this.now());
+  }
+
+  /** Reads the workbook and scores it, writing nothing. */
+  async load(progress: ProgressListener = () => {}): Promise<RunResult> {
+    progress("read");
+    await tick();
+    const snapshot = await this.adapter.read();
+    progress("score");
+    await tick();
+    return this.remember(snapshot);
+  }
+
+  private remember(snapshot: WorkbookSnapshot): RunResult {
+    this.snapshot = snapshot;
+    this.inputs = readInputs(snapshot);
+    this.result = runWorkbook(snapshot, { asOf: this.asOf() });
+    return this.result;
+  }
+
+  /** Every problem of the last run, located. */
+  problems(): PaneProblem[] {
+    return (this.result?.problems ?? []).map(fromLocated);
+  }
+
+  /** Every month with a scorecard sheet or with data in 指标录入, in order. */
+  months(): MonthStatus[] {
+    const r = this.result;
+    const inputs = this.inputs;
+    if (!r || !inputs) return [];
+    const sheetOf = new Map<MonthKey, string>();
+    for (const card of r.scorecards) if (!sheetOf.has(card.month)) sheetOf.set(card.month, card.sheet);
+    const withData = new Set(inputs.indicators.map((i) => i.month));
+    const scores = new Map(r.scores.map((s) => [s.month, s]));
+    const all = [...new Set([...sheetOf.keys(), ...withData])].sort();
+    return all.map((month) => {
+      const errors = r.errors.filter((p) => p.month === month);
+      const missing = errors.filter((p) => p.code === "missing").length;
+      const score = scores.get(month);
+      let state: MonthState;
+      if (errors.length > 0) state = missing === errors.length ? "incomplete" : "errors";
+      else if (score) state = "scored";
+      else state = withData.has(month) ? "incomplete" : "not-started";
+      return { month, sheet: sheetOf.get(month) ?? null, state, total: score && errors.length === 0 ? fixed2(score.total) : null, errors: errors.length, missing };
+    });
+  }
+
+  /** The month's score from the last run. */
+  score(month: MonthKey): MonthScore | null {
+    return this.result?.scores.find((s) => s.month === month) ?? null;
+  }
+
+  /** The instalments with their deduction so far (final once every month of the period is scored). */
+  instalments(): InstalmentStatus[] {
+    const r = this.result;
+    const inputs = this.inputs;
+    if (!r || !inputs) return [];
+    const totals: Record<MonthKey, string> = {};
+    const bad = new Set(r.errors.map((p) => p.month).filter((m): m is string => m !== undefined));
+    for (const s of r.scores) if (!bad.has(s.month)) totals[s.month] = fixed2(s.total);
+    const progress = settlementProgress(totals, inputs.payments, r.rules, this.asOf());
+    return r.rules.contract.instalments.map((terms) => {
+      const p = progress.ok ? progress.value.instalments.find((i) => i.number === terms.number) : undefined;
+      const f = p?.forecast ?? forecastInstalment(terms, totals, r.rules);
+      const settled = p?.settled ?? null;
+      const amount = dec(r.rules.contract.total).times(terms.share);
+      return {
+        number: terms.number,
+        amount: fixed2(amount),
+        months: f.months,
+        monthsScored: f.monthsScored,
+        average: f.averageSoFar === null ? null : fixed2(f.averageSoFar),
+        deduction: settled ? fixed2(settled.deduction) : f.projectedDeduction === null ? null : fixed2(f.projectedDeduction),
+        final: f.status === "complete",
+        payable: settled ? fixed2(settled.payable) : null,
+      };
+    });
+  }
+
+  /** The month's rows of the input sheets, as the form edits them. */
+  monthDraft(month: MonthKey): MonthDraft {
+    if (!this.snapshot) throw new Error("工作簿尚未读取 / the workbook is not read yet");
+    return loadMonthDraft(this.snapshot, month, this.result?.rules, this.inputs ?? undefined);
+  }
+
+  /** The draft's problems as a run would find them (SPEC §6). */
+  validate(draft: MonthDraft): DraftProblem[] {
+    return validateMonthDraft(draft, this.result?.rules);
+  }
+
+  /** Writes the form's edits to the input sheets only (no scoring). */
+  async saveMonth(draft: MonthDraft, progress: ProgressListener = () => {}): Promise<ActionResult> {
+    progress("read");
+    await tick();
+    const snapshot = await this.adapter.read();
+    const planned = planMonthDraft(snapshot, draft, this.result?.rules);
+    if (!planned.ok) {
+      this.remember(snapshot);
+      return { kind: "refused", problems: planned.problems.map(fromPlanProblem), cells: 0, months: 0, paymentSheet: false };
+    }
+    if (planned.changed === 0) {
+      this.remember(snapshot);
+      return { kind: "unchanged", problems: [], cells: 0, months: 0, paymentSheet: false };
+    }
+    progress("write");
+    await tick();
+    await this.adapter.apply(planned.plan);
+    const after = this.remember(await this.adapter.read());
+    return { kind: "saved", problems: after.problems.map(fromLocated), cells: planned.changed, months: after.scores.length, paymentSheet: false };
+  }
+
+  /** 计算本月: the form's edits (if any) and every month's scores, in one write. */
+  computeMonth(draft: MonthDraft | null, progress?: ProgressListener): Promise<ActionResult> {
+    return this.runAndWrite(draft, false, progress);
+  }
+
+  /** 全部重算: as 计算本月, plus the 付款结算 sheet. */
+  recomputeAll(draft: MonthDraft | null, progress?: ProgressListener): Promise<ActionResult> {
+    return this.scoreAll(draft, "recomputed", progress);
+  }
+
+  /** 结算: 全部重算, then the 付款结算 sheet is shown (in Excel). */
+  async settle(draft: MonthDraft | null, progress?: ProgressListener): Promise<ActionResult> {
+    const out = await this.scoreAll(draft, "settled", progress);
+    if (out.paymentSheet && this.adapter.select) await this.adapter.select(PAYMENT_SHEET_NAME, "A1");
+    return out;
+  }
+
+  private async scoreAll(draft: MonthDraft | null, kind: ActionKind, progress?: ProgressListener): Promise<ActionResult> {
+    const out = await this.runAndWrite(draft, true, progress);
+    return out.kind === "scored" ? { ...out, kind } : out;
+  }
+
+  private async runAndWrite(draft: MonthDraft | null, withPayment: boolean, progress: ProgressListener = () => {}): Promise<ActionResult> {
+    const refused = (problems: PaneProblem[]): ActionResult => ({ kind: "refused", problems, cells: 0, months: 0, paymentSheet: false });
+    progress("read");
+    await tick();
+    const snapshot = await this.adapter.read();
+    let inputsPlan: WritePlan = { cellWrites: [], sheets: [] };
+    if (draft && draftChanged(draft)) {
+      const errors = validateMonthDraft(draft, this.result?.rules).filter((p) => p.severity === "error");
+      if (errors.length > 0) {
+        this.remember(snapshot);
+        return refused(errors.map((p) => ({ severity: "error", message: p.message, messageEn: p.messageEn, sheet: null, cell: null, indicator: "", month: draft.month })));
+      }
+      const planned = planMonthDraft(snapshot, draft, this.result?.rules);
+      if (!planned.ok) {
+        this.remember(snapshot);
+        return refused(planned.problems.map(fromPlanProblem));
+      }
+      inputsPlan = planned.plan;
+    }
+    progress("score");
+    await tick();
+    const planned = applyPlanToSnapshot(snapshot, inputsPlan);
+    const now = this.now();
+    const run = await runWorkbookAsync(planned, {
+      asOf: localToday(now),
+      now: localNow(now),
+      ...(withPayment ? { buildPaymentSheet } : {}),
+    });
+    if (!run.ok || !run.plan) {
+      this.snapshot = snapshot;
+      this.inputs = readInputs(planned);
+      this.result = run;
+      const problems = run.errors.map(fromLocated);
+      if (problems.length === 0) problems.push({ severity: "error", message: "无法结算，未写入任何内容", messageEn: "cannot settle: nothing was written", sheet: null, cell: null, indicator: "" });
+      return refused(problems);
+    }
+    progress("write");
+    await tick();
+    const plan = mergePlans(inputsPlan, run.plan);
+    await this.adapter.apply(plan);
+    const after = this.remember(await this.adapter.read());
+    return {
+      kind: "scored",
+      problems: after.warnings.map(fromLocated),
+      cells: cellCount(plan),
+      months: run.scores.length,
+      paymentSheet: run.plan.sheets.some((s) => s.name === PAYMENT_SHEET_NAME),
+    };
+  }
+
+  /** The 规则设置 parameters as the settings panel edits them. */
+  settingsDraft(): SettingsDraft {
+    if (!this.snapshot) throw new Error("工作簿尚未读取 / the workbook is not read yet");
+    return loadSettingsDraft(this.snapshot, this.inputs ?? undefined);
+  }
+
+  validateSettings(draft: SettingsDraft): Record<string, { message: string; messageEn: string }> {
+    return validateSettingsDraft(draft);
+  }
+
+  /** Saves the settings panel into 规则设置 (creating the sheet when the workbook has none), then re-scores (without writing scores). */
+  async saveSettings(draft: SettingsDraft, progress: ProgressListener = () => {}): Promise<ActionResult> {
+    progress("read");
+    await tick();
+    const snapshot = await this.adapter.read();
+    const planned = planSettingsDraft(snapshot, draft);
+    if (!planned.ok) {
+      this.remember(snapshot);
+      return { kind: "refused", problems: planned.problems.map(fromPlanProblem), cells: 0, months: 0, paymentSheet: false };
+    }
+    if (planned.changed === 0) {
+      this.remember(snapshot);
+      return { kind: "unchanged", problems: [], cells: 0, months: 0, paymentSheet: false };
+    }
+    progress("write");
+    await tick();
+    await this.adapter.apply(planned.plan);
+    progress("score");
+    const after = this.remember(await this.adapter.read());
+    return { kind: "saved", problems: after.problems.map(fromLocated), cells: planned.changed, months: after.scores.length, paymentSheet: false };
+  }
+
+  /** Selects a problem's cell in the workbook (Excel only); false when it cannot. */
+  async select(sheet: string | null, cell: string | null): Promise<boolean> {
+    if (!sheet || !this.adapter.select) return false;
+    await this.adapter.select(sheet, cell);
+    return true;
+  }
+
+  /** The workbook as an .xlsx (file mode). */
+  async download(): Promise<Uint8Array> {
+    if (!this.adapter.save) throw new Error("此模式下没有文件可下载 / nothing to download in this mode");
+    return this.adapter.save();
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * End to end in a real browser: the production build (webpack --mode production) served from
+ * 127.0.0.1 by test/e2e/harness.ts, Debian's chromium (/usr/bin/chromium, installed by .ci/run)
+ * driven headless by playwright-core, the pane in plain-browser mode (no Office host).
+ * Every request the browser makes is recorded; none may leave the local server's origin.
+ */
+import { readFileSync } from "fs";
+import { join } from "path";
+import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
+import { E2EHarness, REPO_ROOT, type PaneSession } from "./harness";
+import { indicatorCell, monthScores } from "./scorecard";
+
+const EXAMPLE = join(REPO_ROOT, "assets", "example-2024-2025.xlsx");
+
+jest.setTimeout(180_000);
+
+let harness: E2EHarness;
+
+beforeAll(async () => {
+  harness = await E2EHarness.start();
+}, 180_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+/** Background of the FluentProvider (the pane's root surface) as [r, g, b]. */
+async function providerBackground(session: PaneSession): Promise<number[]> {
+  const css = await session.page.locator(".fui-FluentProvider").first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  return (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+}
+
+/** The <input> of an indicator field, whether the test id sits on it or on its Fluent wrapper. */
+function field(page: Page, key: string) {
+  return page.locator(`input[data-testid="field-${key}"], [data-testid="field-${key}"] input`).first();
+}
+
+describe("task pane, production build in chromium, no Office host", () => {
+  it("loads office.js without a host, says it is in preview mode, and shows the title", async () => {
+    const session = await harness.openPane({ colorScheme: "light" });
+    try {
+      const { page } = session;
+      // office.js must not hang without a host: the React chunk only mounts after Office.onReady.
+      await expect(page.getByRole("heading", { level: 1 }).textContent({ timeout: 30_000 })).resolves.toBe("12367 考核助手");
+      expect(await page.title()).toBe("12367 考核助手");
+      expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+      await expect(page.getByRole("status").first().textContent()).resolves.toContain("预览模式");
+      expect(await providerBackground(session)).toEqual([255, 255, 255]);
+      expect(session.pageErrors).toEqual([]);
+      // CSP violations and failed loads show up here.
+      expect(session.consoleErrors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("follows the system's dark theme when there is no Office theme", async () => {
+    const session = await harness.openPane({ colorScheme: "dark" });
+    try {
+      await session.page.getByRole("heading", { level: 1 }).waitFor({ timeout: 30_000 });
+      const [r, g, b] = await providerBackground(session);
+      expect(r! + g! + b!).toBeLessThan(3 * 80);
+      expect(session.pageErrors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("the request log catches a request to another origin, and it never reaches a server", async () => {
+    // A second browser on the same build: its log is its own, so the pane's stays clean.
+    const probe = await E2EHarness.start({ distDir: harness.distDir });
+    try {
+      const session = await probe.openPane();
+      const before = probe.server.served.length;
+      // Same machine, other origin (localhost ≠ 127.0.0.1): aborted by the harness before it is sent.
+      const foreign = `${probe.origin.replace("127.0.0.1", "localhost")}/taskpane.html?probe`;
+      await expect(session.page.goto(foreign)).rejects.toThrow(/ERR_BLOCKED_BY_CLIENT/);
+      expect(probe.foreignRequests().map((r) => r.url)).toEqual([foreign]);
+      expect(probe.server.served.slice(before)).toEqual([]);
+    } finally {
+      await probe.close();
+    }
+  });
+
+  it("opens the example workbook, recomputes 2025-10 after an edit, and downloads the new scores", async () => {
+    const session = await harness.openPane({ colorScheme: "light" });
+    try {
+      const { page } = session;
+      await page.getByTestId("file-input").setInputFiles(EXAMPLE);
+      await page.getByTestId("month-2025-10").click();
+
+      // SPEC §7's month as the example has it: 9 people, 9 of them sat the exam (93.25).
+      await expect(field(page, "headcount").inputValue({ timeout: 30_000 })).resolves.toBe("9");
+      await expect(field(page, "examSat").inputValue()).resolves.toBe("9");
+      // 团队人数 9 → 10 alone leaves the total at 93.25: 队伍建设 gains the point (9 → 10) that
+      // 考试覆盖率 loses (9 of 10 sat the exam: 90%, 10 → 9). With 按时参考人数 9 → 10 as well,
+      // both rows are full and the total is 94.25 (checked with `hotline-scorecard score`).
+      await field(page, "headcount").fill("10");
+      await field(page, "examSat").fill("10");
+      await page.getByTestId("recompute-all").click();
+      await expect(page.getByTestId("status").textContent({ timeout: 60_000 })).resolves.toBeTruthy();
+
+      const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByTestId("download").click()]);
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+      const file = await download.path();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+
+      const oct = monthScores(wb, "2025年10月");
+      expect(oct.items["队伍建设"]).toBe(10);
+      expect(oct.items["考试覆盖率"]).toBe(10);
+      expect(oct.total).toBe(94.25);
+      expect(oct.items).toEqual({
+        队伍建设: 10, 管理制度与能力: 10, 项目人员月流动率: 10, 数据分析: 3, 培训与文化建设: 5, 来电接通率: 13, 来电15s内接通率: 15,
+        团队服务满意率: 9.5, 工单质检准确率: 9.75, 考试覆盖率: 10, 加分项: 1, 扣分项: 0, 客户有效投诉: -2, 弄虚作假: 0,
+      });
+      // The edit is in the workbook, not only in the pane.
+      expect(indicatorCell(wb, "2025-10", "团队人数")).toBe(10);
+      expect(indicatorCell(wb, "2025-10", "按时参考人数")).toBe(10);
+      // The month before is untouched by the edit.
+      expect(indicatorCell(wb, "2025-09", "团队人数")).not.toBe(null);
+
+      expect(session.pageErrors).toEqual([]);
+      expect(session.consoleErrors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("loaded everything from the local server: no request left 127.0.0.1, no missing file", () => {
+    const origin = harness.origin;
+    expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(harness.requests.length).toBeGreaterThan(0);
+    expect(harness.requests.map((r) => r.url)).toContain(`${origin}/office-js/office.js`);
+    expect(harness.foreignRequests()).toEqual([]);
+    expect(harness.server.served.filter((s) => s.status !== 200)).toEqual([]);
+  });
+});
