@@ -17,6 +17,7 @@ import {
   Dec,
   DEFAULT_RULES,
   fixed2,
+  dec,
   INDICATOR_FIELDS,
   IsoDate,
   loadRules,
@@ -40,7 +41,7 @@ import {
 } from "../domain";
 import { FingerprintInput, fingerprintMonth } from "../domain/fingerprint";
 import { rulesFromSettings } from "../domain/rule-settings";
-import { AUDIT_SHEET_NAME, AuditError, AuditLog, cellsAt, changeProblems, detectChanges, FreezeChange, FreezeRecord, FreezeSnapshot, frozenMonths, planFreeze, planUnfreeze, readAudit } from "./audit";
+import { AUDIT_SHEET_NAME, AuditError, AuditLog, cellKey, cellsAt, changeProblems, detectChanges, FreezeChange, FreezeRecord, FreezeSnapshot, frozenMonths, planFreeze, planUnfreeze, readAudit } from "./audit";
 import { buildExplainSheet } from "./explain-sheet";
 import { FoundScorecard, findScorecards, FindResult } from "./find-scorecards";
 import { locate, located, LocatedProblem } from "./located";
@@ -220,6 +221,8 @@ interface Analysis {
   rules: RuleSet;
   season: SeasonResult;
   scores: Map<MonthKey, MonthScore>;
+  /** The 考核得分 each month is settled on (a frozen month's signed total). */
+  totals: Record<MonthKey, string>;
   settled: SettleResult;
   cardOf: Map<MonthKey, FoundScorecard>;
   audit: AuditLog;
@@ -275,6 +278,16 @@ function analyse(snapshot: WorkbookSnapshot, options: RunOptions): Analysis {
   const scores = monthScores(season);
   const totals: Record<MonthKey, string> = {};
   for (const [month, score] of scores) totals[month] = fixed2(score.total);
+  // A frozen (signed) month is settled on the total that was signed, not on a recomputation of
+  // inputs edited since: the payment sheet must agree with the signed scorecard.
+  for (const [month, record] of frozen) {
+    const card = cardOf.get(month);
+    const signed = card && record.snapshot ? record.snapshot.cells[cellKey(card.sheet, card.totalCell)] : undefined;
+    if (typeof signed === "number" && Number.isFinite(signed) && totals[month] !== undefined && totals[month] !== fixed2(dec(signed))) {
+      problems.push(located("warning", "frozen-total-used", { sheet: card!.sheet, cell: card!.totalCell, indicator: "考核得分" }, `${monthLabel(month)}已定稿，结算按定稿时的考核得分 ${fixed2(dec(signed))} 计，而按现有数据重算为 ${totals[month]}`, `${month} is frozen: settled on the signed total ${fixed2(dec(signed))}; the data now give ${totals[month]}`, month));
+      totals[month] = fixed2(dec(signed));
+    }
+  }
   const settled = settleWorkbook(totals, inputs.payments, rules, options.asOf, options.requireAllInstalments === true);
   add(settled.errors);
   add(settled.warnings);
@@ -294,7 +307,7 @@ function analyse(snapshot: WorkbookSnapshot, options: RunOptions): Analysis {
     if (!cardOf.has(month))
       problems.push(located("warning", "month-without-scorecard", { sheet: INPUT_SHEETS.indicators, cell: inputs.locator.locate({ field: "month", month })?.cell ?? null, indicator: "考核月份" }, `${monthLabel(month)} 已评分，但工作簿中没有该月的考核表工作表，得分未写入任何表格（仍计入结算）`, `${month} is scored but the workbook has no scorecard sheet for it: the scores are not written to a sheet (they still count in the settlement)`, month));
   }
-  return { snapshot, found, inputs, rules, season, scores, settled, cardOf, audit, frozen, problems };
+  return { snapshot, found, inputs, rules, season, scores, totals, settled, cardOf, audit, frozen, problems };
 }
 
 const EVENT_KEYS = ["month", "type", "level", "matterId", "description", "evidence", "verified", "reported"] as const;
@@ -402,10 +415,11 @@ function finish(a: Analysis, options: RunOptions, fingerprints: ReadonlyMap<Mont
   // A frozen month's scorecard stays protected (protected again if someone lifted the protection).
   const protect = frozen.filter((f) => f.sheet !== null && a.cardOf.get(f.month)?.protected !== true).map((f) => ({ sheet: f.sheet as string, protect: true }));
   if (protect.length > 0) plan.protectSheets = protect;
-  if (options.buildPaymentSheet && options.asOf && settled.pending.length === 0) {
+  // Written while an instalment is still in progress too: its block shows the forecast instead.
+  if (options.buildPaymentSheet && options.asOf && settled.settlement !== null) {
     const monthTotals: Record<MonthKey, Dec | null> = {};
-    for (const m of monthRange(rules.contract.firstMonth, rules.contract.lastMonth)) monthTotals[m] = scores.get(m)?.total ?? null;
-    for (const [m, s] of scores) monthTotals[m] = s.total;
+    for (const m of monthRange(rules.contract.firstMonth, rules.contract.lastMonth)) monthTotals[m] = null;
+    for (const [m, t] of Object.entries(a.totals)) monthTotals[m] = dec(t);
     const input: PaymentSheetInput = { settlement: settled.settlement, monthTotals, warnings, rules, asOf: options.asOf };
     if (options.now !== undefined) input.generatedAt = options.now;
     plan.sheets.push(options.buildPaymentSheet(input));

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { DEFAULT_RULES } from "../../src/domain";
 import { main } from "../../src/cli/main";
-import { AUDIT_SHEET_NAME, frozenMonths, readAudit } from "../../src/workbook/audit";
+import { frozenMonths, readAudit } from "../../src/workbook/audit";
 import { ExcelAdapter, BatchOptions } from "../../src/workbook/excel-adapter";
 import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
 import type { WorkbookSnapshot, WritePlan } from "../../src/workbook/model";
@@ -61,14 +61,15 @@ describe("hotline-scorecard freeze / unfreeze on assets/example-2024-2025.xlsx",
     const fingerprint = /fingerprint \(SHA-256\): ([0-9a-f]{64})/.exec(f.out)?.[1];
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
     const xlsx = await loadWorkbook(readFileSync(at("frozen.xlsx")));
-    expect(xlsx.getWorksheet(OCT)?.sheetProtection).toEqual(expect.objectContaining({ sheet: true }));
-    expect(xlsx.getWorksheet(OCT)?.sheetProtection).not.toHaveProperty("hashValue"); // no password
+    const protection = (xlsx.getWorksheet(OCT) as unknown as { sheetProtection?: Record<string, unknown> }).sheetProtection;
+    expect(protection).toEqual(expect.objectContaining({ sheet: true }));
+    expect(protection?.hashValue).toBeUndefined(); // no password
     expect(xlsx.getWorksheet(OCT)?.getCell("H2").value).toBe(93.25); // the month's scores, written before freezing
     const frozen = await snap(at("frozen.xlsx"));
     expect(frozen.sheets.find((s) => s.name === OCT)?.protected).toBe(true);
     const log = readAudit(frozen);
     expect(log.rows).toHaveLength(1);
-    expect(log.rows[0]).toEqual(expect.objectContaining({ time: NOW, action: "定稿", month: "2025-10", rulesVersion: DEFAULT_RULES.version, fingerprint, who: "张三" }));
+    expect(log.rows[0]).toEqual(expect.objectContaining({ time: NOW, action: "定稿", month: "2025-10", rulesVersion: `${DEFAULT_RULES.version}+规则设置`, fingerprint, who: "张三" })); // the example has a 规则设置 sheet
     expect(log.rows[0]?.note).toContain("无密码");
     expect(readFileSync(ASSET).equals(assetBefore)).toBe(true);
 
@@ -78,14 +79,14 @@ describe("hotline-scorecard freeze / unfreeze on assets/example-2024-2025.xlsx",
     const c = indicatorCell(wb, "2025-10", "团队人数");
     cell = c.address;
     const before = c.value;
-    c.value = 10;
+    c.value = 11;
     writeFileSync(at("changed.xlsx"), await toBuffer(wb));
 
     // 3. Every score run warns, naming 指标录入 and the cell; the month's owned cells are unchanged.
     for (const out of ["scored.xlsx", "scored-again.xlsx"]) {
       const s = await run(["score", at("changed.xlsx"), "-o", at(out), "--as-of", "2025-12-31"]);
       expect(s.code).toBe(0);
-      expect(s.out).toContain(`提示：工作表「指标录入」单元格 ${cell}（团队人数）：${OCT}已定稿，此单元格在定稿后被改动：${String(before)} → 10`);
+      expect(s.out).toContain(`提示：工作表「指标录入」单元格 ${cell}（团队人数）：${OCT}已定稿，此单元格在定稿后被改动：${String(before)} → 11`);
       const scored = await snap(at(out));
       expect(cellsOf(scored, OCT)).toEqual(cellsOf(frozen, OCT));
       expect(scored.sheets.find((x) => x.name === OCT)?.protected).toBe(true);
@@ -96,7 +97,7 @@ describe("hotline-scorecard freeze / unfreeze on assets/example-2024-2025.xlsx",
     expect(warnings).toContainEqual(expect.objectContaining({ sheet: "指标录入", cell }));
 
     // 4. Unfreeze with a reason: recorded; the next score rewrites the month.
-    const u = await run(["unfreeze", at("changed.xlsx"), "--month", "2025-10", "--by", "李四", "--reason", "团队人数更正为 10 人", "-o", at("unfrozen.xlsx")], new Date(2025, 10, 6, 9, 5));
+    const u = await run(["unfreeze", at("changed.xlsx"), "--month", "2025-10", "--by", "李四", "--reason", "团队人数更正为 11 人", "-o", at("unfrozen.xlsx")], new Date(2025, 10, 6, 9, 5));
     expect(u.err).toBe("");
     expect(u.code).toBe(0);
     const unfrozen = await snap(at("unfrozen.xlsx"));
@@ -104,7 +105,7 @@ describe("hotline-scorecard freeze / unfreeze on assets/example-2024-2025.xlsx",
     const log2 = readAudit(unfrozen);
     expect(log2.rows.map((r) => [r.time, r.action, r.month, r.who, r.note])).toEqual([
       [NOW, "定稿", "2025-10", "张三", expect.stringContaining("无密码")],
-      ["2025-11-06 09:05", "解除定稿", "2025-10", "李四", "解除原因：团队人数更正为 10 人"],
+      ["2025-11-06 09:05", "解除定稿", "2025-10", "李四", "解除原因：团队人数更正为 11 人"],
     ]);
     expect(frozenMonths(log2).size).toBe(0);
     const s2 = await run(["score", at("unfrozen.xlsx"), "-o", at("rescored.xlsx"), "--json", "--as-of", "2025-12-31"]);
@@ -238,5 +239,20 @@ describe("Excel's native undo group (ExcelApi 1.20)", () => {
     const adapter = new ExcelAdapter(excel, { isSetSupported: () => true });
     await adapter.apply(plan);
     expect(adapter.nativeUndo).toBe(false);
+  });
+});
+
+describe("a frozen month in the settlement", () => {
+  it("is settled on the signed total, not on inputs edited after the freeze", async () => {
+    expect((await run(["freeze", ASSET, "--month", "2025-10", "--by", "张三", "-o", at("frozen.xlsx")])).code).toBe(0);
+    const wb = await loadWorkbook(readFileSync(at("frozen.xlsx")));
+    indicatorCell(wb, "2025-10", "接通率排名").value = 5; // 7th → 5th: row 6 13 → 15, so the data now give 95.25
+    writeFileSync(at("edited.xlsx"), await toBuffer(wb));
+    const r = await run(["score", at("edited.xlsx"), "-o", at("scored.xlsx"), "--as-of", "2026-02-27", "--json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { instalments: { number: number; average: string }[]; warnings: { message: string }[] };
+    // Third period with the signed 93.25: (98.91 + 100 + 101 + 96 + 93.25 + 98) / 6 = 97.86
+    expect(json.instalments.find((i) => i.number === 3)?.average).toBe("97.86");
+    expect(json.warnings.map((w) => w.message).join("\n")).toContain("结算按定稿时的考核得分 93.25 计，而按现有数据重算为 95.25");
   });
 });

@@ -50,12 +50,15 @@ describe("runWorkbook: read → score → settle → plan", () => {
     expect(result.plan?.cellWrites).toHaveLength(12);
   });
 
-  it("hands the settlement to the 付款结算 hook only when every instalment is settled", async () => {
+  it("hands the settlement to the 付款结算 hook, also while instalments are in progress (their blocks show the forecast)", async () => {
     const year = runWorkbook(await snapshotOf((await yearWorkbook()).buffer), { asOf: "2025-12-31", buildPaymentSheet });
     expect(year.plan?.sheets.map((s) => s.name)).toEqual([PAYMENT_SHEET_NAME]);
     const month = runWorkbook(await snapshotOf((await exampleWorkbook()).buffer), { asOf: "2025-12-31", buildPaymentSheet });
     expect(month.ok).toBe(true);
-    expect(month.plan?.sheets).toEqual([]);
+    expect(month.pendingInstalments).toEqual([2, 3]);
+    const sheet = month.plan?.sheets.find((s) => s.name === PAYMENT_SHEET_NAME);
+    const texts = (sheet?.cells ?? []).map((c) => String(c.value ?? ""));
+    expect(texts.filter((t) => t.includes("进行中，尚未结算"))).toHaveLength(2);
   });
 
   it("refuses an invoiced instalment whose months are not all scored, naming the month", async () => {
