@@ -12,6 +12,7 @@
  *
  * Options: --only=engine,file,excel,pane (default all).
  */
+import os from "node:os";
 import { benchEngine } from "./engine";
 import { benchExcelMode } from "./excel-mode";
 import { benchFileMode } from "./file-mode";
@@ -48,7 +49,8 @@ async function describe(book: BenchWorkbook): Promise<string> {
 async function main(): Promise<void> {
   const parts = selected(process.argv.slice(2));
   const started = performance.now();
-  console.log(`bench — node ${process.version}, ${process.platform}/${process.arch}, as-of ${AS_OF}`);
+  const load = os.loadavg().map((x) => x.toFixed(1)).join(" ");
+  console.log(`bench — node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus().length} CPUs, load average ${load}, as-of ${AS_OF}`);
   const figures: Figure[] = [];
 
   if (parts.has("engine")) figures.push(...benchEngine());
@@ -62,9 +64,9 @@ async function main(): Promise<void> {
   }
   if (parts.has("file")) figures.push(...(await benchFileMode(books, (b) => (b.months > 12 ? 5 : 7))).figures);
   if (parts.has("excel")) figures.push(...(await benchExcelMode(books)));
-  if (parts.has("pane")) figures.push(...(await benchPane(9)));
+  if (parts.has("pane")) figures.push(...(await benchPane(7)));
 
-  console.log(`\n## figures (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+  console.log(`\n## figures (${((performance.now() - started) / 1000).toFixed(0)} s; load average now ${os.loadavg().map((x) => x.toFixed(1)).join(" ")})\n`);
   console.log(formatFigures(figures));
 }
 

@@ -683,6 +683,31 @@ function styleSetter(ctx: FakeRequestContext, range: FakeRange, key: string) {
     });
 }
 
+type BorderRecord = FakeSheet["borders"][number];
+const borderIndexes = new WeakMap<FakeSheet, { list: BorderRecord[]; byKey: Map<string, BorderRecord> }>();
+
+/**
+ * The sheet's border record for (range, edge), created when missing. Looked up through an index
+ * (rebuilt when `borders` was replaced or changed from outside): a linear find made big sheets quadratic.
+ */
+function borderRecord(s: FakeSheet, range: string, edge: string): BorderRecord {
+  let index = borderIndexes.get(s);
+  if (!index || index.list !== s.borders || index.byKey.size !== s.borders.length) {
+    const byKey = new Map<string, BorderRecord>();
+    for (const r of s.borders) if (!byKey.has(`${r.range}|${r.edge}`)) byKey.set(`${r.range}|${r.edge}`, r);
+    index = { list: s.borders, byKey };
+    borderIndexes.set(s, index);
+  }
+  const key = `${range}|${edge}`;
+  let rec = index.byKey.get(key);
+  if (!rec) {
+    rec = { range, edge };
+    s.borders.push(rec);
+    index.byKey.set(key, rec);
+  }
+  return rec;
+}
+
 class FakeRangeFormat {
   readonly font: Record<string, unknown>;
   readonly fill: Record<string, unknown>;
@@ -713,12 +738,7 @@ class FakeRangeFormat {
               ctx.enqueue(`${range.path}.format.borders.${edge}.${k}=${String(v)}`, () => {
                 const s = range.ws.sheet();
                 const address = boundsAddress(range.bounds());
-                let rec = s.borders.find((x) => x.range === address && x.edge === edge);
-                if (!rec) {
-                  rec = { range: address, edge };
-                  s.borders.push(rec);
-                }
-                (rec as Record<string, unknown>)[k] = v;
+                (borderRecord(s, address, edge) as Record<string, unknown>)[k] = v;
               }),
           });
         }
