@@ -28,8 +28,25 @@ export function parseReportKind(text: string): ReportKind | null {
 
 const QUARTER_DIGITS: Record<string, number> = { "1": 1, "2": 2, "3": 3, "4": 4, 一: 1, 二: 2, 三: 3, 四: 4 };
 
+/**
+ * Memo for the two pure functions every month's scoring calls for every report row (a season
+ * scores each row once per month). Keys are the inputs as text; entries are frozen; bounded.
+ */
+const memo = new Map<string, ReportPeriod | null | IsoDate>();
+function remember<T extends ReportPeriod | null | IsoDate>(key: string, make: () => T): T {
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = make();
+  if (memo.size > 20_000) memo.clear();
+  memo.set(key, value !== null && typeof value === "object" ? (Object.freeze(value) as T) : value);
+  return value;
+}
+
 /** Reads a report period for its kind: "2025-09" / "2025年9月", "2025Q3" / "2025年第三季度", "2025" / "2025年". */
 export function parseReportPeriod(kind: ReportKind, text: string): ReportPeriod | null {
+  return remember(`p|${kind}|${text}`, () => readReportPeriod(kind, text));
+}
+
+function readReportPeriod(kind: ReportKind, text: string): ReportPeriod | null {
   const t = text.replace(/\s+/g, "").toUpperCase();
   if (kind === "月报") {
     const month = parseMonth(t);
@@ -69,7 +86,11 @@ export function nominalDueDate(period: ReportPeriod, annualReportYear: AnnualRep
 
 /** The due date after 遇节假日顺延. */
 export function reportDueDate(period: ReportPeriod, annualReportYear: AnnualReportYear = "sameYear"): IsoDate {
-  return shiftToWorkingDay(nominalDueDate(period, annualReportYear));
+  // Not memoised when the calendar refuses: the UnknownDateError must reach every caller.
+  const key = `d|${period.kind}|${period.key}|${annualReportYear}`;
+  const known = memo.get(key);
+  if (typeof known === "string") return known;
+  return remember(key, () => shiftToWorkingDay(nominalDueDate(period, annualReportYear)));
 }
 
 /** The scorecard month a report is scored in: the month its due date falls in. */
