@@ -8,7 +8,7 @@
  *   screenshots/pane-<theme>-1-start.png   just loaded (plain-browser mode)
  *   screenshots/pane-<theme>-2-opened.png  the example workbook opened (month list)
  *   screenshots/pane-<theme>-3-month.png   month 2025-10 selected (its indicators)
- * Each is the whole page (taller than 800 px when the pane scrolls).
+ * Each is the whole page; one taller than 800 px is also cut into 800 px parts (…-p1.png, -p2, …).
  */
 import { mkdirSync } from "fs";
 import { join, resolve } from "path";
@@ -46,7 +46,13 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: file, fullPage: true });
   const issues = await overflow(page);
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  console.log(`${file} (page ${height}px tall)${issues.length ? "" : ", nothing wider than the pane"}`);
+  // A tall page also in screen-sized parts (name-p1.png, -p2, …): easier to look at than one long strip.
+  const parts = height > HEIGHT ? Math.ceil(height / HEIGHT) : 0;
+  for (let i = 0; i < parts; i++) {
+    const y = i * HEIGHT;
+    await page.screenshot({ path: join(OUT_DIR, `${name}-p${i + 1}.png`), fullPage: true, clip: { x: 0, y, width: WIDTH, height: Math.min(HEIGHT, height - y) } });
+  }
+  console.log(`${file} (page ${height}px tall${parts ? `; also in ${parts} parts` : ""})${issues.length ? "" : ", nothing wider than the pane"}`);
   for (const line of issues) console.log(`  overflow: ${line}`);
 }
 
