@@ -249,6 +249,16 @@ export function findScorecards(snapshot: WorkbookSnapshot): FindResult {
       const row = rows[0] ?? 0;
       const s = grid.master(row, header.score);
       const w = header.summary !== null ? grid.master(row, header.summary) : null;
+      // A merge that starts left of the owned column (评分细则+完成情况, 满分+单项得分…) would put the
+      // written value over the clerk's text: refuse rather than overwrite it.
+      const spill = (m: { row: number; col: number }, col: number, what: string) => {
+        if (m.col === col) return false;
+        err(at(m.row, m.col), `${item.indicator} ${what}`, "merged-into-owned", `工作表「${name}」第 ${row} 行「${item.indicator}」的${what}单元格与左侧的 ${at(m.row, m.col)} 合并在一起，写入会覆盖其中的内容；请取消该合并`, `sheet "${name}" row ${row} (${item.indicator}): the ${what} cell is merged with ${at(m.row, m.col)} to its left; writing would overwrite it — unmerge it`);
+        return true;
+      };
+      const badScore = spill(s, header.score, "单项得分");
+      const badSummary = w !== null && header.summary !== null && spill(w, header.summary, "完成情况");
+      if (badScore || badSummary) continue;
       items.push({ no: item.no, row, scoreCell: at(s.row, s.col), summaryCell: w ? at(w.row, w.col) : null });
     }
     const owners = new Map<string, string>();

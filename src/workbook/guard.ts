@@ -176,7 +176,7 @@ function wrongType(bytes: Uint8Array): XlsxRefusal {
   if (startsWith(bytes, SIG.png) || startsWith(bytes, SIG.jpeg)) return notXlsx("wrong-type", "这是图片文件，不是工作簿。", "this is a picture, not a workbook.");
   if (startsWith(bytes, SIG.rtf)) return notXlsx("wrong-type", `这是 RTF 文档。${SAVE_AS}`, `this is an RTF document. ${SAVE_AS_EN}`);
   if (looksLikeText(bytes)) {
-    const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 256)).replace(/^\ufeff/, "").trimStart();
+    const head = utf8(bytes.subarray(0, 256)).replace(/^\ufeff/, "").trimStart();
     if (head.startsWith("<"))
       return notXlsx("wrong-type", `这是网页或 XML 文本（例如「另存为网页」或 Excel 2003 XML 表格），不是 .xlsx 工作簿。${SAVE_AS}`, `this is HTML or XML text (a page saved from Excel, or an Excel 2003 XML spreadsheet), not an .xlsx workbook. ${SAVE_AS_EN}`);
     return notXlsx("wrong-type", `这是文本文件（如 CSV、TXT），扩展名被改成了 .xlsx。${SAVE_AS}`, `this is a text file (CSV, TXT…) with an .xlsx name. ${SAVE_AS_EN}`);
@@ -206,7 +206,18 @@ function u64(view: DataView, at: number): number {
   return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.POSITIVE_INFINITY : Number(v);
 }
 
-const UTF8 = new TextDecoder("utf-8");
+/** Byte → char, one for one: markup is ASCII, whatever the text's encoding. */
+function latin1(bytes: Uint8Array): string {
+  if (typeof TextDecoder === "function") return new TextDecoder("latin1").decode(bytes);
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return s;
+}
+
+/** UTF-8 text (part names, workbook.xml); without TextDecoder (a test DOM), byte for byte. */
+function utf8(bytes: Uint8Array): string {
+  return typeof TextDecoder === "function" ? new TextDecoder("utf-8").decode(bytes) : latin1(bytes);
+}
 
 function readDirectory(bytes: Uint8Array): { entries: Entry[] } | XlsxRefusal {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -260,7 +271,7 @@ function readDirectory(bytes: Uint8Array): { entries: Entry[] } | XlsxRefusal {
     let localOffset = view.getUint32(p + 42, true);
     const next = p + 46 + nameLength + extraLength + commentLength;
     if (next > end) return TRUNCATED("ZIP 目录记录损坏", "a zip directory record is damaged");
-    const name = UTF8.decode(bytes.subarray(p + 46, p + 46 + nameLength));
+    const name = utf8(bytes.subarray(p + 46, p + 46 + nameLength));
     // Zip64 extended information: only the fields whose 32-bit value is 0xFFFFFFFF are there, in this order.
     for (let x = p + 46 + nameLength; x + 4 <= p + 46 + nameLength + extraLength; ) {
       const id = view.getUint16(x, true);
@@ -364,7 +375,8 @@ async function jszipInflater(bytes: Uint8Array): Promise<Inflater | null> {
       if (!file) return resolve({ bytes: 0, over: false, stopped: false, error: "missing" });
       let bytes = 0;
       let settled = false;
-      const helper = file.internalStream("uint8array");
+      // internalStream: JSZip's own streaming reader (documented, missing from its typings).
+      const helper = (file as unknown as { internalStream(type: "uint8array"): JSZip.JSZipStreamHelper<Uint8Array> }).internalStream("uint8array");
       const finish = (r: Omit<InflateResult, "bytes">) => {
         if (settled) return;
         settled = true;
@@ -372,19 +384,18 @@ async function jszipInflater(bytes: Uint8Array): Promise<Inflater | null> {
         resolve({ bytes, ...r });
       };
       helper
-        .on("data", (chunk) => {
+        .on("data", (chunk: Uint8Array) => {
           if (settled) return;
           bytes += chunk.byteLength;
           if (bytes > limit) finish({ over: true, stopped: false, error: null });
           else if (!onChunk(chunk)) finish({ over: false, stopped: true, error: null });
         })
-        .on("error", (e) => finish({ over: false, stopped: false, error: e.message }))
+        .on("error", (e: Error) => finish({ over: false, stopped: false, error: e.message }))
         .on("end", () => finish({ over: false, stopped: false, error: null }))
         .resume();
     });
 }
 
-const LATIN1 = new TextDecoder("latin1");
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 const IS_XML = /\.(xml|rels|vml)$/i;
 /** <row …>, <c …>, with an optional namespace prefix; the character after the name is looked at, not taken. */
@@ -417,7 +428,7 @@ class PartScanner {
   constructor(readonly worksheet: boolean) {}
 
   feed(chunk: Uint8Array): void {
-    const text = this.carry + LATIN1.decode(chunk);
+    const text = this.carry + latin1(chunk);
     if (text.includes("<!DOCTYPE")) this.dtd = true;
     if (this.worksheet) {
       if (!this.headDone) {
@@ -479,7 +490,7 @@ async function smallPart(bytes: Uint8Array, entry: Entry | undefined, inflater: 
   const start = dataStart(bytes, entry);
   if (start === null) return null;
   const data = bytes.subarray(start, start + entry.compressedSize);
-  if (entry.method === 0) return UTF8.decode(data);
+  if (entry.method === 0) return utf8(data);
   const chunks: Uint8Array[] = [];
   const r = await inflater(entry, data, entry.uncompressedSize, (c) => {
     chunks.push(c);
@@ -492,7 +503,7 @@ async function smallPart(bytes: Uint8Array, entry: Entry | undefined, inflater: 
     all.set(c, at);
     at += c.byteLength;
   }
-  return UTF8.decode(all);
+  return utf8(all);
 }
 
 /**

@@ -305,7 +305,7 @@ export function readInputs(snapshot: WorkbookSnapshot): WorkbookInputs {
       const typeCell = cellOf(evTable, row, "type");
       const typeText = normalizeText(readText(typeCell));
       const type = ["加分", "加", "加分项", "+", "bonus", "表扬"].includes(typeText) ? "bonus" : ["扣分", "扣", "扣分项", "-", "−", "penalty", "批评"].includes(typeText) ? "penalty" : null;
-      if (type === null) error(evTable, row, "type", { zh: `「类型」应为 加分/扣分，实为「${readText(typeCell)}」`, en: `"类型" must be 加分 (bonus) or 扣分 (penalty), got "${readText(typeCell)}"` }, month ?? undefined);
+      if (type === null && evTable.cols.has("type")) error(evTable, row, "type", { zh: `「类型」应为 加分/扣分，实为「${readText(typeCell)}」`, en: `"类型" must be 加分 (bonus) or 扣分 (penalty), got "${readText(typeCell)}"` }, month ?? undefined);
       if (month === null) error(evTable, row, "month", { zh: `加减分事件第 ${row} 行未填「考核月份」`, en: `event on row ${row} has no month` });
       const evidence = field(evTable, row, "evidence", readYesNo, null, month ?? undefined);
       const verified = field(evTable, row, "verified", readYesNo, null, month ?? undefined);
@@ -362,7 +362,7 @@ export function readInputs(snapshot: WorkbookSnapshot): WorkbookInputs {
         const m = /^第?([0-9一二三])笔?(?:款|款项)?$/.exec(normalizeText(nv));
         number = m ? (digits[m[1] ?? ""] ?? null) : null;
       }
-      if (number === null) error(payTable, row, "number", { zh: `「笔次」应为 1、2 或 3，实为「${shown(nv)}」`, en: `"笔次" must be 1, 2 or 3, got "${shown(nv)}"` });
+      if (number === null && payTable.cols.has("number")) error(payTable, row, "number", { zh: `「笔次」应为 1、2 或 3，实为「${shown(nv)}」`, en: `"笔次" must be 1, 2 or 3, got "${shown(nv)}"` });
       const invoiceDate = field(payTable, row, "invoiceDate", readDate, null);
       const paidDate = field(payTable, row, "paidDate", readDate, null);
       if (number === null) continue;

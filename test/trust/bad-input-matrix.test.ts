@@ -154,7 +154,8 @@ const MATRIX = [...SECTION_6.map((c) => ["§6", c] as const), ...READER.map((c) 
 let refused = 0;
 
 afterAll(() => {
-  console.log(`bad-input matrix: ${refused} of ${MATRIX.length} cases refused through the command line, each naming sheet, cell and indicator; 0 cells written (no output file, input byte-identical)`);
+  const withCell = MATRIX.filter(([, c]) => c.where.cell !== null).length;
+  console.log(`bad-input matrix: ${refused} of ${MATRIX.length} cases refused through the command line, each naming sheet and indicator (and the cell: ${withCell}; the other ${MATRIX.length - withCell} are a missing sheet, column, row or month); 0 cells written (no output file, input byte-identical)`);
 });
 
 describe("SPEC §6 through the command line: refused, located, nothing written", () => {

@@ -100,7 +100,8 @@ function streamed(batches: Iterable<string>): Body {
   return { body: Buffer.concat(out), size, crc };
 }
 
-function zip(parts: readonly Part[]): Buffer {
+/** `zip64`: every size and offset in the directory moved to zip64 fields, as some writers always do. */
+function zip(parts: readonly Part[], zip64 = false): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   const offsets = new Map<string, { offset: number; body: Body; method: number }>();
@@ -129,25 +130,48 @@ function zip(parts: readonly Part[]): Buffer {
     }
     const c = Buffer.alloc(46);
     c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(45, 4);
+    c.writeUInt16LE(zip64 ? 45 : 20, 6);
     c.writeUInt16LE(flags, 8);
     c.writeUInt16LE(entry.method, 10);
     c.writeUInt32LE(entry.body.crc >>> 0, 16);
-    c.writeUInt32LE(entry.body.body.length, 20);
-    c.writeUInt32LE(Math.min(p.declaredSize ?? entry.body.size, 0xfffffffe), 24);
+    c.writeUInt32LE(zip64 ? 0xffffffff : entry.body.body.length, 20);
+    c.writeUInt32LE(zip64 ? 0xffffffff : Math.min(p.declaredSize ?? entry.body.size, 0xfffffffe), 24);
     c.writeUInt16LE(name.length, 28);
-    c.writeUInt32LE(entry.offset, 42);
-    central.push(c, name);
+    c.writeUInt32LE(zip64 ? 0xffffffff : entry.offset, 42);
+    const extra = Buffer.alloc(zip64 ? 28 : 0);
+    if (zip64) {
+      extra.writeUInt16LE(0x0001, 0);
+      extra.writeUInt16LE(24, 2);
+      extra.writeBigUInt64LE(BigInt(p.declaredSize ?? entry.body.size), 4);
+      extra.writeBigUInt64LE(BigInt(entry.body.body.length), 12);
+      extra.writeBigUInt64LE(BigInt(entry.offset), 20);
+      c.writeUInt16LE(extra.length, 30);
+    }
+    central.push(c, name, extra);
   }
   const cd = Buffer.concat(central);
   const eocd = Buffer.alloc(22);
   eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(parts.length, 8);
-  eocd.writeUInt16LE(parts.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
+  eocd.writeUInt16LE(zip64 ? 0xffff : parts.length, 8);
+  eocd.writeUInt16LE(zip64 ? 0xffff : parts.length, 10);
+  eocd.writeUInt32LE(zip64 ? 0xffffffff : cd.length, 12);
+  eocd.writeUInt32LE(zip64 ? 0xffffffff : offset, 16);
+  if (!zip64) return Buffer.concat([...locals, cd, eocd]);
+  const record = Buffer.alloc(56);
+  record.writeUInt32LE(0x06064b50, 0);
+  record.writeBigUInt64LE(44n, 4);
+  record.writeUInt16LE(45, 12);
+  record.writeUInt16LE(45, 14);
+  record.writeBigUInt64LE(BigInt(parts.length), 24);
+  record.writeBigUInt64LE(BigInt(parts.length), 32);
+  record.writeBigUInt64LE(BigInt(cd.length), 40);
+  record.writeBigUInt64LE(BigInt(offset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(offset + cd.length), 8);
+  locator.writeUInt32LE(1, 16);
+  return Buffer.concat([...locals, cd, record, locator, eocd]);
 }
 
 /** The parts of a real workbook (the SPEC §7 example), by name, for the hostile variants to start from. */
@@ -403,6 +427,17 @@ describe("the guard refuses hostile and wrong files before ExcelJS parses anythi
     expect(load).toHaveBeenCalledTimes(3);
   });
 
+  it("reads zip64 directories (sizes and offsets in zip64 fields): a workbook passes and opens, a bomb is still refused", async () => {
+    const good = zip([...base.entries()].map(([name, data]) => ({ name, data })), true);
+    expect(await inspectXlsx(good)).toEqual({ ok: true });
+    const snapshot = await (await ExcelFileAdapter.fromBuffer(good)).read();
+    expect(snapshot.sheets.map((s) => s.name)).toContain("指标录入");
+    const bomb = zip([...[...base.entries()].filter(([n]) => n !== SHEET).map(([name, data]) => ({ name, data })), { name: SHEET, deflated: repeated(`${SHEET_HEAD}<sheetData>`, "<row/>".repeat(174_763), 300, "</sheetData></worksheet>") }], true);
+    expect(await inspectXlsx(bomb)).toEqual(expect.objectContaining({ ok: false, code: "too-large-unpacked" }));
+    const rows = zip([...[...base.entries()].filter(([n]) => n !== SHEET).map(([name, data]) => ({ name, data })), { name: SHEET, deflated: streamed(millionRows("A1:A1000000")) }], true);
+    expect(await inspectXlsx(rows)).toEqual(expect.objectContaining({ ok: false, code: "too-many-rows", sheet: "指标录入" }));
+  }, 60_000);
+
   it("passes a sheet of exactly 200,000 rows (the limit is a limit, not a guess)", async () => {
     const bytes = workbookWith(base, [{ name: SHEET, deflated: streamed(millionRows(`A1:A${XLSX_LIMITS.maxRowsPerSheet}`, XLSX_LIMITS.maxRowsPerSheet)) }]);
     expect(await inspectXlsx(bytes)).toEqual({ ok: true });
@@ -410,18 +445,20 @@ describe("the guard refuses hostile and wrong files before ExcelJS parses anythi
     expect(await inspectXlsx(one)).toEqual(expect.objectContaining({ ok: false, code: "too-many-rows" }));
   }, 60_000);
 
-  it("does the same without DecompressionStream (an older webview): JSZip's streaming inflate", async () => {
-    const saved = globalThis.DecompressionStream;
+  it("does the same without DecompressionStream and TextDecoder (an older webview, a test DOM): JSZip's streaming inflate", async () => {
+    const saved = { ds: globalThis.DecompressionStream, td: globalThis.TextDecoder };
     const pick = (name: string) => CASES.find((c) => c.name.startsWith(name))!;
     try {
       (globalThis as { DecompressionStream?: unknown }).DecompressionStream = undefined;
-      for (const c of [pick("a forged directory"), pick("a sheet of 1,000,000 rows whose"), pick("a billion-laughs"), pick("a part whose deflate data")]) {
+      (globalThis as { TextDecoder?: unknown }).TextDecoder = undefined;
+      for (const c of [pick("a forged directory"), pick("a sheet of 1,000,000 rows whose"), pick("a billion-laughs"), pick("a part whose deflate data"), pick("a CSV"), pick("a web page")]) {
         const v = await inspectXlsx(await c.make());
         expect([c.name, v.ok ? "ok" : v.code]).toEqual([c.name, c.code]);
       }
       expect(await inspectXlsx((await yearWorkbook()).buffer)).toEqual({ ok: true });
     } finally {
-      globalThis.DecompressionStream = saved;
+      globalThis.DecompressionStream = saved.ds;
+      globalThis.TextDecoder = saved.td;
     }
   }, 60_000);
 

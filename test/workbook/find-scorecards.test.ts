@@ -195,3 +195,17 @@ describe("finding the monthly scorecards by content", () => {
     expect(found.scorecards[0]?.items.map((i) => i.scoreCell)).toEqual(Array.from({ length: 14 }, (_, i) => `H${i + 4}`));
   });
 });
+
+describe("a merge that reaches into an owned column from the left", () => {
+  it("is refused, naming the merged cell, instead of overwriting the clerk's 评分细则", async () => {
+    const { buffer } = await oneScorecard({});
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer);
+    wb.getWorksheet("2025年10月")!.mergeCells("E5:G5"); // 评分细则 + 满分 + 完成情况 of item 1
+    const found = findScorecards(await snapshotOf(await toBuffer(wb)));
+    const e = found.problems.find((p) => p.code === "merged-into-owned");
+    expect(e?.severity).toBe("error");
+    expect(e?.cell).toBe("E5");
+    expect(e?.message).toContain("队伍建设");
+  });
+});
