@@ -9,6 +9,7 @@
  *   download       the download button of the browser mode (FileBar)
  *   recompute-all  the 全部重算 button
  *   settle         the 结算 button
+ *   reload         the 重新读取 button (reads the workbook again)
  *   compute-month  the 计算本月 button of an open month
  *   save-month     the 保存本月输入 button of an open month
  *   month-YYYY-MM  each month of the month list (e.g. month-2025-10), with data-state =
@@ -35,21 +36,22 @@ import {
   MessageBar,
   MessageBarBody,
   ProgressBar,
-  Subtitle1,
   Tab,
   TabList,
   Title3,
   makeStyles,
   tokens,
+  typographyStyles,
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { IndicatorKey, MonthKey } from "../domain";
-import type { MonthDraft, SettingsDraft } from "../workbook/input-rows";
+import { draftChanged, type EventDraft, type MonthDraft, type ReportDraft, type SettingsDraft } from "../workbook/input-rows";
+import type { Message } from "./components/fields";
 import { EventsEditor } from "./components/EventsEditor";
 import { FileBar } from "./components/FileBar";
-import { MonthForm } from "./components/MonthForm";
+import { indicatorMessages, MonthForm } from "./components/MonthForm";
 import { MonthList, monthStateText } from "./components/MonthList";
 import { ProblemList } from "./components/ProblemList";
 import { ReportsEditor } from "./components/ReportsEditor";
@@ -79,6 +81,7 @@ const useStyles = makeStyles({
   month: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
   monthHead: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   back: { alignSelf: "flex-start" },
+  monthTitle: { ...typographyStyles.subtitle1, margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   error: { color: tokens.colorPaletteRedForeground1 },
@@ -102,6 +105,15 @@ export interface AppProps {
 type StatusFn = (t: Strings) => string;
 
 const PHASES: readonly Phase[] = ["read", "score", "write"];
+const NO_PROBLEMS: PaneProblem[] = [];
+
+/** The same array object while its content is unchanged, so memoized children skip re-rendering. */
+function useStable<T>(value: T): T {
+  const kept = useRef({ json: JSON.stringify(value), value });
+  const json = JSON.stringify(value);
+  if (json !== kept.current.json) kept.current = { json, value };
+  return kept.current.value;
+}
 
 function systemDark(): MediaQueryList | null {
   return typeof window !== "undefined" && typeof window.matchMedia === "function" ? window.matchMedia("(prefers-color-scheme: dark)") : null;
@@ -113,7 +125,7 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
   const t = STRINGS[locale];
   const [dark, setDark] = useState(host.dark);
   const [session, setSession] = useState<Session | null>(null);
-  const [, setVersion] = useState(0);
+  const [version, setVersion] = useState(0);
   const bump = () => setVersion((v) => v + 1);
   const [fileName, setFileName] = useState<string | null>(null);
   const [tab, setTab] = useState<"months" | "settings">("months");
@@ -200,16 +212,35 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
     if (month !== null) monthHeading.current?.focus();
   }, [month]);
 
+  // What the last run says, recomputed only when the session changes (not on every keystroke).
+  const view = useMemo(
+    () => (session?.result ? { result: session.result, months: session.months(), instalments: session.instalments(), problems: session.problems() } : null),
+    [session, version],
+  );
   const draftProblems = useMemo(() => (session && draft ? session.validate(draft) : []), [session, draft]);
+  const previousMessages = useRef(new Map<IndicatorKey, readonly Message[]>());
+  const fieldMessages = useMemo(() => {
+    const next = indicatorMessages(draftProblems, (k) => showMissing || touched.has(k), previousMessages.current);
+    previousMessages.current = next;
+    return next;
+  }, [draftProblems, showMissing, touched]);
+  const eventProblems = useStable(draftProblems.filter((p) => p.target.kind === "event"));
+  const reportProblems = useStable(draftProblems.filter((p) => p.target.kind === "report"));
+  const monthLevel = useStable(draftProblems.filter((p) => p.target.kind === "month"));
+  const monthRunProblems = useMemo(() => (view && month ? view.problems.filter((p) => p.month === month) : []), [view, month]);
+  const settingsProblems = useMemo(() => (session && settings ? session.validateSettings(settings) : {}), [session, settings]);
 
-  const openMonth = (m: MonthKey) => {
-    if (!session) return;
-    setMonth(m);
-    setDraft(session.monthDraft(m));
-    setTouched(new Set());
-    setShowMissing(false);
-    setRefusal([]);
-  };
+  const openMonth = useCallback(
+    (m: MonthKey) => {
+      if (!session) return;
+      setMonth(m);
+      setDraft(session.monthDraft(m));
+      setTouched(new Set());
+      setShowMissing(false);
+      setRefusal([]);
+    },
+    [session],
+  );
 
   const backToMonths = () => {
     const m = month;
@@ -248,6 +279,26 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
     }
   };
 
+  /** Reads the workbook again (after edits made in Excel); an unchanged form and settings follow it. */
+  const reload = async () => {
+    if (!session || busy) return;
+    setBusy("read");
+    setError(null);
+    setRefusal([]);
+    try {
+      const r = await session.load(setBusy);
+      if (month !== null && draft && !draftChanged(draft)) setDraft(session.monthDraft(month));
+      setSettings((d) => (!d || JSON.stringify(d.values) === JSON.stringify(d.origin) ? session.settingsDraft() : d));
+      const months = session.months().length;
+      setStatus(() => (x: Strings) => x.loaded(months, r.errors.length, r.warnings.length));
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(null);
+      bump();
+    }
+  };
+
   const onOpenFile = async (file: File) => {
     setBusy("read");
     setError(null);
@@ -262,7 +313,7 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
     if (!(await start(a))) return;
     const name = file.name;
     setFileName(name);
-    setStatus((before) => (x: Strings) => `${x.opened(name)}${before(x)}`);
+    setStatus((before: StatusFn) => (x: Strings) => `${x.opened(name)}${before(x)}`);
   };
 
   const onDownload = async () => {
@@ -274,26 +325,33 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
     }
   };
 
-  const select = (p: PaneProblem) => {
-    if (!session) return;
-    session.select(p.sheet, p.cell).catch(fail);
-  };
+  const select = useCallback(
+    (p: PaneProblem) => {
+      if (!session) return;
+      session.select(p.sheet, p.cell).catch(fail);
+    },
+    [session, fail],
+  );
 
-  const editDraft = (patch: Partial<MonthDraft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
-  const setIndicator = (key: IndicatorKey, value: string) => {
+  const setIndicator = useCallback((key: IndicatorKey, value: string) => {
     setDraft((d) => (d ? { ...d, indicators: { ...d.indicators, [key]: value } } : d));
-    setTouched((s) => new Set([...s, key]));
-  };
+    setTouched((s) => (s.has(key) ? s : new Set([...s, key])));
+  }, []);
+  const setEvents = useCallback((events: EventDraft[]) => setDraft((d) => (d ? { ...d, events } : d)), []);
+  const setReports = useCallback((reports: ReportDraft[]) => setDraft((d) => (d ? { ...d, reports } : d)), []);
+  const setSetting = useCallback((label: string, value: string) => setSettings((d) => (d ? { ...d, values: { ...d.values, [label]: value } } : d)), []);
+  const resetSettings = useCallback(() => setSettings((d) => (d ? { ...d, values: { ...d.origin } } : d)), []);
+  const openLocalFile = useCallback((f: File) => void onOpenFile(f), [onOpenFile]);
+  const downloadResult = useCallback(() => void onDownload(), [onDownload]);
 
   const working = busy !== null;
-  const result = session?.result ?? null;
-  const months = session?.months() ?? [];
-  const runProblems = session?.problems() ?? [];
+  const result = view?.result ?? null;
+  const months = view?.months ?? [];
+  const runProblems = view?.problems ?? NO_PROBLEMS;
   const errors = runProblems.filter((p) => p.severity === "error");
   const warnings = runProblems.filter((p) => p.severity === "warning");
   const canSelect = session?.canSelect ?? false;
   const current = month === null ? null : (months.find((m) => m.month === month) ?? null);
-  const monthLevel = draftProblems.filter((p) => p.target.kind === "month");
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={locale} className={styles.provider}>
@@ -317,7 +375,7 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
           </MessageBar>
         )}
 
-        {!host.inOffice && <FileBar t={t} fileName={fileName} onOpen={(f) => void onOpenFile(f)} onDownload={() => void onDownload()} disabled={working} />}
+        {!host.inOffice && <FileBar t={t} fileName={fileName} onOpen={openLocalFile} onDownload={downloadResult} disabled={working} />}
 
         {busy && (
           <Field label={t.busy} hint={t.phase[busy]}>
@@ -347,6 +405,9 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
               <Button data-testid="settle" disabled={working} onClick={() => void run((s) => s.settle(draft, setBusy), (r) => (x) => x.settled(r.paymentSheet))}>
                 {t.settle}
               </Button>
+              <Button appearance="subtle" data-testid="reload" disabled={working} onClick={() => void reload()}>
+                {t.reload}
+              </Button>
             </div>
 
             {refusal.length > 0 && (
@@ -364,9 +425,10 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
 
             {tab === "months" && month === null && (
               <>
-                <MonthList months={months} instalments={session.instalments()} t={t} onOpen={openMonth} disabled={working} />
+                <MonthList months={months} instalments={view?.instalments ?? []} t={t} onOpen={openMonth} disabled={working} />
                 {runProblems.length > 0 && (
-                  <Accordion collapsible defaultOpenItems={errors.length > 0 ? ["problems"] : []}>
+                  // Open by itself when there are errors (remounted when that changes); warnings only: closed.
+                  <Accordion key={errors.length > 0 ? "errors" : "warnings"} collapsible defaultOpenItems={errors.length > 0 ? ["problems"] : []}>
                     <AccordionItem value="problems">
                       <AccordionHeader>{t.problemsHeading(errors.length, warnings.length)}</AccordionHeader>
                       <AccordionPanel>
@@ -384,9 +446,9 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
                   <Button className={styles.back} appearance="subtle" onClick={backToMonths}>
                     ← {t.backToMonths}
                   </Button>
-                  <Subtitle1 as="h2" id="month-heading" ref={monthHeading} tabIndex={-1}>
+                  <h2 id="month-heading" ref={monthHeading} tabIndex={-1} className={styles.monthTitle}>
                     {t.monthLabel(month)}
-                  </Subtitle1>
+                  </h2>
                   {current && <Caption1 className={styles.muted}>{monthStateText(t, current)}</Caption1>}
                 </div>
                 <div className={styles.toolbar}>
@@ -416,18 +478,10 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
                     ))}
                   </ul>
                 )}
-                <ProblemList problems={runProblems.filter((p) => p.month === month)} t={t} locale={locale} canSelect={canSelect} onSelect={select} label={t.monthProblems} />
-                <MonthForm
-                  values={draft.indicators}
-                  problems={draftProblems}
-                  showMissing={(k) => showMissing || touched.has(k)}
-                  onChange={setIndicator}
-                  t={t}
-                  locale={locale}
-                  disabled={working}
-                />
-                <EventsEditor events={draft.events} problems={draftProblems} ladder={result.rules.options.penaltyLadder} onChange={(events) => editDraft({ events })} t={t} locale={locale} disabled={working} />
-                <ReportsEditor month={month} reports={draft.reports} problems={draftProblems} onChange={(reports) => editDraft({ reports })} t={t} locale={locale} disabled={working} />
+                <ProblemList problems={monthRunProblems} t={t} locale={locale} canSelect={canSelect} onSelect={select} label={t.monthProblems} />
+                <MonthForm values={draft.indicators} messages={fieldMessages} onChange={setIndicator} t={t} locale={locale} disabled={working} />
+                <EventsEditor events={draft.events} problems={eventProblems} ladder={result.rules.options.penaltyLadder} onChange={setEvents} t={t} locale={locale} disabled={working} />
+                <ReportsEditor month={month} reports={draft.reports} problems={reportProblems} onChange={setReports} t={t} locale={locale} disabled={working} />
                 <div ref={results}>
                   <ResultsView score={session.score(month)} t={t} locale={locale} />
                 </div>
@@ -437,10 +491,10 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
             {tab === "settings" && settings && (
               <SettingsPanel
                 draft={settings}
-                problems={session.validateSettings(settings)}
-                onChange={(label, value) => setSettings((d) => (d ? { ...d, values: { ...d.values, [label]: value } } : d))}
+                problems={settingsProblems}
+                onChange={setSetting}
                 onSave={() => void run((s) => s.saveSettings(settings, setBusy), (r) => (x) => (r.kind === "unchanged" ? x.unchanged : x.settingsSaved))}
-                onReset={() => setSettings((d) => (d ? { ...d, values: { ...d.origin } } : d))}
+                onReset={resetSettings}
                 t={t}
                 locale={locale}
                 disabled={working}

@@ -56,6 +56,7 @@ export interface Strings {
 
   computeMonth: string;
   recomputeAll: string;
+  reload: string;
   settle: string;
   saveMonth: string;
   backToMonths: string;
@@ -114,7 +115,6 @@ export interface Strings {
   item: (no: number, name: string, score: string) => string;
 
   problemsHeading: (errors: number, warnings: number) => string;
-  noProblems: string;
   place: (sheet: string | null, cell: string | null, indicator: string) => string;
   selectCell: (place: string) => string;
 
@@ -237,14 +237,15 @@ export const STRINGS: Record<Locale, Strings> = {
     noSheet: "（无考核表）",
 
     instalmentsHeading: "付款进度",
-    instalmentTitle: (n, a) => `第${n}笔 ¥${a}`,
+    instalmentTitle: (n, a) => `第${n}笔 ${a}`,
     instalmentNoMonths: "不与考核得分挂钩",
     instalmentProgress: (s, m, avg) => `已评 ${s}/${m} 个月${avg === null ? "" : `，平均 ${avg} 分`}`,
-    instalmentDeduction: (d, final) => (d === null ? "尚无评分，扣款未知" : final ? `扣款 ¥${d}` : `按目前水平扣款 ¥${d}`),
-    instalmentPayable: (p) => `应付 ¥${p}`,
+    instalmentDeduction: (d, final) => (d === null ? "尚无评分，扣款未知" : final ? `扣款 ${d}` : `按目前水平扣款 ${d}`),
+    instalmentPayable: (p) => `应付 ${p}`,
 
     computeMonth: "计算本月",
     recomputeAll: "全部重算",
+    reload: "重新读取",
     settle: "结算",
     saveMonth: "保存本月输入",
     backToMonths: "返回月份列表",
@@ -303,7 +304,6 @@ export const STRINGS: Record<Locale, Strings> = {
     item: (no, name, s) => `${no}. ${name}：${s}`,
 
     problemsHeading: (e, w) => `问题（${e} 个错误，${w} 条提示）`,
-    noProblems: "没有问题。",
     place: (sheet, cell, indicator) =>
       sheet === null ? (indicator ? `（${indicator}）` : "") : `工作表「${sheet}」${cell ? `单元格 ${cell}` : ""}${indicator ? `（${indicator}）` : ""}`,
     selectCell: (p) => `在工作簿中选中：${p}`,
@@ -345,14 +345,15 @@ export const STRINGS: Record<Locale, Strings> = {
     noSheet: "(no scorecard sheet)",
 
     instalmentsHeading: "Instalments",
-    instalmentTitle: (n, a) => `Instalment ${n} ¥${a}`,
+    instalmentTitle: (n, a) => `Instalment ${n} ${a}`,
     instalmentNoMonths: "Not tied to the scores",
     instalmentProgress: (s, m, avg) => `${s} of ${m} months scored${avg === null ? "" : `, average ${avg}`}`,
-    instalmentDeduction: (d, final) => (d === null ? "No month scored yet" : final ? `Deduction ¥${d}` : `Deduction at this pace ¥${d}`),
-    instalmentPayable: (p) => `Payable ¥${p}`,
+    instalmentDeduction: (d, final) => (d === null ? "No month scored yet" : final ? `Deduction ${d}` : `Deduction at this pace ${d}`),
+    instalmentPayable: (p) => `Payable ${p}`,
 
     computeMonth: "Score this month",
     recomputeAll: "Recompute all",
+    reload: "Reload",
     settle: "Settle",
     saveMonth: "Save this month's inputs",
     backToMonths: "Back to the months",
@@ -367,7 +368,7 @@ export const STRINGS: Record<Locale, Strings> = {
     settled: (p) => (p ? "Settled: the payment sheet (付款结算) is up to date." : "Some instalments still miss scored months: no payment sheet yet."),
     refused: (e) => `${e} error${e === 1 ? "" : "s"}: nothing was written.`,
     failed: (m) => `Failed: ${m}`,
-    opened: (n) => `Opened "${n}".`,
+    opened: (n) => `Opened "${n}". `,
     settingsSaved: "Rule settings saved. Use \"Recompute all\" to write the scores under the new rules.",
 
     indicatorsHeading: "Indicators (指标录入)",
@@ -411,7 +412,6 @@ export const STRINGS: Record<Locale, Strings> = {
     item: (no, name, s) => `${no}. ${name}: ${s}`,
 
     problemsHeading: (e, w) => `Problems (${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"})`,
-    noProblems: "No problems.",
     place: (sheet, cell, indicator) =>
       sheet === null ? (indicator ? `(${indicator})` : "") : `sheet "${sheet}"${cell ? `, cell ${cell}` : ""}${indicator ? ` (${indicator})` : ""}`,
     selectCell: (p) => `Select in the workbook: ${p}`,

@@ -20,10 +20,12 @@ import {
   MonthScore,
   RuleSet,
   settlementProgress,
+  yuanText,
 } from "../domain";
 import {
   applyPlanToSnapshot,
   draftChanged,
+  draftProblemCell,
   loadMonthDraft,
   loadSettingsDraft,
   mergePlans,
@@ -80,6 +82,7 @@ export interface MonthStatus {
 
 export interface InstalmentStatus {
   number: number;
+  /** Amounts as shown: "¥344,500.00". */
   amount: string;
   months: MonthKey[];
   monthsScored: number;
@@ -229,13 +232,13 @@ export class Session {
       const amount = dec(r.rules.contract.total).times(terms.share);
       return {
         number: terms.number,
-        amount: fixed2(amount),
+        amount: yuanText(amount),
         months: f.months,
         monthsScored: f.monthsScored,
         average: f.averageSoFar === null ? null : fixed2(f.averageSoFar),
-        deduction: settled ? fixed2(settled.deduction) : f.projectedDeduction === null ? null : fixed2(f.projectedDeduction),
+        deduction: settled ? yuanText(settled.deduction) : f.projectedDeduction === null ? null : yuanText(f.projectedDeduction),
         final: f.status === "complete",
-        payable: settled ? fixed2(settled.payable) : null,
+        payable: settled ? yuanText(settled.payable) : null,
       };
     });
   }
@@ -304,7 +307,13 @@ export class Session {
       const errors = validateMonthDraft(draft, this.result?.rules).filter((p) => p.severity === "error");
       if (errors.length > 0) {
         this.remember(snapshot);
-        return refused(errors.map((p) => ({ severity: "error", message: p.message, messageEn: p.messageEn, sheet: null, cell: null, indicator: "", month: draft.month })));
+        const inputs = readInputs(snapshot);
+        return refused(
+          errors.map((p) => {
+            const at = draftProblemCell(snapshot, draft, p.target, inputs);
+            return { severity: "error", message: p.message, messageEn: p.messageEn, sheet: at?.sheet ?? null, cell: at?.cell ?? null, indicator: at?.indicator ?? "", month: draft.month };
+          }),
+        );
       }
       const planned = planMonthDraft(snapshot, draft, this.result?.rules);
       if (!planned.ok) {
@@ -323,9 +332,8 @@ export class Session {
       ...(withPayment ? { buildPaymentSheet } : {}),
     });
     if (!run.ok || !run.plan) {
-      this.snapshot = snapshot;
-      this.inputs = readInputs(planned);
-      this.result = run;
+      // Nothing is written: the session stays on the workbook as it is; the refusal names the run's errors.
+      this.remember(snapshot);
       const problems = run.errors.map(fromLocated);
       if (problems.length === 0) problems.push({ severity: "error", message: "无法结算，未写入任何内容", messageEn: "cannot settle: nothing was written", sheet: null, cell: null, indicator: "" });
       return refused(problems);
@@ -371,7 +379,6 @@ export class Session {
     progress("write");
     await tick();
     await this.adapter.apply(planned.plan);
-    progress("score");
     const after = this.remember(await this.adapter.read());
     return { kind: "saved", problems: after.problems.map(fromLocated), cells: planned.changed, months: after.scores.length, paymentSheet: false };
   }

@@ -481,6 +481,33 @@ function engineTarget(p: Problem, parsed: ParsedDraft): DraftTarget {
   return { kind: "month" };
 }
 
+/**
+ * The workbook cell a draft problem is about (the cell the form would write), so a refusal can
+ * name it and the pane can select it; the cell is null for a month or an entry that has no row yet.
+ */
+export function draftProblemCell(snapshot: WorkbookSnapshot, draft: MonthDraft, target: DraftTarget, inputs: WorkbookInputs = readInputs(snapshot)): CellRef | null {
+  if (target.kind === "indicator") {
+    const table = indicatorTable(snapshot, inputs);
+    if (!table) return null;
+    const row = monthRow(snapshot, draft.month, inputs);
+    const col = table.cols.get(target.key);
+    const header = INDICATOR_FIELDS.find((f) => f.key === target.key)?.header ?? target.key;
+    return { sheet: table.sheet.name, cell: row !== null && col !== undefined ? a1(row, col) : null, indicator: header };
+  }
+  if (target.kind === "event" || target.kind === "report") {
+    const events = target.kind === "event";
+    const columns = events ? EVENT_COLUMNS : REPORT_COLUMNS;
+    const list = events ? inputs.events : inputs.reports;
+    const path = events ? "events" : "reports";
+    const table = tableColumns(snapshot, events ? INPUT_SHEETS.events : INPUT_SHEETS.reports, columns, list.length > 0 ? locatedColumns(inputs, columns.map(([k]) => k), (k) => `${path}[0].${k}`) : new Map());
+    if (!table) return null;
+    const row = (events ? draft.events : draft.reports)[target.index]?.row ?? null;
+    const col = table.cols.get(target.key);
+    return { sheet: table.sheet.name, cell: row !== null && col !== undefined ? a1(row, col) : null, indicator: columns.find(([k]) => k === target.key)?.[1] ?? target.key };
+  }
+  return null;
+}
+
 /** True when the draft differs from what was loaded. */
 export function draftChanged(draft: MonthDraft): boolean {
   return JSON.stringify([draft.indicators, draft.events, draft.reports]) !== JSON.stringify([draft.origin.indicators, draft.origin.events, draft.origin.reports]);
@@ -895,7 +922,13 @@ export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: WritePlan)
   }
   for (const spec of plan.sheets) {
     const at = sheets.findIndex((s) => s.name === spec.name);
-    const fresh: SheetSnapshot = { name: spec.name, index: at >= 0 ? at : sheets.length, cells: [], merges: [] };
+    const merges = spec.merges.map((range) => {
+      const [from = "", to = from] = range.split(":");
+      const a = parseA1(from);
+      const b = parseA1(to);
+      return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+    });
+    const fresh: SheetSnapshot = { name: spec.name, index: at >= 0 ? at : sheets.length, cells: [], merges };
     for (const w of spec.cells) put(fresh, w);
     if (at >= 0) sheets[at] = fresh;
     else sheets.push(fresh);

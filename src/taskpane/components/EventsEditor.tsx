@@ -1,4 +1,5 @@
 /** The month's rows of 加减分事件: type, level, matter, and the evidence / verified / reported flags. */
+import { memo } from "react";
 import { Button, Caption1, Field, Input, Subtitle2, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { BONUS_LEVELS, PENALTY_LADDERS, type PenaltyLadderId } from "../../domain";
 import { newEvent, type DraftProblem, type EventDraft } from "../../workbook/input-rows";
@@ -31,7 +32,7 @@ export interface EventsEditorProps {
   disabled?: boolean;
 }
 
-export function EventsEditor({ events, problems, ladder, onChange, t, locale, disabled }: EventsEditorProps) {
+export const EventsEditor = memo(function EventsEditor({ events, problems, ladder, onChange, t, locale, disabled }: EventsEditorProps) {
   const styles = useEditorStyles();
   const fieldStyles = useFieldStyles();
   const set = (i: number, patch: Partial<EventDraft>) => onChange(events.map((e, j) => (j === i ? { ...e, ...patch } : e)));
@@ -92,4 +93,4 @@ export function EventsEditor({ events, problems, ladder, onChange, t, locale, di
       </Button>
     </section>
   );
-}
+});

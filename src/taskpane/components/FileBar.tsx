@@ -1,6 +1,6 @@
 /** Plain-browser mode: open a local .xlsx, download the workbook with what the pane wrote into it. */
 import { Button, Caption1, Label, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { useId } from "react";
+import { useId, memo } from "react";
 import type { Strings } from "../i18n";
 
 const useStyles = makeStyles({
@@ -26,7 +26,7 @@ export interface FileBarProps {
   disabled?: boolean;
 }
 
-export function FileBar({ t, fileName, onOpen, onDownload, disabled }: FileBarProps) {
+export const FileBar = memo(function FileBar({ t, fileName, onOpen, onDownload, disabled }: FileBarProps) {
   const styles = useStyles();
   const id = useId();
   return (
@@ -54,4 +54,4 @@ export function FileBar({ t, fileName, onOpen, onDownload, disabled }: FileBarPr
       </Button>
     </section>
   );
-}
+});

@@ -2,76 +2,101 @@
  * The indicators of 指标录入 for one month, each in a labelled Field with its SPEC §6 check shown
  * under it as you type (the reader's parsing and the engine's scoreMonth on the draft). "Not
  * filled in" is only shown for a field once it was touched, or after a save or a score was tried.
+ * Each field is memoized: typing re-renders the field typed in and those whose messages changed.
  */
 import { Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { INDICATOR_FIELDS, type IndicatorKey } from "../../domain";
+import { memo } from "react";
+import { INDICATOR_FIELDS, type IndicatorField, type IndicatorKey } from "../../domain";
 import type { DraftProblem, IndicatorTexts } from "../../workbook/input-rows";
 import type { Locale, Strings } from "../i18n";
-import { Choice, useFieldStyles, validation } from "./fields";
+import { Choice, useFieldStyles, validation, type Message } from "./fields";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
 });
 
-export interface MonthFormProps {
-  values: IndicatorTexts;
-  problems: readonly DraftProblem[];
-  /** Fields whose "not filled in" is shown: touched ones, or all (after a save or score was tried). */
-  showMissing: (key: IndicatorKey) => boolean;
+const NONE: readonly Message[] = [];
+
+interface IndicatorInputProps {
+  field: IndicatorField;
+  value: string;
+  messages: readonly Message[];
   onChange: (key: IndicatorKey, value: string) => void;
   t: Strings;
   locale: Locale;
   disabled?: boolean;
 }
 
-export function MonthForm({ values, problems, showMissing, onChange, t, locale, disabled }: MonthFormProps) {
-  const styles = useStyles();
+const IndicatorInput = memo(function IndicatorInput({ field: f, value, messages, onChange, t, locale, disabled }: IndicatorInputProps) {
   const fieldStyles = useFieldStyles();
-  const messagesOf = (key: IndicatorKey) =>
-    problems.filter((p) => p.target.kind === "indicator" && p.target.key === key && (p.code !== "missing" || showMissing(key)));
+  const label = t.indicatorLabel(f.key);
+  const hint = f.optional ? t.optionalHint : undefined;
+  if (f.kind === "yesno") {
+    return (
+      <Choice
+        label={label}
+        hint={hint}
+        value={value}
+        options={[
+          ["是", t.yes],
+          ["否", t.no],
+        ]}
+        placeholder={t.blank}
+        onChange={(v) => onChange(f.key, v)}
+        messages={messages}
+        locale={locale}
+        testId={`field-${f.key}`}
+        disabled={disabled}
+      />
+    );
+  }
+  return (
+    <Field label={label} hint={hint} className={fieldStyles.field} {...validation(messages, locale)}>
+      <Input
+        className={fieldStyles.control}
+        value={value}
+        inputMode="decimal"
+        autoComplete="off"
+        disabled={disabled}
+        data-testid={`field-${f.key}`}
+        onChange={(_e, data) => onChange(f.key, data.value)}
+      />
+    </Field>
+  );
+});
+
+/** Messages per indicator, each array kept while its content is unchanged (so memoized fields skip). */
+export function indicatorMessages(problems: readonly DraftProblem[], showMissing: (key: IndicatorKey) => boolean, previous: Map<IndicatorKey, readonly Message[]>): Map<IndicatorKey, readonly Message[]> {
+  const out = new Map<IndicatorKey, readonly Message[]>();
+  for (const f of INDICATOR_FIELDS) {
+    const list = problems.filter((p) => p.target.kind === "indicator" && p.target.key === f.key && (p.code !== "missing" || showMissing(f.key)));
+    const before = previous.get(f.key) ?? NONE;
+    const same = before.length === list.length && before.every((m, i) => m.message === list[i]?.message && m.severity === list[i]?.severity);
+    out.set(f.key, same ? before : list);
+  }
+  return out;
+}
+
+export interface MonthFormProps {
+  values: IndicatorTexts;
+  /** Per indicator, from indicatorMessages. */
+  messages: ReadonlyMap<IndicatorKey, readonly Message[]>;
+  onChange: (key: IndicatorKey, value: string) => void;
+  t: Strings;
+  locale: Locale;
+  disabled?: boolean;
+}
+
+export function MonthForm({ values, messages, onChange, t, locale, disabled }: MonthFormProps) {
+  const styles = useStyles();
   return (
     <section className={styles.section} aria-labelledby="indicators-heading">
       <Subtitle2 as="h3" id="indicators-heading">
         {t.indicatorsHeading}
       </Subtitle2>
-      {INDICATOR_FIELDS.map((f) => {
-        const label = t.indicatorLabel(f.key);
-        const hint = f.optional ? t.optionalHint : undefined;
-        const messages = messagesOf(f.key);
-        if (f.kind === "yesno") {
-          return (
-            <Choice
-              key={f.key}
-              label={label}
-              hint={hint}
-              value={values[f.key] ?? ""}
-              options={[
-                ["是", t.yes],
-                ["否", t.no],
-              ]}
-              placeholder={t.blank}
-              onChange={(v) => onChange(f.key, v)}
-              messages={messages}
-              locale={locale}
-              testId={`field-${f.key}`}
-              disabled={disabled}
-            />
-          );
-        }
-        return (
-          <Field key={f.key} label={label} hint={hint} className={fieldStyles.field} {...validation(messages, locale)}>
-            <Input
-              className={fieldStyles.control}
-              value={values[f.key] ?? ""}
-              inputMode="decimal"
-              autoComplete="off"
-              disabled={disabled}
-              data-testid={`field-${f.key}`}
-              onChange={(_e, data) => onChange(f.key, data.value)}
-            />
-          </Field>
-        );
-      })}
+      {INDICATOR_FIELDS.map((f) => (
+        <IndicatorInput key={f.key} field={f} value={values[f.key] ?? ""} messages={messages.get(f.key) ?? NONE} onChange={onChange} t={t} locale={locale} disabled={disabled} />
+      ))}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 /** Every scorecard month with its status, then the instalments with their deduction so far. */
+import { memo } from "react";
 import { Badge, Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import type { Strings } from "../i18n";
 import type { InstalmentStatus, MonthStatus } from "../session";
@@ -48,7 +49,7 @@ export interface MonthListProps {
   disabled?: boolean;
 }
 
-export function MonthList({ months, instalments, t, onOpen, disabled }: MonthListProps) {
+export const MonthList = memo(function MonthList({ months, instalments, t, onOpen, disabled }: MonthListProps) {
   const styles = useStyles();
   return (
     <>
@@ -110,4 +111,4 @@ export function MonthList({ months, instalments, t, onOpen, disabled }: MonthLis
       )}
     </>
   );
-}
+});

@@ -2,6 +2,7 @@
  * Problems with their place (sheet, cell, indicator). Inside Excel each is a button that selects
  * its cell; in a plain browser there is no sheet to show, so the address is only written out.
  */
+import { memo } from "react";
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { pick, type Locale, type Strings } from "../i18n";
 import type { PaneProblem } from "../session";
@@ -27,7 +28,7 @@ export interface ProblemListProps {
   label: string;
 }
 
-export function ProblemList({ problems, t, locale, canSelect, onSelect, label }: ProblemListProps) {
+export const ProblemList = memo(function ProblemList({ problems, t, locale, canSelect, onSelect, label }: ProblemListProps) {
   const styles = useStyles();
   if (problems.length === 0) return null;
   return (
@@ -54,4 +55,4 @@ export function ProblemList({ problems, t, locale, canSelect, onSelect, label }:
       })}
     </ul>
   );
-}
+});

@@ -1,4 +1,5 @@
 /** The rows of 报告提交 due in the month: kind, period, submission date, extension approved. */
+import { memo } from "react";
 import { Button, Caption1, Field, Input, Subtitle2, Switch } from "@fluentui/react-components";
 import { newReport, type DraftProblem, type ReportDraft } from "../../workbook/input-rows";
 import type { Locale, Strings } from "../i18n";
@@ -15,7 +16,7 @@ export interface ReportsEditorProps {
   disabled?: boolean;
 }
 
-export function ReportsEditor({ month, reports, problems, onChange, t, locale, disabled }: ReportsEditorProps) {
+export const ReportsEditor = memo(function ReportsEditor({ month, reports, problems, onChange, t, locale, disabled }: ReportsEditorProps) {
   const styles = useEditorStyles();
   const fieldStyles = useFieldStyles();
   const set = (i: number, patch: Partial<ReportDraft>) => onChange(reports.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -65,4 +66,4 @@ export function ReportsEditor({ month, reports, problems, onChange, t, locale, d
       </Button>
     </section>
   );
-}
+});

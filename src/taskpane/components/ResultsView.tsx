@@ -1,4 +1,5 @@
 /** The month's 14 items: score, the summary written to X月完成情况, and how the score was reached. */
+import { memo } from "react";
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { fixed2, scorecardItem, type MonthScore } from "../../domain";
 import type { Locale, Strings } from "../i18n";
@@ -17,7 +18,7 @@ export interface ResultsViewProps {
   locale: Locale;
 }
 
-export function ResultsView({ score, t, locale }: ResultsViewProps) {
+export const ResultsView = memo(function ResultsView({ score, t, locale }: ResultsViewProps) {
   const styles = useStyles();
   return (
     <section className={styles.section} aria-labelledby="results-heading" data-testid="results">
@@ -49,4 +50,4 @@ export function ResultsView({ score, t, locale }: ResultsViewProps) {
       )}
     </section>
   );
-}
+});

@@ -2,6 +2,7 @@
  * The 规则设置 parameters: the contract's figures and the reading of each ambiguity (A1–A6),
  * checked as you type by the engine's own reading of 规则设置, saved into that sheet.
  */
+import { memo } from "react";
 import { Button, Caption1, Field, Input, Subtitle2, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { RULE_SETTINGS } from "../../domain/rule-settings";
 import { STEP_MODES, STEP_MODE_LABELS, type StepMode } from "../../domain";
@@ -38,7 +39,7 @@ export interface SettingsPanelProps {
 /** A settings field's test id: "setting-" + its position in RULE_SETTINGS. */
 export const settingTestId = (label: string) => `setting-${RULE_SETTINGS.findIndex((d) => d.label === label)}`;
 
-export function SettingsPanel({ draft, problems, onChange, onSave, onReset, t, locale, disabled }: SettingsPanelProps) {
+export const SettingsPanel = memo(function SettingsPanel({ draft, problems, onChange, onSave, onReset, t, locale, disabled }: SettingsPanelProps) {
   const styles = useStyles();
   const fieldStyles = useFieldStyles();
   const changed = RULE_SETTINGS.some((d) => (draft.values[d.label] ?? "") !== (draft.origin[d.label] ?? ""));
@@ -126,4 +127,4 @@ export function SettingsPanel({ draft, problems, onChange, onSave, onReset, t, l
       </div>
     </section>
   );
-}
+});
