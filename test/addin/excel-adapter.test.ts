@@ -1,5 +1,8 @@
-import { ExcelAdapter, columnWidthPoints, needsTextPrefix, parseAreas, toExcelInput } from "../../src/workbook/excel-adapter";
-import type { SheetSpec, WritePlan } from "../../src/workbook/model";
+import { officeJsRequestBytes, recompute } from "../../bench/excel-mode";
+import { exampleWorkbook, generatedWorkbook } from "../../bench/workbooks";
+import { ExcelAdapter, columnWidthPoints, estimateApply, exactRects, needsTextPrefix, parseAreas, rowBlocks, toExcelInput } from "../../src/workbook/excel-adapter";
+import { type CellWrite, type SheetSpec, type WritePlan, columnLetter } from "../../src/workbook/model";
+import { RequestEstimate, SPLIT_AT, WEB_PAYLOAD_LIMIT, utf8Length } from "../../src/workbook/request-size";
 import { FakeExcelError, FakeWorkbookState, fakeExcel, parseRef } from "./fake-excel";
 
 const ITEMS = ["队伍建设", "管理制度与能力", "项目人员月流动率", "数据分析", "培训与文化建设", "来电接通率", "来电15s内接通率", "团队服务满意率", "工单质检准确率", "考试覆盖率", "加分项", "扣分项", "客户有效投诉", "弄虚作假"];
@@ -88,23 +91,25 @@ function planFor(months: number): WritePlan {
 
 const ALL_SETS = () => true;
 
-async function readAndApply(months: number): Promise<{ read: number; apply: number; sheets: number }> {
+async function readAndApply(months: number): Promise<{ read: number; apply: number; sheets: number; splits: number | undefined }> {
   const { context, excel } = fakeExcel(workbook(months));
   const adapter = new ExcelAdapter(excel, { isSetSupported: ALL_SETS });
   const snapshot = await adapter.read();
   const read = context.syncCount;
   await adapter.apply(planFor(months));
-  return { read, apply: context.syncCount - read, sheets: snapshot.sheets.length };
+  return { read, apply: context.syncCount - read, sheets: snapshot.sheets.length, splits: adapter.lastApplyStats?.splits };
 }
 
 describe("ExcelAdapter sync count", () => {
+  // read() stays at 2: one sync would need loads queued on null objects (getNextOrNullObject past the
+  // last sheet), which the Office docs do not say are safe; see the adapter's header.
   it("is the same small constant for 12 and 120 months: read 2 + apply 1", async () => {
     const twelve = await readAndApply(12);
     const hundredTwenty = await readAndApply(120);
     expect(twelve.sheets).toBe(15);
     expect(hundredTwenty.sheets).toBe(123);
-    expect(twelve).toEqual({ read: 2, apply: 1, sheets: 15 });
-    expect(hundredTwenty).toEqual({ read: 2, apply: 1, sheets: 123 });
+    expect(twelve).toEqual({ read: 2, apply: 1, sheets: 15, splits: 0 });
+    expect(hundredTwenty).toEqual({ read: 2, apply: 1, sheets: 123, splits: 0 });
     expect(twelve.read + twelve.apply).toBe(hundredTwenty.read + hundredTwenty.apply);
     expect(twelve.read + twelve.apply).toBe(3);
   });
@@ -240,8 +245,12 @@ describe("ExcelAdapter.apply", () => {
     expect(pay.columnWidths).toEqual({ A: columnWidthPoints(10), B: columnWidthPoints(14), C: columnWidthPoints(36) });
     expect(pay.columnWidths.A).toBe(56.25);
     expect(pay.rowHeights[1]).toBe(28);
-    expect(pay.borders.filter((b) => b.range === "A3")).toHaveLength(4);
-    expect(pay.borders.find((b) => b.range === "A3" && b.edge === "EdgeTop")).toMatchObject({ style: "Continuous", weight: "Thin" });
+    for (const side of ["top", "bottom", "left", "right"] as const) {
+      expect(pay.borderAt("A3", side)).toEqual({ style: "Continuous", weight: "Thin" });
+      expect(pay.borderAt("B3", side)).toEqual({ style: "Continuous", weight: "Thin" });
+    }
+    expect(pay.borderAt("A1", "top")).toBeUndefined(); // the title has no border
+    expect(pay.at("B3")).toMatchObject({ value: "平均分", style: { "font.bold": true, "fill.color": "#DDEBF7" } });
     expect(pay.pageLayout).toEqual({
       orientation: "Portrait",
       paperSize: "A4",
@@ -311,6 +320,280 @@ describe("ExcelAdapter.apply", () => {
     await adapter.apply({ cellWrites: [{ sheet: "2024年12月", writes: [{ address: "H5", value: 10 }] }], sheets: [] });
     expect(batches).toBe(1);
     expect(state.find("2024年12月")!.at("H5")?.value).toBe(10);
+  });
+});
+
+/** A product sheet of `rows` rows × 7 columns, as 撤销记录/计算说明 are: a header row, then bordered rows of text. */
+function tableSheet(name: string, rows: number, text: (r: number, c: number) => string = (r, c) => `第${r}行 ${"甲乙丙丁戊己庚"[c - 1] ?? ""}`): SheetSpec {
+  const cells: CellWrite[] = [{ address: "A1", value: name, style: { bold: true, fontSize: 14 } }];
+  for (let c = 1; c <= 7; c++) cells.push({ address: `${"ABCDEFG"[c - 1]}3`, value: `列${c}`, style: { bold: true, fill: "#D9E1F2", border: "thin", horizontal: "center" } });
+  for (let r = 4; r < 4 + rows; r++) {
+    for (let c = 1; c <= 7; c++) {
+      cells.push({ address: `${"ABCDEFG"[c - 1]}${r}`, value: c === 2 ? r * 1.5 : text(r, c), numberFormat: c === 2 ? "0.00" : undefined, style: { border: "thin", vertical: "top", fontSize: 10 } });
+    }
+  }
+  return { name, cells, merges: ["A1:G1"], rowHeights: Object.fromEntries(Array.from({ length: rows }, (_, i) => [4 + i, 30])) };
+}
+
+async function applyOnFake(plan: WritePlan, state = new FakeWorkbookState(), sets: (name: string, version: string) => boolean = ALL_SETS, splitAt?: number) {
+  if (state.sheets.length === 0) state.addSheet("Sheet1");
+  const { context, excel } = fakeExcel(state);
+  const adapter = new ExcelAdapter(excel, { isSetSupported: sets, ...(splitAt !== undefined ? { splitAt } : {}) });
+  await adapter.apply(plan);
+  return { state, context, adapter, stats: adapter.lastApplyStats! };
+}
+
+describe("ExcelAdapter.apply writes few operations", () => {
+  it("writes a sheet in a number of operations that does not grow with its rows", async () => {
+    const small = await applyOnFake({ cellWrites: [], sheets: [tableSheet("表", 50)] });
+    const large = await applyOnFake({ cellWrites: [], sheets: [tableSheet("表", 1000)] });
+    expect(large.context.operations.length).toBe(small.context.operations.length);
+    expect(large.context.operations.length).toBeLessThan(60);
+    // every cell landed, with its format, style and box
+    const s = large.state.find("表")!;
+    expect(s.at("C1003")).toMatchObject({ value: "第1003行 丙", style: { "font.size": 10, verticalAlignment: "Top" } });
+    expect(s.at("B500")).toMatchObject({ value: 750, numberFormat: "0.00" });
+    expect(s.at("A4")?.numberFormat).toBeUndefined(); // only column B has a format: the array covers B4:B1003
+    for (const side of ["top", "bottom", "left", "right"] as const) expect(s.borderAt("D777", side)).toEqual({ style: "Continuous", weight: "Thin" });
+    expect(s.borderAt("A1", "top")).toBeUndefined();
+    expect(s.rowHeights[1003]).toBe(30);
+    // one values array and one number-format array for the table (2 blocks: the title row, then rows 3…1003)
+    expect(large.context.operations.filter((op) => op.includes(".values="))).toHaveLength(2);
+    expect(large.context.operations.filter((op) => op.includes(".numberFormat="))).toHaveLength(1);
+    expect(large.context.operations.filter((op) => op.includes(".format.rowHeight="))).toHaveLength(1);
+  });
+
+  it("keeps text as text in a dense block (the apostrophe), and blanks the cells the spec leaves out", async () => {
+    const texts = ['=HYPERLINK("x")', "001", "2025-10", "+86 29", "TRUE", "#N/A"];
+    const spec: SheetSpec = { name: "S2", cells: [...texts.map((value, i) => ({ address: `B${i + 1}`, value })), { address: "D1", value: 5 }, { address: "D6", value: null, formula: "D1*2" }], merges: [] };
+    const { state, context } = await applyOnFake({ cellWrites: [], sheets: [spec] });
+    const s = state.find("S2")!;
+    texts.forEach((t, i) => {
+      expect(s.at(`B${i + 1}`)).toMatchObject({ value: t, quotePrefix: true });
+      expect(s.at(`B${i + 1}`)?.formula).toBeUndefined();
+    });
+    expect(s.at("C3")?.value ?? null).toBeNull(); // inside the block, not in the spec: blank
+    expect(s.at("D6")).toMatchObject({ formula: "=D1*2" });
+    expect(context.operations.filter((op) => op.includes(".values="))).toEqual([
+      `worksheets.add(S2).getRange(B1:D6).values=${JSON.stringify([["'=HYPERLINK(\"x\")", "", 5], ["'001", "", ""], ["'2025-10", "", ""], ["'+86 29", "", ""], ["'TRUE", "", ""], ["'#N/A", "", ""]])}`,
+    ]);
+  });
+
+  it("writes owned cells of an existing sheet only where addressed: a gap keeps its value", async () => {
+    const state = new FakeWorkbookState();
+    state.addSheet("M", { G4: "旧", H4: 1, G5: "旧", H5: 2, H6: "keep", H7: 3, I4: "备注" });
+    const writes: CellWrite[] = [
+      { address: "G4", value: "团队 9 人" },
+      { address: "H4", value: 9.5, numberFormat: "0.00" },
+      { address: "G5", value: "是" },
+      { address: "H5", value: 8, numberFormat: "0.00" },
+      { address: "H7", value: 7, numberFormat: "0.00" },
+    ];
+    const { context } = await applyOnFake({ cellWrites: [{ sheet: "M", writes }], sheets: [] }, state);
+    const m = state.find("M")!;
+    expect(m.at("H6")?.value).toBe("keep");
+    expect(m.at("I4")?.value).toBe("备注");
+    expect(m.at("G4")).toMatchObject({ value: "团队 9 人", quotePrefix: true });
+    expect(m.at("H5")).toMatchObject({ value: 8, numberFormat: "0.00" });
+    expect(m.at("G5")?.numberFormat).toBeUndefined(); // no format asked: the cell keeps its own
+    expect(context.operations.filter((op) => !op.startsWith("application."))).toEqual([
+      "worksheets.getItem(M).getRange(H4:H5).numberFormat=[[\"0.00\"],[\"0.00\"]]",
+      "worksheets.getItem(M).getRange(H7).numberFormat=[[\"0.00\"]]",
+      `worksheets.getItem(M).getRange(G4:H5).values=${JSON.stringify([["'团队 9 人", 9.5], ["是", 8]])}`,
+      "worksheets.getItem(M).getRange(H7).values=[[7]]",
+    ]);
+  });
+
+  it("writes a cell inside a merged area (as the last read saw it) on its own, never as part of a rectangle", async () => {
+    const state = new FakeWorkbookState();
+    state.addSheet("M", { G5: "x", H5: 1, H6: 2 }, ["G5:G6"]);
+    const { context, excel } = fakeExcel(state);
+    const adapter = new ExcelAdapter(excel, { isSetSupported: ALL_SETS });
+    const plan: WritePlan = { cellWrites: [{ sheet: "M", writes: [{ address: "G5", value: "是" }, { address: "H5", value: 9 }, { address: "H6", value: 8 }] }], sheets: [] };
+    await adapter.apply(plan);
+    expect(context.log[0]!.filter((op) => op.includes(".values="))).toEqual(["worksheets.getItem(M).getRange(G5:H5).values=[[\"是\",9]]", "worksheets.getItem(M).getRange(H6).values=[[8]]"]);
+    await adapter.read();
+    await adapter.apply(plan);
+    expect(context.log[3]!.filter((op) => op.includes(".values="))).toEqual(["worksheets.getItem(M).getRange(G5).values=[[\"是\"]]", "worksheets.getItem(M).getRange(H5:H6).values=[[9],[8]]"]);
+    expect(state.find("M")!.at("G5")?.value).toBe("是");
+  });
+
+  it("sets a style shared by scattered cells once, on a multi-area range (ExcelApi 1.9), or once per rectangle without it", async () => {
+    const bold = { bold: true, fill: "#FCE4D6" };
+    const spec: SheetSpec = { name: "S", cells: [{ address: "A1", value: "a", style: bold }, { address: "C1", value: "c", style: bold }, { address: "B3", value: "b", style: bold }, { address: "C3", value: "c", style: bold }], merges: [] };
+    const withAreas = await applyOnFake({ cellWrites: [], sheets: [spec] });
+    expect(withAreas.context.operations.filter((op) => op.includes("font.bold"))).toEqual(["worksheets.add(S).getRanges(A1, C1, B3:C3).format.font.bold=true"]);
+    const without = await applyOnFake({ cellWrites: [], sheets: [spec] }, new FakeWorkbookState(), (_n, v) => v !== "1.9");
+    expect(without.context.operations.filter((op) => op.includes("font.bold"))).toEqual([
+      "worksheets.add(S).getRange(A1).format.font.bold=true",
+      "worksheets.add(S).getRange(C1).format.font.bold=true",
+      "worksheets.add(S).getRange(B3:C3).format.font.bold=true",
+    ]);
+    for (const { state } of [withAreas, without]) {
+      for (const a of ["A1", "C1", "B3", "C3"]) expect(state.find("S")!.at(a)?.style).toEqual({ "font.bold": true, "fill.color": "#FCE4D6" });
+      expect(state.find("S")!.at("B1")?.style ?? {}).toEqual({});
+    }
+  });
+
+  it("cuts a long multi-area address list into chunks the API accepts", async () => {
+    // 3,000 scattered cells (a checkerboard): far over getRanges' 8,192 characters in one list
+    const cells: CellWrite[] = [];
+    for (let r = 1; r <= 100; r++) for (let c = 1; c <= 60; c += 2) cells.push({ address: `${columnLetter(c + (r % 2))}${r}`, value: 1, style: { fill: "#FFF2CC" } });
+    const { state, context } = await applyOnFake({ cellWrites: [], sheets: [{ name: "C", cells, merges: [] }] });
+    const fills = context.operations.filter((op) => op.includes("fill.color"));
+    expect(fills.length).toBeGreaterThan(5);
+    for (const op of fills) expect(/getRanges\((.*)\)\.format/.exec(op)?.[1]?.length ?? 0).toBeLessThanOrEqual(2048);
+    const c = state.find("C")!;
+    expect(cells.every((w) => c.at(w.address)?.style["fill.color"] === "#FFF2CC")).toBe(true);
+    expect(c.at("A1")?.style ?? {}).toEqual({});
+  });
+
+  it("gives each cell its own box with few border operations, inside lines only where an area has them, the heavier line where kinds meet", async () => {
+    const cells: CellWrite[] = [];
+    for (const a of ["A1", "B1", "C1", "A2", "B2", "C2"]) cells.push({ address: a, value: a, style: { border: "thin" } });
+    cells.push({ address: "G5", value: "g", style: { border: "thin" } }); // a lone cell
+    cells.push({ address: "G1", value: "g", style: { border: "thin" } }, { address: "G2", value: "g", style: { border: "thin" } }); // one column
+    cells.push({ address: "D2", value: "total", style: { border: "medium", bold: true } });
+    const { state, context } = await applyOnFake({ cellWrites: [], sheets: [{ name: "B", cells, merges: [] }] });
+    const b = state.find("B")!;
+    const thin = { style: "Continuous", weight: "Thin" };
+    const medium = { style: "Continuous", weight: "Medium" };
+    for (const a of ["A1", "B1", "A2", "B2", "G5", "G1", "G2"]) for (const side of ["top", "bottom", "left", "right"] as const) expect(b.borderAt(a, side)).toEqual(thin);
+    for (const side of ["top", "bottom", "left", "right"] as const) expect(b.borderAt("D2", side)).toEqual(medium);
+    expect(b.borderAt("C2", "right")).toEqual(medium); // shared with D2: the heavier
+    expect(b.borderAt("C1", "right")).toEqual(thin);
+    expect(b.borderAt("A3", "top")).toEqual(thin); // A2's bottom
+    expect(b.borderAt("A3", "bottom")).toBeUndefined();
+    const borderOps = context.operations.filter((op) => op.includes(".borders."));
+    expect(borderOps.filter((op) => op.includes("Inside"))).toEqual([
+      "worksheets.add(B).getRange(G1:G2).format.borders.getItem(InsideHorizontal).style=Continuous",
+      "worksheets.add(B).getRange(G1:G2).format.borders.getItem(InsideHorizontal).weight=Thin",
+      "worksheets.add(B).getRange(A1:C2).format.borders.getItem(InsideHorizontal).style=Continuous",
+      "worksheets.add(B).getRange(A1:C2).format.borders.getItem(InsideHorizontal).weight=Thin",
+      "worksheets.add(B).getRange(A1:C2).format.borders.getItem(InsideVertical).style=Continuous",
+      "worksheets.add(B).getRange(A1:C2).format.borders.getItem(InsideVertical).weight=Thin",
+    ]);
+    expect(borderOps).toHaveLength(8 + 10 + 12 + 8); // lone cell, one column, 2×3 block, the medium cell
+  });
+
+  it("rectangles: exact ones cover only the given cells, row blocks cover each run of rows", () => {
+    const cells = [
+      { row: 4, col: 7 }, { row: 4, col: 8 }, { row: 5, col: 7 }, { row: 5, col: 8 }, { row: 6, col: 8 }, { row: 2, col: 8 }, { row: 9, col: 1 },
+    ];
+    expect(exactRects(cells)).toEqual([
+      { top: 2, left: 8, bottom: 2, right: 8 },
+      { top: 4, left: 7, bottom: 5, right: 8 },
+      { top: 6, left: 8, bottom: 6, right: 8 },
+      { top: 9, left: 1, bottom: 9, right: 1 },
+    ]);
+    expect(rowBlocks(cells)).toEqual([
+      { top: 2, left: 8, bottom: 2, right: 8 },
+      { top: 4, left: 7, bottom: 6, right: 8 },
+      { top: 9, left: 1, bottom: 9, right: 1 },
+    ]);
+    const covered = exactRects(cells).reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0);
+    expect(covered).toBe(cells.length);
+  });
+});
+
+describe("ExcelAdapter.apply request size", () => {
+  it("keeps the largest request of a full recompute of 12 and of 120 months under 5 MB, in one write sync", async () => {
+    const twelve = await recompute(await exampleWorkbook());
+    const hundredTwenty = await recompute(await generatedWorkbook(120, "2016-01"));
+    for (const m of [twelve, hundredTwenty]) {
+      expect(m.applyStats.largestPayloadBytes).toBeLessThan(WEB_PAYLOAD_LIMIT);
+      expect(m.applyStats).toMatchObject({ syncs: 1, splits: 0 });
+      expect({ read: m.readSyncs, apply: m.applySyncs }).toEqual({ read: 2, apply: 1 });
+      // the fake's own log of what was sent, measured the bench's way, agrees with the adapter's estimate
+      const measured = m.syncs.filter((s) => s.phase === "apply").map((s) => s.officeRequest);
+      expect(measured).toHaveLength(1);
+      expect(Math.abs((measured[0] ?? 0) - m.applyStats.largestPayloadBytes)).toBeLessThan(0.05 * m.applyStats.largestPayloadBytes);
+    }
+    // it was ~10 MB and ~94 MB cell by cell; now well under
+    expect(twelve.applyStats.largestPayloadBytes).toBeLessThan(1024 * 1024);
+    expect(hundredTwenty.applyStats.largestPayloadBytes).toBeLessThan(2.5 * 1024 * 1024);
+  }, 60_000);
+
+  it("splits a plan that would pass 5 MB into more syncs, each under the limit, counts the splits, and writes all of it", async () => {
+    const big = tableSheet("大表", 800, (r, c) => `${r}-${c}-${"长".repeat(700)}`); // ~800 × 6 × 2.1 KB ≈ 10 MB of text
+    const plan: WritePlan = { cellWrites: [], sheets: [big, paymentSheet(12)] };
+    const whole = estimateApply(plan, { splitAt: Number.POSITIVE_INFINITY });
+    expect(whole).toHaveLength(1);
+    expect(whole[0]).toBeGreaterThan(WEB_PAYLOAD_LIMIT);
+    const { state, context, stats } = await applyOnFake(plan);
+    expect(stats.splits).toBeGreaterThanOrEqual(2);
+    expect(stats.syncs).toBe(stats.splits + 1);
+    expect(context.syncCount).toBe(stats.syncs);
+    expect(stats.payloadBytes).toHaveLength(stats.syncs);
+    for (const bytes of stats.payloadBytes) expect(bytes).toBeLessThanOrEqual(SPLIT_AT);
+    expect(stats.largestPayloadBytes).toBe(Math.max(...stats.payloadBytes));
+    expect(estimateApply(plan)).toEqual(stats.payloadBytes);
+    // what the fake received, measured the bench's way: every sync under 5 MB, calculation suspended in each
+    for (const ops of context.log) {
+      expect(officeJsRequestBytes(ops)).toBeLessThan(WEB_PAYLOAD_LIMIT);
+      expect(ops[0]).toBe("application.suspendApiCalculationUntilNextSync()");
+    }
+    // later batches get the sheet again by name (a proxy is not carried over)
+    expect(context.log[1]!.some((op) => op.startsWith("worksheets.getItem(大表)."))).toBe(true);
+    const s = state.find("大表")!;
+    expect(s.at("G803")?.value).toBe(`803-7-${"长".repeat(700)}`);
+    expect(s.borderAt("G803", "bottom")).toEqual({ style: "Continuous", weight: "Thin" });
+    expect(state.find("付款结算")!.charts).toHaveLength(1);
+  }, 60_000);
+
+  it("does not split a plan under the limit, and a split plan leaves the same workbook as one batch would", async () => {
+    const plan = planFor(12);
+    const one = await applyOnFake(plan, workbook(12));
+    expect(one.stats).toMatchObject({ syncs: 1, splits: 0 });
+    const many = await applyOnFake(plan, workbook(12), ALL_SETS, 8 * 1024); // a tiny limit forces splits
+    expect(many.stats.splits).toBeGreaterThan(3);
+    for (const bytes of many.stats.payloadBytes) expect(bytes).toBeLessThanOrEqual(8 * 1024);
+    expect(many.context.syncCount).toBe(many.stats.syncs);
+    const view = (st: FakeWorkbookState) =>
+      st.sheets.map((sh) => ({
+        name: sh.name,
+        cells: [...sh.cells].filter(([, c]) => c.value !== null || c.formula !== undefined || Object.keys(c.style).length > 0).sort(),
+        merges: sh.merges,
+        borders: ["A3", "B3", "B10", "A21"].map((a) => (["top", "bottom", "left", "right"] as const).map((side) => sh.borderAt(a, side))),
+        widths: sh.columnWidths,
+        heights: sh.rowHeights,
+        cf: sh.conditionalFormats,
+        validations: sh.validations,
+        layout: sh.pageLayout,
+        charts: sh.charts,
+        freeze: sh.freezeRows,
+        tab: sh.tabColor,
+      }));
+    expect(view(many.state)).toEqual(view(one.state));
+  });
+
+  it("estimates a request as office-js's JSON, exactly as built here, and rolls back", () => {
+    const e = new RequestEstimate();
+    e.set([{ name: "worksheets" }, { name: "getItem", args: ["表"] }, { name: "getRange", args: ["A1:B1"] }], "values", [["甲", 1]]);
+    e.method([{ name: "worksheets" }, { name: "getItem", args: ["表"] }, { name: "getRange", args: ["A1:B1"] }], "merge", [false]);
+    const request = {
+      Actions: [
+        { Id: 2, ActionType: 1, Name: "", ObjectPathId: 1 },
+        { Id: 4, ActionType: 1, Name: "", ObjectPathId: 3 },
+        { Id: 6, ActionType: 1, Name: "", ObjectPathId: 5 },
+        { Id: 7, ActionType: 4, Name: "values", ObjectPathId: 5, ArgumentInfo: { Arguments: [[["甲", 1]]] } },
+        { Id: 8, ActionType: 3, Name: "merge", ObjectPathId: 5, ArgumentInfo: { Arguments: [false] } },
+      ],
+      ObjectPaths: {
+        1: { Id: 1, ObjectPathType: 4, Name: "worksheets" },
+        3: { Id: 3, ObjectPathType: 3, Name: "getItem", ParentObjectPathId: 1, ArgumentInfo: { Arguments: ["表"] } },
+        5: { Id: 5, ObjectPathType: 3, Name: "getRange", ParentObjectPathId: 3, ArgumentInfo: { Arguments: ["A1:B1"] } },
+      },
+    };
+    expect(e.bytes).toBe(Buffer.byteLength(JSON.stringify(request), "utf8"));
+    expect(e.actions).toBe(5);
+    const before = e.bytes;
+    const mark = e.mark();
+    e.set([{ name: "worksheets" }, { name: "getItem", args: ["另一表"] }], "tabColor", "#1F4E79");
+    expect(e.bytes).toBeGreaterThan(before);
+    e.rollback(mark);
+    expect(e.bytes).toBe(before);
+    expect(utf8Length("a表😀")).toBe(Buffer.byteLength("a表😀", "utf8"));
   });
 });
 

@@ -13,7 +13,11 @@
  * - protection.protect()/unprotect() are queued too; writing values, formulas or number formats
  *   to a protected sheet throws AccessDenied inside the sync, and protecting a protected sheet fails;
  * - context.sync() calls are counted; every executed operation is logged, and so is what each
- *   load() returned (`responses`, per sync: the response side of a batch, for bench/excel-mode.ts).
+ *   load() returned (`responses`, per sync: the response side of a batch, for bench/excel-mode.ts);
+ * - Worksheet.getRanges("A1:B2, D4") (ExcelApi 1.9) gives a multi-area range whose format setters
+ *   apply to every area, as Excel's RangeAreas; an address list over 8,192 characters fails the sync;
+ * - borders are kept as set, per (area, edge), Inside* lines included; FakeSheet.borderAt() says
+ *   which line a cell's side shows (its own edge or its neighbour's facing one, the latest set).
  */
 import { columnLetter } from "../../src/workbook/model";
 
@@ -66,7 +70,7 @@ export class FakeSheet {
   rowHeights: Record<number, number> = {};
   conditionalFormats: { range: string; type: string; rule?: unknown; fill?: string; fontColor?: string }[] = [];
   validations: { range: string; rule: unknown }[] = [];
-  borders: { range: string; edge: string; style?: string; weight?: string }[] = [];
+  borders: { range: string; edge: string; style?: string; weight?: string; seq?: number }[] = [];
   pageLayout: Record<string, unknown> = {};
   freezeRows?: number;
   tabColor?: string;
@@ -81,6 +85,23 @@ export class FakeSheet {
   at(address: string): FakeCell | undefined {
     const b = parseRef(address);
     return this.cell(b.top, b.left);
+  }
+  /**
+   * The line one side of a cell shows, as Excel draws it: of the border records that reach it (an
+   * Edge* of an area whose rim the cell is on, an Inside* line of an area the cell is inside of, or
+   * the same for the neighbour's facing side), the one set last. Undefined: no line was ever set.
+   */
+  borderAt(address: string, side: "top" | "bottom" | "left" | "right"): { style?: string; weight?: string } | undefined {
+    const { top: row, left: col } = parseRef(address);
+    const facing = { top: [row - 1, col, "bottom"], bottom: [row + 1, col, "top"], left: [row, col - 1, "right"], right: [row, col + 1, "left"] } as const;
+    const [nRow, nCol, nSide] = facing[side];
+    let best: FakeSheet["borders"][number] | undefined;
+    for (const rec of this.borders) {
+      const b = parseRef(rec.range);
+      if (!reaches(rec.edge, b, row, col, side) && !reaches(rec.edge, b, nRow, nCol, nSide)) continue;
+      if (!best || (rec.seq ?? 0) > (best.seq ?? 0)) best = rec;
+    }
+    return best && { style: best.style, weight: best.weight };
   }
   ensure(row: number, col: number): FakeCell {
     const key = `${row},${col}`;
@@ -157,6 +178,21 @@ function boundsAddress(b: Bounds): string {
   const from = `${columnLetter(b.left)}${b.top}`;
   const to = `${columnLetter(b.right)}${b.bottom}`;
   return from === to ? from : `${from}:${to}`;
+}
+
+/** Does a border record on `edge` of area `b` draw the `side` of cell (row, col)? */
+function reaches(edge: string, b: Bounds, row: number, col: number, side: "top" | "bottom" | "left" | "right"): boolean {
+  if (row < b.top || row > b.bottom || col < b.left || col > b.right) return false;
+  switch (side) {
+    case "top":
+      return (edge === "EdgeTop" && row === b.top) || (edge === "InsideHorizontal" && row > b.top);
+    case "bottom":
+      return (edge === "EdgeBottom" && row === b.bottom) || (edge === "InsideHorizontal" && row < b.bottom);
+    case "left":
+      return (edge === "EdgeLeft" && col === b.left) || (edge === "InsideVertical" && col > b.left);
+    case "right":
+      return (edge === "EdgeRight" && col === b.right) || (edge === "InsideVertical" && col < b.right);
+  }
 }
 
 function overlaps(a: Bounds, b: Bounds): boolean {
@@ -420,6 +456,10 @@ class FakeWorksheet extends FakeProxy {
     const bounds = address === undefined ? { top: 1, left: 1, bottom: MAX_ROW, right: MAX_COL } : parseRef(address);
     return new FakeRange(this.ctx, this, () => bounds, `${this.path}.getRange(${address ?? ""})`);
   }
+  /** A multi-area range, "A1:B2, D4" (comma or semicolon separated), as Worksheet.getRanges (ExcelApi 1.9). */
+  getRanges(address: string): FakeMultiRange {
+    return new FakeMultiRange(this.ctx, this, address);
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     return new FakeRange(
       this.ctx,
@@ -496,6 +536,9 @@ class FakeRange extends FakeProxy {
     const b = this.resolveBounds();
     if (!b) throw new FakeExcelError("InvalidReference", `${this.path} is a null object`);
     return b;
+  }
+  areas(): Bounds[] {
+    return [this.bounds()];
   }
   private grid<T>(f: (row: number, col: number) => T): T[][] {
     const b = this.bounds();
@@ -665,22 +708,51 @@ class FakeRangeAreas extends FakeProxy {
   }
 }
 
-/** Records `target.prop = value` as a queued operation applied to each cell of the range. */
-function styleSetter(ctx: FakeRequestContext, range: FakeRange, key: string) {
+/** What a RangeFormat formats: one range, or every area of a multi-area range. */
+interface FormatTarget {
+  readonly path: string;
+  readonly ws: FakeWorksheet;
+  areas(): Bounds[];
+}
+
+/** Records `target.prop = value` as a queued operation applied to each cell of the range (of each area). */
+function styleSetter(ctx: FakeRequestContext, range: FormatTarget, key: string) {
   return (value: unknown) =>
     ctx.enqueue(`${range.path}.format.${key}=${JSON.stringify(value)}`, () => {
       const s = range.ws.sheet();
-      const b = range.bounds();
-      if (key === "columnWidth") {
-        for (let c = b.left; c <= b.right; c++) s.columnWidths[columnLetter(c)] = value as number;
-        return;
+      for (const b of range.areas()) {
+        if (key === "columnWidth") {
+          for (let c = b.left; c <= b.right; c++) s.columnWidths[columnLetter(c)] = value as number;
+          continue;
+        }
+        if (key === "rowHeight") {
+          for (let r = b.top; r <= Math.min(b.bottom, b.top + 10000); r++) s.rowHeights[r] = value as number;
+          continue;
+        }
+        for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) s.ensure(r, c).style[key] = value;
       }
-      if (key === "rowHeight") {
-        for (let r = b.top; r <= Math.min(b.bottom, b.top + 10000); r++) s.rowHeights[r] = value as number;
-        return;
-      }
-      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) s.ensure(r, c).style[key] = value;
     });
+}
+
+let borderSeq = 0;
+
+/** Worksheet.getRanges: the areas are parsed when the batch runs (a bad or over-long list fails the sync). */
+class FakeMultiRange {
+  readonly path: string;
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    readonly ws: FakeWorksheet,
+    private readonly address: string,
+  ) {
+    this.path = `${ws.path}.getRanges(${address})`;
+  }
+  areas(): Bounds[] {
+    if (this.address.length > 8192) throw new FakeExcelError("InvalidArgument", `getRanges: the address is ${this.address.length} characters (limit 8192)`);
+    return this.address.split(/[,;]/).map((a) => parseRef(a));
+  }
+  get format(): FakeRangeFormat {
+    return new FakeRangeFormat(this.ctx, this);
+  }
 }
 
 type BorderRecord = FakeSheet["borders"][number];
@@ -713,7 +785,7 @@ class FakeRangeFormat {
   readonly fill: Record<string, unknown>;
   readonly borders: { getItem: (edge: string) => Record<string, unknown> };
   private readonly set: (key: string) => (v: unknown) => void;
-  constructor(ctx: FakeRequestContext, range: FakeRange) {
+  constructor(ctx: FakeRequestContext, range: FormatTarget) {
     this.set = (key) => styleSetter(ctx, range, key);
     const setters = (prefix: string, keys: string[]) => {
       const o: Record<string, unknown> = {};
@@ -735,10 +807,13 @@ class FakeRangeFormat {
         for (const k of ["style", "weight", "color"]) {
           Object.defineProperty(o, k, {
             set: (v: unknown) =>
-              ctx.enqueue(`${range.path}.format.borders.${edge}.${k}=${String(v)}`, () => {
+              ctx.enqueue(`${range.path}.format.borders.getItem(${edge}).${k}=${String(v)}`, () => {
                 const s = range.ws.sheet();
-                const address = boundsAddress(range.bounds());
-                (borderRecord(s, address, edge) as Record<string, unknown>)[k] = v;
+                for (const b of range.areas()) {
+                  const rec = borderRecord(s, boundsAddress(b), edge);
+                  (rec as Record<string, unknown>)[k] = v;
+                  rec.seq = ++borderSeq;
+                }
               }),
           });
         }
