@@ -33,6 +33,8 @@ function internals(ws: ExcelJS.Worksheet): WorksheetInternals {
   return ws as unknown as WorksheetInternals;
 }
 
+type Style = Partial<ExcelJS.Style>;
+
 function font(existing: Partial<ExcelJS.Font> | undefined, style: CellStyle): Partial<ExcelJS.Font> | undefined {
   if (style.bold === undefined && style.italic === undefined && style.fontSize === undefined && style.fontColor === undefined) {
     return existing;
@@ -41,8 +43,8 @@ function font(existing: Partial<ExcelJS.Font> | undefined, style: CellStyle): Pa
   if (style.bold !== undefined) out.bold = style.bold;
   if (style.italic !== undefined) out.italic = style.italic;
   if (style.fontSize !== undefined) out.size = style.fontSize;
-  if (style.fontColor !== undefined) out.color = { argb: argb(style.fontColor) };
-  return out;
+  if (style.fontColor !== undefined) out.color = Object.freeze({ argb: argb(style.fontColor) });
+  return Object.freeze(out);
 }
 
 function alignment(existing: Partial<ExcelJS.Alignment> | undefined, style: CellStyle): Partial<ExcelJS.Alignment> | undefined {
@@ -51,30 +53,131 @@ function alignment(existing: Partial<ExcelJS.Alignment> | undefined, style: Cell
   if (style.wrap !== undefined) out.wrapText = style.wrap;
   if (style.horizontal !== undefined) out.horizontal = style.horizontal;
   if (style.vertical !== undefined) out.vertical = style.vertical;
-  return out;
+  return Object.freeze(out);
 }
 
 function border(kind: NonNullable<CellStyle["border"]>): Partial<ExcelJS.Borders> {
-  if (kind === "none") return {};
-  const side: Partial<ExcelJS.Border> = { style: kind, color: { argb: "FF000000" } };
-  return { top: side, left: side, bottom: side, right: side };
+  if (kind === "none") return Object.freeze({});
+  const side: Partial<ExcelJS.Border> = Object.freeze({ style: kind, color: Object.freeze({ argb: "FF000000" }) });
+  return Object.freeze({ top: side, left: side, bottom: side, right: side });
 }
 
-/** Gives the cell a style object of its own (parts are replaced whole, never mutated, so a shallow copy is enough). */
-function detachStyle(cell: ExcelJS.Cell): void {
-  cell.style = { ...cell.style };
+function solidFill(color: string): ExcelJS.Fill {
+  const c = Object.freeze({ argb: argb(color) });
+  return Object.freeze({ type: "pattern", pattern: "solid", fgColor: c, bgColor: c });
 }
 
-/** Applies a CellStyle over the cell's current style: only what the style names changes. */
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
-  const f = font(cell.font, style);
-  if (f !== cell.font && f) cell.font = f;
-  const a = alignment(cell.alignment, style);
-  if (a !== cell.alignment && a) cell.alignment = a;
-  if (style.fill !== undefined) {
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) }, bgColor: { argb: argb(style.fill) } };
+/** `base` with the write's number format and CellStyle over it: a new object; `base` is not changed. */
+function restyle(base: Style, numberFormat: string | undefined, style: CellStyle | undefined): Style {
+  const out: Style = { ...base };
+  if (numberFormat !== undefined) out.numFmt = numberFormat;
+  if (style) {
+    const f = font(base.font, style);
+    if (f) out.font = f;
+    const a = alignment(base.alignment, style);
+    if (a) out.alignment = a;
+    if (style.fill !== undefined) out.fill = solidFill(style.fill);
+    if (style.border !== undefined) out.border = border(style.border);
   }
-  if (style.border !== undefined) cell.border = border(style.border);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared styles. ExcelJS de-duplicates styles on save by object identity first (a WeakMap from
+// style object to style id) and only then by rendering each part to XML; a cell with a style
+// object of its own costs that rendering on every save. So every cell this module writes gets
+// one style object per distinct look, shared with every other cell that looks the same.
+// Only objects this module made are shared, and they are frozen: a loaded file's style objects
+// (ExcelJS shares one per style id between its cells) are never changed — a write builds a new
+// object from the cell's style and leaves the old one to the cells that still use it — and a later
+// `cell.font = …` on a product-written cell throws instead of restyling every cell that shares it.
+
+/** Per workbook: the style objects made here, by key (base look + what was written over it). */
+const madeStyles = new WeakMap<ExcelJS.Workbook, Map<string, Style>>();
+/** The style objects made here (each frozen). */
+const madeHere = new WeakSet<object>();
+/** The key of each style object made here (frozen: its key never goes stale). */
+const styleKeys = new WeakMap<object, string>();
+
+/**
+ * Content keys of other style objects (a loaded file's, a new cell's), cached for one call of
+ * applyCellWrites or writeSheetSpec only: between calls, code outside may change such an object.
+ */
+type BaseKeys = Map<object, string>;
+
+/** A stable text of a style value: object keys sorted, undefined parts left out. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  const entries = Object.keys(value)
+    .sort()
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`);
+  return `{${entries.join(",")}}`;
+}
+
+function baseKey(base: Style, seen: BaseKeys): string {
+  const known = styleKeys.get(base) ?? seen.get(base);
+  if (known !== undefined) return known;
+  // A new cell's own style object, nothing in it (every cell of a sheet the product creates): not cached.
+  let empty = true;
+  for (const k in base) {
+    if ((base as Record<string, unknown>)[k] !== undefined) {
+      empty = false;
+      break;
+    }
+  }
+  if (empty) return "{}";
+  const key = canonical(base);
+  seen.set(base, key);
+  return key;
+}
+
+/** The key of each CellStyle object seen (the sheet builders reuse a few style objects for many cells). */
+const cellStyleKeys = new WeakMap<CellStyle, string>();
+
+/** What a write sets over a cell's style, as a key (every CellStyle field, in a fixed order). */
+function writeKey(numberFormat: string | undefined, style: CellStyle | undefined): string {
+  let key = "∅";
+  if (style) {
+    const known = cellStyleKeys.get(style);
+    if (known !== undefined) key = known;
+    else {
+      key = [style.bold, style.italic, style.fontSize, style.fontColor, style.wrap, style.horizontal, style.vertical, style.fill, style.border].map((v) => (v === undefined ? "∅" : String(v))).join("\u0001");
+      cellStyleKeys.set(style, key);
+    }
+  }
+  return numberFormat === undefined ? `∅\u0001${key}` : `=${numberFormat}\u0001${key}`;
+}
+
+/** The shared, frozen style object for `base` with the write over it (made on first use). */
+function sharedStyle(workbook: ExcelJS.Workbook, seen: BaseKeys, base: Style, numberFormat: string | undefined, style: CellStyle | undefined): Style {
+  let made = madeStyles.get(workbook);
+  if (!made) madeStyles.set(workbook, (made = new Map()));
+  const key = `${baseKey(base, seen)}\u0002${writeKey(numberFormat, style)}`;
+  let out = made.get(key);
+  if (!out) {
+    out = Object.freeze(restyle(base, numberFormat, style));
+    styleKeys.set(out, key);
+    madeHere.add(out);
+    made.set(key, out);
+  }
+  return out;
+}
+
+/** Gives the cell the shared style of its current look with the write over it. */
+function restyleCell(workbook: ExcelJS.Workbook, seen: BaseKeys, cell: ExcelJS.Cell, numberFormat: string | undefined, style: CellStyle | undefined): void {
+  cell.style = sharedStyle(workbook, seen, cell.style, numberFormat, style);
+}
+
+/** Gives `to` the look of `from`, sharing one style object made here. */
+function shareStyle(workbook: ExcelJS.Workbook, seen: BaseKeys, from: ExcelJS.Cell, to: ExcelJS.Cell): void {
+  to.style = madeHere.has(from.style) ? from.style : sharedStyle(workbook, seen, from.style, undefined, undefined);
+}
+
+/** True when the cell's style object is one made (and shared) here. */
+export function hasSharedStyle(cell: ExcelJS.Cell): boolean {
+  return madeHere.has(cell.style);
 }
 
 function setValue(cell: ExcelJS.Cell, write: CellWrite): void {
@@ -92,14 +195,13 @@ function setValue(cell: ExcelJS.Cell, write: CellWrite): void {
  * (a write without style keeps the cell's style; a style changes only the parts it names).
  */
 export function applyCellWrites(ws: ExcelJS.Worksheet, writes: readonly CellWrite[]): void {
+  const seen: BaseKeys = new Map();
   for (const w of writes) {
     const cell = ws.getCell(w.address);
     setValue(cell, w);
-    // A loaded file's cells share one style object per style id: give this cell its own before
-    // changing it, or every cell with the same look would change too.
-    if (w.numberFormat !== undefined || w.style) detachStyle(cell);
-    if (w.numberFormat !== undefined) cell.numFmt = w.numberFormat;
-    if (w.style) applyStyle(cell, w.style);
+    // A new (shared) style object; the cell's old one — in a loaded file, shared by every cell of
+    // the same style id — is left as it was.
+    if (w.numberFormat !== undefined || w.style) restyleCell(ws.workbook, seen, cell, w.numberFormat, w.style);
   }
 }
 
@@ -156,6 +258,7 @@ export function writeSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec, opti
   }
 
   const styled = new Set<string>();
+  const seen: BaseKeys = new Map();
   for (const w of spec.cells) {
     const { row, col } = parseA1(w.address);
     const address = a1(row, col);
@@ -168,15 +271,12 @@ export function writeSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec, opti
     } else {
       setValue(cell, w);
     }
-    if (w.numberFormat !== undefined) cell.numFmt = w.numberFormat;
-    if (w.style) {
-      applyStyle(cell, w.style);
-      styled.add(address);
-    }
+    restyleCell(workbook, seen, cell, w.numberFormat, w.style);
+    if (w.style) styled.add(address);
   }
   // A merged cell with no style of its own takes its master's (borders all around the merge).
   for (const [slave, master] of merged) {
-    if (!styled.has(slave)) ws.getCell(slave).style = { ...ws.getCell(master).style };
+    if (!styled.has(slave)) shareStyle(workbook, seen, ws.getCell(master), ws.getCell(slave));
   }
 
   for (const [letter, width] of Object.entries(spec.columnWidths ?? {})) ws.getColumn(letter).width = width;

@@ -28,7 +28,11 @@ const NUMBER: CellStyle = { ...BODY, horizontal: "right" };
 /** Display width: CJK and full-width characters count 2. */
 function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1;
+  for (const ch of text) {
+    // The first code unit decides (a character outside the BMP starts with a surrogate, inside the range).
+    const c = ch.charCodeAt(0);
+    w += c >= 0x2e80 && c <= 0xffef ? 2 : 1;
+  }
   return w;
 }
 

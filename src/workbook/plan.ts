@@ -45,7 +45,8 @@ import { AUDIT_SHEET_NAME, AuditError, AuditLog, cellKey, cellsAt, changeProblem
 import { buildExplainSheet } from "./explain-sheet";
 import { FoundScorecard, findScorecards, FindResult } from "./find-scorecards";
 import { locate, located, LocatedProblem } from "./located";
-import { CellRef, CellValue, CellWrite, parseA1, ReadCell, SheetSpec, WorkbookSnapshot, WritePlan } from "./model";
+import { SheetGrid } from "./grid";
+import { CellRef, CellWrite, parseA1, ReadCell, SheetSnapshot, SheetSpec, WorkbookSnapshot, WritePlan } from "./model";
 import type { PaymentSheetInput } from "./payment-sheet";
 import { INPUT_SHEETS, readInputs, WorkbookInputs } from "./read-inputs";
 import { buildUndoSheet, planRestore, RestoreRefusal, UNDO_SHEET_NAME } from "./undo";
@@ -75,16 +76,43 @@ export function cardWrites(card: FoundScorecard, score: MonthScore): CellWrite[]
 }
 
 /**
- * The owned cells of every found scorecard whose month was scored. Protected sheets are left alone,
- * and so are the months in `skip` (frozen months).
+ * True when the cell already holds what the write would put there: the same value of the same type,
+ * not computed by a formula, and — when the write sets one — the same number format. An empty cell
+ * holds only an empty write without a format (the snapshot does not know an empty cell's format).
  */
-export function planScores(found: readonly FoundScorecard[], season: SeasonResult, skip: ReadonlySet<MonthKey> = new Set()): WritePlan {
+export function holdsWrite(cell: ReadCell | undefined, w: CellWrite): boolean {
+  if (w.formula !== undefined || cell?.formula !== undefined) return false;
+  if (!cell) return w.value === null && w.numberFormat === undefined;
+  if (cell.value !== w.value) return false;
+  return w.numberFormat === undefined || cell.numberFormat === w.numberFormat;
+}
+
+/** The writes that change something: those whose cell does not hold them already. */
+export function changingWrites(sheet: SheetSnapshot | undefined, writes: readonly CellWrite[]): CellWrite[] {
+  if (!sheet) return [...writes];
+  const grid = new SheetGrid(sheet);
+  return writes.filter((w) => {
+    const { row, col } = parseA1(w.address);
+    return !holdsWrite(grid.cell(row, col), w);
+  });
+}
+
+/**
+ * The owned cells of every found scorecard whose month was scored. Protected sheets are left alone,
+ * and so are the months in `skip` (frozen months). With the `snapshot` the plan is made for, only
+ * the cells that change are written: a cell already holding its score (value and number format)
+ * is left out, so scoring a scored workbook again writes no owned cell, and 撤销记录 records only
+ * real changes.
+ */
+export function planScores(found: readonly FoundScorecard[], season: SeasonResult, skip: ReadonlySet<MonthKey> = new Set(), snapshot?: WorkbookSnapshot): WritePlan {
   const scores = monthScores(season);
   const cellWrites: WritePlan["cellWrites"] = [];
   for (const card of found) {
     const score = scores.get(card.month);
     if (!score || card.protected || skip.has(card.month)) continue;
-    cellWrites.push({ sheet: card.sheet, writes: cardWrites(card, score) });
+    const all = cardWrites(card, score);
+    const writes = snapshot ? changingWrites(snapshot.sheets.find((s) => s.name === card.sheet), all) : all;
+    if (writes.length > 0) cellWrites.push({ sheet: card.sheet, writes });
   }
   return { cellWrites, sheets: [] };
 }
@@ -411,7 +439,7 @@ function finish(a: Analysis, options: RunOptions, fingerprints: ReadonlyMap<Mont
     return { ...base, ok: false, plan: null, json: null, settlement: settled.settlement };
   }
 
-  const plan = planScores(a.found.scorecards, a.season, new Set(a.frozen.keys()));
+  const plan = planScores(a.found.scorecards, a.season, new Set(a.frozen.keys()), a.snapshot);
   // A frozen month's scorecard stays protected (protected again if someone lifted the protection).
   const protect = frozen.filter((f) => f.sheet !== null && a.cardOf.get(f.month)?.protected !== true).map((f) => ({ sheet: f.sheet as string, protect: true }));
   if (protect.length > 0) plan.protectSheets = protect;
@@ -509,12 +537,6 @@ function auditRefusal(month: MonthKey, e: unknown): TrustResult {
   throw e;
 }
 
-function sameCell(cell: ReadCell | undefined, w: CellWrite): boolean {
-  const now: CellValue = cell?.value ?? null;
-  if (now !== w.value) return false;
-  return w.numberFormat === undefined || (cell?.numberFormat ?? "General") === w.numberFormat;
-}
-
 /** The snapshot as it will be after `writes` to `sheet` (values and number formats only). */
 function withWrites(snapshot: WorkbookSnapshot, sheet: string, writes: readonly CellWrite[]): WorkbookSnapshot {
   return {
@@ -554,12 +576,7 @@ export async function planFreezeMonth(snapshot: WorkbookSnapshot, request: Freez
   if (card.protected)
     return refused(month, `工作表「${card.sheet}」已受保护（不是本工具的定稿），无法写入并定稿；请先在 Excel 中撤销工作表保护`, `sheet "${card.sheet}" is protected (not by a freeze of this tool): unprotect it in Excel first`, { sheet: card.sheet, cell: card.totalCell, indicator: "考核得分" });
 
-  const sheet = a.snapshot.sheets.find((s) => s.name === card.sheet);
-  const at = (address: string) => {
-    const { row, col } = parseA1(address);
-    return sheet?.cells.find((c) => c.row === row && c.col === col);
-  };
-  const writes = cardWrites(card, score).filter((w) => !sameCell(at(w.address), w));
+  const writes = changingWrites(a.snapshot.sheets.find((s) => s.name === card.sheet), cardWrites(card, score));
   const after = writes.length > 0 ? withWrites(snapshot, card.sheet, writes) : snapshot;
   const { cells, labels } = cellsAt(after, monthCellRefs(card, a.inputs, month, a.rules));
   const frozenSnapshot: FreezeSnapshot = { format: 1, month, cells, labels };

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { SheetSpec } from "../../src/workbook/model";
-import { applyCellWrites, argb, writeSheetSpec } from "../../src/workbook/exceljs-sheet";
+import { applyCellWrites, argb, hasSharedStyle, writeSheetSpec } from "../../src/workbook/exceljs-sheet";
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const buffer = await wb.xlsx.writeBuffer();
@@ -212,5 +212,86 @@ describe("applyCellWrites", () => {
     expect(back.getWorksheet("付款结算")?.pageSetup.printArea).toBe("A1:D20");
     expect(back.getWorksheet("三")?.pageSetup.printArea).toBe("A1:B2");
     expect(back.getWorksheet("三")?.getCell("A1").value).toBe("三");
+  });
+});
+
+describe("shared styles", () => {
+  it("gives every look one shared, frozen style object, and each look survives a reload", async () => {
+    const wb = new ExcelJS.Workbook();
+    const cells: SheetSpec["cells"] = [];
+    for (let r = 1; r <= 200; r++) {
+      // Equal styles built as separate objects, as the sheet builders do.
+      cells.push({ address: `A${r}`, value: `行${r}`, style: { border: "thin", vertical: "top" } });
+      cells.push({ address: `B${r}`, value: r, numberFormat: "0.00", style: { border: "thin", horizontal: "right" } });
+    }
+    const ws = writeSheetSpec(wb, { name: "S", cells, merges: ["C1:D1"] });
+    const looks = new Set<object>();
+    for (let r = 1; r <= 200; r++) for (const c of ["A", "B"]) looks.add(ws.getCell(`${c}${r}`).style);
+    expect(looks.size).toBe(2);
+    for (const style of looks) expect(Object.isFrozen(style)).toBe(true);
+    expect(hasSharedStyle(ws.getCell("A7"))).toBe(true);
+    expect(ws.getCell("A7").style).toBe(ws.getCell("A8").style);
+    expect(ws.getCell("A7").style).not.toBe(ws.getCell("B7").style);
+
+    const back = (await roundTrip(wb)).getWorksheet("S")!;
+    expect(back.getCell("A150").border?.left?.style).toBe("thin");
+    expect(back.getCell("A150").alignment?.vertical).toBe("top");
+    expect(back.getCell("A150").numFmt).toBeUndefined();
+    expect(back.getCell("B150").numFmt).toBe("0.00");
+    expect(back.getCell("B150").alignment?.horizontal).toBe("right");
+  });
+
+  it("refuses to restyle a product-written cell in place (it would restyle every cell of its look)", () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = writeSheetSpec(wb, { name: "S", cells: [1, 2].map((r) => ({ address: `A${r}`, value: r, style: { bold: true } })), merges: [] });
+    expect(() => {
+      ws.getCell("A1").font = { bold: false };
+    }).toThrow(TypeError);
+    expect(ws.getCell("A2").font?.bold).toBe(true);
+    // Giving the cell a style object of its own still works.
+    ws.getCell("A1").style = { ...ws.getCell("A1").style, font: { bold: false } };
+    expect(ws.getCell("A1").font?.bold).toBe(false);
+    expect(ws.getCell("A2").font?.bold).toBe(true);
+  });
+
+  it("writes over a loaded file's shared style without changing it: cells written alike share one new object", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    for (const a of ["H4", "H5", "H6"]) {
+      ws.getCell(a).value = 1;
+      ws.getCell(a).numFmt = "0.0";
+      ws.getCell(a).font = { size: 10 };
+    }
+    const loaded = (await roundTrip(wb)).getWorksheet("S")!;
+    const old = loaded.getCell("H4").style;
+    expect(loaded.getCell("H6").style).toBe(old); // ExcelJS shares one object per style id
+    applyCellWrites(loaded, [
+      { address: "H4", value: 9, numberFormat: "0.00" },
+      { address: "H5", value: 8, numberFormat: "0.00" },
+    ]);
+    expect(loaded.getCell("H4").style).toBe(loaded.getCell("H5").style);
+    expect(loaded.getCell("H4").style).not.toBe(old);
+    expect(loaded.getCell("H4").numFmt).toBe("0.00");
+    expect(loaded.getCell("H4").font?.size).toBe(10);
+    expect(loaded.getCell("H6").style).toBe(old);
+    expect(old.numFmt).toBe("0.0");
+    expect(Object.isFrozen(old)).toBe(false);
+    expect(hasSharedStyle(loaded.getCell("H6"))).toBe(false);
+  });
+
+  it("builds on the cell's style as it is at the write, even when that object changed since an earlier write", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    for (const a of ["H4", "H5", "H6"]) {
+      ws.getCell(a).value = 1;
+      ws.getCell(a).font = { size: 10 };
+    }
+    const loaded = (await roundTrip(wb)).getWorksheet("S")!;
+    applyCellWrites(loaded, [{ address: "H4", value: 9, numberFormat: "0.00" }]);
+    loaded.getCell("H6").font = { size: 14 }; // someone else's code: changes the object H5 and H6 share
+    applyCellWrites(loaded, [{ address: "H5", value: 8, numberFormat: "0.00" }]);
+    expect(loaded.getCell("H4").font?.size).toBe(10);
+    expect(loaded.getCell("H5").font?.size).toBe(14);
+    expect(loaded.getCell("H5").numFmt).toBe("0.00");
   });
 });

@@ -212,9 +212,20 @@ describe("frozen months (定稿) in runWorkbook", () => {
       ["解除定稿", "2025-10", "李四", "解除原因：团队人数录错"],
     ]);
     expect(frozenMonths(log).size).toBe(0);
-    const result = runWorkbook(after, { asOf: AS_OF, now: NOW });
-    expect(result.plan?.cellWrites.map((w) => w.sheet)).toContain(OCT);
+    // No longer frozen. Its cells still hold what the freeze wrote: the next run has nothing to change there …
+    const same = runWorkbook(after, { asOf: AS_OF, now: NOW });
+    expect(same.frozen).toEqual([]);
+    expect(same.warnings.filter((w) => w.code === "scorecard-frozen")).toEqual([]);
+    expect(same.plan?.cellWrites.map((w) => w.sheet)).not.toContain(OCT);
+    // … and once the wrong input is corrected, the next run rewrites the month.
+    const corrected = await edited(await applied(frozenBuffer, un.plan), (wb) => {
+      indicatorCell(wb, "2025-10", "团队人数").value = 10;
+    });
+    const result = runWorkbook(await snapshotOf(corrected), { asOf: AS_OF, now: NOW });
     expect(result.frozen).toEqual([]);
+    const oct = result.plan?.cellWrites.find((w) => w.sheet === OCT)?.writes ?? [];
+    expect(oct).toContainEqual({ address: "H5", value: 10, numberFormat: "0.00" }); // 团队人数 10: row 1 in full
+    expect(oct.map((w) => w.address)).not.toContain("H2"); // 考核得分 still 93.25 (H14 fell to 9: 参考 9/10 人): not rewritten
   });
 });
 

@@ -2,11 +2,12 @@ import ExcelJS from "exceljs";
 import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
 import type { WorkbookSnapshot } from "../../src/workbook/model";
 import { buildPaymentSheet, PAYMENT_SHEET_NAME } from "../../src/workbook/payment-sheet";
-import { runWorkbook } from "../../src/workbook/plan";
+import { holdsWrite, runWorkbook } from "../../src/workbook/plan";
+import { UNDO_SHEET_NAME } from "../../src/workbook/undo";
 import { buildTemplate, templateWorkbook } from "../../src/workbook/template";
 import { DEFAULT_RULES, INDICATOR_FIELDS } from "../../src/domain";
 import { EXAMPLE_2025_10 } from "../../src/domain/example";
-import { addInputSheets, addScorecard, exampleData, exampleWorkbook, TERM, toBuffer, yearData, yearWorkbook } from "../fixtures/workbooks";
+import { addInputSheets, addScorecard, exampleData, exampleWorkbook, loadWorkbook, TERM, toBuffer, yearData, yearWorkbook } from "../fixtures/workbooks";
 
 async function snapshotOf(buffer: Buffer): Promise<WorkbookSnapshot> {
   return (await ExcelFileAdapter.fromBuffer(buffer)).read();
@@ -136,5 +137,75 @@ describe("runWorkbook: read → score → settle → plan", () => {
     expect(result.plan?.cellWrites.map((c) => c.sheet)).toEqual(["2025年10月"]);
     expect(result.plan?.cellWrites[0]?.writes.find((w) => w.address === "H2")?.value).toBe(93.25);
     expect(result.warnings.filter((w) => w.code === "scorecard-without-data")).toHaveLength(11);
+  });
+});
+
+describe("planScores writes only what changes", () => {
+  const NOW = "2025-11-05 14:30";
+  const NOTHING_RECORDED = "（本次写入没有改动已有工作表的单元格）";
+
+  async function scored(buffer: Buffer): Promise<Buffer> {
+    const adapter = await ExcelFileAdapter.fromBuffer(buffer);
+    const result = runWorkbook(await adapter.read(), { asOf: "2025-12-31", now: NOW, buildPaymentSheet });
+    if (!result.plan) throw new Error(result.errors.map((e) => e.message).join("\n"));
+    await adapter.apply(result.plan);
+    return adapter.save();
+  }
+
+  const recorded = (plan: { sheets: { name: string; cells: { address: string; value: unknown }[] }[] } | null) =>
+    plan?.sheets.find((s) => s.name === UNDO_SHEET_NAME)?.cells.filter((c) => /^B\d+$/.test(c.address) && typeof c.value === "string" && /^[A-Z]+\d+$/.test(c.value)) ?? [];
+
+  it("scoring the scored workbook again plans no owned cell, and its 撤销记录 records none", async () => {
+    const { buffer } = await yearWorkbook();
+    const first = runWorkbook(await snapshotOf(buffer), { asOf: "2025-12-31", now: NOW, buildPaymentSheet });
+    const firstWrites = first.plan?.cellWrites.reduce((n, g) => n + g.writes.length, 0) ?? 0;
+    expect(firstWrites).toBeGreaterThan(300);
+    expect(recorded(first.plan)).toHaveLength(firstWrites);
+
+    const again = runWorkbook(await snapshotOf(await scored(buffer)), { asOf: "2025-12-31", now: NOW, buildPaymentSheet });
+    expect(again.ok).toBe(true);
+    expect(again.json).toEqual(first.json);
+    expect(again.plan?.cellWrites).toEqual([]);
+    expect(again.plan?.sheets.map((s) => s.name)).toEqual(first.plan?.sheets.map((s) => s.name));
+    expect(recorded(again.plan)).toEqual([]);
+    expect(again.plan?.sheets.find((s) => s.name === UNDO_SHEET_NAME)?.cells.map((c) => c.value)).toContain(NOTHING_RECORDED);
+  });
+
+  it("rewrites an owned cell whose number format, formula or value differs, and only those", async () => {
+    const { buffer } = await yearWorkbook();
+    const wb = await loadWorkbook(await scored(buffer));
+    const oct = wb.getWorksheet("2025年10月")!;
+    expect(oct.getCell("H2").value).toBe(93.25);
+    // (A loaded file's cells share style objects: give each edited cell its own.)
+    const restyle = (address: string, numFmt: string) => (oct.getCell(address).style = { ...oct.getCell(address).style, numFmt });
+    restyle("H5", "0.0"); // same value, another format
+    oct.getCell("H2").value = { formula: "93.25", result: 93.25 }; // same value, from a formula
+    oct.getCell("H14").value = 0; // another value
+    restyle("G5", "@"); // a summary: no format of its own to write, same text: left alone
+    const result = runWorkbook(await snapshotOf(await toBuffer(wb)), { asOf: "2025-12-31", now: NOW });
+    expect(result.plan?.cellWrites).toEqual([
+      {
+        sheet: "2025年10月",
+        writes: [
+          { address: "H5", value: 9, numberFormat: "0.00" },
+          { address: "H14", value: 10, numberFormat: "0.00" },
+          { address: "H2", value: 93.25, numberFormat: "0.00" }, // 考核得分 last, as always
+        ],
+      },
+    ]);
+    expect(recorded(result.plan).map((c) => c.value).sort()).toEqual(["H14", "H2", "H5"]);
+  });
+
+  it("holdsWrite: the same value of the same type, not from a formula, in the written format", () => {
+    const cell = { row: 2, col: 8, value: 93.25, numberFormat: "0.00" };
+    expect(holdsWrite(cell, { address: "H2", value: 93.25, numberFormat: "0.00" })).toBe(true);
+    expect(holdsWrite(cell, { address: "H2", value: 93.25 })).toBe(true);
+    expect(holdsWrite(cell, { address: "H2", value: 93.25, numberFormat: "0.0" })).toBe(false);
+    expect(holdsWrite(cell, { address: "H2", value: "93.25", numberFormat: "0.00" })).toBe(false);
+    expect(holdsWrite({ ...cell, formula: "93.25" }, { address: "H2", value: 93.25, numberFormat: "0.00" })).toBe(false);
+    expect(holdsWrite(cell, { address: "H2", value: 93.25, numberFormat: "0.00", formula: "93.25" })).toBe(false);
+    expect(holdsWrite(undefined, { address: "H2", value: null })).toBe(true);
+    expect(holdsWrite(undefined, { address: "H2", value: null, numberFormat: "0.00" })).toBe(false);
+    expect(holdsWrite(undefined, { address: "H2", value: "" })).toBe(false);
   });
 });
