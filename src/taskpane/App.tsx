@@ -12,8 +12,14 @@
  *   reload         the 重新读取 button (reads the workbook again)
  *   compute-month  the 计算本月 button of an open month
  *   save-month     the 保存本月输入 button of an open month
+ *   freeze / unfreeze   the 定稿 / 解除定稿 button of an open month (one or the other)
+ *   undo           the 撤销上次写入 button (toolbar)
+ *   freeze-who, freeze-confirm; unfreeze-who, unfreeze-reason, unfreeze-confirm; undo-confirm,
+ *                  undo-changed-since   the controls of their confirmation dialogs
+ *   frozen-notice  the notice of a frozen (定稿) month; its form is read-only
+ *   file-name      the open file's name (browser mode)
  *   month-YYYY-MM  each month of the month list (e.g. month-2025-10), with data-state =
- *                  not-started | incomplete | errors | scored
+ *                  not-started | incomplete | errors | scored, and data-frozen="true" when frozen
  *   field-<key>    each indicator control, key from INDICATOR_FIELDS (field-headcount, field-examSat…);
  *                  on the <input> of a number field, on the dropdown button of a 是/否 field
  *   status         the status line (role="status")
@@ -22,6 +28,12 @@
  *   setting-N      the Nth 规则设置 parameter control (RULE_SETTINGS order); save-settings its save button
  * Accessible names: every control has a label (Field label or Switch label); buttons are named by
  * their text (STRINGS in i18n.ts); the language switch is the button named "English" / "中文".
+ * Keyboard: every action is a button reached with Tab and pressed with Enter or Space; buttons
+ * stay focusable while the pane is busy (disabledFocusable), so focus is not lost to the page; the
+ * confirmations are modal Dialogs (focus trapped, Escape cancels, focus goes back to the button),
+ * and Enter in a dialog's field confirms.
+ * The clock: `now` (default new Date) is read here, in the UI; the session formats it
+ * ("YYYY-MM-DD HH:mm", local) for the sheets; src/workbook reads no clock.
  */
 import {
   Accordion,
@@ -40,6 +52,7 @@ import {
   TabList,
   Title3,
   makeStyles,
+  useRestoreFocusTarget,
   tokens,
   typographyStyles,
   webDarkTheme,
@@ -52,15 +65,16 @@ import type { Message } from "./components/fields";
 import { EventsEditor } from "./components/EventsEditor";
 import { FileBar } from "./components/FileBar";
 import { indicatorMessages, MonthForm } from "./components/MonthForm";
-import { MonthList, monthStateText } from "./components/MonthList";
+import { MonthBadges, MonthList } from "./components/MonthList";
 import { ProblemList } from "./components/ProblemList";
 import { ReportsEditor } from "./components/ReportsEditor";
 import { ResultsView } from "./components/ResultsView";
 import { SettingsPanel } from "./components/SettingsPanel";
+import { FreezeDialog, UndoDialog, UnfreezeDialog } from "./components/TrustDialogs";
 import { downloadFile, openWorkbookFile } from "./file";
 import { confirmExcelHost, describeError, logOfficeError, type HostInfo } from "./host";
-import { pick, STRINGS, type Locale, type Strings } from "./i18n";
-import { Session, type ActionResult, type PaneAdapter, type PaneProblem, type Phase } from "./session";
+import { STRINGS, type Locale, type Strings } from "./i18n";
+import { Session, type ActionResult, type PaneAdapter, type PaneProblem, type Phase, type UndoPreview } from "./session";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh" },
@@ -75,17 +89,16 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  titleRow: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  titleRow: { display: "flex", justifyContent: "space-between", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  title: { margin: 0 },
   status: { color: tokens.colorNeutralForeground3 },
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   month: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
   monthHead: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   back: { alignSelf: "flex-start" },
   monthTitle: { ...typographyStyles.subtitle1, margin: 0 },
+  badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   muted: { color: tokens.colorNeutralForeground3 },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 export interface AppProps {
@@ -98,7 +111,7 @@ export interface AppProps {
   openFile?: (bytes: ArrayBuffer) => Promise<PaneAdapter>;
   /** Plain-browser mode: hands the result to the browser (default: a Blob download). */
   download?: (bytes: Uint8Array, name: string) => void;
-  /** The clock (tests). */
+  /** The clock (default: new Date); tests give a fixed one. */
   now?: () => Date;
 }
 
@@ -106,6 +119,8 @@ type StatusFn = (t: Strings) => string;
 
 const PHASES: readonly Phase[] = ["read", "score", "write"];
 const NO_PROBLEMS: PaneProblem[] = [];
+
+type TrustDialog = "freeze" | "unfreeze" | "undo" | null;
 
 /** The same array object while its content is unchanged, so memoized children skip re-rendering. */
 function useStable<T>(value: T): T {
@@ -139,12 +154,22 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
   const [refusal, setRefusal] = useState<PaneProblem[]>([]);
   const [error, setError] = useState<[string, string] | null>(null);
   const [hostWarning, setHostWarning] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<TrustDialog>(null);
+  const [undoPreview, setUndoPreview] = useState<UndoPreview | null>(null);
+  /** The last name typed in a 定稿 / 解除定稿 dialog (this pane only; nothing is stored). */
+  const [who, setWho] = useState("");
   const monthHeading = useRef<HTMLHeadingElement>(null);
   const results = useRef<HTMLDivElement>(null);
+  const restoreFocus = useRestoreFocusTarget();
 
   useEffect(() => {
     if (typeof document !== "undefined") document.documentElement.lang = locale;
   }, [locale]);
+
+  // Native controls (scroll bars, the hidden file input's dialog) follow the theme.
+  useEffect(() => {
+    if (typeof document !== "undefined") document.documentElement.style.colorScheme = dark ? "dark" : "light";
+  }, [dark]);
 
   // Office has no theme-changed event in Excel: its theme is read at start (host.ts). In a plain
   // browser the system's colour scheme is followed as it changes.
@@ -168,7 +193,8 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
   /** A fresh session over an adapter: read and score, write nothing. */
   const start = useCallback(
     async (a: PaneAdapter): Promise<boolean> => {
-      const s = new Session(a, now ? { now } : {});
+      // The clock is read here, in the UI; the session formats it for the sheets.
+      const s = new Session(a, { now: now ?? (() => new Date()) });
       setBusy("read");
       setError(null);
       setRefusal([]);
@@ -227,19 +253,30 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
   const eventProblems = useStable(draftProblems.filter((p) => p.target.kind === "event"));
   const reportProblems = useStable(draftProblems.filter((p) => p.target.kind === "report"));
   const monthLevel = useStable(draftProblems.filter((p) => p.target.kind === "month"));
-  const monthRunProblems = useMemo(() => (view && month ? view.problems.filter((p) => p.month === month) : []), [view, month]);
+  const frozen = (view && month ? view.months.find((m) => m.month === month)?.frozen : null) ?? null;
+  /**
+   * The month's problems, each once: the run's (with their cell), then the form's month-level ones
+   * the run does not already say (a draft edited since the last run). A frozen month's "not
+   * rewritten" warning is left to the frozen notice.
+   */
+  const monthProblems = useMemo(() => {
+    const run = view && month ? view.problems.filter((p) => p.month === month && !(frozen && p.code === "scorecard-frozen")) : [];
+    const said = new Set(run.map((p) => p.message));
+    const live: PaneProblem[] = monthLevel.filter((p) => !said.has(p.message)).map((p) => ({ severity: p.severity, message: p.message, messageEn: p.messageEn, sheet: null, cell: null, indicator: "", month: month ?? undefined }));
+    return [...live, ...run];
+  }, [view, month, monthLevel, frozen]);
   const settingsProblems = useMemo(() => (session && settings ? session.validateSettings(settings) : {}), [session, settings]);
 
   const openMonth = useCallback(
     (m: MonthKey) => {
-      if (!session) return;
+      if (!session || busy) return;
       setMonth(m);
       setDraft(session.monthDraft(m));
       setTouched(new Set());
       setShowMissing(false);
       setRefusal([]);
     },
-    [session],
+    [session, busy],
   );
 
   const backToMonths = () => {
@@ -325,6 +362,44 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
     }
   };
 
+  const monthName = month === null ? "" : t.monthLabel(month);
+
+  const freeze = (name: string) => {
+    if (month === null) return;
+    const m = month;
+    setWho(name);
+    setDialog(null);
+    void run((s) => s.freezeMonth(m, name, setBusy), () => (x) => x.frozenDone(x.monthLabel(m), name));
+  };
+
+  const unfreeze = (name: string, reason: string) => {
+    if (month === null) return;
+    const m = month;
+    setWho(name);
+    setDialog(null);
+    void run((s) => s.unfreezeMonth(m, name, reason, setBusy), () => (x) => x.unfrozenDone(x.monthLabel(m)));
+  };
+
+  /** Reads what 撤销上次写入 would do, then asks (the dialog opens with it). */
+  const askUndo = async () => {
+    if (!session || busy) return;
+    setBusy("read");
+    setError(null);
+    try {
+      setUndoPreview(await session.undoPreview());
+      setDialog("undo");
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const undo = () => {
+    setDialog(null);
+    void run((s) => s.undo(setBusy), (r) => (x) => x.undone(r.cells, r.changedSince?.length ?? 0));
+  };
+
   const select = useCallback(
     (p: PaneProblem) => {
       if (!session) return;
@@ -352,13 +427,17 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
   const warnings = runProblems.filter((p) => p.severity === "warning");
   const canSelect = session?.canSelect ?? false;
   const current = month === null ? null : (months.find((m) => m.month === month) ?? null);
+  const canUndo = session?.canUndo ?? false;
+  const dirty = draft !== null && draftChanged(draft);
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={locale} className={styles.provider}>
       <main className={styles.main}>
         <header className={styles.header}>
           <div className={styles.titleRow}>
-            <Title3 as="h1">{t.title}</Title3>
+            <Title3 as="h1" className={styles.title}>
+              {t.title}
+            </Title3>
             <Button size="small" appearance="subtle" lang={locale === "zh-CN" ? "en-US" : "zh-CN"} title={t.languageSwitch} onClick={() => setLocale(locale === "zh-CN" ? "en-US" : "zh-CN")}>
               {t.otherLanguage}
             </Button>
@@ -397,15 +476,18 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
               <Button
                 appearance="primary"
                 data-testid="recompute-all"
-                disabled={working}
+                disabledFocusable={working}
                 onClick={() => void run((s) => s.recomputeAll(draft, setBusy), (r) => (x) => x.recomputed(r.months, r.paymentSheet))}
               >
                 {t.recomputeAll}
               </Button>
-              <Button data-testid="settle" disabled={working} onClick={() => void run((s) => s.settle(draft, setBusy), (r) => (x) => x.settled(r.paymentSheet))}>
+              <Button data-testid="settle" disabledFocusable={working} onClick={() => void run((s) => s.settle(draft, setBusy), (r) => (x) => x.settled(r.paymentSheet))}>
                 {t.settle}
               </Button>
-              <Button appearance="subtle" data-testid="reload" disabled={working} onClick={() => void reload()}>
+              <Button data-testid="undo" disabledFocusable={working || !canUndo} onClick={() => void askUndo()} {...restoreFocus}>
+                {t.undo}
+              </Button>
+              <Button appearance="subtle" data-testid="reload" disabledFocusable={working} onClick={() => void reload()}>
                 {t.reload}
               </Button>
             </div>
@@ -449,42 +531,55 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
                   <h2 id="month-heading" ref={monthHeading} tabIndex={-1} className={styles.monthTitle}>
                     {t.monthLabel(month)}
                   </h2>
-                  {current && <Caption1 className={styles.muted}>{monthStateText(t, current)}</Caption1>}
+                  {current && <MonthBadges m={current} t={t} className={styles.badges} />}
                 </div>
                 <div className={styles.toolbar}>
+                  {!frozen && (
+                    <Button
+                      appearance="primary"
+                      data-testid="compute-month"
+                      disabledFocusable={working}
+                      onClick={() =>
+                        void run(
+                          (s) => s.computeMonth(draft, setBusy),
+                          (r) => (x) => x.scored(r.months, r.cells),
+                        ).then(() => results.current?.scrollIntoView?.({ block: "start" }))
+                      }
+                    >
+                      {t.computeMonth}
+                    </Button>
+                  )}
+                  {!frozen && (
+                    <Button data-testid="save-month" disabledFocusable={working} onClick={() => void run((s) => s.saveMonth(draft, setBusy), (r) => (x) => (r.kind === "unchanged" ? x.unchanged : x.saved(r.cells)))}>
+                      {t.saveMonth}
+                    </Button>
+                  )}
                   <Button
-                    appearance="primary"
-                    data-testid="compute-month"
-                    disabled={working}
-                    onClick={() =>
-                      void run(
-                        (s) => s.computeMonth(draft, setBusy),
-                        (r) => (x) => x.scored(r.months, r.cells),
-                      ).then(() => results.current?.scrollIntoView?.({ block: "start" }))
-                    }
+                    data-testid={frozen ? "unfreeze" : "freeze"}
+                    appearance={frozen ? "secondary" : "outline"}
+                    disabledFocusable={working}
+                    onClick={() => setDialog(frozen ? "unfreeze" : "freeze")}
+                    {...restoreFocus}
                   >
-                    {t.computeMonth}
-                  </Button>
-                  <Button data-testid="save-month" disabled={working} onClick={() => void run((s) => s.saveMonth(draft, setBusy), (r) => (x) => (r.kind === "unchanged" ? x.unchanged : x.saved(r.cells)))}>
-                    {t.saveMonth}
+                    {frozen ? t.unfreeze : t.freeze}
                   </Button>
                 </div>
-                {monthLevel.length > 0 && (
-                  <ul className={styles.list} aria-label={t.monthProblems}>
-                    {monthLevel.map((p, i) => (
-                      <li key={i} className={p.severity === "error" ? styles.error : styles.warning}>
-                        <Caption1>{pick(locale, p)}</Caption1>
-                      </li>
-                    ))}
-                  </ul>
+                {frozen && (
+                  <MessageBar intent="info" layout="multiline" data-testid="frozen-notice">
+                    <MessageBarBody>
+                      {t.frozenNotice(frozen.at, frozen.who)}
+                      {frozen.changed && ` ${t.frozenChanged}`}
+                    </MessageBarBody>
+                  </MessageBar>
                 )}
-                <ProblemList problems={monthRunProblems} t={t} locale={locale} canSelect={canSelect} onSelect={select} label={t.monthProblems} />
-                <MonthForm values={draft.indicators} messages={fieldMessages} onChange={setIndicator} t={t} locale={locale} disabled={working} />
-                <EventsEditor events={draft.events} problems={eventProblems} ladder={result.rules.options.penaltyLadder} onChange={setEvents} t={t} locale={locale} disabled={working} />
-                <ReportsEditor month={month} reports={draft.reports} problems={reportProblems} onChange={setReports} t={t} locale={locale} disabled={working} />
+                <ProblemList problems={monthProblems} t={t} locale={locale} canSelect={canSelect} onSelect={select} label={t.monthProblems} />
+                {/* The scores first: at 320 px the form below is thousands of pixels long. */}
                 <div ref={results}>
                   <ResultsView score={session.score(month)} t={t} locale={locale} />
                 </div>
+                <MonthForm values={draft.indicators} messages={fieldMessages} onChange={setIndicator} t={t} locale={locale} disabled={working} readOnly={frozen !== null} />
+                <EventsEditor events={draft.events} problems={eventProblems} ladder={result.rules.options.penaltyLadder} onChange={setEvents} t={t} locale={locale} disabled={working} readOnly={frozen !== null} />
+                <ReportsEditor month={month} reports={draft.reports} problems={reportProblems} onChange={setReports} t={t} locale={locale} disabled={working} readOnly={frozen !== null} />
               </section>
             )}
 
@@ -500,6 +595,9 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
                 disabled={working}
               />
             )}
+            <FreezeDialog open={dialog === "freeze"} onClose={() => setDialog(null)} t={t} monthLabel={monthName} who={who} dirty={dirty} onConfirm={freeze} />
+            <UnfreezeDialog open={dialog === "unfreeze"} onClose={() => setDialog(null)} t={t} monthLabel={monthName} who={who} onConfirm={unfreeze} />
+            <UndoDialog open={dialog === "undo"} onClose={() => setDialog(null)} t={t} preview={undoPreview} locale={locale} onConfirm={undo} />
           </>
         )}
       </main>

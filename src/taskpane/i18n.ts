@@ -44,8 +44,10 @@ export interface Strings {
   stateNotStarted: string;
   stateIncomplete: (missing: number) => string;
   stateErrors: (errors: number) => string;
-  stateScored: (total: string) => string;
+  stateScored: (total: string, below: boolean) => string;
   noSheet: string;
+  /** Badge of a month frozen (定稿) in 审计记录. */
+  frozenBadge: string;
 
   instalmentsHeading: string;
   instalmentTitle: (n: number, amount: string) => string;
@@ -132,6 +134,38 @@ export interface Strings {
   openFile: string;
   download: string;
   fileHint: string;
+  noFile: string;
+  currentFile: (name: string) => string;
+
+  // 定稿 / 解除定稿 / 撤销上次写入
+  freeze: string;
+  unfreeze: string;
+  undo: string;
+  cancel: string;
+  frozenNotice: (at: string, who: string) => string;
+  frozenChanged: string;
+  freezeTitle: (month: string) => string;
+  freezeIntro: string;
+  freezeWho: string;
+  freezeDirty: string;
+  unfreezeTitle: (month: string) => string;
+  unfreezeIntro: string;
+  unfreezeWho: string;
+  unfreezeReason: string;
+  unfreezeReasonHint: string;
+  whoRequired: string;
+  reasonRequired: string;
+  undoTitle: string;
+  undoLoading: string;
+  undoIntro: (takenAt: string | null) => string;
+  undoCells: (cells: number) => string;
+  undoSheets: (sheets: readonly string[]) => string;
+  undoChangedSince: (n: number) => string;
+  undoNothing: string;
+  undoAfterwards: string;
+  frozenDone: (month: string, who: string) => string;
+  unfrozenDone: (month: string) => string;
+  undone: (cells: number, changedSince: number) => string;
 }
 
 const PLATFORMS: Record<Locale, Record<string, string>> = {
@@ -233,8 +267,9 @@ export const STRINGS: Record<Locale, Strings> = {
     stateNotStarted: "未开始",
     stateIncomplete: (n) => (n > 0 ? `未填完（缺 ${n} 项）` : "未填完"),
     stateErrors: (n) => `有 ${n} 个错误`,
-    stateScored: (t) => `考核得分 ${t}`,
+    stateScored: (t, below) => `考核得分 ${t}${below ? "（未达标）" : ""}`,
     noSheet: "（无考核表）",
+    frozenBadge: "已定稿",
 
     instalmentsHeading: "付款进度",
     instalmentTitle: (n, a) => `第${n}笔 ${a}`,
@@ -322,6 +357,37 @@ export const STRINGS: Record<Locale, Strings> = {
     openFile: "打开工作簿（.xlsx）",
     download: "下载结果",
     fileHint: "文件只在本机浏览器中处理，不会上传。",
+    noFile: "未打开文件",
+    currentFile: (n) => `当前文件：${n}`,
+
+    freeze: "定稿",
+    unfreeze: "解除定稿",
+    undo: "撤销上次写入",
+    cancel: "取消",
+    frozenNotice: (at, who) => `本月已于 ${at} 定稿（${who}）：考核表已保护，以下输入只读，评分不再改写本月。如需修改，请先「解除定稿」并注明原因（记入「审计记录」）。`,
+    frozenChanged: "定稿后本月的输入或得分有改动，详见下方问题。",
+    freezeTitle: (m) => `定稿 ${m}`,
+    freezeIntro: "定稿后该月考核表受保护（无密码，仅防误改），以后的评分不再改写该月；定稿人、时间和该月数据的指纹记入「审计记录」。",
+    freezeWho: "定稿人",
+    freezeDirty: "表单中有未保存的修改，定稿只按工作簿中的数据。请先「保存本月输入」或「计算本月」，再定稿。",
+    unfreezeTitle: (m) => `解除定稿 ${m}`,
+    unfreezeIntro: "解除后该月考核表取消保护，下次评分将重新写入该月；操作人、时间和原因记入「审计记录」。",
+    unfreezeWho: "操作人",
+    unfreezeReason: "解除原因",
+    unfreezeReasonHint: "必填，记入「审计记录」",
+    whoRequired: "请填写姓名",
+    reasonRequired: "请注明解除定稿的原因",
+    undoTitle: "撤销上次写入",
+    undoLoading: "正在读取「撤销记录」…",
+    undoIntro: (at) => `把上次写入${at ? `（${at}）` : ""}改动的单元格恢复为写入前的原内容（值、数字格式、公式）。「审计记录」不随撤销改变。`,
+    undoCells: (n) => `恢复 ${n} 个单元格。`,
+    undoSheets: (s) => `删除上次写入新建的工作表：${s.join("、")}。`,
+    undoChangedSince: (n) => `以下 ${n} 个单元格在上次写入之后又被改动过，撤销会覆盖这些改动：`,
+    undoNothing: "无法撤销：",
+    undoAfterwards: "撤销只有一级：撤销后「撤销记录」即用完。",
+    frozenDone: (m, w) => `已定稿：${m}（${w}），考核表已保护。`,
+    unfrozenDone: (m) => `已解除定稿：${m}，下次评分将重新写入该月。`,
+    undone: (c, since) => `已撤销上次写入：恢复 ${c} 个单元格${since > 0 ? `（其中 ${since} 个在写入后被改动过）` : ""}。`,
   },
   "en-US": {
     title: "12367 Scorecard Assistant",
@@ -341,8 +407,9 @@ export const STRINGS: Record<Locale, Strings> = {
     stateNotStarted: "Not started",
     stateIncomplete: (n) => (n > 0 ? `Incomplete (${n} missing)` : "Incomplete"),
     stateErrors: (n) => `${n} error${n === 1 ? "" : "s"}`,
-    stateScored: (t) => `Score ${t}`,
+    stateScored: (t, below) => `Score ${t}${below ? " (below the pass mark)" : ""}`,
     noSheet: "(no scorecard sheet)",
+    frozenBadge: "Frozen",
 
     instalmentsHeading: "Instalments",
     instalmentTitle: (n, a) => `Instalment ${n} ${a}`,
@@ -430,5 +497,36 @@ export const STRINGS: Record<Locale, Strings> = {
     openFile: "Open a workbook (.xlsx)",
     download: "Download the result",
     fileHint: "The file is processed in this browser only; nothing is uploaded.",
+    noFile: "No file open",
+    currentFile: (n) => `Open: ${n}`,
+
+    freeze: "Freeze (定稿)",
+    unfreeze: "Unfreeze",
+    undo: "Undo last write",
+    cancel: "Cancel",
+    frozenNotice: (at, who) => `This month was frozen on ${at} (${who}): its scorecard is protected, the inputs below are read-only and scoring no longer rewrites it. To change it, unfreeze it first, with a reason (recorded in 审计记录).`,
+    frozenChanged: "Inputs or scores of this month changed since the freeze: see the problems below.",
+    freezeTitle: (m) => `Freeze ${m}`,
+    freezeIntro: "Freezing protects the month's scorecard (no password: a guard against slips) and later runs no longer rewrite it; who, when and a fingerprint of the month are recorded in 审计记录.",
+    freezeWho: "Frozen by",
+    freezeDirty: "The form has unsaved changes and a freeze takes the workbook as it is. Save this month's inputs or score it first.",
+    unfreezeTitle: (m) => `Unfreeze ${m}`,
+    unfreezeIntro: "The scorecard is unprotected and the next run rewrites the month; who, when and why are recorded in 审计记录.",
+    unfreezeWho: "Unfrozen by",
+    unfreezeReason: "Reason",
+    unfreezeReasonHint: "Required; recorded in 审计记录",
+    whoRequired: "Enter a name",
+    reasonRequired: "Give the reason for unfreezing",
+    undoTitle: "Undo last write",
+    undoLoading: "Reading 撤销记录…",
+    undoIntro: (at) => `Puts every cell the last write${at ? ` (${at})` : ""} changed back as it was (value, number format, formula). 审计记录 is not changed by an undo.`,
+    undoCells: (n) => `${n} cell${n === 1 ? "" : "s"} restored.`,
+    undoSheets: (s) => `Sheets that write created are deleted: ${s.join(", ")}.`,
+    undoChangedSince: (n) => `${n} cell${n === 1 ? " was" : "s were"} changed after that write; the undo overwrites ${n === 1 ? "it" : "them"}:`,
+    undoNothing: "Cannot undo:",
+    undoAfterwards: "One level only: the undo uses up 撤销记录.",
+    frozenDone: (m, w) => `Frozen: ${m} (${w}); its scorecard is protected.`,
+    unfrozenDone: (m) => `Unfrozen: ${m}; the next run rewrites it.`,
+    undone: (c, since) => `Last write undone: ${c} cell${c === 1 ? "" : "s"} restored${since > 0 ? ` (${since} changed after that write)` : ""}.`,
   },
 };

@@ -9,6 +9,13 @@
  *   计算本月  — the form's edits + every month's owned cells (unchanged months write the same values);
  *   全部重算  — the same plus the 付款结算 sheet (when every instalment can be settled);
  *   结算      — 全部重算, then the 付款结算 sheet is shown.
+ * Trust (plan.ts does the planning; the session gives it the clock, read from the UI's `now`):
+ *   定稿 / 解除定稿 — planFreezeMonth / planUnfreezeMonth on a fresh read;
+ *   撤销上次写入    — planUndo; undoPreview() says beforehand what it puts back and which cells
+ *                     were typed in since the write (they are overwritten).
+ * Every write of the pane leaves 撤销记录 covering all of it: the input cells the form writes too
+ * (runWorkbook records only its own plan, so the record is rebuilt over the merged plan), and
+ * 保存本月输入 / 保存规则设置 record their writes as well. One level: the last write.
  */
 import {
   dec,
@@ -41,8 +48,9 @@ import {
 import type { LocatedProblem } from "../workbook/located";
 import type { WorkbookAdapter, WorkbookSnapshot, WritePlan } from "../workbook/model";
 import { buildPaymentSheet, PAYMENT_SHEET_NAME } from "../workbook/payment-sheet";
-import { runWorkbook, runWorkbookAsync, RunResult } from "../workbook/plan";
+import { planFreezeMonth, planUndo, planUnfreezeMonth, runWorkbook, runWorkbookAsync, RunResult, TrustResult } from "../workbook/plan";
 import { readInputs, WorkbookInputs } from "../workbook/read-inputs";
+import { buildUndoSheet, UNDO_SHEET_NAME } from "../workbook/undo";
 
 /** What the pane needs of a workbook: the adapter, plus selecting a cell (Excel) or saving a file (browser). */
 export interface PaneAdapter extends WorkbookAdapter {
@@ -64,6 +72,8 @@ export interface PaneProblem {
   cell: string | null;
   indicator: string;
   month?: string;
+  /** The engine's or the reader's problem code, when there is one (e.g. "scorecard-frozen"). */
+  code?: string;
 }
 
 export type MonthState = "not-started" | "incomplete" | "errors" | "scored";
@@ -78,6 +88,18 @@ export interface MonthStatus {
   errors: number;
   /** Indicators not filled in yet (state "incomplete"). */
   missing: number;
+  /** Scored below 达标分 (rules.contract.threshold). */
+  belowThreshold: boolean;
+  /** 定稿 in 审计记录; null when the month is not frozen. */
+  frozen: FrozenStatus | null;
+}
+
+export interface FrozenStatus {
+  /** When and by whom, as 审计记录 has it ("2025-11-05 14:30", "张三"). */
+  at: string;
+  who: string;
+  /** Inputs or scores changed since the freeze (the run's warnings say which). */
+  changed: boolean;
 }
 
 export interface InstalmentStatus {
@@ -95,7 +117,7 @@ export interface InstalmentStatus {
   payable: string | null;
 }
 
-export type ActionKind = "saved" | "scored" | "recomputed" | "settled" | "refused" | "unchanged";
+export type ActionKind = "saved" | "scored" | "recomputed" | "settled" | "refused" | "unchanged" | "frozen" | "unfrozen" | "undone";
 
 export interface ActionResult {
   kind: ActionKind;
@@ -107,7 +129,24 @@ export interface ActionResult {
   months: number;
   /** The 付款结算 sheet was written. */
   paymentSheet: boolean;
+  /** 撤销上次写入: "工作表!A1" of cells typed in since the undone write (the undo overwrote them). */
+  changedSince?: string[];
+  /** 撤销上次写入: sheets the undone write had created, deleted. */
+  deletedSheets?: string[];
 }
+
+/** What 撤销上次写入 would do now, for its confirmation. */
+export type UndoPreview =
+  | {
+      ok: true;
+      /** 记录时间 of 撤销记录 ("2025-11-05 14:30"); null when it cannot be read. */
+      takenAt: string | null;
+      cellsRestored: number;
+      deletedSheets: string[];
+      /** "工作表!A1" of cells typed in since that write: the undo overwrites them. */
+      changedSince: string[];
+    }
+  | { ok: false; problems: PaneProblem[] };
 
 /** Today on this computer's calendar (the engine has no clock). */
 export function localToday(now: Date = new Date()): IsoDate {
@@ -125,9 +164,28 @@ export function fromPlanProblem(p: PlanProblem): PaneProblem {
 }
 
 function fromLocated(p: LocatedProblem): PaneProblem {
-  const out: PaneProblem = { severity: p.severity, message: p.message, messageEn: p.messageEn, sheet: p.sheet, cell: p.cell, indicator: p.indicator };
+  const out: PaneProblem = { severity: p.severity, message: p.message, messageEn: p.messageEn, sheet: p.sheet, cell: p.cell, indicator: p.indicator, code: p.code };
   if (p.month !== undefined) out.month = p.month;
   return out;
+}
+
+const REFUSED = { kind: "refused", cells: 0, months: 0, paymentSheet: false } as const;
+
+/**
+ * The plan with 撤销记录 (re)built over all of it, as the workbook `before` is now: replaces the
+ * record a run made over its own part, so an undo puts back the form's input cells as well.
+ */
+export function withUndoRecord(before: WorkbookSnapshot, plan: WritePlan, takenAt: string): WritePlan {
+  const sheets = plan.sheets.filter((s) => s.name !== UNDO_SHEET_NAME);
+  const record = buildUndoSheet(before, { ...plan, sheets }, takenAt);
+  return { ...plan, sheets: [...sheets, record] };
+}
+
+/** 记录时间 (B2) of a 撤销记录 sheet. */
+function undoTakenAt(snapshot: WorkbookSnapshot): string | null {
+  const sheet = snapshot.sheets.find((s) => s.name === UNDO_SHEET_NAME);
+  const cell = sheet?.cells.find((c) => c.row === 2 && c.col === 2);
+  return typeof cell?.value === "string" && cell.value.trim() !== "" ? cell.value : null;
 }
 
 function cellCount(plan: WritePlan): number {
@@ -198,7 +256,9 @@ export class Session {
     for (const card of r.scorecards) if (!sheetOf.has(card.month)) sheetOf.set(card.month, card.sheet);
     const withData = new Set(inputs.indicators.map((i) => i.month));
     const scores = new Map(r.scores.map((s) => [s.month, s]));
-    const all = [...new Set([...sheetOf.keys(), ...withData])].sort();
+    const frozen = new Map(r.frozen.map((f) => [f.month, f]));
+    const threshold = dec(r.rules.contract.threshold);
+    const all = [...new Set([...sheetOf.keys(), ...withData, ...frozen.keys()])].sort();
     return all.map((month) => {
       const errors = r.errors.filter((p) => p.month === month);
       const missing = errors.filter((p) => p.code === "missing").length;
@@ -207,7 +267,18 @@ export class Session {
       if (errors.length > 0) state = missing === errors.length ? "incomplete" : "errors";
       else if (score) state = "scored";
       else state = withData.has(month) ? "incomplete" : "not-started";
-      return { month, sheet: sheetOf.get(month) ?? null, state, total: score && errors.length === 0 ? fixed2(score.total) : null, errors: errors.length, missing };
+      const total = score && errors.length === 0 ? fixed2(score.total) : null;
+      const f = frozen.get(month);
+      return {
+        month,
+        sheet: sheetOf.get(month) ?? null,
+        state,
+        total,
+        errors: errors.length,
+        missing,
+        belowThreshold: total !== null && dec(total).lt(threshold),
+        frozen: f ? { at: f.record.at, who: f.record.who, changed: f.change !== null } : null,
+      };
     });
   }
 
@@ -270,7 +341,7 @@ export class Session {
     }
     progress("write");
     await tick();
-    await this.adapter.apply(planned.plan);
+    await this.adapter.apply(withUndoRecord(snapshot, planned.plan, localNow(this.now())));
     const after = this.remember(await this.adapter.read());
     return { kind: "saved", problems: after.problems.map(fromLocated), cells: planned.changed, months: after.scores.length, paymentSheet: false };
   }
@@ -340,7 +411,10 @@ export class Session {
     }
     progress("write");
     await tick();
-    const plan = mergePlans(inputsPlan, run.plan);
+    // One write, one record: 撤销记录 over the input cells and the scores together.
+    const merged = mergePlans(inputsPlan, run.plan);
+    if (run.plan.protectSheets) merged.protectSheets = run.plan.protectSheets; // mergePlans keeps cells, sheets and deletions only
+    const plan = withUndoRecord(snapshot, merged, localNow(now));
     await this.adapter.apply(plan);
     const after = this.remember(await this.adapter.read());
     return {
@@ -350,6 +424,74 @@ export class Session {
       months: run.scores.length,
       paymentSheet: run.plan.sheets.some((s) => s.name === PAYMENT_SHEET_NAME),
     };
+  }
+
+  // ------------------------------------------------------------------------ 定稿 / 解除定稿 / 撤销
+
+  /** The month is frozen (定稿) in the last run. */
+  frozen(month: MonthKey): FrozenStatus | null {
+    return this.months().find((m) => m.month === month)?.frozen ?? null;
+  }
+
+  /** 定稿: freezes the month as the workbook holds it now (its owned cells written first if needed). */
+  async freezeMonth(month: MonthKey, who: string, progress: ProgressListener = () => {}): Promise<ActionResult> {
+    progress("read");
+    await tick();
+    const snapshot = await this.adapter.read();
+    progress("score");
+    await tick();
+    const now = this.now();
+    const r = await planFreezeMonth(snapshot, { month, who: who.trim(), now: localNow(now) }, { asOf: localToday(now) });
+    return this.applyTrust(snapshot, r, "frozen");
+  }
+
+  /** 解除定稿: on purpose, with a reason; recorded in 审计记录. */
+  async unfreezeMonth(month: MonthKey, who: string, reason: string, progress: ProgressListener = () => {}): Promise<ActionResult> {
+    progress("read");
+    await tick();
+    const snapshot = await this.adapter.read();
+    const r = planUnfreezeMonth(snapshot, { month, who: who.trim(), reason: reason.trim(), now: localNow(this.now()) });
+    return this.applyTrust(snapshot, r, "unfrozen");
+  }
+
+  private async applyTrust(snapshot: WorkbookSnapshot, r: TrustResult, kind: ActionKind): Promise<ActionResult> {
+    if (!r.ok) {
+      this.remember(snapshot);
+      return { ...REFUSED, problems: r.errors.map(fromLocated) };
+    }
+    await this.adapter.apply(r.plan);
+    this.remember(await this.adapter.read());
+    return { kind, problems: r.warnings.map(fromLocated), cells: r.cellsWritten, months: 0, paymentSheet: false };
+  }
+
+  /** True when the last read found 撤销记录 (a write to undo). */
+  get canUndo(): boolean {
+    return this.snapshot?.sheets.some((s) => s.name === UNDO_SHEET_NAME) ?? false;
+  }
+
+  /** What 撤销上次写入 would do on the workbook as it is now (nothing is written). */
+  async undoPreview(): Promise<UndoPreview> {
+    const snapshot = await this.adapter.read();
+    const u = planUndo(snapshot);
+    if ("error" in u) return { ok: false, problems: u.problems.map(fromLocated) };
+    return { ok: true, takenAt: undoTakenAt(snapshot), cellsRestored: u.cellsRestored, deletedSheets: u.deletedSheets, changedSince: u.changedSince };
+  }
+
+  /** 撤销上次写入: every recorded cell back, the sheets that write created deleted, 撤销记录 used up. */
+  async undo(progress: ProgressListener = () => {}): Promise<ActionResult> {
+    progress("read");
+    await tick();
+    const snapshot = await this.adapter.read();
+    const u = planUndo(snapshot);
+    if ("error" in u) {
+      this.remember(snapshot);
+      return { ...REFUSED, problems: u.problems.map(fromLocated) };
+    }
+    progress("write");
+    await tick();
+    await this.adapter.apply(u.plan);
+    const after = this.remember(await this.adapter.read());
+    return { kind: "undone", problems: after.warnings.map(fromLocated), cells: u.cellsRestored, months: 0, paymentSheet: false, changedSince: u.changedSince, deletedSheets: u.deletedSheets };
   }
 
   /** The 规则设置 parameters as the settings panel edits them. */
@@ -378,7 +520,7 @@ export class Session {
     }
     progress("write");
     await tick();
-    await this.adapter.apply(planned.plan);
+    await this.adapter.apply(withUndoRecord(snapshot, planned.plan, localNow(this.now())));
     const after = this.remember(await this.adapter.read());
     return { kind: "saved", problems: after.problems.map(fromLocated), cells: planned.changed, months: after.scores.length, paymentSheet: false };
   }

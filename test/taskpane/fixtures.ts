@@ -8,7 +8,7 @@ jest.mock("exceljs", () => ({ __esModule: true, default: {} }));
 import { addMonths, INDICATOR_FIELDS, type MonthIndicators, type MonthKey, type ReportSubmission, type ScoreEvent } from "../../src/domain";
 import { EXAMPLE_2025_10 } from "../../src/domain/example";
 import { applyPlanToSnapshot } from "../../src/workbook/input-rows";
-import { a1, type CellWrite, type WorkbookSnapshot, type WritePlan } from "../../src/workbook/model";
+import { a1, parseA1, type CellWrite, type WorkbookSnapshot, type WritePlan } from "../../src/workbook/model";
 import { buildTemplate } from "../../src/workbook/template";
 import type { PaneAdapter } from "../../src/taskpane/session";
 
@@ -103,7 +103,29 @@ export class FakeAdapter implements PaneAdapter {
 
   async apply(plan: WritePlan): Promise<void> {
     this.plans.push(plan);
-    this.snapshot = applyPlanToSnapshot(this.snapshot, plan);
+    const after = applyPlanToSnapshot(this.snapshot, plan);
+    // Protection as the adapters apply it (applyPlanToSnapshot keeps values only).
+    const protect = new Map((plan.protectSheets ?? []).map((p) => [p.sheet, p.protect]));
+    const was = new Map(this.snapshot.sheets.map((s) => [s.name, s.protected === true]));
+    this.snapshot = {
+      sheets: after.sheets.map((s) => {
+        const on = protect.get(s.name) ?? was.get(s.name) ?? false;
+        const { protected: _drop, ...rest } = s;
+        return on ? { ...rest, protected: true } : rest;
+      }),
+    };
+  }
+
+  /** A cell's value now ("A1" on a sheet); undefined when empty. */
+  cell(sheet: string, address: string): unknown {
+    const s = this.snapshot.sheets.find((x) => x.name === sheet);
+    const { row, col } = parseA1(address);
+    return s?.cells.find((c) => c.row === row && c.col === col)?.value;
+  }
+
+  /** Types a value into a cell, as a clerk would in Excel meanwhile. */
+  type(sheet: string, address: string, value: string | number | null): void {
+    this.snapshot = applyPlanToSnapshot(this.snapshot, { cellWrites: [{ sheet, writes: [{ address, value }] }], sheets: [] });
   }
 
   /** Every cell write of every plan on one sheet, as "A1=value". */

@@ -15,6 +15,8 @@ window.getComputedStyle = ((element: Element, pseudo?: string | null) => {
   return style;
 }) as typeof window.getComputedStyle;
 import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event";
+import { webcrypto } from "crypto";
+import { TextEncoder } from "util";
 import { App } from "../../src/taskpane/App";
 import type { HostInfo } from "../../src/taskpane/host";
 import { FakeAdapter, indicatorColumn, indicatorRow, OCTOBER, workbook } from "./fixtures";
@@ -282,5 +284,227 @@ describe("plain browser", () => {
     expect(Array.from(download.mock.calls[0]![0] as Uint8Array)).toEqual([80, 75, 3, 4]);
     // no Excel to select a cell in: problems are text, not buttons
     expect(screen.queryByRole("button", { name: /工作表「/ })).toBeNull();
+  });
+});
+
+describe("screenshot review fixes", () => {
+  it("month badges: green only at 95 and above; below it, errors, not started and frozen each look different", async () => {
+    const adapter = new FakeAdapter(
+      workbook({
+        ...OCTOBER,
+        indicators: [...OCTOBER.indicators!, { ...OCTOBER.indicators![0], month: "2025-09", ticketsPassed: 120 }],
+      }),
+    );
+    await openPane(adapter);
+    const badge = (m: string) => screen.getByTestId(`month-${m}`).querySelector("[data-badge]")!;
+    // 2025-10 scores 93.25 < 95
+    expect(badge("2025-10").getAttribute("data-badge")).toBe("scored-below");
+    expect(badge("2025-10").className).toContain("fui-Badge");
+    expect(badge("2025-10").textContent).toBe("考核得分 93.25（未达标）");
+    expect(badge("2025-09").getAttribute("data-badge")).toBe("errors");
+    expect(badge("2024-12").getAttribute("data-badge")).toBe("not-started");
+    expect(badge("2024-12").textContent).toBe("未开始");
+    expect(screen.getByTestId("month-2025-10").querySelector('[data-badge="frozen"]')).toBeNull();
+  });
+
+  it("a month at 95 or above gets the success badge", async () => {
+    const adapter = new FakeAdapter(workbook({ ...OCTOBER, indicators: [{ ...OCTOBER.indicators![0], month: "2025-10", complaints: 0 }] }));
+    await openPane(adapter);
+    const badge = screen.getByTestId("month-2025-10").querySelector("[data-badge]")!;
+    expect(badge.getAttribute("data-badge")).toBe("scored");
+    expect(badge.textContent).toBe("考核得分 95.25");
+  });
+
+  it("the month view says each problem once, and shows the scores before the form", async () => {
+    const user = await openPane(new FakeAdapter(workbook(OCTOBER)));
+    await openMonth(user, "2025-10");
+    const below = "2025年10月考核得分 93.25 低于达标分 95，将拉低本期平均分";
+    expect(screen.getAllByText(below)).toHaveLength(1);
+    const results = screen.getByTestId("results");
+    const form = screen.getByTestId("field-headcount");
+    expect(results.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByTestId("month-total").textContent).toBe("考核得分 93.25");
+  });
+
+  it("sets color-scheme on the document for the dark theme", async () => {
+    await openPane(new FakeAdapter(workbook(OCTOBER)), { ...EXCEL, dark: true });
+    expect(document.documentElement.style.colorScheme).toBe("dark");
+    cleanup();
+    await openPane(new FakeAdapter(workbook(OCTOBER)), EXCEL);
+    expect(document.documentElement.style.colorScheme).toBe("light");
+  });
+
+  it("shows the open file's name beside the file button", async () => {
+    const adapter = new FakeAdapter(workbook(OCTOBER), "file");
+    render(<App host={BROWSER} locale="zh-CN" openFile={async () => adapter} download={jest.fn()} now={NOW} />);
+    expect(screen.getByTestId("file-name").textContent).toBe("未打开文件");
+    // the native input is hidden; the button carries its label's words and opens it
+    const input = screen.getByTestId("file-input") as HTMLInputElement;
+    const click = jest.spyOn(input, "click").mockImplementation(() => {});
+    await userEvent.setup().click(screen.getByRole("button", { name: "打开工作簿（.xlsx）" }));
+    expect(click).toHaveBeenCalledTimes(1);
+    const file = new File([Uint8Array.from([80, 75, 3, 4])], "考核.xlsx");
+    Object.defineProperty(file, "arrayBuffer", { value: async () => new ArrayBuffer(4) });
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [file] } });
+    });
+    await screen.findByTestId("month-2025-10");
+    expect(screen.getByTestId("file-name").textContent).toBe("当前文件：考核.xlsx");
+  });
+});
+
+describe("定稿, 解除定稿 and 撤销上次写入 by keyboard only", () => {
+  // Fluent moves focus with tabster, which skips what it thinks is not displayed: an element whose
+  // offsetParent is null, or everything when <body> has no size. jsdom lays nothing out (offsetParent
+  // is always null, every rect is 0 × 0), so Tab would find nothing. These stubs give it a layout:
+  // an element is displayed unless it is inside [hidden]; the body has a size.
+  const offsetParent = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "offsetParent");
+  let bodyRect: jest.SpyInstance | undefined;
+  const crypto = Object.getOwnPropertyDescriptor(globalThis, "crypto");
+  const encoder = Object.getOwnPropertyDescriptor(globalThis, "TextEncoder");
+  beforeAll(() => {
+    // 定稿 fingerprints the month with Web Crypto and TextEncoder, which jsdom lacks: Node's stand in.
+    Object.defineProperty(globalThis, "crypto", { configurable: true, value: webcrypto });
+    if (!encoder) Object.defineProperty(globalThis, "TextEncoder", { configurable: true, writable: true, value: TextEncoder });
+    // jsdom has no ResizeObserver: a MessageBar that reflows (the error bar) needs one.
+    (window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    };
+    Object.defineProperty(HTMLElement.prototype, "offsetParent", {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.closest("[hidden]") ? null : (this.parentElement ?? document.body);
+      },
+    });
+  });
+  beforeEach(() => {
+    bodyRect = jest.spyOn(document.body, "getBoundingClientRect").mockReturnValue({ x: 0, y: 0, top: 0, left: 0, right: 320, bottom: 800, width: 320, height: 800, toJSON: () => ({}) } as DOMRect);
+  });
+  afterEach(() => bodyRect?.mockRestore());
+  afterAll(() => {
+    if (offsetParent) Object.defineProperty(HTMLElement.prototype, "offsetParent", offsetParent);
+    if (crypto) Object.defineProperty(globalThis, "crypto", crypto);
+    if (!encoder) delete (globalThis as { TextEncoder?: unknown }).TextEncoder;
+  });
+
+  /** Presses Tab (Shift+Tab when `back`) until `target` has the focus; fails after `max` presses. */
+  async function tabTo(user: ReturnType<typeof userEvent.setup>, target: () => Element | null, back = false, max = 80) {
+    for (let i = 0; i < max; i++) {
+      if (target() !== null && document.activeElement === target()) return;
+      await user.tab({ shift: back });
+    }
+    throw new Error(`Tab did not reach the element; focus is on ${document.activeElement?.outerHTML.slice(0, 120)}`);
+  }
+  const dialog = () => screen.queryByRole("dialog");
+
+  it("freezes, unfreezes (who and a reason) and undoes the last write without a mouse", async () => {
+    const adapter = new FakeAdapter(workbook(OCTOBER));
+    const user = await openPane(adapter);
+    const sheet = "2025年10月";
+    expect(adapter.cell(sheet, "H2")).toBeUndefined(); // the template's scorecard is not scored yet
+
+    // open the month: Tab to it, Enter
+    await tabTo(user, () => screen.getByTestId("month-2025-10"));
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(document.activeElement?.id).toBe("month-heading"));
+
+    // 定稿: Tab to the button, Space opens the dialog with the focus in its name field
+    await tabTo(user, () => screen.queryByTestId("freeze"));
+    await user.keyboard(" ");
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("freeze-who")));
+    expect(dialog()?.textContent).toContain("定稿 2025年10月");
+    // Enter with no name: refused in the dialog, nothing written
+    await user.keyboard("{Enter}");
+    expect(await screen.findByText("请填写姓名")).toBeTruthy();
+    expect(adapter.plans).toEqual([]);
+    await user.keyboard("张三{Enter}");
+    await waitFor(() => expect(adapter.plans.length).toBe(1));
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("已定稿：2025年10月（张三），考核表已保护。"));
+    expect(dialog()).toBeNull();
+    const frozen = adapter.plans[0]!;
+    expect(frozen.protectSheets).toEqual([{ sheet, protect: true }]);
+    expect(frozen.sheets.map((s) => s.name)).toEqual(["审计记录", "计算说明", "撤销记录"]);
+    expect(adapter.cell(sheet, "H2")).toBe(93.25);
+    expect(adapter.cell("审计记录", "F4")).toBe("张三");
+    // the month is read-only now, says so, and carries the badge; the button is now 解除定稿
+    expect(screen.getByTestId("frozen-notice").textContent).toContain("本月已于 2025-11-20 09:30 定稿（张三）");
+    expect(screen.getByTestId("field-headcount")).toHaveProperty("readOnly", true);
+    expect(screen.queryByTestId("save-month")).toBeNull();
+    expect(screen.queryByTestId("compute-month")).toBeNull();
+    expect(screen.getByRole("region", { name: "2025年10月" }).querySelector('[data-badge="frozen"]')?.textContent).toBe("已定稿");
+    // focus went back to the button, which is now 解除定稿
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("unfreeze")));
+
+    // 解除定稿: Enter opens it with the last name; a reason is required
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("unfreeze-who")));
+    expect((screen.getByTestId("unfreeze-who") as HTMLInputElement).value).toBe("张三");
+    await user.keyboard("{Enter}");
+    expect(await screen.findByText("请注明解除定稿的原因")).toBeTruthy();
+    expect(adapter.plans.length).toBe(1);
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByTestId("unfreeze-reason"));
+    await user.keyboard("甲方复核更正");
+    // focus stays in the dialog: Tab goes to its buttons, never out of it
+    await tabTo(user, () => screen.getByTestId("unfreeze-confirm"));
+    for (let i = 0; i < 6; i++) {
+      await user.tab();
+      expect(dialog()?.contains(document.activeElement)).toBe(true);
+    }
+    await tabTo(user, () => screen.getByTestId("unfreeze-confirm"));
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(adapter.plans.length).toBe(2));
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("已解除定稿：2025年10月，下次评分将重新写入该月。"));
+    expect(adapter.plans[1]!.protectSheets).toEqual([{ sheet, protect: false }]);
+    expect(adapter.cell("审计记录", "B5")).toBe("解除定稿");
+    expect(adapter.cell("审计记录", "G5")).toBe("解除原因：甲方复核更正");
+    expect(screen.queryByTestId("frozen-notice")).toBeNull();
+    expect(screen.getByTestId("field-headcount")).toHaveProperty("readOnly", false);
+
+    // 撤销上次写入 (the freeze's cell writes; 审计记录 stays): the clerk had typed in H2 meanwhile
+    adapter.type(sheet, "H2", 90);
+    await tabTo(user, () => screen.getByTestId("undo"), true);
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("undo-confirm")));
+    expect(screen.getByTestId("undo-changed-since").textContent).toBe(`${sheet}!H2`);
+    expect(dialog()?.textContent).toContain("恢复 29 个单元格。");
+    expect(dialog()?.textContent).toContain("以下 1 个单元格在上次写入之后又被改动过，撤销会覆盖这些改动");
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(adapter.plans.length).toBe(3));
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("已撤销上次写入：恢复 29 个单元格（其中 1 个在写入后被改动过）。"));
+    expect(adapter.cell(sheet, "H2")).toBeUndefined();
+    expect(adapter.snapshot.sheets.map((s) => s.name)).not.toContain("撤销记录");
+    expect(adapter.snapshot.sheets.map((s) => s.name)).toContain("审计记录");
+    // nothing left to undo: the button stays focusable but is disabled
+    expect(screen.getByTestId("undo").getAttribute("aria-disabled")).toBe("true");
+  });
+
+  it("does not freeze over unsaved edits of the form", async () => {
+    const adapter = new FakeAdapter(workbook(OCTOBER));
+    const user = await openPane(adapter);
+    await openMonth(user, "2025-10");
+    await user.clear(screen.getByTestId("field-headcount"));
+    await user.type(screen.getByTestId("field-headcount"), "10");
+    await user.click(screen.getByTestId("freeze"));
+    await waitFor(() => expect(dialog()).not.toBeNull());
+    expect(dialog()?.textContent).toContain("表单中有未保存的修改，定稿只按工作簿中的数据。");
+    expect(screen.getByTestId("freeze-confirm")).toHaveProperty("disabled", true);
+    await user.type(screen.getByTestId("freeze-who"), "张三{Enter}");
+    expect(adapter.plans).toEqual([]);
+  });
+
+  it("Escape cancels a confirmation and writes nothing", async () => {
+    const adapter = new FakeAdapter(workbook(OCTOBER));
+    const user = await openPane(adapter);
+    await tabTo(user, () => screen.getByTestId("month-2025-10"));
+    await user.keyboard("{Enter}");
+    await tabTo(user, () => screen.queryByTestId("freeze"));
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(dialog()).not.toBeNull());
+    await user.keyboard("张三{Escape}");
+    await waitFor(() => expect(dialog()).toBeNull());
+    expect(adapter.plans).toEqual([]);
   });
 });

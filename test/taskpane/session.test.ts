@@ -7,7 +7,7 @@ import { join } from "path";
 import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
 import { readInputs } from "../../src/workbook/read-inputs";
 import { localNow, localToday, Session, type PaneAdapter } from "../../src/taskpane/session";
-import type { WritePlan } from "../../src/workbook/model";
+import type { WorkbookSnapshot, WritePlan } from "../../src/workbook/model";
 
 const EXAMPLE = join(__dirname, "..", "..", "assets", "example-2024-2025.xlsx");
 const NOW = () => new Date(2025, 11, 5, 14, 30);
@@ -101,6 +101,127 @@ describe("Session on the example workbook", () => {
     // 2025-10's turnover is 22.2%: row 3 now scores 5
     expect(session.score("2025-10")?.items.find((i) => i.no === 3)?.score.toNumber()).toBe(5);
     expect(await session.saveSettings(session.settingsDraft())).toMatchObject({ kind: "unchanged" });
+  });
+});
+
+/** A cell's value in a snapshot (undefined when empty). */
+function valueAt(snapshot: WorkbookSnapshot, sheet: string, row: number, col: number): unknown {
+  return snapshot.sheets.find((s) => s.name === sheet)?.cells.find((c) => c.row === row && c.col === col)?.value;
+}
+
+// In the example, 2025-10 is row 12 of 指标录入; 团队人数 is column B.
+const OCT_ROW = 12;
+const HEADCOUNT_COL = 2;
+
+describe("撤销上次写入 covers the input cells the form writes", () => {
+  it("保存本月输入 → 撤销: the input cell is back, and 撤销记录 is used up", async () => {
+    const { session, file, plans } = await exampleSession();
+    const draft = session.monthDraft("2025-10");
+    draft.indicators.headcount = "10";
+    expect(await session.saveMonth(draft)).toMatchObject({ kind: "saved", cells: 1 });
+    expect(plans[0]!.sheets.map((s) => s.name)).toEqual(["撤销记录"]);
+    expect(valueAt(await file.read(), "指标录入", OCT_ROW, HEADCOUNT_COL)).toBe(10);
+    expect(session.canUndo).toBe(true);
+
+    expect(await session.undoPreview()).toEqual({ ok: true, takenAt: "2025-12-05 14:30", cellsRestored: 1, deletedSheets: [], changedSince: [] });
+    const r = await session.undo();
+    expect(r).toMatchObject({ kind: "undone", cells: 1, changedSince: [], deletedSheets: [] });
+    const after = await file.read();
+    expect(valueAt(after, "指标录入", OCT_ROW, HEADCOUNT_COL)).toBe(9);
+    expect(after.sheets.some((s) => s.name === "撤销记录")).toBe(false);
+    expect(session.canUndo).toBe(false);
+    expect(session.monthDraft("2025-10").indicators.headcount).toBe("9");
+  });
+
+  it("计算本月 with edits → 撤销: inputs and scores back as they were, the sheets it created deleted", async () => {
+    const { session, file, plans } = await exampleSession();
+    const before = await file.read();
+    const draft = session.monthDraft("2025-10");
+    draft.indicators.headcount = "10";
+    draft.indicators.examSat = "10";
+    expect((await session.computeMonth(draft)).kind).toBe("scored");
+    // one record over the merged plan: it names the input cells as well as the owned cells
+    const record = plans[0]!.sheets.filter((s) => s.name === "撤销记录");
+    expect(record).toHaveLength(1);
+    const recorded = record[0]!.cells.filter((c) => /^B\d+$/.test(c.address) && c.value === "B12").length;
+    expect(recorded).toBe(1);
+    expect(await totalOf(file, "2025年10月")).toBe(94.25);
+
+    const preview = await session.undoPreview();
+    expect(preview).toMatchObject({ ok: true, changedSince: [] });
+    expect(preview.ok && preview.deletedSheets).toEqual(["计算说明"]);
+    expect((await session.undo()).kind).toBe("undone");
+    const after = await file.read();
+    expect(valueAt(after, "指标录入", OCT_ROW, HEADCOUNT_COL)).toBe(9);
+    expect(readInputs(after).indicators.find((i) => i.month === "2025-10")?.examSat).toBe(9);
+    expect(valueAt(after, "2025年10月", 2, 8)).toBe(valueAt(before, "2025年10月", 2, 8));
+    expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+  });
+
+  it("names the cells typed in since the write: the undo overwrites them", async () => {
+    const { session, file } = await exampleSession();
+    const draft = session.monthDraft("2025-10");
+    draft.indicators.headcount = "10";
+    await session.saveMonth(draft);
+    // the clerk types 11 in B12 afterwards
+    await file.apply({ cellWrites: [{ sheet: "指标录入", writes: [{ address: "B12", value: 11 }] }], sheets: [] });
+    expect(await session.undoPreview()).toMatchObject({ ok: true, changedSince: ["指标录入!B12"] });
+    expect(await session.undo()).toMatchObject({ kind: "undone", changedSince: ["指标录入!B12"] });
+    expect(valueAt(await file.read(), "指标录入", OCT_ROW, HEADCOUNT_COL)).toBe(9);
+  });
+
+  it("refuses when there is nothing to undo, and writes nothing", async () => {
+    const { session, plans } = await exampleSession();
+    expect(session.canUndo).toBe(false);
+    const preview = await session.undoPreview();
+    expect(preview.ok).toBe(false);
+    expect(!preview.ok && preview.problems.map((p) => [p.sheet, p.message])).toEqual([["撤销记录", "工作簿中没有「撤销记录」工作表：还没有可撤销的写入"]]);
+    expect(await session.undo()).toMatchObject({ kind: "refused", cells: 0 });
+    expect(plans).toEqual([]);
+  });
+});
+
+describe("定稿 and 解除定稿", () => {
+  it("freezes a month with who and when, protects its sheet, and unfreezes it only with a reason", async () => {
+    const { session, file } = await exampleSession();
+    const r = await session.freezeMonth("2025-10", "  张三 ");
+    // the example's scorecards are not scored yet: the freeze writes the month's 29 owned cells (14 单项得分, 14 完成情况, 考核得分)
+    expect(r).toMatchObject({ kind: "frozen", cells: 29 });
+    const m = session.months().find((x) => x.month === "2025-10");
+    expect(m?.frozen).toEqual({ at: "2025-12-05 14:30", who: "张三", changed: false });
+    expect((await file.read()).sheets.find((s) => s.name === "2025年10月")?.protected).toBe(true);
+    expect(session.frozen("2025-09")).toBeNull();
+
+    // frozen already: refused, nothing written
+    const again = await session.freezeMonth("2025-10", "李四");
+    expect(again.kind).toBe("refused");
+    expect(again.problems[0]!.message).toMatch(/^2025年10月已于 2025-12-05 14:30 定稿（张三，审计记录第 4 行）/);
+
+    // a reason is required
+    const blank = await session.unfreezeMonth("2025-10", "李四", "  ");
+    expect(blank.kind).toBe("refused");
+    expect(blank.problems.map((p) => p.message)).toEqual(["解除定稿必须注明原因"]);
+    expect(session.frozen("2025-10")).not.toBeNull();
+
+    expect(await session.unfreezeMonth("2025-10", "李四", "甲方复核更正接通率")).toMatchObject({ kind: "unfrozen" });
+    expect(session.frozen("2025-10")).toBeNull();
+    const after = await file.read();
+    expect(after.sheets.find((s) => s.name === "2025年10月")?.protected).toBeUndefined();
+    const audit = after.sheets.find((s) => s.name === "审计记录")!;
+    const row5 = audit.cells.filter((c) => c.row === 5).map((c) => c.value);
+    expect(row5.slice(0, 3)).toEqual(["2025-12-05 14:30", "解除定稿", "2025-10"]);
+    expect(row5).toContain("李四");
+    expect(row5).toContain("解除原因：甲方复核更正接通率");
+  });
+
+  it("refuses to freeze a month with errors", async () => {
+    const { session, file, plans } = await exampleSession();
+    await file.apply({ cellWrites: [{ sheet: "指标录入", writes: [{ address: "B12", value: -1 }] }], sheets: [] });
+    plans.length = 0;
+    const r = await session.freezeMonth("2025-10", "张三");
+    expect(r.kind).toBe("refused");
+    expect(r.problems.map((p) => [p.sheet, p.cell, p.message])).toContainEqual(["指标录入", "B12", "「团队人数」不能为负数，实为 -1"]);
+    expect(plans).toEqual([]);
   });
 });
 

@@ -30,9 +30,11 @@ export interface EventsEditorProps {
   t: Strings;
   locale: Locale;
   disabled?: boolean;
+  /** A frozen month: shown, not edited (no add / remove buttons; switches and dropdowns disabled). */
+  readOnly?: boolean;
 }
 
-export const EventsEditor = memo(function EventsEditor({ events, problems, ladder, onChange, t, locale, disabled }: EventsEditorProps) {
+export const EventsEditor = memo(function EventsEditor({ events, problems, ladder, onChange, t, locale, disabled, readOnly }: EventsEditorProps) {
   const styles = useEditorStyles();
   const fieldStyles = useFieldStyles();
   const set = (i: number, patch: Partial<EventDraft>) => onChange(events.map((e, j) => (j === i ? { ...e, ...patch } : e)));
@@ -52,9 +54,11 @@ export const EventsEditor = memo(function EventsEditor({ events, problems, ladde
             <li key={`${e.row ?? "new"}-${i}`} className={styles.card} aria-label={t.eventTitle(n)} data-testid={`event-${i}`}>
               <div className={styles.head}>
                 <strong>{t.eventTitle(n)}</strong>
-                <Button appearance="subtle" disabled={disabled} onClick={() => onChange(events.filter((_x, j) => j !== i))}>
-                  {t.removeEvent(n)}
-                </Button>
+                {!readOnly && (
+                  <Button appearance="subtle" disabled={disabled} onClick={() => onChange(events.filter((_x, j) => j !== i))}>
+                    {t.removeEvent(n)}
+                  </Button>
+                )}
               </div>
               <Choice
                 label={t.eventType}
@@ -66,31 +70,33 @@ export const EventsEditor = memo(function EventsEditor({ events, problems, ladde
                 onChange={(v) => set(i, { type: v === "penalty" ? "penalty" : "bonus", level: "" })}
                 messages={messages(i, "type")}
                 locale={locale}
-                disabled={disabled}
+                disabled={disabled || readOnly}
               />
-              <Choice label={t.level} value={e.level} options={levels(e.type)} placeholder={t.blank} onChange={(v) => set(i, { level: v })} messages={messages(i, "level")} locale={locale} disabled={disabled} />
+              <Choice label={t.level} value={e.level} options={levels(e.type)} placeholder={t.blank} onChange={(v) => set(i, { level: v })} messages={messages(i, "level")} locale={locale} disabled={disabled || readOnly} />
               <Field label={t.matterId} className={fieldStyles.field} {...validation(messages(i, "matterId"), locale)}>
-                <Input className={fieldStyles.control} value={e.matterId} disabled={disabled} onChange={(_x, d) => set(i, { matterId: d.value })} />
+                <Input className={fieldStyles.control} value={e.matterId} disabled={disabled} readOnly={readOnly} onChange={(_x, d) => set(i, { matterId: d.value })} />
               </Field>
               <Field label={t.description} className={fieldStyles.field} {...validation(messages(i, "description"), locale)}>
-                <Input className={fieldStyles.control} value={e.description} disabled={disabled} onChange={(_x, d) => set(i, { description: d.value })} />
+                <Input className={fieldStyles.control} value={e.description} disabled={disabled} readOnly={readOnly} onChange={(_x, d) => set(i, { description: d.value })} />
               </Field>
               <Field className={fieldStyles.field} {...validation(messages(i, "evidence"), locale)}>
-                <Switch label={t.evidence} checked={e.evidence === true} disabled={disabled} onChange={(_x, d) => set(i, { evidence: d.checked })} />
+                <Switch label={t.evidence} checked={e.evidence === true} disabled={disabled || readOnly} onChange={(_x, d) => set(i, { evidence: d.checked })} />
               </Field>
               <Field className={fieldStyles.field} {...validation(messages(i, "verified"), locale)}>
-                <Switch label={t.verified} checked={e.verified === true} disabled={disabled} onChange={(_x, d) => set(i, { verified: d.checked })} />
+                <Switch label={t.verified} checked={e.verified === true} disabled={disabled || readOnly} onChange={(_x, d) => set(i, { verified: d.checked })} />
               </Field>
               <Field className={fieldStyles.field} {...validation(messages(i, "reported"), locale)}>
-                <Switch label={t.reported} checked={e.reported === true} disabled={disabled} onChange={(_x, d) => set(i, { reported: d.checked })} />
+                <Switch label={t.reported} checked={e.reported === true} disabled={disabled || readOnly} onChange={(_x, d) => set(i, { reported: d.checked })} />
               </Field>
             </li>
           );
         })}
       </ul>
-      <Button className={styles.add} disabled={disabled} onClick={() => onChange([...events, newEvent()])}>
-        {t.addEvent}
-      </Button>
+      {!readOnly && (
+        <Button className={styles.add} disabled={disabled} onClick={() => onChange([...events, newEvent()])}>
+          {t.addEvent}
+        </Button>
+      )}
     </section>
   );
 });

@@ -25,9 +25,11 @@ interface IndicatorInputProps {
   t: Strings;
   locale: Locale;
   disabled?: boolean;
+  /** A frozen month: the value is shown, not edited (a 是/否 dropdown is disabled: it has no read-only mode). */
+  readOnly?: boolean;
 }
 
-const IndicatorInput = memo(function IndicatorInput({ field: f, value, messages, onChange, t, locale, disabled }: IndicatorInputProps) {
+const IndicatorInput = memo(function IndicatorInput({ field: f, value, messages, onChange, t, locale, disabled, readOnly }: IndicatorInputProps) {
   const fieldStyles = useFieldStyles();
   const label = t.indicatorLabel(f.key);
   const hint = f.optional ? t.optionalHint : undefined;
@@ -46,7 +48,7 @@ const IndicatorInput = memo(function IndicatorInput({ field: f, value, messages,
         messages={messages}
         locale={locale}
         testId={`field-${f.key}`}
-        disabled={disabled}
+        disabled={disabled || readOnly}
       />
     );
   }
@@ -58,6 +60,7 @@ const IndicatorInput = memo(function IndicatorInput({ field: f, value, messages,
         inputMode="decimal"
         autoComplete="off"
         disabled={disabled}
+        readOnly={readOnly}
         data-testid={`field-${f.key}`}
         onChange={(_e, data) => onChange(f.key, data.value)}
       />
@@ -85,9 +88,10 @@ export interface MonthFormProps {
   t: Strings;
   locale: Locale;
   disabled?: boolean;
+  readOnly?: boolean;
 }
 
-export function MonthForm({ values, messages, onChange, t, locale, disabled }: MonthFormProps) {
+export function MonthForm({ values, messages, onChange, t, locale, disabled, readOnly }: MonthFormProps) {
   const styles = useStyles();
   return (
     <section className={styles.section} aria-labelledby="indicators-heading">
@@ -95,7 +99,7 @@ export function MonthForm({ values, messages, onChange, t, locale, disabled }: M
         {t.indicatorsHeading}
       </Subtitle2>
       {INDICATOR_FIELDS.map((f) => (
-        <IndicatorInput key={f.key} field={f} value={values[f.key] ?? ""} messages={messages.get(f.key) ?? NONE} onChange={onChange} t={t} locale={locale} disabled={disabled} />
+        <IndicatorInput key={f.key} field={f} value={values[f.key] ?? ""} messages={messages.get(f.key) ?? NONE} onChange={onChange} t={t} locale={locale} disabled={disabled} readOnly={readOnly} />
       ))}
     </section>
   );

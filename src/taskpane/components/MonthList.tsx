@@ -10,6 +10,7 @@ const useStyles = makeStyles({
   month: { width: "100%", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", height: "auto", minHeight: "36px", textAlign: "start" },
   name: { fontWeight: tokens.fontWeightSemibold },
   sheet: { color: tokens.colorNeutralForeground3 },
+  badges: { display: "inline-flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, justifyContent: "flex-end" },
   instalment: {
     display: "flex",
     flexDirection: "column",
@@ -21,12 +22,24 @@ const useStyles = makeStyles({
   },
 });
 
-const BADGE: Record<MonthStatus["state"], { color: "informative" | "warning" | "danger" | "success"; appearance: "tint" | "filled" }> = {
-  "not-started": { color: "informative", appearance: "tint" },
-  incomplete: { color: "warning", appearance: "tint" },
-  errors: { color: "danger", appearance: "filled" },
-  scored: { color: "success", appearance: "tint" },
-};
+type BadgeLook = { color: "informative" | "warning" | "danger" | "success" | "brand" | "subtle" | "severe"; appearance: "tint" | "filled" | "outline" | "ghost" };
+
+/**
+ * A month's badge: its state, and for a scored month whether it reaches 达标分 (green only then;
+ * below it the warning colour — and the text says so too, colour is never the only sign).
+ */
+export function monthBadge(m: MonthStatus): BadgeLook {
+  switch (m.state) {
+    case "not-started":
+      return { color: "subtle", appearance: "outline" };
+    case "incomplete":
+      return { color: "informative", appearance: "tint" };
+    case "errors":
+      return { color: "danger", appearance: "filled" };
+    default:
+      return m.belowThreshold ? { color: "warning", appearance: "filled" } : { color: "success", appearance: "tint" };
+  }
+}
 
 export function monthStateText(t: Strings, m: MonthStatus): string {
   switch (m.state) {
@@ -37,8 +50,25 @@ export function monthStateText(t: Strings, m: MonthStatus): string {
     case "errors":
       return t.stateErrors(m.errors);
     default:
-      return t.stateScored(m.total ?? "");
+      return t.stateScored(m.total ?? "", m.belowThreshold);
   }
+}
+
+/** The month's badges: its state, and 已定稿 when frozen. */
+export function MonthBadges({ m, t, className }: { m: MonthStatus; t: Strings; className?: string }) {
+  const badge = monthBadge(m);
+  return (
+    <span className={className}>
+      <Badge color={badge.color} appearance={badge.appearance} data-badge={`${m.state}${m.state === "scored" && m.belowThreshold ? "-below" : ""}`}>
+        {monthStateText(t, m)}
+      </Badge>
+      {m.frozen && (
+        <Badge color="brand" appearance="filled" data-badge="frozen">
+          {t.frozenBadge}
+        </Badge>
+      )}
+    </span>
+  );
 }
 
 export interface MonthListProps {
@@ -62,8 +92,6 @@ export const MonthList = memo(function MonthList({ months, instalments, t, onOpe
         ) : (
           <ul className={styles.list}>
             {months.map((m) => {
-              const state = monthStateText(t, m);
-              const badge = BADGE[m.state];
               return (
                 <li key={m.month}>
                   <Button
@@ -71,13 +99,12 @@ export const MonthList = memo(function MonthList({ months, instalments, t, onOpe
                     appearance="secondary"
                     data-testid={`month-${m.month}`}
                     data-state={m.state}
-                    disabled={disabled}
+                    data-frozen={m.frozen ? "true" : undefined}
+                    disabledFocusable={disabled}
                     onClick={() => onOpen(m.month)}
                   >
                     <span className={styles.name}>{t.monthLabel(m.month)}</span>
-                    <Badge color={badge.color} appearance={badge.appearance}>
-                      {state}
-                    </Badge>
+                    <MonthBadges m={m} t={t} className={styles.badges} />
                     {m.sheet === null && <Caption1 className={styles.sheet}>{t.noSheet}</Caption1>}
                   </Button>
                 </li>

@@ -14,9 +14,11 @@ export interface ReportsEditorProps {
   t: Strings;
   locale: Locale;
   disabled?: boolean;
+  /** A frozen month: shown, not edited (no add / remove buttons; switches and dropdowns disabled). */
+  readOnly?: boolean;
 }
 
-export const ReportsEditor = memo(function ReportsEditor({ month, reports, problems, onChange, t, locale, disabled }: ReportsEditorProps) {
+export const ReportsEditor = memo(function ReportsEditor({ month, reports, problems, onChange, t, locale, disabled, readOnly }: ReportsEditorProps) {
   const styles = useEditorStyles();
   const fieldStyles = useFieldStyles();
   const set = (i: number, patch: Partial<ReportDraft>) => onChange(reports.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -34,9 +36,11 @@ export const ReportsEditor = memo(function ReportsEditor({ month, reports, probl
             <li key={`${r.row ?? "new"}-${i}`} className={styles.card} aria-label={t.reportTitle(n)} data-testid={`report-${i}`}>
               <div className={styles.head}>
                 <strong>{t.reportTitle(n)}</strong>
-                <Button appearance="subtle" disabled={disabled} onClick={() => onChange(reports.filter((_x, j) => j !== i))}>
-                  {t.removeReport(n)}
-                </Button>
+                {!readOnly && (
+                  <Button appearance="subtle" disabled={disabled} onClick={() => onChange(reports.filter((_x, j) => j !== i))}>
+                    {t.removeReport(n)}
+                  </Button>
+                )}
               </div>
               <Choice
                 label={t.reportKind}
@@ -46,24 +50,26 @@ export const ReportsEditor = memo(function ReportsEditor({ month, reports, probl
                 onChange={(v) => set(i, { kind: v })}
                 messages={messages(i, "kind")}
                 locale={locale}
-                disabled={disabled}
+                disabled={disabled || readOnly}
               />
               <Field label={t.reportPeriod} hint={t.reportPeriodHint} className={fieldStyles.field} {...validation(messages(i, "period"), locale)}>
-                <Input className={fieldStyles.control} value={r.period} disabled={disabled} onChange={(_x, d) => set(i, { period: d.value })} />
+                <Input className={fieldStyles.control} value={r.period} disabled={disabled} readOnly={readOnly} onChange={(_x, d) => set(i, { period: d.value })} />
               </Field>
               <Field label={t.submitted} hint={t.submittedHint} className={fieldStyles.field} {...validation(messages(i, "submitted"), locale)}>
-                <Input className={fieldStyles.control} value={r.submitted} disabled={disabled} onChange={(_x, d) => set(i, { submitted: d.value })} />
+                <Input className={fieldStyles.control} value={r.submitted} disabled={disabled} readOnly={readOnly} onChange={(_x, d) => set(i, { submitted: d.value })} />
               </Field>
               <Field className={fieldStyles.field} {...validation(messages(i, "extensionApproved"), locale)}>
-                <Switch label={t.extension} checked={r.extensionApproved === true} disabled={disabled} onChange={(_x, d) => set(i, { extensionApproved: d.checked })} />
+                <Switch label={t.extension} checked={r.extensionApproved === true} disabled={disabled || readOnly} onChange={(_x, d) => set(i, { extensionApproved: d.checked })} />
               </Field>
             </li>
           );
         })}
       </ul>
-      <Button className={styles.add} disabled={disabled} onClick={() => onChange([...reports, newReport(month)])}>
-        {t.addReport}
-      </Button>
+      {!readOnly && (
+        <Button className={styles.add} disabled={disabled} onClick={() => onChange([...reports, newReport(month)])}>
+          {t.addReport}
+        </Button>
+      )}
     </section>
   );
 });
