@@ -413,7 +413,6 @@ export class Session {
     await tick();
     // One write, one record: 撤销记录 over the input cells and the scores together.
     const merged = mergePlans(inputsPlan, run.plan);
-    if (run.plan.protectSheets) merged.protectSheets = run.plan.protectSheets; // mergePlans keeps cells, sheets and deletions only
     const plan = withUndoRecord(snapshot, merged, localNow(now));
     await this.adapter.apply(plan);
     const after = this.remember(await this.adapter.read());

@@ -944,6 +944,8 @@ export function mergePlans(...plans: WritePlan[]): WritePlan {
   const cellWrites: WritePlan["cellWrites"] = [];
   const sheets: SheetSpec[] = [];
   const deleteSheets: string[] = [];
+  // The last plan's word on a sheet's protection wins (a run re-protects a frozen month).
+  const protect = new Map<string, boolean>();
   for (const p of plans) {
     for (const g of p.cellWrites) {
       const same = cellWrites.find((x) => x.sheet === g.sheet);
@@ -952,6 +954,10 @@ export function mergePlans(...plans: WritePlan[]): WritePlan {
     }
     sheets.push(...p.sheets);
     deleteSheets.push(...(p.deleteSheets ?? []));
+    for (const x of p.protectSheets ?? []) protect.set(x.sheet, x.protect);
   }
-  return deleteSheets.length > 0 ? { cellWrites, sheets, deleteSheets } : { cellWrites, sheets };
+  const merged: WritePlan = { cellWrites, sheets };
+  if (deleteSheets.length > 0) merged.deleteSheets = deleteSheets;
+  if (protect.size > 0) merged.protectSheets = [...protect].map(([sheet, on]) => ({ sheet, protect: on }));
+  return merged;
 }

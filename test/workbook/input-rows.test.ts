@@ -316,3 +316,15 @@ describe("规则设置", () => {
     expect(DEFAULT_RULES.options.satisfactionSteps).toBe("proportional");
   });
 });
+
+describe("mergePlans", () => {
+  it("keeps cell writes, sheets, deletions and protection (the last plan wins per sheet)", () => {
+    const merged = mergePlans(
+      { cellWrites: [{ sheet: "指标录入", writes: [{ address: "B2", value: 10 }] }], sheets: [], protectSheets: [{ sheet: "2025年10月", protect: false }] },
+      { cellWrites: [{ sheet: "指标录入", writes: [{ address: "C2", value: 1 }] }], sheets: [], deleteSheets: ["撤销记录"], protectSheets: [{ sheet: "2025年10月", protect: true }] },
+    );
+    expect(merged.cellWrites).toEqual([{ sheet: "指标录入", writes: [{ address: "B2", value: 10 }, { address: "C2", value: 1 }] }]);
+    expect(merged.deleteSheets).toEqual(["撤销记录"]);
+    expect(merged.protectSheets).toEqual([{ sheet: "2025年10月", protect: true }]);
+  });
+});
