@@ -10,12 +10,9 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { addMonths, INDICATOR_FIELDS, monthParts, monthRange } from "../src/domain";
-import type { IndicatorKey, MonthIndicators, MonthKey, ReportSubmission, ScoreEvent } from "../src/domain";
-import { applyCellWrites } from "../src/workbook/exceljs-sheet";
+import { addMonths, monthParts, monthRange } from "../src/domain";
+import type { MonthIndicators, MonthKey, ReportSubmission, ScoreEvent } from "../src/domain";
 import { ExcelFileAdapter } from "../src/workbook/file-adapter";
-import type { CellWrite } from "../src/workbook/model";
-import { a1 } from "../src/workbook/model";
 import { readInputs } from "../src/workbook/read-inputs";
 import {
   buildEventSheet,
@@ -24,8 +21,7 @@ import {
   buildPaymentRecordSheet,
   buildReportSheet,
   buildRuleSheet,
-  EVENT_HEADERS,
-  INPUT_SHEETS,
+  fillInputSheets,
   templateWorkbook,
 } from "../src/workbook/template";
 
@@ -46,12 +42,6 @@ export async function exampleWorkbook(): Promise<BenchWorkbook> {
   return { label: "12-month example", months: 12, bytes: await fs.readFile(EXAMPLE_PATH) };
 }
 
-/** Excel's serial day number of an ISO date (1900 date system). */
-function serial(iso: string): number {
-  const [y = 0, m = 1, d = 1] = iso.split("-").map(Number);
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
-}
-
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** Every report due from `first` through `last`, each submitted a few days before its due date. */
@@ -67,14 +57,6 @@ function reportsFor(first: MonthKey, last: MonthKey): ReportSubmission[] {
   }
   return out;
 }
-
-function headerColumns(ws: import("exceljs").Worksheet): Map<string, number> {
-  const cols = new Map<string, number>();
-  ws.getRow(1).eachCell((cell, col) => cols.set(String(cell.value), col));
-  return cols;
-}
-
-const yes = (b: boolean | null) => (b === null ? null : b ? "是" : "否");
 
 /** A workbook of `months` monthly scorecards from `from`, filled with the example's data (see the header). */
 export async function generatedWorkbook(months = 120, from: MonthKey = "2016-01"): Promise<BenchWorkbook> {
@@ -101,65 +83,8 @@ export async function generatedWorkbook(months = 120, from: MonthKey = "2016-01"
 
   const wb = templateWorkbook([...list.map(buildMonthSheet), buildIndicatorSheet(list), buildEventSheet(), buildReportSheet(), buildPaymentRecordSheet(), buildRuleSheet()]);
 
-  const ind = wb.getWorksheet(INPUT_SHEETS.indicators);
-  if (!ind) throw new Error("template has no 指标录入");
-  const cols = headerColumns(ind);
-  const writes: CellWrite[] = [];
-  indicators.forEach((row, i) => {
-    const r = i + 2;
-    writes.push({ address: a1(r, 1), value: row.month });
-    for (const f of INDICATOR_FIELDS) {
-      const col = cols.get(f.header);
-      if (!col) throw new Error(`指标录入 has no column ${f.header}`);
-      const v = row[f.key as IndicatorKey];
-      writes.push({ address: a1(r, col), value: typeof v === "boolean" ? (v ? "是" : "否") : v });
-    }
-  });
-  applyCellWrites(ind, writes);
-
-  const ev = wb.getWorksheet(INPUT_SHEETS.events);
-  if (!ev) throw new Error("template has no 加减分事件");
-  applyCellWrites(
-    ev,
-    events
-      .filter((e) => dataMonths.has(e.month))
-      .flatMap((e, i) => {
-        const values: Record<(typeof EVENT_HEADERS)[number], string | null> = {
-          考核月份: e.month,
-          类型: e.type === "bonus" ? "加分" : "扣分",
-          级别: e.level,
-          事项编号: e.matterId,
-          事项说明: e.description,
-          佐证材料: e.evidence === null ? null : e.evidence ? "有" : "无",
-          经查属实: yes(e.verified),
-          乙方报送: yes(e.reported),
-        };
-        return EVENT_HEADERS.map((h, c) => ({ address: a1(i + 2, c + 1), value: values[h] }));
-      }),
-  );
-
-  const rep = wb.getWorksheet(INPUT_SHEETS.reports);
-  if (!rep) throw new Error("template has no 报告提交");
-  applyCellWrites(
-    rep,
-    reports.flatMap((r, i) => [
-      { address: a1(i + 2, 1), value: r.kind },
-      { address: a1(i + 2, 2), value: r.period },
-      { address: a1(i + 2, 3), value: r.submitted ? serial(r.submitted) : null },
-      { address: a1(i + 2, 4), value: yes(r.extensionApproved) },
-    ]),
-  );
-
   // The example's payments: the contract's instalments (2024-12 … 2025-11), all inside the span from 2016-01.
-  const pay = wb.getWorksheet(INPUT_SHEETS.payments);
-  if (!pay) throw new Error("template has no 付款记录");
-  applyCellWrites(
-    pay,
-    inputs.payments.flatMap((p, i) => [
-      { address: a1(i + 2, 2), value: p.invoiceDate ? serial(p.invoiceDate) : null },
-      { address: a1(i + 2, 3), value: p.paidDate ? serial(p.paidDate) : null },
-    ]),
-  );
+  fillInputSheets(wb, { indicators, events: events.filter((e) => dataMonths.has(e.month)), reports, payments: inputs.payments });
 
   const bytes = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   return { label: `${months}-month generated (${from} … ${last})`, months, bytes };

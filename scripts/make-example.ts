@@ -18,16 +18,15 @@ import {
   DEFAULT_RULES,
   emptyIndicators,
   fixed2,
-  INDICATOR_FIELDS,
   monthRange,
   scoreSeason,
   yuanText,
 } from "../src/domain";
-import type { IndicatorKey, MonthIndicators, MonthKey, PaymentRecord, ReportSubmission, ScoreEvent } from "../src/domain";
+import type { MonthIndicators, MonthKey, PaymentRecord, ReportSubmission, ScoreEvent } from "../src/domain";
 import { applyCellWrites } from "../src/workbook/exceljs-sheet";
 import type { CellWrite } from "../src/workbook/model";
 import { a1 } from "../src/workbook/model";
-import { buildTemplate, EVENT_HEADERS, INPUT_SHEETS, SCORECARD_LAYOUT, templateWorkbook } from "../src/workbook/template";
+import { buildTemplate, fillInputSheets, INPUT_SHEETS, SCORECARD_LAYOUT, templateWorkbook } from "../src/workbook/template";
 import { monthSheetName } from "../src/workbook/template";
 
 const FROM: MonthKey = "2024-12";
@@ -121,12 +120,6 @@ const NOTES: Record<MonthKey, { remarks?: Record<number, string>; customer?: str
   "2025-10": { remarks: { 11: "BY-2025-102 无录音佐证，不加分" }, provider: "李敏" },
 };
 
-function headerColumns(ws: import("exceljs").Worksheet): Map<string, number> {
-  const cols = new Map<string, number>();
-  ws.getRow(1).eachCell((cell, col) => cols.set(String(cell.value), col));
-  return cols;
-}
-
 async function main(): Promise<number> {
   const out = process.argv[2] ?? join(__dirname, "..", "assets", "example-2024-2025.xlsx");
   const input = { indicators: MONTHS.map(indicators), events: EVENTS, reports: REPORTS, payments: PAYMENTS };
@@ -166,71 +159,18 @@ async function main(): Promise<number> {
 
   const wb = templateWorkbook(buildTemplate({ from: FROM, months: MONTHS.length }));
 
-  // 指标录入: one row per month, typed as the clerk would (是/否 words, plain numbers).
+  // The input sheets, typed as the clerk would (是/否 words, plain numbers, Excel dates)…
+  fillInputSheets(wb, input);
+  // …and a column of the clerk's own in 指标录入, which every run must leave alone.
   const ind = wb.getWorksheet(INPUT_SHEETS.indicators);
   if (!ind) throw new Error("template has no 指标录入");
-  const cols = headerColumns(ind);
   const noteCol = ind.columnCount + 1;
-  const writes: CellWrite[] = [{ address: a1(1, noteCol), value: "备注", style: { bold: true, fill: "#FFF2CC", border: "thin", horizontal: "center", vertical: "middle" } }];
   ind.getColumn(noteCol).width = 28;
-  input.indicators.forEach((row, i) => {
-    const r = i + 2;
-    writes.push({ address: a1(r, 1), value: row.month });
-    for (const f of INDICATOR_FIELDS) {
-      const col = cols.get(f.header);
-      if (!col) throw new Error(`指标录入 has no column ${f.header}`);
-      const v = row[f.key as IndicatorKey];
-      writes.push({ address: a1(r, col), value: typeof v === "boolean" ? (v ? "是" : "否") : v });
-    }
-  });
-  writes.push({ address: a1(4, noteCol), value: "2月1人离职，月中补员到岗" });
-  writes.push({ address: a1(12, noteCol), value: "10月数据已与部局通报核对" });
-  applyCellWrites(ind, writes);
-
-  // 加减分事件
-  const ev = wb.getWorksheet(INPUT_SHEETS.events);
-  if (!ev) throw new Error("template has no 加减分事件");
-  const yes = (b: boolean | null) => (b === null ? null : b ? "是" : "否");
-  applyCellWrites(
-    ev,
-    EVENTS.flatMap((e, i) => {
-      const values: Record<(typeof EVENT_HEADERS)[number], string | null> = {
-        考核月份: e.month,
-        类型: e.type === "bonus" ? "加分" : "扣分",
-        级别: e.level,
-        事项编号: e.matterId,
-        事项说明: e.description,
-        佐证材料: e.evidence === null ? null : e.evidence ? "有" : "无",
-        经查属实: yes(e.verified),
-        乙方报送: yes(e.reported),
-      };
-      return EVENT_HEADERS.map((h, c) => ({ address: a1(i + 2, c + 1), value: values[h] }));
-    }),
-  );
-
-  // 报告提交
-  const rep = wb.getWorksheet(INPUT_SHEETS.reports);
-  if (!rep) throw new Error("template has no 报告提交");
-  applyCellWrites(
-    rep,
-    REPORTS.flatMap((r, i) => [
-      { address: a1(i + 2, 1), value: r.kind },
-      { address: a1(i + 2, 2), value: r.period },
-      { address: a1(i + 2, 3), value: r.submitted ? excelSerial(r.submitted) : null },
-      { address: a1(i + 2, 4), value: yes(r.extensionApproved) },
-    ]),
-  );
-
-  // 付款记录
-  const pay = wb.getWorksheet(INPUT_SHEETS.payments);
-  if (!pay) throw new Error("template has no 付款记录");
-  applyCellWrites(
-    pay,
-    PAYMENTS.flatMap((p, i) => [
-      { address: a1(i + 2, 2), value: p.invoiceDate ? excelSerial(p.invoiceDate) : null },
-      { address: a1(i + 2, 3), value: p.paidDate ? excelSerial(p.paidDate) : null },
-    ]),
-  );
+  applyCellWrites(ind, [
+    { address: a1(1, noteCol), value: "备注", style: { bold: true, fill: "#FFF2CC", border: "thin", horizontal: "center", vertical: "middle" } },
+    { address: a1(4, noteCol), value: "2月1人离职，月中补员到岗" },
+    { address: a1(12, noteCol), value: "10月数据已与部局通报核对" },
+  ]);
 
   // Monthly sheets: 备注 and signatures typed by hand.
   const L = SCORECARD_LAYOUT;

@@ -7,9 +7,10 @@
  */
 import ExcelJS from "exceljs";
 import { addMonths, DEFAULT_RULES, INDICATOR_FIELDS, isMonthKey, MONTH_HEADER, monthParts, monthLabel, SCORECARD_ITEMS, SCORECARD_TITLE } from "../domain";
-import type { MonthKey } from "../domain";
+import type { IndicatorKey, MonthIndicators, MonthKey, PaymentRecord, ReportSubmission, ScoreEvent } from "../domain";
 import { RULE_SETTINGS } from "../domain/rule-settings";
-import { writeSheetSpec } from "./exceljs-sheet";
+import { applyCellWrites, writeSheetSpec } from "./exceljs-sheet";
+import { isoToSerial } from "./grid";
 import type { CellStyle, CellWrite, ListValidation, SheetSpec } from "./model";
 import { a1, columnLetter } from "./model";
 import { INPUT_SHEETS } from "./sheet-names";
@@ -359,6 +360,74 @@ export function buildTemplate(options: TemplateOptions): SheetSpec[] {
 }
 
 /** A new ExcelJS workbook holding the given sheets. */
+const yesNo = (b: boolean | null) => (b === null ? null : b ? "是" : "否");
+
+function sheetOf(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`the workbook has no sheet 「${name}」`);
+  return ws;
+}
+
+/**
+ * Types a season's inputs into a template's input sheets from row 2, as a clerk would (是/否 and
+ * 有/无 words, dates as Excel dates): 指标录入 by its header names, 加减分事件 and 报告提交 in
+ * their template column order, 付款记录 beside the prefilled 笔次 1/2/3. For the example workbook
+ * and the benchmark's generated ones.
+ */
+export function fillInputSheets(
+  wb: ExcelJS.Workbook,
+  data: { indicators: readonly MonthIndicators[]; events: readonly ScoreEvent[]; reports: readonly ReportSubmission[]; payments: readonly PaymentRecord[] },
+): void {
+  const ind = sheetOf(wb, INPUT_SHEETS.indicators);
+  const cols = new Map<string, number>();
+  ind.getRow(1).eachCell((cell, col) => cols.set(String(cell.value), col));
+  const writes: CellWrite[] = [];
+  data.indicators.forEach((row, i) => {
+    writes.push({ address: a1(i + 2, 1), value: row.month });
+    for (const f of INDICATOR_FIELDS) {
+      const col = cols.get(f.header);
+      if (!col) throw new Error(`指标录入 has no column ${f.header}`);
+      const v = row[f.key as IndicatorKey];
+      writes.push({ address: a1(i + 2, col), value: typeof v === "boolean" ? yesNo(v) : v });
+    }
+  });
+  applyCellWrites(ind, writes);
+
+  applyCellWrites(
+    sheetOf(wb, INPUT_SHEETS.events),
+    data.events.flatMap((e, i) => {
+      const values: Record<(typeof EVENT_HEADERS)[number], string | null> = {
+        考核月份: e.month,
+        类型: e.type === "bonus" ? "加分" : "扣分",
+        级别: e.level,
+        事项编号: e.matterId,
+        事项说明: e.description,
+        佐证材料: e.evidence === null ? null : e.evidence ? "有" : "无",
+        经查属实: yesNo(e.verified),
+        乙方报送: yesNo(e.reported),
+      };
+      return EVENT_HEADERS.map((h, c) => ({ address: a1(i + 2, c + 1), value: values[h] }));
+    }),
+  );
+  applyCellWrites(
+    sheetOf(wb, INPUT_SHEETS.reports),
+    data.reports.flatMap((r, i) => [
+      { address: a1(i + 2, 1), value: r.kind },
+      { address: a1(i + 2, 2), value: r.period },
+      { address: a1(i + 2, 3), value: r.submitted ? isoToSerial(r.submitted) : null },
+      { address: a1(i + 2, 4), value: yesNo(r.extensionApproved) },
+    ]),
+  );
+  // 付款记录 rows are prefilled with 笔次 1, 2, 3 in the template.
+  applyCellWrites(
+    sheetOf(wb, INPUT_SHEETS.payments),
+    data.payments.flatMap((p) => [
+      { address: a1(p.number + 1, 2), value: p.invoiceDate ? isoToSerial(p.invoiceDate) : null },
+      { address: a1(p.number + 1, 3), value: p.paidDate ? isoToSerial(p.paidDate) : null },
+    ]),
+  );
+}
+
 export function templateWorkbook(sheets: readonly SheetSpec[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "hotline-scorecard";
