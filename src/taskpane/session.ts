@@ -326,11 +326,19 @@ export class Session {
   }
 
   /** Writes the form's edits to the input sheets only (no scoring). */
-  async saveMonth(draft: MonthDraft, progress: ProgressListener = () => {}): Promise<ActionResult> {
+  saveMonth(draft: MonthDraft, progress: ProgressListener = () => {}): Promise<ActionResult> {
+    return this.saveInputs((snapshot) => planMonthDraft(snapshot, draft, this.result?.rules), progress);
+  }
+
+  /**
+   * Read, plan the input cells, write them with their 撤销记录 — or nothing when the plan is
+   * refused or changes no cell. Shared by the month form and the settings panel.
+   */
+  private async saveInputs(plan: (snapshot: WorkbookSnapshot) => ReturnType<typeof planSettingsDraft>, progress: ProgressListener): Promise<ActionResult> {
     progress("read");
     await tick();
     const snapshot = await this.adapter.read();
-    const planned = planMonthDraft(snapshot, draft, this.result?.rules);
+    const planned = plan(snapshot);
     if (!planned.ok) {
       this.remember(snapshot);
       return { kind: "refused", problems: planned.problems.map(fromPlanProblem), cells: 0, months: 0, paymentSheet: false };
@@ -504,24 +512,8 @@ export class Session {
   }
 
   /** Saves the settings panel into 规则设置 (creating the sheet when the workbook has none), then re-scores (without writing scores). */
-  async saveSettings(draft: SettingsDraft, progress: ProgressListener = () => {}): Promise<ActionResult> {
-    progress("read");
-    await tick();
-    const snapshot = await this.adapter.read();
-    const planned = planSettingsDraft(snapshot, draft);
-    if (!planned.ok) {
-      this.remember(snapshot);
-      return { kind: "refused", problems: planned.problems.map(fromPlanProblem), cells: 0, months: 0, paymentSheet: false };
-    }
-    if (planned.changed === 0) {
-      this.remember(snapshot);
-      return { kind: "unchanged", problems: [], cells: 0, months: 0, paymentSheet: false };
-    }
-    progress("write");
-    await tick();
-    await this.adapter.apply(withUndoRecord(snapshot, planned.plan, localNow(this.now())));
-    const after = this.remember(await this.adapter.read());
-    return { kind: "saved", problems: after.problems.map(fromLocated), cells: planned.changed, months: after.scores.length, paymentSheet: false };
+  saveSettings(draft: SettingsDraft, progress: ProgressListener = () => {}): Promise<ActionResult> {
+    return this.saveInputs((snapshot) => planSettingsDraft(snapshot, draft), progress);
   }
 
   /** Selects a problem's cell in the workbook (Excel only); false when it cannot. */
