@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { runCli } from "../fixtures/cli";
 import { localToday, parseScoreArgs } from "../../src/cli/score";
 import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
 import { withChart } from "../fixtures/chart";
@@ -17,12 +17,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l), clock: () => new Date(2025, 10, 5, 14, 30) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (args: string[]) => runCli(args, new Date(2025, 10, 5, 14, 30));
 
 function file(name: string, data: Buffer): string {
   const p = path.join(dir, name);

@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { main } from "../../src/cli/main";
+import { runCli } from "../fixtures/cli";
 import type { ScoreEvent } from "../../src/domain";
 import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
 import { addInputSheets, addScorecard, exampleData, toBuffer } from "../fixtures/workbooks";
@@ -90,12 +90,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l), clock: () => new Date(2025, 11, 31, 9, 0) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (args: string[]) => runCli(args, new Date(2025, 11, 31, 9, 0));
 
 /** The SPEC §7 workbook with a payload everywhere a clerk (or a caller) can put text. */
 async function hostileWorkbook(): Promise<{ buffer: Buffer; summaryOfItem1: string; summaryOfItem11: string; remarks: string[] }> {

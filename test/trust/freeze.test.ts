@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from "node:os";
 import path from "node:path";
 import { DEFAULT_RULES } from "../../src/domain";
-import { main } from "../../src/cli/main";
+import { runCli } from "../fixtures/cli";
 import { frozenMonths, readAudit } from "../../src/workbook/audit";
 import { ExcelAdapter, BatchOptions } from "../../src/workbook/excel-adapter";
 import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
@@ -32,12 +32,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[], clock = CLOCK): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l), clock: () => clock });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (args: string[], clock = CLOCK) => runCli(args, clock);
 
 const at = (name: string) => path.join(dir, name);
 

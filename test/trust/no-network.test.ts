@@ -17,7 +17,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import tls from "node:tls";
-import { main } from "../../src/cli/main";
+import { runCli } from "../fixtures/cli";
 import { exampleWorkbook, indicatorCell, loadWorkbook, toBuffer, yearWorkbook } from "../fixtures/workbooks";
 
 const attempts: string[] = [];
@@ -74,12 +74,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l), clock: () => new Date(2025, 11, 31, 9, 0) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = (args: string[]) => runCli(args, new Date(2025, 11, 31, 9, 0));
 
 describe("no network, no telemetry (contract §七 保密)", () => {
   it("the traps work: each network API attempted here is recorded and refused", async () => {
