@@ -72,7 +72,27 @@ function contentSecurityPolicy(mode) {
   ].join("; ");
 }
 
-/** How to load the add-in on this machine; detection only (office-addin-debugging is not installable here). */
+/**
+ * Sideloads into desktop Excel (Windows, macOS) with Microsoft's office-addin-debugging tooling
+ * (office-addin-dev-settings), an optional dependency: its keytar needs libsecret to build, so a
+ * machine without it (or without a desktop Excel) gets the printed advice only.
+ */
+function sideloadDesktop(manifestPath) {
+  if (process.platform !== "win32" && process.platform !== "darwin") return;
+  let devSettings;
+  try {
+    devSettings = require("office-addin-dev-settings");
+  } catch {
+    console.log("[12367] office-addin-debugging is not installed: sideload by hand as above.");
+    return;
+  }
+  devSettings.sideloadAddIn(manifestPath, "excel", false, false, "desktop").then(
+    () => console.log("[12367] Excel 已加载本加载项 / sideloaded into desktop Excel: 开始 > 12367 考核"),
+    (e) => console.log(`[12367] 自动加载失败 / sideload failed: ${e && e.message ? e.message : e}`),
+  );
+}
+
+/** How to load the add-in on this machine (printed by `npm start`). */
 function sideloadAdvice(manifestPath, baseUrl) {
   const lines = [];
   const web = [
@@ -215,7 +235,9 @@ module.exports = async (env = {}, argv = {}) => {
         const url = `${https ? "https" : "http"}://localhost:${PORT}/`;
         console.log(`\n[12367] 任务窗格 / task pane: ${url}taskpane.html`);
         if (env.sideload) {
-          for (const line of sideloadAdvice(path.resolve(__dirname, "manifest.xml"), url)) console.log(`[12367] ${line}`);
+          const manifest = path.resolve(__dirname, "manifest.xml");
+          for (const line of sideloadAdvice(manifest, url)) console.log(`[12367] ${line}`);
+          sideloadDesktop(manifest);
         }
         return server;
       },
