@@ -6,21 +6,13 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { isoDate, IsoDate } from "../domain";
 import { ExcelFileAdapter, NotAWorkbookError, PreservationError } from "../workbook/file-adapter";
 import { checkFileSize } from "../workbook/guard";
 import type { Io } from "./main";
 
-/** Today's date on this computer's calendar (the engine has no clock). */
-export function localToday(now: Date = new Date()): IsoDate {
-  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
+import { localNow, localToday } from "../util/local-time";
 
-/** "2025-11-05 14:30" in this computer's time zone: the time written on 计算说明, 撤销记录 and 审计记录. */
-export function localNow(now: Date = new Date()): string {
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${localToday(now)} ${two(now.getHours())}:${two(now.getMinutes())}`;
-}
+export { localNow, localToday };
 
 /** The command's clock: Io.clock when given (tests), else the computer's. */
 export function clockOf(io: Io): Date {

@@ -22,7 +22,6 @@ import {
   fixed2,
   forecastInstalment,
   IsoDate,
-  isoDate,
   MonthKey,
   MonthScore,
   RuleSet,
@@ -148,16 +147,9 @@ export type UndoPreview =
     }
   | { ok: false; problems: PaneProblem[] };
 
-/** Today on this computer's calendar (the engine has no clock). */
-export function localToday(now: Date = new Date()): IsoDate {
-  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
+import { localNow, localToday } from "../util/local-time";
 
-/** "2025-11-05 14:30", as the 计算说明 and 撤销记录 sheets show it. */
-export function localNow(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${localToday(now)} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
-}
+export { localNow, localToday };
 
 export function fromPlanProblem(p: PlanProblem): PaneProblem {
   return { severity: "error", message: p.message, messageEn: p.messageEn, sheet: p.sheet, cell: p.cell, indicator: "" };
