@@ -54,19 +54,11 @@ import { INPUT_SHEETS } from "./sheet-names";
 
 export type EventType = ScoreEvent["type"];
 
-/** One row of 加减分事件 as the form edits it. */
-export interface EventDraft {
-  /** Sheet row (1-based); null for an event added in the form. */
-  row: number | null;
-  type: EventType;
-  level: string;
-  matterId: string;
-  description: string;
-  /** 佐证材料 (有/无), 经查属实 (是/否), 乙方报送 (是/否); null = blank. */
-  evidence: boolean | null;
-  verified: boolean | null;
-  reported: boolean | null;
-}
+/**
+ * One row of 加减分事件 as the form edits it: the engine's event without its month (the form is
+ * one month's), with the sheet row it came from (null for an event added in the form).
+ */
+export type EventDraft = Omit<ScoreEvent, "month"> & { row: number | null };
 
 /** One row of 报告提交 as the form edits it. */
 export interface ReportDraft {
