@@ -25,7 +25,8 @@ import {
   snapshotJson,
 } from "../../src/workbook/audit";
 import { writeSheetSpec } from "../../src/workbook/exceljs-sheet";
-import { CellRef, parseA1, ReadCell, SheetSnapshot, SheetSpec, WorkbookSnapshot } from "../../src/workbook/model";
+import { CellRef, parseA1, ReadCell, SheetSpec, WorkbookSnapshot } from "../../src/workbook/model";
+import { applyPlanToSnapshot } from "../../src/workbook/input-rows";
 
 const CARD = "2025年10月";
 const IND = "指标录入";
@@ -81,18 +82,7 @@ function freezeSnapshot(wb: WorkbookSnapshot): FreezeSnapshot {
 
 /** Writes a whole-sheet spec into a snapshot as an adapter would (replace or add). */
 function withSheet(wb: WorkbookSnapshot, spec: SheetSpec): WorkbookSnapshot {
-  const cells: ReadCell[] = spec.cells
-    .filter((c) => c.value !== null || c.formula !== undefined)
-    .map((c) => {
-      const { row, col } = parseA1(c.address);
-      const rc: ReadCell = { row, col, value: c.value, numberFormat: c.numberFormat ?? "General" };
-      if (c.formula !== undefined) rc.formula = c.formula;
-      return rc;
-    })
-    .sort((a, b) => a.row - b.row || a.col - b.col);
-  const sheet: SheetSnapshot = { name: spec.name, index: wb.sheets.length, cells, merges: [] };
-  const others = wb.sheets.filter((s) => s.name !== spec.name);
-  return { sheets: [...others, sheet].map((s, index) => ({ ...s, index })) };
+  return applyPlanToSnapshot(wb, { cellWrites: [], sheets: [spec] });
 }
 
 function setCell(wb: WorkbookSnapshot, sheet: string, address: string, value: ReadCell["value"]): WorkbookSnapshot {

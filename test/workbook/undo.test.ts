@@ -4,6 +4,7 @@
  * "001", a boolean, a date, a float's last bit — in memory and through a real .xlsx file.
  */
 import ExcelJS from "exceljs";
+import { applyPlanToSnapshot } from "../../src/workbook/input-rows";
 import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
 import { CellWrite, parseA1, ReadCell, SheetSnapshot, SheetSpec, WorkbookSnapshot, WritePlan } from "../../src/workbook/model";
 import { buildUndoSheet, planRestore, RestorePlan, RestoreRefusal, UNDO_HEADERS, UNDO_SHEET_NAME } from "../../src/workbook/undo";
@@ -75,47 +76,8 @@ function runPlan(): WritePlan {
   };
 }
 
-function sortCells(cells: ReadCell[]): ReadCell[] {
-  return [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
-}
-
-/** What an adapter does with a plan, on a snapshot: set cells (null = cleared), replace/create sheets, delete sheets. */
-function applyPlan(snapshot: WorkbookSnapshot, plan: WritePlan): WorkbookSnapshot {
-  let sheets: SheetSnapshot[] = snapshot.sheets.map((s) => ({ ...s, cells: s.cells.map((c) => ({ ...c })), merges: [...s.merges] }));
-  for (const group of plan.cellWrites) {
-    const sheet = sheets.find((s) => s.name === group.sheet);
-    if (!sheet) throw new Error(`no sheet ${group.sheet}`);
-    for (const w of group.writes) {
-      const { row, col } = parseA1(w.address);
-      const i = sheet.cells.findIndex((c) => c.row === row && c.col === col);
-      const prev = i >= 0 ? sheet.cells[i] : undefined;
-      if (i >= 0) sheet.cells.splice(i, 1);
-      if (w.value === null && w.formula === undefined) continue; // an empty cell is not in a snapshot
-      const next: ReadCell = { row, col, value: w.value, numberFormat: w.numberFormat ?? prev?.numberFormat ?? "General" };
-      if (w.formula !== undefined) next.formula = w.formula;
-      sheet.cells.push(next);
-    }
-    sheet.cells = sortCells(sheet.cells);
-  }
-  for (const s of plan.sheets) {
-    const cells = sortCells(
-      s.cells
-        .filter((c) => c.value !== null || c.formula !== undefined)
-        .map((c) => {
-          const { row, col } = parseA1(c.address);
-          const rc: ReadCell = { row, col, value: c.value, numberFormat: c.numberFormat ?? "General" };
-          if (c.formula !== undefined) rc.formula = c.formula;
-          return rc;
-        }),
-    );
-    const replaced: SheetSnapshot = { name: s.name, index: 0, cells, merges: [] };
-    const i = sheets.findIndex((x) => x.name === s.name);
-    if (i >= 0) sheets[i] = replaced;
-    else sheets.push(replaced);
-  }
-  sheets = sheets.filter((s) => !(plan.deleteSheets ?? []).includes(s.name));
-  return { sheets: sheets.map((s, index) => ({ ...s, index })) };
-}
+/** What an adapter does with a plan, on a snapshot (the pane's own in-memory apply). */
+const applyPlan = applyPlanToSnapshot;
 
 function ok(r: RestorePlan | RestoreRefusal): RestorePlan {
   if ("error" in r) throw new Error(r.error);
