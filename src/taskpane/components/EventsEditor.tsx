@@ -1,5 +1,5 @@
 /** The month's rows of 加减分事件: type, level, matter, and the evidence / verified / reported flags. */
-import { memo } from "react";
+import { memo, type ReactNode } from "react";
 import { Button, Caption1, Field, Input, Subtitle2, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { BONUS_LEVELS, PENALTY_LADDERS, type PenaltyLadderId } from "../../domain";
 import { newEvent, type DraftProblem, type EventDraft } from "../../workbook/input-rows";
@@ -21,6 +21,24 @@ export const useEditorStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   add: { alignSelf: "flex-start" },
 });
+
+/** One row of an editor list: its title, a remove button (unless read-only), and its fields. */
+export function EditorCard(props: { title: string; testId: string; removeLabel: string; onRemove: () => void; readOnly?: boolean; disabled?: boolean; children: ReactNode }) {
+  const styles = useEditorStyles();
+  return (
+    <li className={styles.card} aria-label={props.title} data-testid={props.testId}>
+      <div className={styles.head}>
+        <strong>{props.title}</strong>
+        {!props.readOnly && (
+          <Button appearance="subtle" disabled={props.disabled} onClick={props.onRemove}>
+            {props.removeLabel}
+          </Button>
+        )}
+      </div>
+      {props.children}
+    </li>
+  );
+}
 
 export interface EventsEditorProps {
   events: readonly EventDraft[];
@@ -51,15 +69,7 @@ export const EventsEditor = memo(function EventsEditor({ events, problems, ladde
         {events.map((e, i) => {
           const n = i + 1;
           return (
-            <li key={`${e.row ?? "new"}-${i}`} className={styles.card} aria-label={t.eventTitle(n)} data-testid={`event-${i}`}>
-              <div className={styles.head}>
-                <strong>{t.eventTitle(n)}</strong>
-                {!readOnly && (
-                  <Button appearance="subtle" disabled={disabled} onClick={() => onChange(events.filter((_x, j) => j !== i))}>
-                    {t.removeEvent(n)}
-                  </Button>
-                )}
-              </div>
+            <EditorCard key={`${e.row ?? "new"}-${i}`} title={t.eventTitle(n)} testId={`event-${i}`} removeLabel={t.removeEvent(n)} onRemove={() => onChange(events.filter((_x, j) => j !== i))} readOnly={readOnly} disabled={disabled}>
               <Choice
                 label={t.eventType}
                 value={e.type}
@@ -88,7 +98,7 @@ export const EventsEditor = memo(function EventsEditor({ events, problems, ladde
               <Field className={fieldStyles.field} {...validation(messages(i, "reported"), locale)}>
                 <Switch label={t.reported} checked={e.reported === true} disabled={disabled || readOnly} onChange={(_x, d) => set(i, { reported: d.checked })} />
               </Field>
-            </li>
+            </EditorCard>
           );
         })}
       </ul>

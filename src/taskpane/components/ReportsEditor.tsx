@@ -3,7 +3,7 @@ import { memo } from "react";
 import { Button, Caption1, Field, Input, Subtitle2, Switch } from "@fluentui/react-components";
 import { newReport, type DraftProblem, type ReportDraft } from "../../workbook/input-rows";
 import type { Locale, Strings } from "../i18n";
-import { useEditorStyles } from "./EventsEditor";
+import { EditorCard, useEditorStyles } from "./EventsEditor";
 import { Choice, useFieldStyles, validation } from "./fields";
 
 export interface ReportsEditorProps {
@@ -33,15 +33,7 @@ export const ReportsEditor = memo(function ReportsEditor({ month, reports, probl
         {reports.map((r, i) => {
           const n = i + 1;
           return (
-            <li key={`${r.row ?? "new"}-${i}`} className={styles.card} aria-label={t.reportTitle(n)} data-testid={`report-${i}`}>
-              <div className={styles.head}>
-                <strong>{t.reportTitle(n)}</strong>
-                {!readOnly && (
-                  <Button appearance="subtle" disabled={disabled} onClick={() => onChange(reports.filter((_x, j) => j !== i))}>
-                    {t.removeReport(n)}
-                  </Button>
-                )}
-              </div>
+            <EditorCard key={`${r.row ?? "new"}-${i}`} title={t.reportTitle(n)} testId={`report-${i}`} removeLabel={t.removeReport(n)} onRemove={() => onChange(reports.filter((_x, j) => j !== i))} readOnly={readOnly} disabled={disabled}>
               <Choice
                 label={t.reportKind}
                 value={r.kind}
@@ -61,7 +53,7 @@ export const ReportsEditor = memo(function ReportsEditor({ month, reports, probl
               <Field className={fieldStyles.field} {...validation(messages(i, "extensionApproved"), locale)}>
                 <Switch label={t.extension} checked={r.extensionApproved === true} disabled={disabled || readOnly} onChange={(_x, d) => set(i, { extensionApproved: d.checked })} />
               </Field>
-            </li>
+            </EditorCard>
           );
         })}
       </ul>
