@@ -101,6 +101,8 @@ describe("task pane, production build in chromium, no Office host", () => {
     const probe = await E2EHarness.start({ distDir: harness.distDir });
     try {
       const session = await probe.openPane();
+      // The page's own late loads (its icon, say) finish first: only the probe's request may follow.
+      await session.page.waitForLoadState("networkidle");
       const before = probe.server.served.length;
       // Same machine, other origin (localhost ≠ 127.0.0.1): aborted by the harness before it is sent.
       const foreign = `${probe.origin.replace("127.0.0.1", "localhost")}/taskpane.html?probe`;
