@@ -9,6 +9,7 @@ import path from "node:path";
 import { ExcelFileAdapter, NotAWorkbookError, PreservationError } from "../workbook/file-adapter";
 import { checkFileSize } from "../workbook/guard";
 import type { Io } from "./main";
+import { NODE_ZLIB } from "./zlib";
 
 import { localNow, localToday } from "../util/local-time";
 
@@ -49,7 +50,7 @@ export async function openWorkbook(input: string, io: Io): Promise<ExcelFileAdap
     return null;
   }
   try {
-    return await ExcelFileAdapter.fromBuffer(data);
+    return await ExcelFileAdapter.fromBuffer(data, NODE_ZLIB);
   } catch (e) {
     if (e instanceof NotAWorkbookError) {
       io.err(`「${input}」${e.message}`);

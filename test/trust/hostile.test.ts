@@ -16,6 +16,7 @@ import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { ExcelFileAdapter, NotAWorkbookError, RefusedFileError } from "../../src/workbook/file-adapter";
 import { dimensionRows, GuardCode, inspectXlsx, XLSX_LIMITS } from "../../src/workbook/guard";
+import { nodeInflateSync } from "../../src/cli/zlib";
 import { exampleWorkbook, yearWorkbook } from "../fixtures/workbooks";
 
 // ExcelJS's own loader: the spy proves the guard refused before any parsing.
@@ -392,6 +393,9 @@ describe("the guard refuses hostile and wrong files before ExcelJS parses anythi
     expect(verdict.code).toBe(c.code);
     expectClear(verdict, c);
 
+    // 1b. The same verdict with Node's zlib inflating the small parts whole (what the command line uses).
+    expect(await inspectXlsx(bytes, { inflateSync: nodeInflateSync })).toEqual(verdict);
+
     // 2. The file adapter: a RefusedFileError (a NotAWorkbookError), and ExcelJS never called.
     const error = await ExcelFileAdapter.fromBuffer(bytes).then(
       () => null,
@@ -422,6 +426,7 @@ describe("the guard refuses hostile and wrong files before ExcelJS parses anythi
     const asset = readFileSync(path.join(__dirname, "..", "..", "assets", "example-2024-2025.xlsx"));
     for (const bytes of [(await exampleWorkbook()).buffer, (await yearWorkbook()).buffer, asset]) {
       expect(await inspectXlsx(bytes)).toEqual({ ok: true });
+      expect(await inspectXlsx(bytes, { inflateSync: nodeInflateSync })).toEqual({ ok: true });
       await ExcelFileAdapter.fromBuffer(bytes);
     }
     expect(load).toHaveBeenCalledTimes(3);
@@ -441,8 +446,10 @@ describe("the guard refuses hostile and wrong files before ExcelJS parses anythi
   it("passes a sheet of exactly 200,000 rows (the limit is a limit, not a guess)", async () => {
     const bytes = workbookWith(base, [{ name: SHEET, deflated: streamed(millionRows(`A1:A${XLSX_LIMITS.maxRowsPerSheet}`, XLSX_LIMITS.maxRowsPerSheet)) }]);
     expect(await inspectXlsx(bytes)).toEqual({ ok: true });
+    expect(await inspectXlsx(bytes, { inflateSync: nodeInflateSync })).toEqual({ ok: true });
     const one = workbookWith(base, [{ name: SHEET, deflated: streamed(millionRows(null, XLSX_LIMITS.maxRowsPerSheet + 1)) }]);
     expect(await inspectXlsx(one)).toEqual(expect.objectContaining({ ok: false, code: "too-many-rows" }));
+    expect(await inspectXlsx(one, { inflateSync: nodeInflateSync })).toEqual(expect.objectContaining({ ok: false, code: "too-many-rows" }));
   }, 60_000);
 
   it("does the same without DecompressionStream and TextDecoder (an older webview, a test DOM): JSZip's streaming inflate", async () => {
