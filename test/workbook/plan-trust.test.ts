@@ -10,10 +10,10 @@ import { DEFAULT_RULES, MonthKey } from "../../src/domain";
 import { AUDIT_SHEET_NAME, frozenMonths, readAudit } from "../../src/workbook/audit";
 import { EXPLAIN_SHEET_NAME } from "../../src/workbook/explain-sheet";
 import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
-import type { SheetSpec, WorkbookSnapshot, WritePlan } from "../../src/workbook/model";
+import { a1, type SheetSpec, type WorkbookSnapshot, type WritePlan } from "../../src/workbook/model";
 import { buildPaymentSheet, PAYMENT_SHEET_NAME } from "../../src/workbook/payment-sheet";
 import { planFreezeMonth, planUndo, planUnfreezeMonth, runWorkbook, runWorkbookAsync, TrustResult } from "../../src/workbook/plan";
-import { UNDO_SHEET_NAME } from "../../src/workbook/undo";
+import { expandRanges, UNDO_SHEET_NAME } from "../../src/workbook/undo";
 import { exampleWorkbook, indicatorCell, loadWorkbook, toBuffer, yearData, yearWorkbook } from "../fixtures/workbooks";
 
 const NOW = "2025-11-05 14:30";
@@ -87,10 +87,14 @@ describe("runWorkbook: 计算说明 and 撤销记录 on every run given `now`", 
     expect(table).toContainEqual([EXPLAIN_SHEET_NAME, "否", "删除"]);
     const writes = result.plan?.cellWrites[0]?.writes ?? [];
     expect(writes.length).toBe(29); // 14 单项得分 + 14 完成情况 + 考核得分
+    // All 29 were empty: one compact row, the ranges and what was written, in the same order.
     const recorded = table.filter((r) => r[0] === OCT);
-    expect(recorded).toHaveLength(29);
-    expect(recorded).toContainEqual([OCT, cells.totalCell, null, "空", null, null, "93.25"]);
-    expect(recorded).toContainEqual([OCT, cells.scoreCells[8], null, "空", null, null, "9.5"]);
+    expect(recorded).toHaveLength(1);
+    const [, ranges, list] = recorded[0] as [string, string, string];
+    const written = new Map((expandRanges(ranges) ?? []).map((p, i) => [a1(p.row, p.col), (JSON.parse(list) as string[])[i]]));
+    expect(written.size).toBe(29);
+    expect(written.get(cells.totalCell)).toBe("93.25");
+    expect(written.get(cells.scoreCells[8] as string)).toBe("9.5");
   });
 
   it("without `now` plans no 计算说明 / 撤销记录 (the pure core, as before)", async () => {
@@ -104,7 +108,9 @@ describe("runWorkbook: 计算说明 and 撤销记录 on every run given `now`", 
     expect(result.plan?.sheets.map((s) => s.name)).toEqual([PAYMENT_SHEET_NAME, EXPLAIN_SHEET_NAME, UNDO_SHEET_NAME]);
     const table = [...rows(sheet(result.plan, UNDO_SHEET_NAME)).values()];
     expect(table).toContainEqual([PAYMENT_SHEET_NAME, "否", "删除"]);
-    expect(table.filter((r) => r[3] === "空").length).toBe(12 * 29);
+    const compact = table.filter((r) => typeof r[2] === "string" && r[2].startsWith("["));
+    expect(compact).toHaveLength(12);
+    expect(compact.reduce((n, r) => n + (JSON.parse(r[2] as string) as string[]).length, 0)).toBe(12 * 29);
     expect(JSON.stringify(sheet(result.plan, PAYMENT_SHEET_NAME).cells)).toContain(NOW);
   });
 

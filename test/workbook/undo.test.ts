@@ -95,10 +95,28 @@ function sheetOf(s: WorkbookSnapshot, name: string): SheetSnapshot {
   return sheet;
 }
 
-/** The undo table as rows of its seven columns, by 工作表!单元格. */
+/** The row of a section's header: "工作表" in A and `b` in B. */
+function headerRow(undo: SheetSpec, b: string): number {
+  const header = undo.cells.find((c) => c.value === b && parseA1(c.address).col === 2 && undo.cells.some((x) => x.address === `A${parseA1(c.address).row}` && x.value === "工作表"));
+  if (!header) throw new Error(`no header with ${b}`);
+  return parseA1(header.address).row;
+}
+
+/** The compact rows of the cells that were empty: [工作表, 区域, 写入值 JSON], in order. */
+function blankRows(undo: SheetSpec): unknown[][] {
+  const top = headerRow(undo, "原为空的单元格");
+  const end = headerRow(undo, "单元格");
+  const out: unknown[][] = [];
+  for (let r = top + 1; r < end; r++) {
+    const row = ["A", "B", "C"].map((c) => undo.cells.find((x) => x.address === `${c}${r}`)?.value ?? null);
+    if (row[1] !== null) out.push(row);
+  }
+  return out;
+}
+
+/** The undo table of cells that held something, as rows of its seven columns, by 工作表!单元格. */
 function undoRows(undo: SheetSpec): Map<string, CellWrite[]> {
-  const header = undo.cells.find((c) => c.value === "工作表" && parseA1(c.address).col === 1);
-  const top = parseA1(header?.address ?? "A1").row;
+  const top = headerRow(undo, "单元格");
   const out = new Map<string, CellWrite[]>();
   const rows = new Set(undo.cells.map((c) => parseA1(c.address).row).filter((r) => r > top));
   for (const r of rows) {
@@ -118,12 +136,14 @@ describe("buildUndoSheet", () => {
     expect(undo.cells.find((c) => c.address === "B2")?.value).toBe(T);
     const header = undo.cells.find((c) => c.value === "工作表" && c.address.startsWith("A"));
     const r = parseA1(header?.address ?? "A1").row;
-    expect(UNDO_HEADERS.map((_, i) => undo.cells.find((c) => c.address === `${"ABCDEFG"[i]}${r}`)?.value)).toEqual(["工作表", "单元格", "原值", "原值类型", "原数字格式", "原公式", "本次写入值"]);
+    expect(UNDO_HEADERS.map((_, i) => undo.cells.find((c) => c.address === `${"ABCDEFG"[i]}${r}`)?.value)).toEqual(["工作表", "原为空的单元格", "本次写入值（依次）", undefined, undefined, undefined, undefined]);
+    const t = headerRow(undo, "单元格");
+    expect(UNDO_HEADERS.map((_, i) => undo.cells.find((c) => c.address === `${"ABCDEFG"[i]}${t}`)?.value)).toEqual(["工作表", "单元格", "原值", "原值类型", "原数字格式", "原公式", "本次写入值"]);
   });
 
-  it("records each written cell once, exactly, empty cells too", () => {
-    expect([...rows.keys()]).toEqual([`${CARD}!H7`, `${CARD}!G7`, `${CARD}!H8`, `${CARD}!G8`, `${CARD}!H9`, `${CARD}!G9`, `${CARD}!G10`, `${CARD}!H10`, `${CARD}!H11`]);
-    expect(values(`${CARD}!H7`)).toEqual([CARD, "H7", null, "空", null, null, "9"]);
+  it("records each written cell once, exactly: an empty one in the compact table, the others one row each", () => {
+    expect(blankRows(undo)).toEqual([[CARD, "H7", '["9"]']]);
+    expect([...rows.keys()]).toEqual([`${CARD}!G7`, `${CARD}!H8`, `${CARD}!G8`, `${CARD}!H9`, `${CARD}!G9`, `${CARD}!G10`, `${CARD}!H10`, `${CARD}!H11`]);
     expect(values(`${CARD}!G7`)).toEqual([CARD, "G7", HYPERLINK, "文本", "General", null, "团队 9 人，少 1 人"]);
     expect(values(`${CARD}!H8`)).toEqual([CARD, "H8", "9.5", "数字", "0.00", null, "10.5"]); // the last value written
     expect(values(`${CARD}!H9`)).toEqual([CARD, "H9", "9.5", "数字", "0.00", "SUM(H7:H8)", "10"]);
@@ -261,5 +281,83 @@ describe("planRestore: the round trip through an .xlsx (ExcelJS file adapter)", 
     expect(restored.find((c) => c.row === 7 && c.col === 7)).toEqual({ row: 7, col: 7, value: HYPERLINK, numberFormat: "General" });
     expect(restored.find((c) => c.row === 9 && c.col === 8)).toMatchObject({ value: 9.5, numberFormat: "0.00", formula: "SUM(H7:H8)" });
     expect(restored.find((c) => c.row === 7 && c.col === 8)).toBeUndefined();
+  });
+});
+
+describe("the compact record of cells that were empty (a first run writes thousands)", () => {
+  /** A scorecard of which only the title is filled: the run writes G5:G18, H5:H18 and J30, all empty before. */
+  const before: WorkbookSnapshot = { sheets: [{ name: CARD, index: 0, merges: [], cells: [cell(1, 1, "标题")] }] };
+  const writes: CellWrite[] = [];
+  for (let r = 5; r <= 18; r++) writes.push({ address: `H${r}`, value: r, numberFormat: "0.00" }, { address: `G${r}`, value: `说明 ${r}` });
+  writes.push({ address: "J30", value: '=HYPERLINK("x")' });
+  const plan: WritePlan = { cellWrites: [{ sheet: CARD, writes }], sheets: [] };
+  const undo = buildUndoSheet(before, plan, T);
+  const after = applyPlan(before, { ...plan, sheets: [undo] });
+
+  it("is one row per sheet: the ranges down each column, and what was written in the same order", () => {
+    const rows = blankRows(undo);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.slice(0, 2)).toEqual([CARD, "G5:G18,H5:H18,J30"]);
+    const written = JSON.parse(String(rows[0]?.[2])) as string[];
+    expect(written).toHaveLength(29);
+    expect(written.slice(0, 2)).toEqual(["说明 5", "说明 6"]);
+    expect(written.slice(14, 16)).toEqual(["5", "6"]);
+    expect(written[28]).toBe('=HYPERLINK("x")');
+    // 29 cells recorded in 3 cells, not 29 × 7.
+    expect(undo.cells.length).toBeLessThan(30);
+  });
+
+  it("empties them all again, and names the one typed in since", () => {
+    const r = ok(planRestore(after));
+    expect(r.changedSince).toEqual([]);
+    expect(sheetOf(applyPlan(after, r.plan), CARD).cells).toEqual(sheetOf(before, CARD).cells);
+    const edited = applyPlan(after, { cellWrites: [{ sheet: CARD, writes: [{ address: "H12", value: 99 }] }], sheets: [] });
+    const again = ok(planRestore(edited));
+    expect(again.changedSince).toEqual([`${CARD}!H12`]);
+    expect(sheetOf(applyPlan(edited, again.plan), CARD).cells).toEqual(sheetOf(before, CARD).cells);
+  });
+
+  it("splits a sheet's record into rows that fit in a cell (32,767 characters)", () => {
+    const long: CellWrite[] = Array.from({ length: 400 }, (_v, i) => ({ address: `G${i + 5}`, value: "很长的完成情况".repeat(40) }));
+    // Every other row, so each cell is its own range.
+    const sparse = long.filter((_w, i) => i % 2 === 0);
+    const big = buildUndoSheet(before, { cellWrites: [{ sheet: CARD, writes: sparse }], sheets: [] }, T);
+    const rows = blankRows(big);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) {
+      expect(String(row[1]).length).toBeLessThanOrEqual(30_000);
+      expect(String(row[2]).length).toBeLessThanOrEqual(30_000);
+    }
+    expect(rows.flatMap((row) => JSON.parse(String(row[2])) as string[])).toHaveLength(200);
+    const written = applyPlan(before, { cellWrites: [{ sheet: CARD, writes: sparse }], sheets: [big] });
+    expect(sheetOf(applyPlan(written, ok(planRestore(written)).plan), CARD).cells).toEqual(sheetOf(before, CARD).cells);
+  });
+
+  it("is refused, naming the cell, when its ranges or its list were tampered with", () => {
+    const at = sheetOf(after, UNDO_SHEET_NAME).cells.find((c) => c.col === 2 && c.value === "G5:G18,H5:H18,J30");
+    if (!at) throw new Error("no compact row");
+    const badRange = applyPlan(after, { cellWrites: [{ sheet: UNDO_SHEET_NAME, writes: [{ address: `B${at.row}`, value: "G5:G18,第八行" }] }], sheets: [] });
+    expect(refused(planRestore(badRange)).problems).toEqual([expect.objectContaining({ sheet: UNDO_SHEET_NAME, cell: `B${at.row}`, indicator: "原为空的单元格" })]);
+    const shortList = applyPlan(after, { cellWrites: [{ sheet: UNDO_SHEET_NAME, writes: [{ address: `C${at.row}`, value: '["1","2"]' }] }], sheets: [] });
+    const r = refused(planRestore(shortList));
+    expect(r.problems).toEqual([expect.objectContaining({ sheet: UNDO_SHEET_NAME, cell: `C${at.row}`, indicator: "本次写入值" })]);
+    expect(r.error).toContain("29 个值");
+  });
+
+  it("still reads a record written before the compact table existed (an empty cell in the one-row-per-cell table)", () => {
+    const old: SheetSpec = {
+      name: UNDO_SHEET_NAME,
+      merges: [],
+      cells: [
+        ["A5", "整表"], ["B5", "写入前已存在"], ["C5", "撤销时"],
+        ["A7", "工作表"], ["B7", "单元格"], ["C7", "原值"], ["D7", "原值类型"], ["E7", "原数字格式"], ["F7", "原公式"], ["G7", "本次写入值"],
+        ["A8", CARD], ["B8", "H5"], ["D8", "空"], ["G8", "5"],
+        ["A9", CARD], ["B9", "A1"], ["C9", "标题"], ["D9", "文本"], ["E9", "General"], ["G9", "新标题"],
+      ].map(([address, value]) => ({ address: address as string, value: value as string })),
+    };
+    const written = applyPlan(before, { cellWrites: [{ sheet: CARD, writes: [{ address: "H5", value: 5 }, { address: "A1", value: "新标题" }] }], sheets: [old] });
+    const r = ok(planRestore(written));
+    expect(r.changedSince).toEqual([]);
+    expect(sheetOf(applyPlan(written, r.plan), CARD).cells).toEqual(sheetOf(before, CARD).cells);
   });
 });
