@@ -91,8 +91,8 @@ describe("hotline-scorecard score", () => {
     expect(withoutUndo(b)).toEqual(withoutUndo(a));
     // The second run changed no cell of an existing sheet: it wrote none, so its 撤销记录 records none.
     const undoTexts = (s: typeof a) => s.sheets.find((x) => x.name === "撤销记录")?.cells.map((c) => c.value) ?? [];
-    expect(undoTexts(a)).not.toContain("（本次写入没有改动已有工作表的单元格）");
-    expect(undoTexts(b)).toContain("（本次写入没有改动已有工作表的单元格）");
+    expect(undoTexts(a)).not.toContain("（本次写入没有原为空的单元格）");
+    expect(undoTexts(b)).toEqual(expect.arrayContaining(["（本次写入没有原为空的单元格）", "（本次写入没有改动原有内容的单元格）"]));
   });
 
   it("scores the committed example workbook (assets/example-2024-2025.xlsx) and leaves it unchanged", async () => {
