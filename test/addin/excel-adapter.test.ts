@@ -1,9 +1,9 @@
 import { officeJsRequestBytes, recompute } from "../../bench/excel-mode";
 import { exampleWorkbook, generatedWorkbook } from "../../bench/workbooks";
 import { ExcelAdapter, columnWidthPoints, estimateApply, exactRects, needsTextPrefix, parseAreas, rowBlocks, toExcelInput } from "../../src/workbook/excel-adapter";
-import { type CellWrite, type SheetSpec, type WritePlan, columnLetter } from "../../src/workbook/model";
+import { type CellWrite, type SheetSpec, type WorkbookSnapshot, type WritePlan, columnLetter } from "../../src/workbook/model";
 import { RequestEstimate, SPLIT_AT, WEB_PAYLOAD_LIMIT, utf8Length } from "../../src/workbook/request-size";
-import { FakeExcelError, FakeWorkbookState, fakeExcel, parseRef } from "./fake-excel";
+import { FakeExcelError, FakeRequestContext, FakeWorkbookState, fakeExcel, parseRef } from "./fake-excel";
 
 const ITEMS = ["队伍建设", "管理制度与能力", "项目人员月流动率", "数据分析", "培训与文化建设", "来电接通率", "来电15s内接通率", "团队服务满意率", "工单质检准确率", "考试覆盖率", "加分项", "扣分项", "客户有效投诉", "弄虚作假"];
 
@@ -100,10 +100,38 @@ async function readAndApply(months: number): Promise<{ read: number; apply: numb
   return { read, apply: context.syncCount - read, sheets: snapshot.sheets.length, splits: adapter.lastApplyStats?.splits };
 }
 
+/** A pane session: the first read, then a full recompute (read + apply) and the read after it; syncs of each. */
+async function session(months: number): Promise<{ first: number; read: number; apply: number; after: number; sheets: string[] }> {
+  const { context, excel } = fakeExcel(workbook(months));
+  const adapter = new ExcelAdapter(excel, { isSetSupported: ALL_SETS });
+  const count = async (f: () => Promise<unknown>) => {
+    const before = context.syncCount;
+    await f();
+    return context.syncCount - before;
+  };
+  const first = await count(() => adapter.read());
+  const read = await count(() => adapter.read());
+  const apply = await count(() => adapter.apply(planFor(months)));
+  let snapshot: WorkbookSnapshot = { sheets: [] };
+  const after = await count(async () => (snapshot = await adapter.read()));
+  return { first, read, apply, after, sheets: snapshot.sheets.map((x) => x.name) };
+}
+
 describe("ExcelAdapter sync count", () => {
-  // read() stays at 2: one sync would need loads queued on null objects (getNextOrNullObject past the
-  // last sheet), which the Office docs do not say are safe; see the adapter's header.
-  it("is the same small constant for 12 and 120 months: read 2 + apply 1", async () => {
+  // The first read of a session stays at 2: one sync would need loads queued on null objects
+  // (getNextOrNullObject past the last sheet), which the Office docs do not say are safe; see the
+  // adapter's header. Every later read knows the sheets: 1.
+  it("is the same small constant for 12 and 120 months: read 1 + apply 1 once the sheets are known (2 for a session's first read)", async () => {
+    const twelve = await session(12);
+    const hundredTwenty = await session(120);
+    expect({ ...twelve, sheets: undefined }).toEqual({ first: 2, read: 1, apply: 1, after: 1, sheets: undefined });
+    expect({ ...hundredTwenty, sheets: undefined }).toEqual({ first: 2, read: 1, apply: 1, after: 1, sheets: undefined });
+    // The read after the apply, still one sync, has the sheets the apply created.
+    expect(twelve.sheets.slice(-2)).toEqual(["付款结算", "计算说明"]);
+    expect(hundredTwenty.sheets).toHaveLength(125);
+  });
+
+  it("a fresh adapter: read 2 + apply 1 for 12 and 120 months", async () => {
     const twelve = await readAndApply(12);
     const hundredTwenty = await readAndApply(120);
     expect(twelve.sheets).toBe(15);
@@ -112,6 +140,85 @@ describe("ExcelAdapter sync count", () => {
     expect(hundredTwenty).toEqual({ read: 2, apply: 1, sheets: 123, splits: 0 });
     expect(twelve.read + twelve.apply).toBe(hundredTwenty.read + hundredTwenty.apply);
     expect(twelve.read + twelve.apply).toBe(3);
+  });
+});
+
+describe("ExcelAdapter.read once the sheets are known", () => {
+  async function known(): Promise<{ state: FakeWorkbookState; context: FakeRequestContext; adapter: ExcelAdapter; before: WorkbookSnapshot }> {
+    const { state, context, excel } = fakeExcel(workbook(2));
+    const adapter = new ExcelAdapter(excel, { isSetSupported: ALL_SETS });
+    const before = await adapter.read();
+    return { state, context, adapter, before };
+  }
+  const syncsOf = async (context: FakeRequestContext, f: () => Promise<WorkbookSnapshot>) => {
+    const n = context.syncCount;
+    const snapshot = await f();
+    return { syncs: context.syncCount - n, snapshot };
+  };
+
+  it("gives in one sync exactly what a fresh adapter's read gives", async () => {
+    const { state, context, adapter, before } = await known();
+    const again = await syncsOf(context, () => adapter.read());
+    expect(again.syncs).toBe(1);
+    expect(again.snapshot).toEqual(before);
+    expect(again.snapshot).toEqual(await new ExcelAdapter(fakeExcel(state).excel, { isSetSupported: ALL_SETS }).read());
+  });
+
+  it("reads a sheet added by hand since in one more sync, in its place", async () => {
+    const { state, context, adapter } = await known();
+    const added = state.addSheet("手工备注", { A1: "备注", B2: 3 });
+    state.sheets.splice(state.sheets.indexOf(added), 1);
+    state.sheets.splice(1, 0, added);
+    const again = await syncsOf(context, () => adapter.read());
+    expect(again.syncs).toBe(2);
+    expect(again.snapshot.sheets[1]).toMatchObject({ name: "手工备注", index: 1, cells: [{ row: 1, col: 1, value: "备注", numberFormat: "General" }, { row: 2, col: 2, value: 3, numberFormat: "General" }] });
+    expect(again.snapshot.sheets.map((x) => x.index)).toEqual(again.snapshot.sheets.map((_x, i) => i));
+  });
+
+  it("starts again the first-read way when a known sheet was renamed or deleted (the batch fails with ItemNotFound)", async () => {
+    const { state, context, adapter, before } = await known();
+    const renamed = state.find("付款记录");
+    if (!renamed) throw new Error("no 付款记录");
+    renamed.name = "付款记录（旧）";
+    const afterRename = await syncsOf(context, () => adapter.read());
+    expect(afterRename.syncs).toBe(3); // the failed batch, then listing + sheets
+    expect(afterRename.snapshot.sheets.map((x) => x.name)).toEqual(before.sheets.map((x) => (x.name === "付款记录" ? "付款记录（旧）" : x.name)));
+    expect(afterRename.snapshot.sheets.find((x) => x.name === "付款记录（旧）")?.cells).toEqual(before.sheets.find((x) => x.name === "付款记录")?.cells);
+    // …and knows the new names: the next read is one sync again.
+    expect((await syncsOf(context, () => adapter.read())).syncs).toBe(1);
+
+    state.sheets = state.sheets.filter((x) => x.name !== "加减分事件");
+    const afterDelete = await syncsOf(context, () => adapter.read());
+    expect(afterDelete.syncs).toBe(3);
+    expect(afterDelete.snapshot.sheets.map((x) => x.name)).not.toContain("加减分事件");
+    expect(afterDelete.snapshot.sheets.map((x) => x.index)).toEqual(afterDelete.snapshot.sheets.map((_x, i) => i));
+  });
+
+  it("follows a sheet renamed only in case (Excel's names are case-insensitive) in one sync", async () => {
+    const { state, context, adapter } = await known();
+    const sheet = state.find("指标录入");
+    if (!sheet) throw new Error("no 指标录入");
+    state.addSheet("Notes", { A1: "x" });
+    await adapter.read();
+    const notes = state.find("Notes");
+    if (!notes) throw new Error("no Notes");
+    notes.name = "NOTES";
+    const again = await syncsOf(context, () => adapter.read());
+    expect(again.syncs).toBe(1);
+    expect(again.snapshot.sheets.map((x) => x.name)).toContain("NOTES");
+  });
+
+  it("does not swallow another failure of the batch", async () => {
+    const { adapter } = await known();
+    const failing = new ExcelAdapter(async () => {
+      throw new FakeExcelError("GeneralException", "the host went away");
+    });
+    await expect(failing.read()).rejects.toThrow(/GeneralException/);
+    // The known adapter, given a runner that fails the same way, fails too (no fallback loop).
+    (adapter as unknown as { run: unknown }).run = async () => {
+      throw new FakeExcelError("GeneralException", "the host went away");
+    };
+    await expect(adapter.read()).rejects.toThrow(/GeneralException/);
   });
 });
 
@@ -503,7 +610,7 @@ describe("ExcelAdapter.apply request size", () => {
     for (const m of [twelve, hundredTwenty]) {
       expect(m.applyStats.largestPayloadBytes).toBeLessThan(WEB_PAYLOAD_LIMIT);
       expect(m.applyStats).toMatchObject({ syncs: 1, splits: 0 });
-      expect({ read: m.readSyncs, apply: m.applySyncs }).toEqual({ read: 2, apply: 1 });
+      expect({ open: m.openSyncs, read: m.readSyncs, apply: m.applySyncs }).toEqual({ open: 2, read: 1, apply: 1 });
       // the fake's own log of what was sent, measured the bench's way, agrees with the adapter's estimate
       const measured = m.syncs.filter((s) => s.phase === "apply").map((s) => s.officeRequest);
       expect(measured).toHaveLength(1);
