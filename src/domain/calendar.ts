@@ -45,10 +45,21 @@ export function dayNote(date: IsoDate): string | null {
   return data.workdays[date] ?? data.holidays[date] ?? null;
 }
 
+/**
+ * Shifted dates by date: every month's scoring shifts its exam deadline and report due dates, the
+ * same few dates for every month of every run. A date the calendar refuses is not kept (the
+ * UnknownDateError must reach every caller).
+ */
+const shifted = new Map<IsoDate, IsoDate>();
+
 /** 遇节假日顺延: the date itself when it is a working day, else the next working day. */
 export function shiftToWorkingDay(date: IsoDate): IsoDate {
+  const known = shifted.get(date);
+  if (known !== undefined) return known;
   let d = date;
   while (!isWorkingDay(d)) d = addDays(d, 1);
+  if (shifted.size > 10_000) shifted.clear();
+  shifted.set(date, d);
   return d;
 }
 

@@ -22,8 +22,61 @@ export function round2(value: Dec): Dec {
 
 /** "93.25", "-2.00": the printed form of a score or an amount. */
 export function fixed2(value: Dec): string {
-  const s = round2(value).toFixed(2);
+  const fast = smallFixed2(value);
+  if (fast !== null) return fast;
+  // toFixed rounds half-up itself, so this is round2(value).toFixed(2) in one step; only the sign of
+  // a value that rounds to zero differs ("-0.00" where round2 gives a zero), mapped to "0.00" as before.
+  const s = value.toFixed(2, Decimal.ROUND_HALF_UP);
   return s === "-0.00" ? "0.00" : s;
+}
+
+/**
+ * A decimal below 10¹² split for integer arithmetic: decimal.js keeps |value| as base-10⁷ words
+ * `d` aligned on the decimal point, the first of weight (10⁷)^floor(e / 7), trailing zero words
+ * dropped. `whole` is the integer part, `fraction` the word of weight 10⁻⁷ (decimals 1–7), `more`
+ * whether any digit lies beyond it. Null when the value is not finite or not below 10¹².
+ */
+function smallParts(value: Dec): { whole: number; fraction: number; more: boolean } | null {
+  const d = value.d;
+  if (!d) return null;
+  const top = Math.floor(value.e / 7);
+  if (top > 1) return null;
+  let whole = 0;
+  let fraction = 0;
+  for (let i = 0; i < d.length && top - i >= -1; i++) {
+    const word = d[i] ?? 0;
+    if (top - i === 1) whole += word * 1e7;
+    else if (top - i === 0) whole += word;
+    else fraction = word;
+  }
+  if (whole >= 1e12) return null;
+  return { whole, fraction, more: d.length > top + 2 };
+}
+
+/**
+ * fixed2 without toFixed (which copies and rounds a decimal each time; a season formats thousands):
+ * half-up to 2 decimals needs the whole part and decimals 1–3 only. Exact: below 2⁵³ throughout.
+ */
+function smallFixed2(value: Dec): string | null {
+  const parts = smallParts(value);
+  if (!parts) return null;
+  const roundUp = Math.floor(parts.fraction / 1e4) % 10 >= 5 ? 1 : 0;
+  const cents = parts.whole * 100 + Math.floor(parts.fraction / 1e5) + roundUp;
+  const rest = cents % 100;
+  const sign = value.s < 0 && cents !== 0 ? "-" : "";
+  return `${sign}${(cents - rest) / 100}.${rest < 10 ? "0" : ""}${rest}`;
+}
+
+/**
+ * value.toNumber(), for the scores and amounts written to cells. A value of at most 2 decimals
+ * below 10¹² is its count of hundredths ÷ 100: one correctly rounded division of two exact
+ * integers, the same double as reading its decimal text; anything else goes through decimal.js.
+ */
+export function decimalNumber(value: Dec): number {
+  const parts = smallParts(value);
+  if (!parts || parts.more || parts.fraction % 1e5 !== 0) return value.toNumber();
+  const magnitude = (parts.whole * 100 + parts.fraction / 1e5) / 100;
+  return value.s < 0 ? -magnitude : magnitude;
 }
 
 export function clamp(value: Dec, min: Dec | null, max: Dec | null): Dec {

@@ -10,10 +10,19 @@ export function toFen(amount: DecimalInput): Dec {
   return round2(dec(amount));
 }
 
+/** 大写 by amount: a run writes the same few amounts (each instalment, the total) several times. */
+const capitals = new Map<string, string>();
+
 /** "人民币叁拾肆万叁仟壹佰贰拾贰元整"; 整 whenever the amount stops before 分. */
 export function capitalAmount(amount: DecimalInput): string {
-  const fen = toFen(amount);
-  return nzhcn.toMoney(fen.toString(), { forceZheng: true });
+  const fen = toFen(amount).toString();
+  let text = capitals.get(fen);
+  if (text === undefined) {
+    text = nzhcn.toMoney(fen, { forceZheng: true });
+    if (capitals.size > 1_000) capitals.clear();
+    capitals.set(fen, text);
+  }
+  return text;
 }
 
 /** "¥343,122.00" */

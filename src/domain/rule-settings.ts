@@ -149,9 +149,20 @@ export const RULE_SETTINGS: readonly RuleSettingDef[] = [
 
 const normalizeLabel = (label: string) => label.normalize("NFKC").replace(/\s+/g, "").replace(/[()（）]/g, "").toLowerCase();
 
+/** Normalized label or alias → the first setting that has it; made once (RULE_SETTINGS is fixed). */
+let settingsByLabel: Map<string, RuleSettingDef> | null = null;
+
 export function findRuleSetting(label: string): RuleSettingDef | null {
-  const t = normalizeLabel(label);
-  return RULE_SETTINGS.find((d) => normalizeLabel(d.label) === t || d.aliases.some((a) => normalizeLabel(a) === t)) ?? null;
+  if (!settingsByLabel) {
+    settingsByLabel = new Map();
+    for (const d of RULE_SETTINGS) {
+      for (const name of [d.label, ...d.aliases]) {
+        const key = normalizeLabel(name);
+        if (!settingsByLabel.has(key)) settingsByLabel.set(key, d);
+      }
+    }
+  }
+  return settingsByLabel.get(normalizeLabel(label)) ?? null;
 }
 
 /**

@@ -5,11 +5,11 @@
  * gives errors (each naming the indicator) and no result at all.
  */
 import { dayNote, examDeadline, isKnownDate, KNOWN_YEARS, workingDaysLate } from "./calendar";
-import { clamp, dec, Dec, fixed2, maxDec, percentText, round2, sum, ZERO } from "./decimal";
-import { addMonths, firstDay, isMonthKey, lastDay, MonthKey, monthLabel, monthParts } from "./dates";
+import { dec, Dec, fixed2, maxDec, percentText, round2, sum, ZERO } from "./decimal";
+import { addMonths, firstDay, IsoDate, isMonthKey, lastDay, MonthKey, monthLabel, monthParts } from "./dates";
 import { IndicatorKey, INDICATOR_FIELDS, indicatorField, MonthIndicators, ReportSubmission, ScoreEvent } from "./indicators";
 import { Outcome, problem, Problem, UnknownDateError } from "./problems";
-import { nominalDueDate, parseReportKind, parseReportPeriod, reportDueDate, ReportPeriod } from "./reports";
+import { nominalDueDate, parseReportKind, parseReportPeriod, reportDueDate, ReportKind, ReportPeriod } from "./reports";
 import { BONUS_LEVELS, chargedSteps, PENALTY_LADDERS, RuleSet, StepMode } from "./rules";
 import { scorecardItem } from "./scorecard";
 
@@ -141,14 +141,46 @@ function validateIndicators(ind: MonthIndicators, out: Collected): ValidIndicato
   return out.errors.length > before ? null : n;
 }
 
+const FIVE = dec(5);
+const TEN = dec(10);
+const FIFTEEN = dec(15);
+
+/**
+ * A rule parameter as a decimal. Rule values are text ("0.5", "95") that every month would parse
+ * again; decimals are immutable, so one parse per text serves every month and every rule set.
+ * Short texts only (a rule value is); bounded.
+ */
+const decimals = new Map<string | number, Dec>();
+function decimalOf(value: string | number): Dec {
+  let d = decimals.get(value);
+  if (d === undefined) {
+    d = dec(value);
+    if (typeof value === "number" || value.length <= 64) {
+      if (decimals.size > 1_000) decimals.clear();
+      decimals.set(value, d);
+    }
+  }
+  return d;
+}
+
+/** Each row's 满分 as a decimal, made once (decimals are immutable; every month's items share them). */
+const MAXES = new Map<number, Dec | null>();
+
 function item(no: number, score: Dec, bound: Bound, summary: string, how: string, howEn: string, inputs: Record<string, string>, floor: Dec | null): ItemScore {
   const def = scorecardItem(no);
+  let max = MAXES.get(no);
+  if (max === undefined) {
+    max = def.max === null ? null : dec(def.max);
+    MAXES.set(no, max);
+  }
   return {
     no,
     indicator: def.indicator,
-    max: def.max === null ? null : dec(def.max),
+    max,
     floor,
-    score: round2(score),
+    // Most scores have 2 decimals at most already (whole points, 0.5 steps): rounding them again
+    // would only copy them.
+    score: score.decimalPlaces() <= 2 ? score : round2(score),
     bound,
     summary,
     explanation: `附件二第${no}项「${def.indicator}」评分细则：${def.rule} —— ${how}`,
@@ -159,16 +191,41 @@ function item(no: number, score: Dec, bound: Bound, summary: string, how: string
 
 /** Clamps to [floor, max] and says which bound bit. */
 function bounded(raw: Dec, floor: Dec, max: Dec): { score: Dec; bound: Bound } {
-  const score = clamp(raw, floor, max);
-  return { score, bound: raw.lessThan(floor) ? "floor" : raw.greaterThan(max) ? "max" : null };
+  // clamp(raw, floor, max) with each comparison made once.
+  if (raw.lessThan(floor)) return { score: floor.greaterThan(max) ? max : floor, bound: "floor" };
+  if (raw.greaterThan(max)) return { score: max, bound: "max" };
+  return { score: raw, bound: null };
+}
+
+/** fixed2 of a row's raw and clamped score, formatted once when the clamp left the raw score as it was. */
+function scoreTexts(raw: Dec, score: Dec): { raw: string; score: string } {
+  const scoreText = fixed2(score);
+  return { raw: raw === score ? scoreText : fixed2(raw), score: scoreText };
 }
 
 function boundNote(bound: Bound, floor: Dec): string {
   return bound === "floor" ? `，扣至 ${fixed2(floor)} 分为止` : "";
 }
 
+/**
+ * expectedReports by month and the rules it reads (its result depends on nothing else): every
+ * month of every run asks again. Entries are the (frozen) periods; callers get a fresh array.
+ */
+const expected = new Map<string, readonly ReportPeriod[]>();
+
 /** Reports expected in a month: 月报 of the month before, 季报 in a quarter's first month, 年报 in December. */
 export function expectedReports(month: MonthKey, rules: RuleSet): ReportPeriod[] {
+  const key = `${month}|${rules.scoring.annualReportYear}|${rules.contract.firstMonth}|${rules.contract.lastMonth}`;
+  let periods = expected.get(key);
+  if (periods === undefined) {
+    periods = reportsExpectedIn(month, rules);
+    if (expected.size > 10_000) expected.clear();
+    expected.set(key, periods);
+  }
+  return [...periods];
+}
+
+function reportsExpectedIn(month: MonthKey, rules: RuleSet): ReportPeriod[] {
   const { year, month: m } = monthParts(month);
   const candidates: ReportPeriod[] = [];
   const push = (p: ReportPeriod | null) => {
@@ -203,48 +260,102 @@ interface PlacedReport {
   due: string;
 }
 
-/** Parses every report row and keeps those whose due date falls in `month`. */
-function reportsDueIn(month: MonthKey, reports: readonly ReportSubmission[], rules: RuleSet, out: Collected): PlacedReport[] {
+/** One report row as read for a season: its kind, period and due date, or the first one that is bad. */
+interface ReportRow {
+  index: number;
+  report: ReportSubmission;
+  kind: ReportKind | null;
+  period: ReportPeriod | null;
+  due: IsoDate | null;
+  /** The date the holiday calendar does not know, when the due date cannot be computed. */
+  unknownDate: IsoDate | null;
+}
+
+/**
+ * The report rows read once and filed by the month their due date falls in, so that scoring a
+ * month looks at its own reports only (a season of 120 months with 170 report rows would otherwise
+ * read every row 120 times). Rows without a due date are reported as errors in every month, as a
+ * scan of all rows per month would. Built on first use: a season with no valid month reads none.
+ */
+class ReportIndex {
+  private built: { unplaced: ReportRow[]; byMonth: Map<MonthKey, ReportRow[]> } | null = null;
+
+  constructor(
+    private readonly reports: readonly ReportSubmission[],
+    private readonly annual: RuleSet["scoring"]["annualReportYear"],
+  ) {}
+
+  /** The rows scored in `month` and the rows that have no due date, in row order. */
+  rowsFor(month: MonthKey): ReportRow[] {
+    const { unplaced, byMonth } = (this.built ??= this.build());
+    const due = byMonth.get(month) ?? [];
+    if (unplaced.length === 0) return due;
+    if (due.length === 0) return unplaced;
+    return [...unplaced, ...due].sort((a, b) => a.index - b.index);
+  }
+
+  private build(): { unplaced: ReportRow[]; byMonth: Map<MonthKey, ReportRow[]> } {
+    const unplaced: ReportRow[] = [];
+    const byMonth = new Map<MonthKey, ReportRow[]>();
+    this.reports.forEach((report, index) => {
+      const row: ReportRow = { index, report, kind: parseReportKind(String(report.kind ?? "")), period: null, due: null, unknownDate: null };
+      if (row.kind) row.period = parseReportPeriod(row.kind, String(report.period ?? ""));
+      if (row.period) {
+        try {
+          row.due = reportDueDate(row.period, this.annual);
+        } catch (e) {
+          if (!(e instanceof UnknownDateError)) throw e;
+          row.unknownDate = e.date;
+        }
+      }
+      if (row.due === null) {
+        unplaced.push(row);
+        return;
+      }
+      const month = row.due.slice(0, 7);
+      const list = byMonth.get(month);
+      if (list) list.push(row);
+      else byMonth.set(month, [row]);
+    });
+    return { unplaced, byMonth };
+  }
+}
+
+/** The reports due in `month` (bad rows are errors in every month), checked against their periods. */
+function reportsDueIn(month: MonthKey, reports: ReportIndex, out: Collected): PlacedReport[] {
   const placed: PlacedReport[] = [];
-  reports.forEach((report, index) => {
-    const f = (name: string) => `reports[${index}].${name}`;
-    const kind = parseReportKind(String(report.kind ?? ""));
+  for (const { index, report, kind, period, due, unknownDate } of reports.rowsFor(month)) {
     if (!kind) {
-      out.errors.push(problem("error", "bad-report-kind", f("kind"), `报告类型「${String(report.kind)}」应为 月报/季报/年报`, `report kind "${String(report.kind)}" must be 月报/季报/年报`));
-      return;
+      out.errors.push(problem("error", "bad-report-kind", `reports[${index}].kind`, `报告类型「${String(report.kind)}」应为 月报/季报/年报`, `report kind "${String(report.kind)}" must be 月报/季报/年报`));
+      continue;
     }
-    const period = parseReportPeriod(kind, String(report.period ?? ""));
     if (!period) {
       const example = kind === "月报" ? "2025-09" : kind === "季报" ? "2025Q3" : "2025";
-      out.errors.push(problem("error", "bad-report-period", f("period"), `${kind}的报告期「${String(report.period)}」无法识别（例：${example}）`, `report period "${String(report.period)}" is not a ${kind} period (e.g. ${example})`));
-      return;
+      out.errors.push(problem("error", "bad-report-period", `reports[${index}].period`, `${kind}的报告期「${String(report.period)}」无法识别（例：${example}）`, `report period "${String(report.period)}" is not a ${kind} period (e.g. ${example})`));
+      continue;
     }
-    let due: string;
-    try {
-      due = reportDueDate(period, rules.scoring.annualReportYear);
-    } catch (e) {
-      if (!(e instanceof UnknownDateError)) throw e;
-      const [zh, en] = unknownDateMessage(e.date);
-      out.errors.push(problem("error", "unknown-date", f("period"), `${kind} ${period.key}：${zh}`, `${kind} ${period.key}: ${en}`));
-      return;
+    if (due === null) {
+      const [zh, en] = unknownDateMessage(unknownDate ?? "");
+      out.errors.push(problem("error", "unknown-date", `reports[${index}].period`, `${kind} ${period.key}：${zh}`, `${kind} ${period.key}: ${en}`));
+      continue;
     }
-    if (due.slice(0, 7) !== month) return;
     if (report.submitted !== null) {
+      const field = `reports[${index}].submitted`;
       if (report.submitted < period.start) {
-        out.errors.push(problem("error", "submitted-before-period", f("submitted"), `${kind} ${period.key} 的提交日期 ${report.submitted} 早于其报告期（${period.start} 起）`, `${kind} ${period.key} submitted ${report.submitted}, before the period it reports (from ${period.start})`, month));
-        return;
+        out.errors.push(problem("error", "submitted-before-period", field, `${kind} ${period.key} 的提交日期 ${report.submitted} 早于其报告期（${period.start} 起）`, `${kind} ${period.key} submitted ${report.submitted}, before the period it reports (from ${period.start})`, month));
+        continue;
       }
       if (!isKnownDate(report.submitted)) {
         const [zh, en] = unknownDateMessage(report.submitted);
-        out.errors.push(problem("error", "unknown-date", f("submitted"), zh, en, month));
-        return;
+        out.errors.push(problem("error", "unknown-date", field, zh, en, month));
+        continue;
       }
       // A report due at the end of its own period (年报, "每年12月底前") is normally handed in early.
       if (report.submitted <= period.end && due > period.end)
-        out.warnings.push(problem("warning", "submitted-before-period-end", f("submitted"), `${kind} ${period.key} 在报告期结束（${period.end}）前即已提交，请核对日期`, `${kind} ${period.key} was submitted before its period ended (${period.end}): check the date`, month));
+        out.warnings.push(problem("warning", "submitted-before-period-end", field, `${kind} ${period.key} 在报告期结束（${period.end}）前即已提交，请核对日期`, `${kind} ${period.key} was submitted before its period ended (${period.end}): check the date`, month));
     }
     placed.push({ index, report, period, due });
-  });
+  }
   const seen = new Map<string, number>();
   for (const p of placed) {
     const key = `${p.period.kind}:${p.period.key}`;
@@ -256,11 +367,11 @@ function reportsDueIn(month: MonthKey, reports: readonly ReportSubmission[], rul
   return placed;
 }
 
-function scoreReports(month: MonthKey, reports: readonly ReportSubmission[], rules: RuleSet, out: Collected): ItemScore | null {
+function scoreReports(month: MonthKey, reports: ReportIndex, rules: RuleSet, out: Collected): ItemScore | null {
   const before = out.errors.length;
-  const placed = reportsDueIn(month, reports, rules, out);
+  const placed = reportsDueIn(month, reports, out);
   if (out.errors.length > before) return null;
-  const perDay = dec(rules.scoring.reportPointsPerDay);
+  const perDay = decimalOf(rules.scoring.reportPointsPerDay);
   const lines: string[] = [];
   const inputs: Record<string, string> = {};
   let lateDays = 0;
@@ -292,11 +403,13 @@ function scoreReports(month: MonthKey, reports: readonly ReportSubmission[], rul
       lines.push(`${expected.kind}(${expected.key}) 未登记`);
     }
   }
-  const max = dec(5);
-  const { score, bound } = bounded(max.minus(perDay.times(lateDays)), ZERO, max);
+  const max = FIVE;
+  const raw = max.minus(perDay.times(lateDays));
+  const { score, bound } = bounded(raw, ZERO, max);
   const summary = lines.length > 0 ? lines.join("；") : "本月无应交报告";
-  const how = lateDays === 0 ? `${summary}，得满分 5 分` : `共迟 ${lateDays} 个工作日，5 − ${lateDays} × ${perDay.toString()} = ${fixed2(max.minus(perDay.times(lateDays)))}${boundNote(bound, ZERO)}，得 ${fixed2(score)} 分`;
-  return item(4, score, bound, summary, how, `${lateDays} working day(s) late in all → ${fixed2(score)}`, inputs, ZERO);
+  const t = scoreTexts(raw, score);
+  const how = lateDays === 0 ? `${summary}，得满分 5 分` : `共迟 ${lateDays} 个工作日，5 − ${lateDays} × ${perDay.toString()} = ${t.raw}${boundNote(bound, ZERO)}，得 ${t.score} 分`;
+  return item(4, score, bound, summary, how, `${lateDays} working day(s) late in all → ${t.score}`, inputs, ZERO);
 }
 
 function scoreIndicators(ind: MonthIndicators, n: ValidIndicators, rules: RuleSet, out: Collected): ItemScore[] {
@@ -309,59 +422,65 @@ function scoreIndicators(ind: MonthIndicators, n: ValidIndicators, rules: RuleSe
   {
     const min = s.minHeadcount;
     const short = Math.max(0, min - n.headcount);
-    const raw = dec(10).minus(short);
-    const { score, bound } = bounded(raw, ZERO, dec(10));
+    const raw = TEN.minus(short);
+    const { score, bound } = bounded(raw, ZERO, TEN);
     const summary = short === 0 ? `团队 ${n.headcount} 人，达到 ${min} 人` : `团队 ${n.headcount} 人，少 ${short} 人`;
-    items.push(item(1, score, bound, summary, `${summary}，10 − ${short} × 1 = ${fixed2(raw)}${boundNote(bound, ZERO)}，得 ${fixed2(score)} 分`, `team of ${n.headcount}, ${short} short of ${min} → ${fixed2(score)}`, { 团队人数: String(n.headcount) }, ZERO));
+    const t = scoreTexts(raw, score);
+    items.push(item(1, score, bound, summary, `${summary}，10 − ${short} × 1 = ${t.raw}${boundNote(bound, ZERO)}，得 ${t.score} 分`, `team of ${n.headcount}, ${short} short of ${min} → ${t.score}`, { 团队人数: String(n.headcount) }, ZERO));
   }
   // Row 2 管理制度与能力
   {
-    const raw = dec(10).minus(n.rulesFollowed ? 0 : 5).minus(n.reportsOnTime ? 0 : 5);
+    const raw = TEN.minus(n.rulesFollowed ? 0 : 5).minus(n.reportsOnTime ? 0 : 5);
     const summary = `管理制度落实：${yesNo(n.rulesFollowed)}；运营报告按时完整：${yesNo(n.reportsOnTime)}`;
-    items.push(item(2, raw, null, summary, `${summary}，10${n.rulesFollowed ? "" : " − 5"}${n.reportsOnTime ? "" : " − 5"} = ${fixed2(raw)}，得 ${fixed2(raw)} 分`, `rules followed: ${n.rulesFollowed ? "yes" : "no"}; reports on time: ${n.reportsOnTime ? "yes" : "no"} → ${fixed2(raw)}`, { 管理制度落实: yesNo(n.rulesFollowed), 运营报告按时完整: yesNo(n.reportsOnTime) }, ZERO));
+    const rawText = fixed2(raw);
+    items.push(item(2, raw, null, summary, `${summary}，10${n.rulesFollowed ? "" : " − 5"}${n.reportsOnTime ? "" : " − 5"} = ${rawText}，得 ${rawText} 分`, `rules followed: ${n.rulesFollowed ? "yes" : "no"}; reports on time: ${n.reportsOnTime ? "yes" : "no"} → ${rawText}`, { 管理制度落实: yesNo(n.rulesFollowed), 运营报告按时完整: yesNo(n.reportsOnTime) }, ZERO));
   }
   // Row 3 项目人员月流动率 — compared as changed × 100 vs band × size, so no rounding decides a band.
   {
     const rate = dec(n.changed).times(100).div(n.headcount);
-    const low = dec(s.turnoverLow);
-    const high = dec(s.turnoverHigh);
+    const rateText = fixed2(rate);
+    const low = decimalOf(s.turnoverLow);
+    const high = decimalOf(s.turnoverHigh);
     let score: Dec;
     let band: string;
     if (rate.lessThan(low)) {
       score = dec(10);
       band = `小于 ${low}%，得满分`;
     } else if (rate.lessThanOrEqualTo(high)) {
-      score = dec(o.turnoverBandScore);
-      band = `在 ${low}%–${high}% 档，按${score.equals(10) ? "合同原文" : "规则设置（A1）"}得 ${fixed2(score)} 分`;
-      out.warnings.push(problem("warning", "turnover-band", "changed", `${monthLabel(month)}流动率 ${fixed2(rate)}% 落在 ${low}%–${high}% 档：合同原文此档得 10 分（等于满分，A1），当前规则得 ${fixed2(score)} 分`, `turnover ${fixed2(rate)}% is in the ${low}–${high}% band: the contract gives 10 (full marks, A1); this rule set gives ${fixed2(score)}`, month));
+      score = decimalOf(o.turnoverBandScore);
+      const scoreText = fixed2(score);
+      band = `在 ${low}%–${high}% 档，按${score.equals(10) ? "合同原文" : "规则设置（A1）"}得 ${scoreText} 分`;
+      out.warnings.push(problem("warning", "turnover-band", "changed", `${monthLabel(month)}流动率 ${rateText}% 落在 ${low}%–${high}% 档：合同原文此档得 10 分（等于满分，A1），当前规则得 ${scoreText} 分`, `turnover ${rateText}% is in the ${low}–${high}% band: the contract gives 10 (full marks, A1); this rule set gives ${scoreText}`, month));
     } else {
       score = ZERO;
       band = `大于 ${high}%，不得分`;
     }
     if (n.changed > n.headcount)
       out.warnings.push(problem("warning", "changed-above-team", "changed", `「变动人数」${n.changed} 大于「团队人数」${n.headcount}，请核对`, `people changed (${n.changed}) exceed the team (${n.headcount}): please check`, month));
-    const summary = `变动 ${n.changed} 人 / ${n.headcount} 人，流动率 ${fixed2(rate)}%`;
-    items.push(item(3, score, null, summary, `${summary}，${band}`, `${n.changed} of ${n.headcount} changed (${fixed2(rate)}%) → ${fixed2(score)}`, { 变动人数: String(n.changed), 团队人数: String(n.headcount), 流动率: `${fixed2(rate)}%` }, ZERO));
+    const summary = `变动 ${n.changed} 人 / ${n.headcount} 人，流动率 ${rateText}%`;
+    items.push(item(3, score, null, summary, `${summary}，${band}`, `${n.changed} of ${n.headcount} changed (${rateText}%) → ${fixed2(score)}`, { 变动人数: String(n.changed), 团队人数: String(n.headcount), 流动率: `${rateText}%` }, ZERO));
   }
   // Row 4 数据分析 is scored from the reports, by the caller.
   // Row 5 培训与文化建设
   {
-    const per = dec(s.trainingPointsPerLapse);
-    const raw = dec(5).minus(per.times(n.trainingLapses));
-    const { score, bound } = bounded(raw, ZERO, dec(5));
+    const per = decimalOf(s.trainingPointsPerLapse);
+    const raw = FIVE.minus(per.times(n.trainingLapses));
+    const { score, bound } = bounded(raw, ZERO, FIVE);
     const summary = n.trainingLapses === 0 ? "培训与精神面貌无问题" : `培训/精神面貌问题 ${n.trainingLapses} 次`;
-    items.push(item(5, score, bound, summary, `${summary}，5 − ${n.trainingLapses} × ${per.toString()} = ${fixed2(raw)}${boundNote(bound, ZERO)}，得 ${fixed2(score)} 分`, `${n.trainingLapses} lapse(s) → ${fixed2(score)}`, { 培训问题次数: String(n.trainingLapses) }, ZERO));
+    const t = scoreTexts(raw, score);
+    items.push(item(5, score, bound, summary, `${summary}，5 − ${n.trainingLapses} × ${per.toString()} = ${t.raw}${boundNote(bound, ZERO)}，得 ${t.score} 分`, `${n.trainingLapses} lapse(s) → ${t.score}`, { 培训问题次数: String(n.trainingLapses) }, ZERO));
   }
   // Rows 6, 7: national rank among 出入境分中心
   const rankRow = (no: 6 | 7, rank: number, rateText: string | null) => {
     const behind = Math.max(0, rank - s.rankFullMarks);
-    const raw = dec(15).minus(behind);
-    const { score, bound } = bounded(raw, ZERO, dec(15));
+    const raw = FIFTEEN.minus(behind);
+    const { score, bound } = bounded(raw, ZERO, FIFTEEN);
     const summary = `全国第 ${rank}/${n.centresRanked} 名${rateText ? `（${rateText}）` : ""}`;
-    const how = behind === 0 ? `${summary}，在前 ${s.rankFullMarks} 名，得满分 15 分` : `${summary}，低于第 ${s.rankFullMarks} 名 ${behind} 个位次，15 − ${behind} = ${fixed2(raw)}${boundNote(bound, ZERO)}，得 ${fixed2(score)} 分`;
+    const t = scoreTexts(raw, score);
+    const how = behind === 0 ? `${summary}，在前 ${s.rankFullMarks} 名，得满分 15 分` : `${summary}，低于第 ${s.rankFullMarks} 名 ${behind} 个位次，15 − ${behind} = ${t.raw}${boundNote(bound, ZERO)}，得 ${t.score} 分`;
     const inputs: Record<string, string> = { 排名: String(rank), 排名中心数: String(n.centresRanked) };
     if (rateText) inputs["比率（仅显示）"] = rateText;
-    items.push(item(no, score, bound, summary, how, `rank ${rank} of ${n.centresRanked} → ${fixed2(score)}`, inputs, ZERO));
+    items.push(item(no, score, bound, summary, how, `rank ${rank} of ${n.centresRanked} → ${t.score}`, inputs, ZERO));
   };
   rankRow(6, n.answerRank, ind.calls !== null && ind.answered !== null && ind.calls > 0 ? `接通率 ${percentText(ind.answered, ind.calls)}` : null);
   rankRow(7, n.answer15sRank, ind.manualAnswered !== null && ind.answered15s !== null && ind.manualAnswered > 0 ? `15秒接通率 ${percentText(ind.answered15s, ind.manualAnswered)}` : null);
@@ -371,34 +490,38 @@ function scoreIndicators(ind: MonthIndicators, n: ValidIndicators, rules: RuleSe
     const valid = all - n.excludedBad;
     const good = n.verySatisfied + n.satisfied;
     const rate = dec(good).times(100).div(valid);
-    const target = dec(s.satisfactionTarget);
+    const target = decimalOf(s.satisfactionTarget);
     const shortfall = maxDec(ZERO, target.minus(rate));
-    const steps = stepCount(shortfall, dec(s.satisfactionStep), o.satisfactionSteps);
-    const raw = dec(10).minus(steps.times(s.satisfactionPointsPerStep));
-    const { score, bound } = bounded(raw, ZERO, dec(10));
-    const summary = `满意率 ${fixed2(rate)}%（${good}/${valid}${n.excludedBad > 0 ? `，已剔除差评 ${n.excludedBad}` : ""}）`;
+    const steps = stepCount(shortfall, decimalOf(s.satisfactionStep), o.satisfactionSteps);
+    const raw = TEN.minus(steps.times(decimalOf(s.satisfactionPointsPerStep)));
+    const { score, bound } = bounded(raw, ZERO, TEN);
+    const rateText = fixed2(rate);
+    const t = scoreTexts(raw, score);
+    const summary = `满意率 ${rateText}%（${good}/${valid}${n.excludedBad > 0 ? `，已剔除差评 ${n.excludedBad}` : ""}）`;
     const how = shortfall.isZero()
       ? `${summary}，达到 ${target}%，得满分 10 分`
-      : `${summary}，低于 ${target}% 共 ${fixed2(shortfall)} 个百分点，${STEP_WORDS[o.satisfactionSteps]}计 ${steps.toDecimalPlaces(4).toString()} 步 × ${s.satisfactionPointsPerStep} 分，10 − ${fixed2(steps.times(s.satisfactionPointsPerStep))} = ${fixed2(raw)}${boundNote(bound, ZERO)}，得 ${fixed2(score)} 分`;
-    items.push(item(8, score, bound, summary, how, `${good} of ${valid} valid ratings satisfied (${fixed2(rate)}%) → ${fixed2(score)}`, { 非常满意: String(n.verySatisfied), 满意: String(n.satisfied), 一般: String(n.neutral), 不满意: String(n.dissatisfied), 非常不满意: String(n.veryDissatisfied), 剔除差评数: String(n.excludedBad), 有效评价数: String(valid) }, ZERO));
+      : `${summary}，低于 ${target}% 共 ${fixed2(shortfall)} 个百分点，${STEP_WORDS[o.satisfactionSteps]}计 ${steps.toDecimalPlaces(4).toString()} 步 × ${s.satisfactionPointsPerStep} 分，10 − ${fixed2(steps.times(s.satisfactionPointsPerStep))} = ${t.raw}${boundNote(bound, ZERO)}，得 ${t.score} 分`;
+    items.push(item(8, score, bound, summary, how, `${good} of ${valid} valid ratings satisfied (${rateText}%) → ${t.score}`, { 非常满意: String(n.verySatisfied), 满意: String(n.satisfied), 一般: String(n.neutral), 不满意: String(n.dissatisfied), 非常不满意: String(n.veryDissatisfied), 剔除差评数: String(n.excludedBad), 有效评价数: String(valid) }, ZERO));
   }
   // Row 9 工单质检准确率 (A2: deductions stop at 5 by default)
   {
     const rate = dec(n.ticketsPassed).times(100).div(n.ticketsSampled);
-    const target = dec(s.ticketTarget);
+    const target = decimalOf(s.ticketTarget);
     const shortfall = maxDec(ZERO, target.minus(rate));
-    const steps = stepCount(shortfall, dec(s.ticketStep), o.ticketQualitySteps);
-    const raw = dec(10).minus(steps.times(s.ticketPointsPerStep));
-    const floor = dec(o.ticketQualityFloor);
-    const { score, bound } = bounded(raw, floor, dec(10));
-    const summary = `抽检 ${n.ticketsSampled} 条，合格 ${n.ticketsPassed} 条，准确率 ${fixed2(rate)}%`;
+    const steps = stepCount(shortfall, decimalOf(s.ticketStep), o.ticketQualitySteps);
+    const raw = TEN.minus(steps.times(decimalOf(s.ticketPointsPerStep)));
+    const floor = decimalOf(o.ticketQualityFloor);
+    const { score, bound } = bounded(raw, floor, TEN);
+    const rateText = fixed2(rate);
+    const t = scoreTexts(raw, score);
+    const summary = `抽检 ${n.ticketsSampled} 条，合格 ${n.ticketsPassed} 条，准确率 ${rateText}%`;
     const how = shortfall.isZero()
       ? `${summary}，达到 ${target}%，得满分 10 分`
-      : `${summary}，低于 ${target}% 共 ${fixed2(shortfall)} 个百分点，每 ${s.ticketStep}% 扣 ${s.ticketPointsPerStep} 分（${STEP_WORDS[o.ticketQualitySteps]}），10 − ${fixed2(steps.times(s.ticketPointsPerStep))} = ${fixed2(raw)}${boundNote(bound, floor)}，得 ${fixed2(score)} 分`;
+      : `${summary}，低于 ${target}% 共 ${fixed2(shortfall)} 个百分点，每 ${s.ticketStep}% 扣 ${s.ticketPointsPerStep} 分（${STEP_WORDS[o.ticketQualitySteps]}），10 − ${fixed2(steps.times(s.ticketPointsPerStep))} = ${t.raw}${boundNote(bound, floor)}，得 ${t.score} 分`;
     const expected = n.headcount * s.ticketsPerSeat;
     if (n.ticketsSampled < expected)
       out.warnings.push(problem("warning", "few-tickets", "ticketsSampled", `「抽检工单数」${n.ticketsSampled} 少于人均 ${s.ticketsPerSeat} 条（${n.headcount} 人应抽 ${expected} 条）`, `tickets sampled (${n.ticketsSampled}) are fewer than ${s.ticketsPerSeat} per seat (${expected} for ${n.headcount})`, month));
-    items.push(item(9, score, bound, summary, how, `${n.ticketsPassed} of ${n.ticketsSampled} tickets pass (${fixed2(rate)}%) → ${fixed2(score)}`, { 抽检工单数: String(n.ticketsSampled), 合格工单数: String(n.ticketsPassed) }, floor));
+    items.push(item(9, score, bound, summary, how, `${n.ticketsPassed} of ${n.ticketsSampled} tickets pass (${rateText}%) → ${t.score}`, { 抽检工单数: String(n.ticketsSampled), 合格工单数: String(n.ticketsPassed) }, floor));
   }
   // Row 10 考试覆盖率
   {
@@ -412,12 +535,13 @@ function scoreIndicators(ind: MonthIndicators, n: ValidIndicators, rules: RuleSe
       return items;
     }
     const absent = n.headcount - n.examSat;
-    const raw = dec(10).minus(dec(s.examPointsPerAbsent).times(absent));
-    const { score, bound } = bounded(raw, ZERO, dec(10));
+    const raw = TEN.minus(decimalOf(s.examPointsPerAbsent).times(absent));
+    const { score, bound } = bounded(raw, ZERO, TEN);
     const note = dayNote(`${month}-${String(s.examDay).padStart(2, "0")}`);
     const shifted = deadline.endsWith(`-${String(s.examDay).padStart(2, "0")}`) ? "" : `（${s.examDay} 日非工作日${note ? `：${note.split(",")[1] ?? note}` : ""}，顺延）`;
     const summary = `截止 ${deadline}${shifted} 参考 ${n.examSat}/${n.headcount} 人，覆盖率 ${percentText(n.examSat, n.headcount)}`;
-    items.push(item(10, score, bound, summary, `${summary}，10 − ${absent} × ${s.examPointsPerAbsent} = ${fixed2(raw)}${boundNote(bound, ZERO)}，得 ${fixed2(score)} 分`, `${n.examSat} of ${n.headcount} sat the exam by ${deadline} → ${fixed2(score)}`, { 按时参考人数: String(n.examSat), 团队人数: String(n.headcount), 考试截止日: deadline }, ZERO));
+    const t = scoreTexts(raw, score);
+    items.push(item(10, score, bound, summary, `${summary}，10 − ${absent} × ${s.examPointsPerAbsent} = ${t.raw}${boundNote(bound, ZERO)}，得 ${t.score} 分`, `${n.examSat} of ${n.headcount} sat the exam by ${deadline} → ${t.score}`, { 按时参考人数: String(n.examSat), 团队人数: String(n.headcount), 考试截止日: deadline }, ZERO));
   }
   return items;
 }
@@ -430,7 +554,7 @@ function matchLevel<T extends { label: string; aliases: readonly string[] }>(lev
 }
 
 /** Rows 11 and 12: events of the month, evidence rules, one matter counted once at its highest level. */
-function scoreEvents(month: MonthKey, events: readonly ScoreEvent[], rules: RuleSet, out: Collected): [ItemScore, ItemScore] | null {
+function scoreEvents(month: MonthKey, events: EventIndex, rules: RuleSet, out: Collected): [ItemScore, ItemScore] | null {
   const before = out.errors.length;
   const ladder = PENALTY_LADDERS[rules.options.penaltyLadder];
   interface Counted {
@@ -443,8 +567,7 @@ function scoreEvents(month: MonthKey, events: readonly ScoreEvent[], rules: Rule
   const penalty: Counted[] = [];
   const bonusNotes: string[] = [];
   const penaltyNotes: string[] = [];
-  events.forEach((event, index) => {
-    if (event.month !== month) return;
+  (events.get(month) ?? []).forEach(({ event, index }) => {
     const f = (name: string) => `events[${index}].${name}`;
     const name = `事项${event.matterId ? ` ${event.matterId}` : ` 第${index + 1}条`}${event.description ? `「${event.description}」` : ""}`;
     if (event.type === "bonus") {
@@ -504,10 +627,25 @@ function scoreEvents(month: MonthKey, events: readonly ScoreEvent[], rules: Rule
   const penaltyTotal = dec(countedPenalty.reduce((a, c) => a + c.points, 0));
   const bonusSummary = bonusNotes.length > 0 ? bonusNotes.join("；") : "无加分事件";
   const penaltySummary = penaltyNotes.length > 0 ? penaltyNotes.join("；") : "无扣分事件";
+  const bonusText = fixed2(bonusTotal);
+  const penaltyText = fixed2(penaltyTotal);
   return [
-    item(11, bonusTotal, null, bonusSummary, `${bonusSummary}，合计 +${fixed2(bonusTotal)}`, `${countedBonus.length} bonus event(s) counted → +${fixed2(bonusTotal)}`, { 计分加分事件: String(countedBonus.length) }, null),
-    item(12, penaltyTotal.negated(), null, penaltySummary, `${penaltySummary}，合计 −${fixed2(penaltyTotal)}（扣分层级：${ladder.label}）`, `${countedPenalty.length} penalty event(s) counted → −${fixed2(penaltyTotal)}`, { 计分扣分事件: String(countedPenalty.length) }, null),
+    item(11, bonusTotal, null, bonusSummary, `${bonusSummary}，合计 +${bonusText}`, `${countedBonus.length} bonus event(s) counted → +${bonusText}`, { 计分加分事件: String(countedBonus.length) }, null),
+    item(12, penaltyTotal.negated(), null, penaltySummary, `${penaltySummary}，合计 −${penaltyText}（扣分层级：${ladder.label}）`, `${countedPenalty.length} penalty event(s) counted → −${penaltyText}`, { 计分扣分事件: String(countedPenalty.length) }, null),
   ];
+}
+
+/** The events of each month, with their position in the events given (their field paths keep it). */
+type EventIndex = Map<MonthKey, { event: ScoreEvent; index: number }[]>;
+
+function indexEvents(events: readonly ScoreEvent[]): EventIndex {
+  const byMonth: EventIndex = new Map();
+  events.forEach((event, index) => {
+    const list = byMonth.get(event.month);
+    if (list) list.push({ event, index });
+    else byMonth.set(event.month, [{ event, index }]);
+  });
+  return byMonth;
 }
 
 /**
@@ -515,6 +653,21 @@ function scoreEvents(month: MonthKey, events: readonly ScoreEvent[], rules: Rule
  * month and the reports due in it are used; their field paths keep the index in the given arrays.
  */
 export function scoreMonth(indicators: MonthIndicators, events: readonly ScoreEvent[], reports: readonly ReportSubmission[], rules: RuleSet): Outcome<MonthScore> {
+  return scoreIndexedMonth(indicators, indexEvents(events), new ReportIndex(reports, rules.scoring.annualReportYear), rules);
+}
+
+/**
+ * scoreMonth for each of `indicators`, in order, with the same `events` and `reports`: the result
+ * is exactly that of calling scoreMonth for each, but the rows are filed by month once, not read
+ * again for every month.
+ */
+export function scoreMonths(indicators: readonly MonthIndicators[], events: readonly ScoreEvent[], reports: readonly ReportSubmission[], rules: RuleSet): Outcome<MonthScore>[] {
+  const eventIndex = indexEvents(events);
+  const reportIndex = new ReportIndex(reports, rules.scoring.annualReportYear);
+  return indicators.map((ind) => scoreIndexedMonth(ind, eventIndex, reportIndex, rules));
+}
+
+function scoreIndexedMonth(indicators: MonthIndicators, events: EventIndex, reports: ReportIndex, rules: RuleSet): Outcome<MonthScore> {
   try {
     return scoreMonthUnchecked(indicators, events, reports, rules);
   } catch (e) {
@@ -524,7 +677,7 @@ export function scoreMonth(indicators: MonthIndicators, events: readonly ScoreEv
   }
 }
 
-function scoreMonthUnchecked(indicators: MonthIndicators, events: readonly ScoreEvent[], reports: readonly ReportSubmission[], rules: RuleSet): Outcome<MonthScore> {
+function scoreMonthUnchecked(indicators: MonthIndicators, events: EventIndex, reports: ReportIndex, rules: RuleSet): Outcome<MonthScore> {
   const out: Collected = { errors: [], warnings: [] };
   const valid = validateIndicators(indicators, out);
   const month = indicators.month;
@@ -533,20 +686,24 @@ function scoreMonthUnchecked(indicators: MonthIndicators, events: readonly Score
   const eventItems = isMonthKey(month) ? scoreEvents(month, events, rules, out) : null;
   if (out.errors.length > 0 || !valid || !reportItem || !eventItems) return { ok: false, errors: out.errors, warnings: out.warnings };
 
-  const complaintPoints = dec(rules.scoring.complaintPoints);
-  const fraudPoints = dec(rules.scoring.fraudPoints);
+  const complaintPoints = decimalOf(rules.scoring.complaintPoints);
+  const fraudPoints = decimalOf(rules.scoring.fraudPoints);
   const complaints = complaintPoints.times(valid.complaints);
   const fraud = fraudPoints.times(valid.fraud);
+  const complaintsText = fixed2(complaints);
+  const fraudText = fixed2(fraud);
   const items = [
     ...fromIndicators,
     reportItem,
     ...eventItems,
-    item(13, complaints.negated(), null, valid.complaints === 0 ? "无有效投诉" : `有效投诉 ${valid.complaints} 件`, `有效投诉 ${valid.complaints} 件 × ${complaintPoints} = −${fixed2(complaints)}`, `${valid.complaints} valid complaint(s) → −${fixed2(complaints)}`, { 有效投诉数: String(valid.complaints) }, null),
-    item(14, fraud.negated(), null, valid.fraud === 0 ? "未发现弄虚作假" : `弄虚作假 ${valid.fraud} 次`, `弄虚作假 ${valid.fraud} 次 × ${fraudPoints} = −${fixed2(fraud)}`, `${valid.fraud} falsification finding(s) → −${fixed2(fraud)}`, { 弄虚作假次数: String(valid.fraud) }, null),
+    item(13, complaints.negated(), null, valid.complaints === 0 ? "无有效投诉" : `有效投诉 ${valid.complaints} 件`, `有效投诉 ${valid.complaints} 件 × ${complaintPoints} = −${complaintsText}`, `${valid.complaints} valid complaint(s) → −${complaintsText}`, { 有效投诉数: String(valid.complaints) }, null),
+    item(14, fraud.negated(), null, valid.fraud === 0 ? "未发现弄虚作假" : `弄虚作假 ${valid.fraud} 次`, `弄虚作假 ${valid.fraud} 次 × ${fraudPoints} = −${fraudText}`, `${valid.fraud} falsification finding(s) → −${fraudText}`, { 弄虚作假次数: String(valid.fraud) }, null),
   ].sort((a, b) => a.no - b.no);
 
   const baseTotal = sum(items.filter((i) => i.no <= 10).map((i) => i.score));
-  let total = sum(items.map((i) => i.score));
+  // Σ rows 1–14 as baseTotal + rows 11–14: every item is rounded to 2 decimals and far below the
+  // 40 digits of precision, so the sums are exact and equal to adding all 14 from zero.
+  let total = sum([baseTotal, ...items.filter((i) => i.no > 10).map((i) => i.score)]);
   if (total.greaterThan(100)) {
     if (rules.options.capTotalAt100) {
       out.warnings.push(problem("warning", "total-capped", "total", `${monthLabel(month)}考核得分 ${fixed2(total)} 超过 100，按规则封顶为 100`, `total ${fixed2(total)} is above 100: capped at 100 by the rule set`, month));
@@ -562,8 +719,10 @@ function scoreMonthUnchecked(indicators: MonthIndicators, events: readonly Score
       out.warnings.push(problem("warning", "total-below-0", "total", `${monthLabel(month)}考核得分 ${fixed2(total)} 低于 0 分`, `total ${fixed2(total)} is below 0`, month));
     }
   }
-  const threshold = dec(rules.contract.threshold);
-  if (total.lessThan(threshold))
-    out.warnings.push(problem("warning", "below-threshold", "total", `${monthLabel(month)}考核得分 ${fixed2(total)} 低于达标分 ${threshold}，将拉低本期平均分`, `total ${fixed2(total)} is below the ${threshold} threshold`, month));
+  const threshold = decimalOf(rules.contract.threshold);
+  if (total.lessThan(threshold)) {
+    const totalText = fixed2(total);
+    out.warnings.push(problem("warning", "below-threshold", "total", `${monthLabel(month)}考核得分 ${totalText} 低于达标分 ${threshold}，将拉低本期平均分`, `total ${totalText} is below the ${threshold} threshold`, month));
+  }
   return { ok: true, value: { month, items, baseTotal, total, rulesVersion: rules.version }, warnings: out.warnings };
 }

@@ -8,7 +8,7 @@ import type { IsoDate, MonthKey } from "./dates";
 import type { MonthIndicators, ReportSubmission, ScoreEvent } from "./indicators";
 import { Outcome, problem, Problem } from "./problems";
 import type { RuleSet } from "./rules";
-import { MonthScore, scoreMonth } from "./scoring";
+import { MonthScore, scoreMonths } from "./scoring";
 import { PaymentRecord, settle, Settlement } from "./settlement";
 import { quarterlyTurnoverWarnings } from "./turnover";
 
@@ -41,7 +41,8 @@ export function scoreSeason(input: SeasonInput, rules: RuleSet, options: { asOf?
     if (!firstRow.has(ev.month))
       warnings.push(problem("warning", "event-without-month", `events[${index}].month`, `加减分事件的考核月份 ${ev.month} 在「指标录入」中没有对应的行，未计分`, `event month ${ev.month} has no row in 指标录入: not scored`, ev.month));
   });
-  const months = input.indicators.map((ind, index) => ({ month: ind.month, index, outcome: scoreMonth(ind, input.events, input.reports, rules) }));
+  const outcomes = scoreMonths(input.indicators, input.events, input.reports, rules);
+  const months = input.indicators.map((ind, index) => ({ month: ind.month, index, outcome: outcomes[index] as Outcome<MonthScore> }));
   warnings.push(...quarterlyTurnoverWarnings(input.indicators, rules));
 
   const totals: Record<MonthKey, string> = {};

@@ -46,15 +46,45 @@ const HEADER = {
   score: normalizeHeader("单项得分"),
 };
 
+/** The 考核月份 and 考核得分 labels as compared. */
+const MONTH_LABEL = normalizeHeader("考核月份");
+const TOTAL_LABEL = normalizeHeader("考核得分");
+
 /** "满分(分)" → "满分". */
 const stripTrailingParen = (t: string) => t.replace(/\([^()]*\)$/, "");
 
-function headerKey(value: CellValue): string {
-  return stripTrailingParen(normalizeHeader(value === null ? "" : String(value)));
-}
-
 /** X月完成情况, 10月完成情况, 十月完成情况, 完成情况. */
 const SUMMARY_HEADER = /^(?:x|\d{1,2}|[一二三四五六七八九十]{1,3})?月?完成情况$/;
+
+/** Header key → the table header it names. The keys are distinct, so a key names at most one. */
+const HEADER_BY_KEY = new Map<string, keyof typeof HEADER>((Object.entries(HEADER) as [keyof typeof HEADER, string][]).map(([name, text]) => [text, name]));
+
+/** What a header cell's text is: one of HEADER, a X月完成情况 column, or both. Null for a blank key. */
+interface HeaderRole {
+  name: keyof typeof HEADER | undefined;
+  summary: boolean;
+}
+
+/**
+ * Every sheet's cells are looked at for the header row, and a workbook repeats the same texts on
+ * each month's sheet: the role of each text is worked out once (keyed by the text; short texts
+ * only, as a header is; bounded).
+ */
+const headerRoles = new Map<string, HeaderRole | null>();
+
+function headerRole(value: CellValue): HeaderRole | null {
+  const text = value === null ? "" : String(value);
+  let role = headerRoles.get(text);
+  if (role === undefined) {
+    const key = stripTrailingParen(normalizeHeader(text));
+    role = key === "" ? null : { name: HEADER_BY_KEY.get(key), summary: SUMMARY_HEADER.test(key) };
+    if (text.length <= 200) {
+      if (headerRoles.size > 10_000) headerRoles.clear();
+      headerRoles.set(text, role);
+    }
+  }
+  return role;
+}
 
 /** Normalized 考核指标 text → item 序号. */
 const INDICATOR_INDEX: Map<string, number> = (() => {
@@ -86,18 +116,27 @@ function findHeader(grid: SheetGrid): HeaderColumns | null {
   for (const row of grid.rows) {
     const cols: Partial<Record<keyof typeof HEADER | "summary", number>> = {};
     for (const cell of grid.rowCells(row)) {
-      const key = headerKey(cell.value);
-      if (key === "") continue;
-      for (const [name, text] of Object.entries(HEADER) as [keyof typeof HEADER, string][]) {
-        if (key === text && cols[name] === undefined) cols[name] = cell.col;
-      }
-      if (SUMMARY_HEADER.test(key) && cols.summary === undefined) cols.summary = cell.col;
+      const role = headerRole(cell.value);
+      if (role === null) continue;
+      if (role.name !== undefined && cols[role.name] === undefined) cols[role.name] = cell.col;
+      if (role.summary && cols.summary === undefined) cols.summary = cell.col;
     }
     if (cols.no !== undefined && cols.max !== undefined && cols.score !== undefined && (cols.section !== undefined || cols.indicator !== undefined)) {
       return { row, no: cols.no, section: cols.section ?? null, indicator: cols.indicator ?? null, max: cols.max, score: cols.score, summary: cols.summary ?? null };
     }
   }
   return null;
+}
+
+/** The merge holding an owned cell starts left of it, at `m`: a write would cover what is there. */
+function mergedIntoOwned(sheet: string, row: number, indicator: string, m: { row: number; col: number }, what: string): LocatedProblem {
+  const cell = a1(m.row, m.col);
+  return located("error", "merged-into-owned", { sheet, cell, indicator: `${indicator} ${what}` }, `工作表「${sheet}」第 ${row} 行「${indicator}」的${what}单元格与左侧的 ${cell} 合并在一起，写入会覆盖其中的内容；请取消该合并`, `sheet "${sheet}" row ${row} (${indicator}): the ${what} cell is merged with ${cell} to its left; writing would overwrite it — unmerge it`);
+}
+
+/** What a 考核得分 cell may hold and still be written over: nothing, or a score. */
+function isScoreLike(v: CellValue): boolean {
+  return v === null || typeof v === "number" || (typeof v === "string" && (v.trim() === "" || /^[-+]?\d+(\.\d+)?$/.test(v.trim())));
 }
 
 function labelRest(text: string, label: string): string {
@@ -137,7 +176,6 @@ export function findScorecards(snapshot: WorkbookSnapshot): FindResult {
     const header = findHeader(grid);
     if (!header) continue;
     const name = sheet.name;
-    const at = (row: number, col: number) => a1(row, col);
     const sheetProblems: LocatedProblem[] = [];
     const err = (cell: string | null, indicator: string, code: string, zh: string, en: string) =>
       sheetProblems.push(located("error", code, { sheet: name, cell, indicator }, zh, en));
@@ -165,30 +203,29 @@ export function findScorecards(snapshot: WorkbookSnapshot): FindResult {
       if (rows.length === 0)
         err(null, item.indicator, "missing-row", `工作表「${name}」像是月度考核表（表头在第 ${header.row} 行），但缺少第 ${item.no} 项「${item.indicator}」所在的行`, `sheet "${name}" looks like a monthly scorecard (header on row ${header.row}) but has no row for item ${item.no} "${item.indicatorEn}" (${item.indicator})`);
       else if (rows.length > 1)
-        err(at(rows[1] ?? 0, header.indicator ?? header.no), item.indicator, "duplicate-row", `工作表「${name}」第 ${rows.join("、")} 行都是第 ${item.no} 项「${item.indicator}」，无法确定写入哪一行`, `sheet "${name}": rows ${rows.join(", ")} are all item ${item.no} (${item.indicatorEn}); cannot tell which to write`);
+        err(a1(rows[1] ?? 0, header.indicator ?? header.no), item.indicator, "duplicate-row", `工作表「${name}」第 ${rows.join("、")} 行都是第 ${item.no} 项「${item.indicator}」，无法确定写入哪一行`, `sheet "${name}": rows ${rows.join(", ")} are all item ${item.no} (${item.indicatorEn}); cannot tell which to write`);
     }
 
     // The month: 考核月份 cell, else the sheet name, else a title holding a month.
     let month: MonthKey | null = null;
     let monthFrom: FoundScorecard["monthFrom"] = { kind: "sheet-name", cell: null };
-    const label = normalizeHeader("考核月份");
     // The label above the table first (a note below it may also start with 考核月份).
-    const monthLabels = sheet.cells.filter((c) => typeof c.value === "string" && normalizedValue(c.value).startsWith(label));
+    const monthLabels = sheet.cells.filter((c) => typeof c.value === "string" && normalizedValue(c.value).startsWith(MONTH_LABEL));
     const monthLabelCell = monthLabels.find((c) => c.row < header.row) ?? monthLabels[0];
     if (monthLabelCell) {
-      const rest = labelRest(normalizedValue(monthLabelCell.value), label);
+      const rest = labelRest(normalizedValue(monthLabelCell.value), MONTH_LABEL);
       let read: MonthRead;
       let cell: string;
       if (rest !== "") {
         read = monthFromValue(rest, "General");
-        cell = at(monthLabelCell.row, monthLabelCell.col);
+        cell = a1(monthLabelCell.row, monthLabelCell.col);
       } else {
         const next = grid.rightOf(monthLabelCell.row, monthLabelCell.col);
         const c = grid.cell(next.row, next.col);
         // A neighbour that is itself a label ("考核得分：") holds no month.
         const isLabel = typeof c?.value === "string" && /[:：]$/.test(c.value.trim());
         read = isLabel ? null : monthFromValue(c?.value ?? null, c?.numberFormat ?? "General");
-        cell = at(next.row, next.col);
+        cell = a1(next.row, next.col);
       }
       if (read && "bad" in read)
         err(cell, "考核月份", "bad-month", `工作表「${name}」的考核月份「${read.bad}」无法识别（例：2025年10月、2025-10）`, `sheet "${name}": month "${read.bad}" is not a month (e.g. 2025年10月, 2025-10)`);
@@ -213,16 +250,15 @@ export function findScorecards(snapshot: WorkbookSnapshot): FindResult {
         .find((c) => typeof c.value === "string" && normalizedValue(c.value).includes("考核") && extractMonth(c.value) !== null);
       if (title && typeof title.value === "string") {
         month = extractMonth(title.value);
-        monthFrom = { kind: "title", cell: at(title.row, title.col) };
+        monthFrom = { kind: "title", cell: a1(title.row, title.col) };
       }
     }
     if (month === null && !sheetProblems.some((p) => p.code === "bad-month"))
-      err(monthLabelCell ? at(monthLabelCell.row, monthLabelCell.col) : null, "考核月份", "no-month", `工作表「${name}」是月度考核表，但找不到考核月份：请在「考核月份」旁填写（如 2025年10月），或把工作表命名为月份（如 2025年10月）`, `sheet "${name}" is a monthly scorecard but its month cannot be found: fill in 考核月份 (e.g. 2025年10月) or name the sheet after the month`);
+      err(monthLabelCell ? a1(monthLabelCell.row, monthLabelCell.col) : null, "考核月份", "no-month", `工作表「${name}」是月度考核表，但找不到考核月份：请在「考核月份」旁填写（如 2025年10月），或把工作表命名为月份（如 2025年10月）`, `sheet "${name}" is a monthly scorecard but its month cannot be found: fill in 考核月份 (e.g. 2025年10月) or name the sheet after the month`);
 
     // The 考核得分 cell: right of the label (right of its merge); a 考核得分 row inside the table
     // (just below the last item, left of 单项得分) writes to the 单项得分 column.
-    const totalText = normalizeHeader("考核得分");
-    const totalLabel = sheet.cells.find((c) => c.row !== header.row && typeof c.value === "string" && normalizedValue(c.value).startsWith(totalText));
+    const totalLabel = sheet.cells.find((c) => c.row !== header.row && typeof c.value === "string" && normalizedValue(c.value).startsWith(TOTAL_LABEL));
     let totalCell: string | null = null;
     if (!totalLabel) {
       err(null, "考核得分", "no-total-cell", `工作表「${name}」找不到「考核得分」标签，无法写入考核得分`, `sheet "${name}": no 考核得分 label, so the monthly total has nowhere to go`);
@@ -230,14 +266,13 @@ export function findScorecards(snapshot: WorkbookSnapshot): FindResult {
       const inTable = totalLabel.row > header.row && totalLabel.row <= lastItemRow + 1 && totalLabel.col < header.score;
       const target = inTable ? grid.master(totalLabel.row, header.score) : grid.rightOf(totalLabel.row, totalLabel.col);
       const current = grid.cell(target.row, target.col);
-      const rest = labelRest(normalizedValue(totalLabel.value), totalText);
-      const isScoreLike = (v: CellValue) => v === null || typeof v === "number" || (typeof v === "string" && (v.trim() === "" || /^[-+]?\d+(\.\d+)?$/.test(v.trim())));
+      const rest = labelRest(normalizedValue(totalLabel.value), TOTAL_LABEL);
       if (current && current.formula === undefined && !isScoreLike(current.value)) {
-        err(at(target.row, target.col), "考核得分", "total-cell-taken", `工作表「${name}」「考核得分」右侧的单元格 ${at(target.row, target.col)} 已有内容「${String(current.value)}」，为免覆盖，未写入；请在标签右侧留一个空白单元格`, `sheet "${name}": the cell right of 考核得分 (${at(target.row, target.col)}) holds "${String(current.value)}"; it is not overwritten — leave a blank cell right of the label`);
+        err(a1(target.row, target.col), "考核得分", "total-cell-taken", `工作表「${name}」「考核得分」右侧的单元格 ${a1(target.row, target.col)} 已有内容「${String(current.value)}」，为免覆盖，未写入；请在标签右侧留一个空白单元格`, `sheet "${name}": the cell right of 考核得分 (${a1(target.row, target.col)}) holds "${String(current.value)}"; it is not overwritten — leave a blank cell right of the label`);
       } else {
-        totalCell = at(target.row, target.col);
+        totalCell = a1(target.row, target.col);
         if (rest !== "")
-          sheetProblems.push(located("warning", "total-label-text", { sheet: name, cell: at(totalLabel.row, totalLabel.col), indicator: "考核得分" }, `「考核得分」标签单元格中另有文字「${rest}」，未改动；考核得分写在 ${totalCell}`, `the 考核得分 label cell also holds "${rest}"; it is left as is and the total is written to ${totalCell}`));
+          sheetProblems.push(located("warning", "total-label-text", { sheet: name, cell: a1(totalLabel.row, totalLabel.col), indicator: "考核得分" }, `「考核得分」标签单元格中另有文字「${rest}」，未改动；考核得分写在 ${totalCell}`, `the 考核得分 label cell also holds "${rest}"; it is left as is and the total is written to ${totalCell}`));
       }
     }
 
@@ -251,15 +286,12 @@ export function findScorecards(snapshot: WorkbookSnapshot): FindResult {
       const w = header.summary !== null ? grid.master(row, header.summary) : null;
       // A merge that starts left of the owned column (评分细则+完成情况, 满分+单项得分…) would put the
       // written value over the clerk's text: refuse rather than overwrite it.
-      const spill = (m: { row: number; col: number }, col: number, what: string) => {
-        if (m.col === col) return false;
-        err(at(m.row, m.col), `${item.indicator} ${what}`, "merged-into-owned", `工作表「${name}」第 ${row} 行「${item.indicator}」的${what}单元格与左侧的 ${at(m.row, m.col)} 合并在一起，写入会覆盖其中的内容；请取消该合并`, `sheet "${name}" row ${row} (${item.indicator}): the ${what} cell is merged with ${at(m.row, m.col)} to its left; writing would overwrite it — unmerge it`);
-        return true;
-      };
-      const badScore = spill(s, header.score, "单项得分");
-      const badSummary = w !== null && header.summary !== null && spill(w, header.summary, "完成情况");
+      const badScore = s.col !== header.score;
+      if (badScore) sheetProblems.push(mergedIntoOwned(name, row, item.indicator, s, "单项得分"));
+      const badSummary = w !== null && header.summary !== null && w.col !== header.summary;
+      if (badSummary) sheetProblems.push(mergedIntoOwned(name, row, item.indicator, w, "完成情况"));
       if (badScore || badSummary) continue;
-      items.push({ no: item.no, row, scoreCell: at(s.row, s.col), summaryCell: w ? at(w.row, w.col) : null });
+      items.push({ no: item.no, row, scoreCell: a1(s.row, s.col), summaryCell: w ? a1(w.row, w.col) : null });
     }
     const owners = new Map<string, string>();
     const claim = (cell: string, what: string) => {
@@ -274,7 +306,7 @@ export function findScorecards(snapshot: WorkbookSnapshot): FindResult {
     }
     if (totalCell) claim(totalCell, "考核得分");
     if (header.summary === null)
-      sheetProblems.push(located("warning", "no-summary-column", { sheet: name, cell: at(header.row, header.score), indicator: "X月完成情况" }, `工作表「${name}」没有「X月完成情况」列，完成情况未写入`, `sheet "${name}" has no X月完成情况 column: the summaries are not written`));
+      sheetProblems.push(located("warning", "no-summary-column", { sheet: name, cell: a1(header.row, header.score), indicator: "X月完成情况" }, `工作表「${name}」没有「X月完成情况」列，完成情况未写入`, `sheet "${name}" has no X月完成情况 column: the summaries are not written`));
 
     problems.push(...sheetProblems);
     if (sheetProblems.some((p) => p.severity === "error") || month === null || totalCell === null || !totalLabel) continue;
@@ -287,7 +319,7 @@ export function findScorecards(snapshot: WorkbookSnapshot): FindResult {
         headerRow: header.row,
         columns: { summary: header.summary, score: header.score, indicator: header.indicator, max: header.max },
         items,
-        totalLabelCell: at(totalLabel.row, totalLabel.col),
+        totalLabelCell: a1(totalLabel.row, totalLabel.col),
         totalCell,
         protected: sheet.protected === true,
       },

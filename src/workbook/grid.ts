@@ -9,25 +9,54 @@ import { normalizeText } from "./normalize";
 export class SheetGrid {
   readonly name: string;
   readonly sheet: SheetSnapshot;
-  private readonly byRow = new Map<number, Map<number, ReadCell>>();
+  /** Each row's cells, left to right, one per column. */
+  private readonly byRow = new Map<number, ReadCell[]>();
+  /** Rows whose cells did not come left to right, one per column: looked up by column as given. */
+  private readonly unordered = new Map<number, Map<number, ReadCell>>();
   readonly rows: number[];
 
   constructor(sheet: SheetSnapshot) {
     this.name = sheet.name;
     this.sheet = sheet;
-    for (const cell of sheet.cells) {
-      let row = this.byRow.get(cell.row);
-      if (!row) {
-        row = new Map();
-        this.byRow.set(cell.row, row);
-      }
-      row.set(cell.col, cell);
+    // A snapshot lists its cells row by row, left to right: each row is a run of the list and is
+    // kept as an array, sliced once (no map per row to build; a lookup is a short binary search).
+    const cells = sheet.cells;
+    for (let start = 0; start < cells.length; ) {
+      const row = (cells[start] as ReadCell).row;
+      let end = start + 1;
+      while (end < cells.length && (cells[end] as ReadCell).row === row) end++;
+      const run = cells.slice(start, end);
+      const before = this.byRow.get(row);
+      this.byRow.set(row, before ? before.concat(run) : run);
+      start = end;
+    }
+    // Any other order (or a column given twice): by column as a map keeps them, the last cell of a
+    // column winning, then sorted left to right.
+    for (const [row, cells] of this.byRow) {
+      if (cells.every((c, i) => i === 0 || c.col > (cells[i - 1] as ReadCell).col)) continue;
+      const byCol = new Map<number, ReadCell>();
+      for (const c of cells) byCol.set(c.col, c);
+      this.unordered.set(row, byCol);
+      this.byRow.set(row, [...byCol.values()].sort((a, b) => a.col - b.col));
     }
     this.rows = [...this.byRow.keys()].sort((a, b) => a - b);
   }
 
   cell(row: number, col: number): ReadCell | undefined {
-    return this.byRow.get(row)?.get(col);
+    const cells = this.byRow.get(row);
+    if (!cells) return undefined;
+    const byCol = this.unordered.get(row);
+    if (byCol) return byCol.get(col);
+    let lo = 0;
+    let hi = cells.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = cells[mid] as ReadCell;
+      if (c.col === col) return c;
+      if (c.col < col) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   value(row: number, col: number): CellValue {
@@ -36,8 +65,7 @@ export class SheetGrid {
 
   /** Cells of a row, left to right. */
   rowCells(row: number): ReadCell[] {
-    const r = this.byRow.get(row);
-    return r ? [...r.values()].sort((a, b) => a.col - b.col) : [];
+    return this.byRow.get(row)?.slice() ?? [];
   }
 
   mergeAt(row: number, col: number): MergedRange | null {

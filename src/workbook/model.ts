@@ -167,11 +167,39 @@ export function columnLetter(col: number): string {
   return s;
 }
 
+/** Column letters of the first columns, made once: every planned cell write names its address. */
+const LETTERS: string[] = [];
+
 export function a1(row: number, col: number): string {
+  if (Number.isInteger(col) && col >= 1 && col <= 1024) return `${(LETTERS[col] ??= columnLetter(col))}${row}`;
   return `${columnLetter(col)}${row}`;
 }
 
+/**
+ * "H7", "$H$7", "h7" → { row: 7, col: 8 }. A plain ASCII address (what the product writes and
+ * reads) is read character by character; anything else goes through the regular expression over
+ * the upper-cased text, which is the definition (toUpperCase maps some non-ASCII letters to ASCII).
+ */
 export function parseA1(address: string): { row: number; col: number } {
+  const n = address.length;
+  let i = address.charCodeAt(0) === 36 ? 1 : 0; // "$"
+  let col = 0;
+  const lettersFrom = i;
+  for (; i < n; i++) {
+    const code = address.charCodeAt(i);
+    const c = code >= 97 && code <= 122 ? code - 32 : code; // a–z as A–Z
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  const lettersTo = i;
+  if (address.charCodeAt(i) === 36) i++;
+  const digitsFrom = i;
+  while (i < n && address.charCodeAt(i) >= 48 && address.charCodeAt(i) <= 57) i++;
+  if (lettersTo > lettersFrom && i > digitsFrom && i === n) return { row: Number(address.slice(digitsFrom)), col };
+  return parseA1Text(address);
+}
+
+function parseA1Text(address: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address.toUpperCase());
   if (!m) throw new RangeError(`not an A1 address: ${address}`);
   let col = 0;

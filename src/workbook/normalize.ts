@@ -23,16 +23,67 @@ const BRACKETS: Record<string, string> = {
 };
 
 /**
+ * Memos of the pure text functions here: a workbook repeats the same labels on every month's sheet
+ * (120 scorecards with the same 评分细则 texts and header row) and the readers compare every header
+ * cell with every known name. Keyed by the text itself, so an entry never goes stale; a text of more
+ * than 1,000 characters is not kept, and each memo is cleared past about a million characters.
+ */
+class TextMemo {
+  private readonly map = new Map<string, string>();
+  private chars = 0;
+
+  get(key: string): string | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: string, value: string): void {
+    if (key.length > 1_000) return;
+    if (this.chars > 1_000_000) {
+      this.map.clear();
+      this.chars = 0;
+    }
+    this.map.set(key, value);
+    this.chars += key.length + value.length;
+  }
+}
+
+const normalized = new TextMemo();
+const headers = new TextMemo();
+const looseHeaders = new TextMemo();
+
+/**
  * NFKC (full-width letters, digits, brackets and colons become ASCII), every whitespace removed
  * (ASCII, U+3000 ideographic space, no-break space, line breaks in a wrapped cell), remaining
  * full-width brackets mapped to ASCII, lower case.
  */
 export function normalizeText(text: string): string {
-  return text
+  // Most cells are already normal (lower-case ASCII, CJK ideographs): checked in one pass, no copy.
+  if (isAlreadyNormal(text)) return text;
+  const known = normalized.get(text);
+  if (known !== undefined) return known;
+  const value = text
     .normalize("NFKC")
     .replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, "")
     .replace(/[【】〔〕〖〗［］｛｝〈〉《》]/g, (c) => BRACKETS[c] ?? c)
     .toLowerCase();
+  normalized.set(text, value);
+  return value;
+}
+
+/**
+ * True when normalizeText would return `text` unchanged: every character is printable ASCII other
+ * than a space or A–Z, or a CJK unified ideograph (U+4E00–U+9FFF). NFKC leaves those alone (no
+ * decomposition, nothing to compose with), none is whitespace or a bracket mapped above, and
+ * toLowerCase changes none of them.
+ */
+function isAlreadyNormal(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c <= 0x20 || c === 0x7f || (c >= 0x41 && c <= 0x5a)) return false;
+    } else if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  return true;
 }
 
 /** A trailing "(是/否)", "(有/无)", "(y/n)"… after a header says what the column holds; it is not part of its name. */
@@ -40,7 +91,11 @@ const CHOICE_SUFFIX = /\((?:是\/否|否\/是|有\/无|无\/有|y\/n|yes\/no|是
 
 /** A header name as it is compared: normalized, without a trailing (是/否)/(有/无). */
 export function normalizeHeader(text: string): string {
-  return normalizeText(text).replace(CHOICE_SUFFIX, "");
+  const known = headers.get(text);
+  if (known !== undefined) return known;
+  const value = normalizeText(text).replace(CHOICE_SUFFIX, "");
+  headers.set(text, value);
+  return value;
 }
 
 /**
@@ -48,7 +103,11 @@ export function normalizeHeader(text: string): string {
  * "笔次(1/2/3)"): a second, looser key tried when the strict one matches nothing.
  */
 export function looseHeader(text: string): string {
-  return normalizeHeader(text).replace(/\([^()]*\)$/, "");
+  const known = looseHeaders.get(text);
+  if (known !== undefined) return known;
+  const value = normalizeHeader(text).replace(/\([^()]*\)$/, "");
+  looseHeaders.set(text, value);
+  return value;
 }
 
 /** Text of a cell value for matching: numbers and booleans as typed, null as "". */

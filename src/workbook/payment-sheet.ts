@@ -34,7 +34,7 @@ import {
   yuanText,
 } from "../domain";
 import { forecastInstalment, forecastText } from "../domain/forecast";
-import { a1, CellStyle, CellWrite, ConditionalHighlight, parseA1, SheetSpec } from "./model";
+import { a1, CellStyle, CellWrite, columnLetter, ConditionalHighlight, parseA1, SheetSpec } from "./model";
 
 export const PAYMENT_SHEET_NAME = "付款结算";
 export const MONEY_FORMAT = "¥#,##0.00";
@@ -115,8 +115,26 @@ const QUOTE: CellStyle = { border: "thin", vertical: "top", wrap: true, fontSize
 /** Display width of text in Excel column units: a CJK or full-width character is a little over two (Calibri 11 units). */
 function textUnits(text: string): number {
   let units = 0;
-  for (const ch of text) units += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6「」、。，；：（）]/.test(ch) ? 2.2 : 1;
+  for (const ch of text) units += isWide(ch.charCodeAt(0), ch.length) ? 2.2 : 1;
   return units;
+}
+
+/**
+ * Hangul Jamo, CJK (U+2E80–U+A4CF, which holds 「」、。), Hangul syllables, CJK compatibility
+ * ideographs, CJK compatibility forms and the full-width forms (which hold ，；：（）). A character
+ * outside the basic plane (two code units, both surrogates) is in none of them.
+ */
+function isWide(code: number, length: number): boolean {
+  if (length !== 1) return false;
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6)
+  );
 }
 
 function spanWidth(range: string): number {
@@ -124,7 +142,7 @@ function spanWidth(range: string): number {
   const a = parseA1(from ?? "A1");
   const b = parseA1(to ?? from ?? "A1");
   let width = 0;
-  for (let c = a.col; c <= b.col; c++) width += COLUMN_WIDTHS[a1(1, c).replace(/\d+$/, "")] ?? 9;
+  for (let c = a.col; c <= b.col; c++) width += COLUMN_WIDTHS[columnLetter(c)] ?? 9;
   return width;
 }
 

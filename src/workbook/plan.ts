@@ -15,6 +15,7 @@
  */
 import {
   Dec,
+  decimalNumber,
   DEFAULT_RULES,
   fixed2,
   dec,
@@ -68,10 +69,10 @@ export function cardWrites(card: FoundScorecard, score: MonthScore): CellWrite[]
   for (const it of card.items) {
     const item = score.items.find((i) => i.no === it.no);
     if (!item) continue;
-    writes.push({ address: it.scoreCell, value: item.score.toNumber(), numberFormat: SCORE_FORMAT });
+    writes.push({ address: it.scoreCell, value: decimalNumber(item.score), numberFormat: SCORE_FORMAT });
     if (it.summaryCell) writes.push({ address: it.summaryCell, value: item.summary });
   }
-  writes.push({ address: card.totalCell, value: score.total.toNumber(), numberFormat: SCORE_FORMAT });
+  writes.push({ address: card.totalCell, value: decimalNumber(score.total), numberFormat: SCORE_FORMAT });
   return writes;
 }
 
@@ -106,12 +107,15 @@ export function changingWrites(sheet: SheetSnapshot | undefined, writes: readonl
  */
 export function planScores(found: readonly FoundScorecard[], season: SeasonResult, skip: ReadonlySet<MonthKey> = new Set(), snapshot?: WorkbookSnapshot): WritePlan {
   const scores = monthScores(season);
+  // The first sheet of each name (as snapshot.sheets.find would give), looked up once per card.
+  const sheetByName = new Map<string, SheetSnapshot>();
+  for (const s of snapshot?.sheets ?? []) if (!sheetByName.has(s.name)) sheetByName.set(s.name, s);
   const cellWrites: WritePlan["cellWrites"] = [];
   for (const card of found) {
     const score = scores.get(card.month);
     if (!score || card.protected || skip.has(card.month)) continue;
     const all = cardWrites(card, score);
-    const writes = snapshot ? changingWrites(snapshot.sheets.find((s) => s.name === card.sheet), all) : all;
+    const writes = snapshot ? changingWrites(sheetByName.get(card.sheet), all) : all;
     if (writes.length > 0) cellWrites.push({ sheet: card.sheet, writes });
   }
   return { cellWrites, sheets: [] };

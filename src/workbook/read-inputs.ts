@@ -91,9 +91,34 @@ interface Table {
   rows: number[];
 }
 
-function headerMatches(spec: ColumnSpec, text: string): boolean {
-  const names = [spec.header, ...(spec.aliases ?? [])].map(normalizeHeader);
-  return names.includes(normalizeHeader(text)) || names.includes(looseHeader(text));
+/**
+ * Normalized header name or alias → position of the first spec that has it, per spec list (the
+ * lists are this module's constants): built once instead of normalizing every name for every cell.
+ */
+const specIndexes = new WeakMap<readonly ColumnSpec[], Map<string, number>>();
+
+function specIndex(specs: readonly ColumnSpec[]): Map<string, number> {
+  let index = specIndexes.get(specs);
+  if (!index) {
+    index = new Map();
+    for (const [i, spec] of specs.entries()) {
+      for (const name of [spec.header, ...(spec.aliases ?? [])]) {
+        const key = normalizeHeader(name);
+        if (!index.has(key)) index.set(key, i);
+      }
+    }
+    specIndexes.set(specs, index);
+  }
+  return index;
+}
+
+/** The first spec whose header or an alias is the text, compared strictly or loosely (looseHeader). */
+function matchingSpec(specs: readonly ColumnSpec[], text: string): ColumnSpec | undefined {
+  const index = specIndex(specs);
+  const strict = index.get(normalizeHeader(text));
+  const loose = index.get(looseHeader(text));
+  const first = strict === undefined ? loose : loose === undefined ? strict : Math.min(strict, loose);
+  return first === undefined ? undefined : specs[first];
 }
 
 function findSheet(snapshot: WorkbookSnapshot, name: string) {
@@ -118,7 +143,7 @@ function readTable(snapshot: WorkbookSnapshot, sheetName: string, specs: readonl
     for (const cell of grid.rowCells(row)) {
       if (typeof cell.value !== "string") continue;
       const text = cell.value;
-      const spec = specs.find((s) => headerMatches(s, text));
+      const spec = matchingSpec(specs, text);
       if (!spec) continue;
       if (cols.has(spec.key)) {
         duplicates.push(located("error", "duplicate-column", { sheet: sheet.name, cell: a1(row, cell.col), indicator: spec.header }, `工作表「${sheet.name}」有两列都是「${spec.header}」（${a1(row, cols.get(spec.key) ?? 0)} 与 ${a1(row, cell.col)}）`, `sheet "${sheet.name}" has two "${spec.header}" columns (${a1(row, cols.get(spec.key) ?? 0)} and ${a1(row, cell.col)})`));
@@ -380,6 +405,16 @@ export function readInputs(snapshot: WorkbookSnapshot): WorkbookInputs {
     return { sheet: table.sheet, cell: row !== null && col !== undefined ? a1(row, col) : null, indicator: header(table, key) };
   };
   const indicatorKeys = new Set<string>(INDICATOR_FIELDS.map((f) => f.key));
+  // Month → its first entry in `indicators` (what findIndex would give), made on the first lookup:
+  // a season has a few warnings for every month.
+  let entryOfMonth: Map<MonthKey, number> | null = null;
+  const entryOf = (month: MonthKey): number => {
+    if (!entryOfMonth) {
+      entryOfMonth = new Map();
+      for (const [i, x] of indicators.entries()) if (!entryOfMonth.has(x.month)) entryOfMonth.set(x.month, i);
+    }
+    return entryOfMonth.get(month) ?? -1;
+  };
   const locator: InputLocator = {
     locate({ field: path, month }) {
       const indexed = /^(indicators|events|reports|payments)\[(\d+)\]\.(\w+)$/.exec(path);
@@ -390,7 +425,7 @@ export function readInputs(snapshot: WorkbookSnapshot): WorkbookInputs {
         return refAt(origin.table, row, indexed[3] ?? "");
       }
       if ((indicatorKeys.has(path) || path === "month") && indTable) {
-        const i = month === undefined ? -1 : indicators.findIndex((x) => x.month === month);
+        const i = month === undefined ? -1 : entryOf(month);
         return refAt(indTable, i >= 0 ? (indOrigin.rows[i] ?? null) : null, path);
       }
       if (path === "reports" && repTable) return { sheet: repTable.sheet, cell: null, indicator: "报告提交" };
