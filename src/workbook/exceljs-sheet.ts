@@ -150,8 +150,33 @@ function writeKey(numberFormat: string | undefined, style: CellStyle | undefined
   return numberFormat === undefined ? `∅\u0001${key}` : `=${numberFormat}\u0001${key}`;
 }
 
+/**
+ * The common case — a cell of a sheet the product creates, nothing in its style yet, a CellStyle
+ * object the sheet builders share between many cells — looked up without building a key: per
+ * workbook, per CellStyle object, per number format (at 120 months, 9,000 cells of 计算说明 alone).
+ */
+const blankBaseStyles = new WeakMap<ExcelJS.Workbook, WeakMap<CellStyle, Map<string | undefined, Style>>>();
+
+function isBlankStyle(base: Style): boolean {
+  for (const k in base) if ((base as Record<string, unknown>)[k] !== undefined) return false;
+  return true;
+}
+
 /** The shared, frozen style object for `base` with the write over it (made on first use). */
 function sharedStyle(workbook: ExcelJS.Workbook, seen: BaseKeys, base: Style, numberFormat: string | undefined, style: CellStyle | undefined): Style {
+  if (style && !madeHere.has(base) && isBlankStyle(base)) {
+    let byStyle = blankBaseStyles.get(workbook);
+    if (!byStyle) blankBaseStyles.set(workbook, (byStyle = new WeakMap()));
+    let byFormat = byStyle.get(style);
+    if (!byFormat) byStyle.set(style, (byFormat = new Map()));
+    let out = byFormat.get(numberFormat);
+    if (!out) byFormat.set(numberFormat, (out = keyedSharedStyle(workbook, seen, base, numberFormat, style)));
+    return out;
+  }
+  return keyedSharedStyle(workbook, seen, base, numberFormat, style);
+}
+
+function keyedSharedStyle(workbook: ExcelJS.Workbook, seen: BaseKeys, base: Style, numberFormat: string | undefined, style: CellStyle | undefined): Style {
   let made = madeStyles.get(workbook);
   if (!made) madeStyles.set(workbook, (made = new Map()));
   const key = `${baseKey(base, seen)}\u0002${writeKey(numberFormat, style)}`;

@@ -36,25 +36,38 @@ const CENTER: CellStyle = { ...BODY, horizontal: "center" };
 const NUMBER: CellStyle = { ...BODY, horizontal: "right" };
 const MONTH_HEADING: CellStyle = { bold: true, fontSize: 12, vertical: "middle" };
 
-/** Display width: CJK and full-width characters count 2. */
-function textWidth(text: string): number {
+/** Display width of text[from, to): CJK and full-width characters count 2. */
+function textWidth(text: string, from = 0, to = text.length): number {
   let w = 0;
-  for (const ch of text) {
-    // The first code unit decides (a character outside the BMP starts with a surrogate, inside the range).
-    const c = ch.charCodeAt(0);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // CJK and full-width count 2; so does a character outside the BMP, its pair's second half skipped.
     w += c >= 0x2e80 && c <= 0xffef ? 2 : 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
   }
   return w;
 }
 
-/** A row height that shows every line of its wrapped cells (ExcelJS cannot auto-fit; Excel does not re-fit on open). */
-function rowHeight(cells: { text: string; col: string }[], pointsPerLine = 13.5): number {
-  let lines = 1;
-  for (const c of cells) {
-    const width = Math.max(1, (WIDTHS[c.col] ?? 10) - 1.5);
-    const explicit = c.text.split("\n");
-    lines = Math.max(lines, explicit.reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / width)), 0));
+/** Lines a text takes in a column of `width` characters, each "\n" starting a new one. */
+function linesOf(text: string, width: number): number {
+  let lines = 0;
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf("\n", start);
+    const stop = end < 0 ? text.length : end;
+    lines += Math.max(1, Math.ceil(textWidth(text, start, stop) / width));
+    if (end < 0) return lines;
+    start = end + 1;
   }
+}
+
+/** A row height that shows every line of its wrapped cells (ExcelJS cannot auto-fit; Excel does not re-fit on open). */
+function rowHeight(cells: readonly { text: string; col: string }[], pointsPerLine = 13.5): number {
+  let lines = 1;
+  for (const c of cells) lines = Math.max(lines, linesOf(c.text, Math.max(1, (WIDTHS[c.col] ?? 10) - 1.5)));
   return Math.round((lines * pointsPerLine + 6) * 10) / 10;
 }
 
@@ -64,10 +77,20 @@ export function inputsText(inputs: Readonly<Record<string, string>>): string {
   return parts.length > 0 ? parts.join("；") : "—";
 }
 
-/** The computation without the contract's words (they have their own column). */
+/** The contract's words as each explanation opens with them, by item (14 strings, built once). */
+const RULE_PREFIXES = new Map<number, string>();
+function rulePrefix(no: number): string {
+  let prefix = RULE_PREFIXES.get(no);
+  if (prefix === undefined) {
+    const def = scorecardItem(no);
+    RULE_PREFIXES.set(no, (prefix = `附件二第${no}项「${def.indicator}」评分细则：${def.rule} —— `));
+  }
+  return prefix;
+}
+
+/** The computation without the contract's words (they are quoted once, at the end of the sheet). */
 export function computationText(item: ItemScore): string {
-  const def = scorecardItem(item.no);
-  const prefix = `附件二第${item.no}项「${def.indicator}」评分细则：${def.rule} —— `;
+  const prefix = rulePrefix(item.no);
   return item.explanation.startsWith(prefix) ? item.explanation.slice(prefix.length) : item.explanation;
 }
 
@@ -155,13 +178,18 @@ export function buildExplainSheet(months: readonly MonthScore[], rules: RuleSet,
     rowHeights[row] = 20;
     row++;
     for (const item of [...score.items].sort((a, b) => a.no - b.no)) {
-      const texts = { C: inputsText(item.inputs), D: computationWithBound(item) };
+      const inputs = inputsText(item.inputs);
+      const computation = computationWithBound(item);
       put(`A${row}`, item.no, CENTER);
       put(`B${row}`, item.indicator, BODY);
-      put(`C${row}`, texts.C, BODY);
-      put(`D${row}`, texts.D, BODY);
+      put(`C${row}`, inputs, BODY);
+      put(`D${row}`, computation, BODY);
       put(`E${row}`, scoreNumber(item.score), NUMBER, SCORE_FORMAT);
-      rowHeights[row] = rowHeight([{ text: item.indicator, col: "B" }, ...Object.entries(texts).map(([col, text]) => ({ col, text }))]);
+      rowHeights[row] = rowHeight([
+        { text: item.indicator, col: "B" },
+        { text: inputs, col: "C" },
+        { text: computation, col: "D" },
+      ]);
       row++;
     }
     const total = totalTexts(score);

@@ -175,3 +175,30 @@ describe("buildExplainSheet: size (the biggest sheet the product writes)", () =>
     expect(spec.merges).toHaveLength(3 + 15);
   });
 });
+
+describe("buildExplainSheet: row heights", () => {
+  /** The reference: every line of every wrapped cell, CJK and characters outside the BMP 2 wide (by code point). */
+  function expectedHeight(texts: { text: string; width: number }[]): number {
+    let lines = 1;
+    for (const { text, width } of texts) {
+      const w = Math.max(1, width - 1.5);
+      const n = text.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil([...part].reduce((x, ch) => x + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0) / w)), 0);
+      lines = Math.max(lines, n);
+    }
+    return Math.round((lines * 13.5 + 6) * 10) / 10;
+  }
+
+  it("fits every line of each item row, an event described with an emoji and a long CJK text included", () => {
+    const month = scored(perfectMonth("2025-10"), { events: [event({ level: "市级及以上", matterId: "M1", description: "来电表扬🎉".repeat(30) })] }).value;
+    const spec = buildExplainSheet([month], DEFAULT_RULES, AT);
+    const band = bandRow(spec, "2025年10月");
+    const widths = spec.columnWidths ?? {};
+    for (let no = 1; no <= 14; no++) {
+      const row = band + no;
+      const texts = ["B", "C", "D"].map((col) => ({ text: String(at(spec, `${col}${row}`)?.value), width: widths[col] ?? 10 }));
+      expect([no, spec.rowHeights?.[row]]).toEqual([no, expectedHeight(texts)]);
+    }
+    expect(String(at(spec, `D${band + 11}`)?.value)).toContain("🎉");
+    expect(spec.rowHeights?.[band + 11]).toBeGreaterThan(40);
+  });
+});
