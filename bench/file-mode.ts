@@ -2,7 +2,9 @@
  * File mode: the full job of `hotline-scorecard score IN.xlsx -o OUT.xlsx` (read the bytes → ExcelJS
  * load → adapter read → runWorkbookAsync → apply → save with the loss check → write the file), run
  * through the command's own runScore, against the floor: a bare ExcelJS load(buffer) + writeBuffer()
- * of the same file. Warm (one unmeasured run of each first), job and floor interleaved, medians.
+ * of the same file. Warm (three unmeasured runs of each first), job and floor interleaved, medians.
+ * (No forced collection between runs: tried, it made every run 3–4× slower, the floor and the job
+ * alike, and squeezed the ratios towards 1 — a measure of a cold heap, not of the job.)
  *
  * A staged copy of the pipeline then shows where the job's time goes beyond the floor.
  *
@@ -129,9 +131,12 @@ export async function benchFileMode(books: readonly BenchWorkbook[], runs: (b: B
       const output = path.join(dir, `out-${book.months}.xlsx`);
       const leanOutput = path.join(dir, `lean-${book.months}.xlsx`);
       writeFileSync(input, book.bytes);
-      await job(input, output); // warm-up
-      await leanJob(input, leanOutput);
-      await floor(book.bytes);
+      for (let i = 0; i < 3; i++) {
+        // warm-up: the JIT sees every path first
+        await job(input, output);
+        await leanJob(input, leanOutput);
+        await floor(book.bytes);
+      }
       const jobs: number[] = [];
       const floors: number[] = [];
       const nativeFloors: number[] = [];
