@@ -1,38 +1,37 @@
 /**
  * 计算说明: where every 单项得分 comes from. The product owns the sheet and rewrites it whole on each
- * run. Per month and item: the inputs used, the computation with the bound that bit (扣完为止 /
- * 封顶), and the score; then the month's 考核得分 line. The contract's own 评分细则 are quoted once,
- * at the end (附：评分细则), not on every row: they are the same for every month.
+ * run. Per month and item: the inputs used and the computation with the bound that bit (扣完为止 /
+ * 封顶) in one cell, and the score; then the month's 考核得分 line. The contract's own 评分细则 are
+ * quoted once, at the end (附：评分细则), not on every row: they are the same for every month.
  *
  * Layout (A4 landscape, one page wide; rows 1–4 frozen, row 4 repeated on every printed page):
  *   1 title · 2 rule set (name, version) · 3 generated at · 4 column headers
  *   then per month: a heading row (the month), 14 item rows, the 考核得分 row, a blank row;
- *   last, 附：评分细则 — 序号, 考核指标 and the contract's words for each of the 14 rows.
- * Columns: A 序号 · B 考核指标 · C 输入 · D 计算（含上下限） · E 得分.
+ *   last, 附：评分细则 — each of the 14 rows with the contract's words, and the 考核得分 rule.
+ * Columns: A 考核指标 ("1 队伍建设") · B 输入与计算（含上下限） ("输入：…" on its own line) · C 得分.
  *
  * Size matters here: at 120 months this is the biggest sheet the product writes, and ExcelJS's
- * save time grows with its cells and text. The first layout (seven columns, the contract's words
- * on every row, a merged band per month) was 14,200 cells and ~45 % of the file mode's save at 120
- * months; this one holds the same facts in ~9,100 cells and a third of the text.
+ * build, write and save time grow with its cells. The first layout (seven columns, the contract's
+ * words on every row, a merged band per month) was 14,200 cells and ~45 % of the file mode's save at
+ * 120 months; this one holds the same facts in ~5,600.
  */
 import { Dec, fixed2, monthLabel, MonthScore, RuleSet, SCORECARD_ITEMS, scorecardItem, sum, type ItemScore } from "../domain";
 import { columnLetter, type CellStyle, type CellWrite, type SheetSpec } from "./model";
 
 export const EXPLAIN_SHEET_NAME = "计算说明";
-export const EXPLAIN_HEADERS = ["序号", "考核指标", "输入", "计算（含上下限）", "得分"] as const;
+export const EXPLAIN_HEADERS = ["考核指标", "输入与计算（含上下限）", "得分"] as const;
 /** Row of the column headers; rows 1 to this are frozen. */
 export const EXPLAIN_HEADER_ROW = 4;
 const SCORE_FORMAT = "0.00";
-const LAST_COL = "E";
+const LAST_COL = "C";
 /** The heading of the contract's rules at the end. */
 export const RULES_HEADING = "附：评分细则（合同附件二原文，各月相同）";
 const TOTAL_RULE = "考核得分 = 第1–10项之和 ＋ 加分项 − 扣分项 − 客户有效投诉 − 弄虚作假（各项先四舍五入到两位小数再相加）";
 
-const WIDTHS: Record<string, number> = { A: 6, B: 14, C: 32, D: 72, E: 10 };
+const WIDTHS: Record<string, number> = { A: 18, B: 104, C: 10 };
 
 const COLORS = { headerFill: "#D9E1F2", totalFill: "#E2EFDA", note: "#595959" };
 const BODY: CellStyle = { border: "thin", wrap: true, vertical: "top", fontSize: 10 };
-const CENTER: CellStyle = { ...BODY, horizontal: "center" };
 const NUMBER: CellStyle = { ...BODY, horizontal: "right" };
 const MONTH_HEADING: CellStyle = { bold: true, fontSize: 12, vertical: "middle" };
 
@@ -108,6 +107,13 @@ export function computationWithBound(item: ItemScore): string {
   return bound === "" ? computationText(item) : `${computationText(item)}；${bound}`;
 }
 
+/** What column B says of an item: "输入：…" on its own line (when there are inputs), then the computation with its bound. */
+export function explanationText(item: ItemScore): string {
+  const inputs = inputsText(item.inputs);
+  const computation = computationWithBound(item);
+  return inputs === "—" ? computation : `输入：${inputs}\n${computation}`;
+}
+
 /** A score as the number written to the sheet (never −0). */
 function scoreNumber(d: Dec): number {
   const v = d.toNumber();
@@ -178,28 +184,23 @@ export function buildExplainSheet(months: readonly MonthScore[], rules: RuleSet,
     rowHeights[row] = 20;
     row++;
     for (const item of [...score.items].sort((a, b) => a.no - b.no)) {
-      const inputs = inputsText(item.inputs);
-      const computation = computationWithBound(item);
-      put(`A${row}`, item.no, CENTER);
-      put(`B${row}`, item.indicator, BODY);
-      put(`C${row}`, inputs, BODY);
-      put(`D${row}`, computation, BODY);
-      put(`E${row}`, scoreNumber(item.score), NUMBER, SCORE_FORMAT);
+      const label = `${item.no} ${item.indicator}`;
+      const text = explanationText(item);
+      put(`A${row}`, label, BODY);
+      put(`B${row}`, text, BODY);
+      put(`C${row}`, scoreNumber(item.score), NUMBER, SCORE_FORMAT);
       rowHeights[row] = rowHeight([
-        { text: item.indicator, col: "B" },
-        { text: inputs, col: "C" },
-        { text: computation, col: "D" },
+        { text: label, col: "A" },
+        { text, col: "B" },
       ]);
       row++;
     }
     const total = totalTexts(score);
     const computation = total.bound === "" ? total.computation : `${total.computation}；${total.bound}`;
-    put(`A${row}`, null, totalStyle);
-    put(`B${row}`, "考核得分", totalStyle);
-    put(`C${row}`, null, totalStyle);
-    put(`D${row}`, computation, totalStyle);
-    put(`E${row}`, scoreNumber(score.total), { ...totalStyle, horizontal: "right" }, SCORE_FORMAT);
-    rowHeights[row] = rowHeight([{ col: "D", text: computation }]);
+    put(`A${row}`, "考核得分", totalStyle);
+    put(`B${row}`, computation, totalStyle);
+    put(`C${row}`, scoreNumber(score.total), { ...totalStyle, horizontal: "right" }, SCORE_FORMAT);
+    rowHeights[row] = rowHeight([{ col: "B", text: computation }]);
     row += 2; // a blank row between months
   }
 
@@ -208,18 +209,18 @@ export function buildExplainSheet(months: readonly MonthScore[], rules: RuleSet,
   rowHeights[row] = 20;
   row++;
   for (const def of SCORECARD_ITEMS) {
-    put(`A${row}`, def.no, CENTER);
-    put(`B${row}`, def.indicator, BODY);
-    merges.push(`C${row}:D${row}`);
-    put(`C${row}`, def.rule, BODY);
-    rowHeights[row] = rowHeight([{ col: "B", text: def.indicator }, { col: "D", text: def.rule }]);
+    const label = `${def.no} ${def.indicator}`;
+    put(`A${row}`, label, BODY);
+    put(`B${row}`, def.rule, BODY);
+    rowHeights[row] = rowHeight([
+      { col: "A", text: label },
+      { col: "B", text: def.rule },
+    ]);
     row++;
   }
-  put(`A${row}`, null, BODY);
-  put(`B${row}`, "考核得分", BODY);
-  merges.push(`C${row}:D${row}`);
-  put(`C${row}`, TOTAL_RULE, BODY);
-  rowHeights[row] = rowHeight([{ col: "D", text: TOTAL_RULE }]);
+  put(`A${row}`, "考核得分", BODY);
+  put(`B${row}`, TOTAL_RULE, BODY);
+  rowHeights[row] = rowHeight([{ col: "B", text: TOTAL_RULE }]);
   const lastRow = row;
 
   return {
