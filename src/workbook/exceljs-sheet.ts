@@ -116,18 +116,17 @@ function canonical(value: unknown): string {
   return `{${entries.join(",")}}`;
 }
 
+/** True when no part of the style is set (a new cell's own style object). */
+function isBlankStyle(base: Style): boolean {
+  for (const k in base) if ((base as Record<string, unknown>)[k] !== undefined) return false;
+  return true;
+}
+
 function baseKey(base: Style, seen: BaseKeys): string {
   const known = styleKeys.get(base) ?? seen.get(base);
   if (known !== undefined) return known;
   // A new cell's own style object, nothing in it (every cell of a sheet the product creates): not cached.
-  let empty = true;
-  for (const k in base) {
-    if ((base as Record<string, unknown>)[k] !== undefined) {
-      empty = false;
-      break;
-    }
-  }
-  if (empty) return "{}";
+  if (isBlankStyle(base)) return "{}";
   const key = canonical(base);
   seen.set(base, key);
   return key;
@@ -156,11 +155,6 @@ function writeKey(numberFormat: string | undefined, style: CellStyle | undefined
  * workbook, per CellStyle object, per number format (at 120 months, 9,000 cells of 计算说明 alone).
  */
 const blankBaseStyles = new WeakMap<ExcelJS.Workbook, WeakMap<CellStyle, Map<string | undefined, Style>>>();
-
-function isBlankStyle(base: Style): boolean {
-  for (const k in base) if ((base as Record<string, unknown>)[k] !== undefined) return false;
-  return true;
-}
 
 /** The shared, frozen style object for `base` with the write over it (made on first use). */
 function sharedStyle(workbook: ExcelJS.Workbook, seen: BaseKeys, base: Style, numberFormat: string | undefined, style: CellStyle | undefined): Style {
