@@ -187,14 +187,19 @@ function wrongType(bytes: Uint8Array): XlsxRefusal {
 // ---------------------------------------------------------------------------------------------
 // 2. The zip central directory, read by hand.
 
-interface Entry {
+/** One part as the zip's central directory records it. */
+export interface ZipEntry {
   name: string;
   flags: number;
   method: number;
   compressedSize: number;
   uncompressedSize: number;
   localOffset: number;
+  /** The directory record itself, name, extra field and comment included. */
+  record: Uint8Array;
 }
+
+type Entry = ZipEntry;
 
 const TRUNCATED = (detail: string, detailEn: string) =>
   notXlsx("truncated", `文件不完整或已损坏（${detail}），可能是下载、复制或邮件附件保存时被截断。请重新获取原文件。`, `the file is incomplete or damaged (${detailEn}); it was probably cut short while downloading, copying or saving an attachment. Get the original file again.`);
@@ -219,7 +224,8 @@ function utf8(bytes: Uint8Array): string {
   return typeof TextDecoder === "function" ? new TextDecoder("utf-8").decode(bytes) : latin1(bytes);
 }
 
-function readDirectory(bytes: Uint8Array): { entries: Entry[] } | XlsxRefusal {
+/** The zip's central directory (zip64 too), read by hand without inflating anything; a refusal when it cannot be read or is over a limit. */
+export function readDirectory(bytes: Uint8Array): { entries: Entry[] } | XlsxRefusal {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const len = bytes.byteLength;
   if (len < 22) return TRUNCATED("短于 ZIP 的最小长度", "shorter than the smallest zip");
@@ -289,7 +295,7 @@ function readDirectory(bytes: Uint8Array): { entries: Entry[] } | XlsxRefusal {
       }
       x += 4 + size;
     }
-    entries.push({ name, flags, method, compressedSize, uncompressedSize, localOffset });
+    entries.push({ name, flags, method, compressedSize, uncompressedSize, localOffset, record: bytes.subarray(p, next) });
     if (entries.length > XLSX_LIMITS.maxParts)
       return overLimit("too-many-parts", `包含超过 ${count(XLSX_LIMITS.maxParts)} 个部件。`, `it holds more than ${count(XLSX_LIMITS.maxParts)} parts.`);
     p = next;
@@ -299,7 +305,7 @@ function readDirectory(bytes: Uint8Array): { entries: Entry[] } | XlsxRefusal {
 }
 
 /** Where an entry's compressed data starts, or null when its local header is not where the directory says. */
-function dataStart(bytes: Uint8Array, entry: Entry): number | null {
+export function dataStart(bytes: Uint8Array, entry: Entry): number | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
   if (!(at + 30 <= bytes.byteLength) || view.getUint32(at, true) !== SIG32.local) return null;
@@ -386,10 +392,8 @@ function withSyncInflate(inflateSync: InflateSync, stream: Inflater): Inflater {
       return { bytes: 0, over: false, stopped: false, error: e instanceof Error ? e.message : String(e) };
     }
     if (out === null) return { bytes: limit + 1, over: true, stopped: false, error: null };
-    for (let at = 0; at < out.byteLength; at += STORED_SLICE) {
-      if (!onChunk(out.subarray(at, at + STORED_SLICE))) return { bytes: Math.min(out.byteLength, at + STORED_SLICE), over: false, stopped: true, error: null };
-    }
-    return { bytes: out.byteLength, over: false, stopped: false, error: null };
+    const fed = feedSlices(out, onChunk);
+    return { bytes: fed.bytes, over: false, stopped: fed.stopped, error: null };
   };
 }
 
@@ -439,6 +443,14 @@ const DIMENSION = /<(?:[A-Za-z_][\w.-]{0,15}:)?dimension\b[^>]*?\bref\s*=\s*["']
 const CARRY = 32;
 /** A stored (uncompressed) part is scanned in slices of this size, like an inflated one. */
 const STORED_SLICE = 64 * 1024;
+
+/** Bytes already in memory (a stored part, or one inflated whole) to the scanner in slices, as an inflater's chunks come. */
+function feedSlices(data: Uint8Array, onChunk: (chunk: Uint8Array) => boolean): { bytes: number; stopped: boolean } {
+  for (let at = 0; at < data.byteLength; at += STORED_SLICE) {
+    if (!onChunk(data.subarray(at, at + STORED_SLICE))) return { bytes: Math.min(data.byteLength, at + STORED_SLICE), stopped: true };
+  }
+  return { bytes: data.byteLength, stopped: false };
+}
 const HEAD = 64 * 1024;
 
 /** Rows of an A1 range "A1:Z100" (or one cell "B7"); null when it is not one. */
@@ -618,8 +630,7 @@ export async function inspectXlsx(bytes: Uint8Array, options: GuardOptions = {})
       return true;
     };
     if (e.method === 0) {
-      let at = 0;
-      while (at < data.byteLength && look(data.subarray(at, at + STORED_SLICE))) at += STORED_SLICE;
+      feedSlices(data, look);
     } else {
       const r = await inflater(e, data, e.uncompressedSize, look);
       if (r.over)

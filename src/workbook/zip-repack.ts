@@ -10,6 +10,8 @@
  * encryption. Anything else returns null and the caller saves the ordinary way.
  */
 
+import { dataStart, readDirectory } from "./guard";
+
 /** Raw deflate (RFC 1951), e.g. zlib.deflateRawSync. */
 export type DeflateSync = (data: Uint8Array) => Uint8Array;
 
@@ -20,52 +22,32 @@ interface StoredEntry {
   data: Uint8Array;
 }
 
-const SIG = { local: 0x04034b50, central: 0x02014b50, end: 0x06054b50 } as const;
+const SIG = { local: 0x04034b50, end: 0x06054b50 } as const;
 
 function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** The stored entries of a zip as JSZip writes it with compression "STORE"; null when it is anything else. */
+/**
+ * The stored entries of a zip as JSZip writes it with compression "STORE" (the directory read by
+ * the guard's reader); null when it is anything else.
+ */
 function storedEntries(zip: Uint8Array): StoredEntry[] | null {
-  const v = view(zip);
-  // End of central directory: JSZip writes no archive comment, so it is the last 22 bytes.
-  const end = zip.byteLength - 22;
-  if (end < 0 || v.getUint32(end, true) !== SIG.end || v.getUint16(end + 20, true) !== 0) return null;
-  if (v.getUint16(end + 4, true) !== 0 || v.getUint16(end + 6, true) !== 0) return null; // one disk
-  const count = v.getUint16(end + 10, true);
-  const dirSize = v.getUint32(end + 12, true);
-  const dirAt = v.getUint32(end + 16, true);
-  if (count === 0xffff || dirAt === 0xffffffff || dirAt + dirSize !== end) return null; // zip64, or not contiguous
-
+  const dir = readDirectory(zip);
+  if (!("entries" in dir)) return null;
+  // JSZip writes no archive comment: its end record is the last 22 bytes.
+  if (zip.byteLength < 22 || view(zip).getUint32(zip.byteLength - 22, true) !== SIG.end) return null;
   const entries: StoredEntry[] = [];
-  let at = dirAt;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > end || v.getUint32(at, true) !== SIG.central) return null;
-    const flags = v.getUint16(at + 8, true);
-    const method = v.getUint16(at + 10, true);
-    const compressed = v.getUint32(at + 20, true);
-    const size = v.getUint32(at + 24, true);
-    const nameLength = v.getUint16(at + 28, true);
-    const extraLength = v.getUint16(at + 30, true);
-    const commentLength = v.getUint16(at + 32, true);
-    const localAt = v.getUint32(at + 42, true);
-    // Encrypted, data descriptor, not stored, or sizes that disagree: not what JSZip's STORE writes.
-    if (flags & 0x0009 || method !== 0 || compressed !== size || size === 0xffffffff) return null;
-    const recordLength = 46 + nameLength + extraLength + commentLength;
-    if (at + recordLength > end) return null;
-    const central = zip.subarray(at, at + recordLength);
-    const nameBytes = zip.subarray(at + 46, at + 46 + nameLength);
-
-    if (localAt + 30 > dirAt || v.getUint32(localAt, true) !== SIG.local) return null;
-    const localName = v.getUint16(localAt + 26, true);
-    const localExtra = v.getUint16(localAt + 28, true);
-    const dataAt = localAt + 30 + localName + localExtra;
-    if (dataAt + size > dirAt) return null;
-    entries.push({ central, nameBytes, data: zip.subarray(dataAt, dataAt + size) });
-    at += recordLength;
+  for (const e of dir.entries) {
+    const r = view(e.record);
+    // Encrypted, data descriptor, not stored, sizes that disagree, or a zip64 field: not what JSZip's STORE writes.
+    if (e.flags & 0x0009 || e.method !== 0 || e.compressedSize !== e.uncompressedSize) return null;
+    if ([20, 24, 42].some((at) => r.getUint32(at, true) === 0xffffffff)) return null;
+    const at = dataStart(zip, e);
+    if (at === null) return null;
+    entries.push({ central: e.record, nameBytes: e.record.subarray(46, 46 + r.getUint16(28, true)), data: zip.subarray(at, at + e.uncompressedSize) });
   }
-  return at === end ? entries : null;
+  return entries;
 }
 
 /**
