@@ -12,8 +12,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { applyCellWrites, writeSheetSpec } from "./exceljs-sheet";
-import { GuardOptions, inspectXlsx, XlsxRefusal } from "./guard";
-import { DeflateSync, repackDeflated } from "./zip-repack";
+import { GuardOptions, inspectXlsx, readDirectory, XlsxRefusal } from "./guard";
+import { writeZip } from "./zip-write";
 import type { CellValue, MergedRange, ReadCell, SheetSnapshot, WorkbookAdapter, WorkbookSnapshot, WritePlan } from "./model";
 
 /** ExcelJS's date Date → the 1900-system serial it was read from (ExcelJS reads dates as UTC midnight). */
@@ -155,14 +155,23 @@ function countKinds(paths: readonly string[]): Map<string, { kind: PartKind; par
   return out;
 }
 
+/** The file parts of a zip (folder entries left out): from its directory, read by the guard's reader; by JSZip when that refuses it. */
+async function partNames(zip: Uint8Array): Promise<string[]> {
+  const dir = readDirectory(zip);
+  if ("entries" in dir) return dir.entries.map((e) => e.name).filter((n) => !n.endsWith("/"));
+  const z = await JSZip.loadAsync(zip);
+  return Object.values(z.files)
+    .filter((f) => !f.dir)
+    .map((f) => f.name);
+}
+
 /**
  * Kinds of content the input has more parts of than the output: what writing the output would lose.
  * `removed` counts parts removed on purpose, by kind id (the owned sheets a plan deletes).
  */
 export async function lostContent(input: Buffer | Uint8Array, output: Buffer | Uint8Array, removed: Readonly<Record<string, number>> = {}): Promise<LostKind[]> {
-  const [a, b] = await Promise.all([JSZip.loadAsync(input), JSZip.loadAsync(output)]);
-  const before = countKinds(Object.keys(a.files));
-  const after = countKinds(Object.keys(b.files));
+  const before = countKinds(await partNames(input));
+  const after = countKinds(await partNames(output));
   const lost: LostKind[] = [];
   for (const [id, { kind, parts }] of before) {
     const kept = after.get(id)?.parts.length ?? 0;
@@ -213,9 +222,29 @@ export class RefusedFileError extends NotAWorkbookError {
 }
 
 /** What the host offers to make the adapter faster (the command line gives Node's zlib); results are the same without. */
-export interface FileAdapterOptions extends GuardOptions {
-  /** Raw deflate for save(): ExcelJS writes the zip uncompressed and it is repacked with this. */
-  deflateSync?: DeflateSync;
+export interface FileAdapterOptions extends Omit<GuardOptions, "keepParts"> {
+  /**
+   * save()'s writer in place of ExcelJS's writeBuffer(): the command line's renders through ExcelJS
+   * the same way but zips with Node's zlib (src/cli/native-zip.ts).
+   */
+  writeXlsx?: (workbook: ExcelJS.Workbook) => Promise<Uint8Array>;
+}
+
+/**
+ * What ExcelJS loads: with a sync inflater the guard has inflated (nearly) every part already, so the
+ * file is re-packed with those parts stored and JSZip only copies them (12-month example: load
+ * 24 → 18 ms, for a 1–3 ms re-pack); without one, the file itself.
+ */
+async function guardAndUnpack(input: Buffer, options: FileAdapterOptions): Promise<Uint8Array> {
+  const keepParts = options.inflateSync !== undefined;
+  const verdict = await inspectXlsx(input, { ...options, keepParts });
+  if (!verdict.ok) throw new RefusedFileError(verdict);
+  if (!verdict.parts) return input;
+  try {
+    return writeZip(verdict.parts);
+  } catch {
+    return input; // past what a plain zip holds: ExcelJS reads the original
+  }
 }
 
 export class ExcelFileAdapter implements WorkbookAdapter {
@@ -233,11 +262,10 @@ export class ExcelFileAdapter implements WorkbookAdapter {
    * the guard refuses it unparsed). `options` speed the guard and save() up where Node's zlib is there.
    */
   static async fromBuffer(input: Buffer, options: FileAdapterOptions = {}): Promise<ExcelFileAdapter> {
-    const verdict = await inspectXlsx(input, options);
-    if (!verdict.ok) throw new RefusedFileError(verdict);
+    const unpacked = await guardAndUnpack(input, options);
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load(input as unknown as ArrayBuffer);
+      await workbook.xlsx.load(unpacked as unknown as ArrayBuffer);
     } catch (e) {
       throw new NotAWorkbookError(e);
     }
@@ -273,15 +301,11 @@ export class ExcelFileAdapter implements WorkbookAdapter {
     }
   }
 
-  /** ExcelJS's output, its parts deflated natively when the options give a deflate (zip-repack.ts says why). */
   private async writeXlsx(): Promise<Buffer> {
-    const { deflateSync } = this.options;
-    if (deflateSync) {
-      const stored = (await this.workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } })) as ArrayBuffer;
-      const packed = repackDeflated(new Uint8Array(stored), deflateSync);
-      if (packed) return Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
-    }
-    return Buffer.from((await this.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const { writeXlsx } = this.options;
+    // writeBuffer() gives a Buffer (typed ArrayBuffer): wrapped, not copied.
+    const out: ArrayBuffer | Uint8Array = writeXlsx ? await writeXlsx(this.workbook) : await this.workbook.xlsx.writeBuffer();
+    return ArrayBuffer.isView(out) ? Buffer.from(out.buffer, out.byteOffset, out.byteLength) : Buffer.from(out);
   }
 
   /** The workbook as an .xlsx; throws PreservationError (and returns nothing) when content would be lost. */

@@ -17,6 +17,7 @@
  * JSZip's streaming inflate (pako) does the same job, more slowly.
  */
 import JSZip from "jszip";
+import type { ZipPart } from "./zip-write";
 
 const MB = 1024 * 1024;
 
@@ -80,7 +81,8 @@ export interface XlsxRefusal {
   sheet?: string;
 }
 
-export type XlsxVerdict = { ok: true } | XlsxRefusal;
+/** `parts`: with GuardOptions.keepParts, every file part, in the zip's order (folder entries left out). */
+export type XlsxVerdict = { ok: true; parts?: ZipPart[] } | XlsxRefusal;
 
 const NOTHING_DONE = "未读取、未写入任何内容。";
 const NOTHING_DONE_EN = "Nothing was read or written.";
@@ -195,6 +197,8 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localOffset: number;
+  /** CRC-32 of the part's content, as recorded. */
+  crc32: number;
   /** The directory record itself, name, extra field and comment included. */
   record: Uint8Array;
 }
@@ -295,7 +299,7 @@ export function readDirectory(bytes: Uint8Array): { entries: Entry[] } | XlsxRef
       }
       x += 4 + size;
     }
-    entries.push({ name, flags, method, compressedSize, uncompressedSize, localOffset, record: bytes.subarray(p, next) });
+    entries.push({ name, flags, method, compressedSize, uncompressedSize, localOffset, crc32: view.getUint32(p + 16, true), record: bytes.subarray(p, next) });
     if (entries.length > XLSX_LIMITS.maxParts)
       return overLimit("too-many-parts", `包含超过 ${count(XLSX_LIMITS.maxParts)} 个部件。`, `it holds more than ${count(XLSX_LIMITS.maxParts)} parts.`);
     p = next;
@@ -334,6 +338,8 @@ interface InflateResult {
   /** The scanner asked to stop. */
   stopped: boolean;
   error: string | null;
+  /** The whole content, when the inflater made it in one piece (inflateSync) and fed all of it. */
+  whole?: Uint8Array;
 }
 
 type Inflater = (entry: Entry, data: Uint8Array, limit: number, onChunk: (chunk: Uint8Array) => boolean) => Promise<InflateResult>;
@@ -376,6 +382,12 @@ export type InflateSync = (data: Uint8Array, limit: number) => Uint8Array | null
 export interface GuardOptions {
   /** Used for parts up to SYNC_PART_MAX bytes (declared); larger parts are streamed, as without it. */
   inflateSync?: InflateSync;
+  /**
+   * Return the parts with an accepted verdict, each inflated one as the guard inflated it whole
+   * (stored), the rest as they are in the file: the caller can re-pack them (zip-write.ts) and so
+   * spare ExcelJS a second, slower inflating. Only useful with `inflateSync`.
+   */
+  keepParts?: boolean;
 }
 
 /** Parts declared larger than this are streamed chunk by chunk even when a sync inflater is given. */
@@ -393,7 +405,7 @@ function withSyncInflate(inflateSync: InflateSync, stream: Inflater): Inflater {
     }
     if (out === null) return { bytes: limit + 1, over: true, stopped: false, error: null };
     const fed = feedSlices(out, onChunk);
-    return { bytes: fed.bytes, over: false, stopped: fed.stopped, error: null };
+    return { bytes: fed.bytes, over: false, stopped: fed.stopped, error: null, ...(fed.stopped ? {} : { whole: out }) };
   };
 }
 
@@ -594,11 +606,15 @@ export async function inspectXlsx(bytes: Uint8Array, options: GuardOptions = {})
 
   // Then every part, streamed: never more than its declared size, never a row or cell too many.
   let cells = 0;
+  const kept: ZipPart[] | null = options.keepParts ? [] : null;
   for (const e of entries) {
     if (e.name.endsWith("/") && e.uncompressedSize === 0) continue;
     const start = dataStart(bytes, e);
     if (start === null) return TRUNCATED(`部件 ${e.name} 的数据超出文件末尾或位置不符`, `the data of part ${e.name} lies past the end of the file or not where the directory says`);
     const data = bytes.subarray(start, start + e.compressedSize);
+    // As in the file; replaced below by the content when it is inflated whole.
+    const part: ZipPart = { name: e.name, method: e.method === 8 ? 8 : 0, data, crc32: e.crc32, size: e.uncompressedSize };
+    kept?.push(part);
     const worksheet = WORKSHEET.test(e.name);
     const xml = IS_XML.test(e.name);
     if (!xml && e.method === 0) continue; // a stored picture: its size is known and already counted
@@ -636,9 +652,13 @@ export async function inspectXlsx(bytes: Uint8Array, options: GuardOptions = {})
       if (r.over)
         return overLimit("size-mismatch", `部件 ${e.name} 解压后比 ZIP 目录声明的 ${mb(e.uncompressedSize)} 更大（目录被篡改），可能是“压缩炸弹”。`, `part ${e.name} unpacks to more than the ${mb(e.uncompressedSize)} its zip directory declares (a forged directory): possibly a zip bomb.`, { part: e.name });
       if (r.error !== null && found.refusal === null) return TRUNCATED(`部件 ${e.name} 无法解压：${r.error}`, `part ${e.name} cannot be unpacked: ${r.error}`);
+      if (r.whole && r.whole.byteLength === e.uncompressedSize) {
+        part.method = 0;
+        part.data = r.whole;
+      }
     }
     if (found.refusal) return found.refusal;
     cells += scanner.cells;
   }
-  return { ok: true };
+  return kept ? { ok: true, parts: kept } : { ok: true };
 }

@@ -1,0 +1,135 @@
+/**
+ * The command line's zlib paths (src/cli/native-zip.ts, src/cli/zlib.ts): the workbook saved through
+ * ExcelJS's rendering and zlib's zip must be ExcelJS's own workbook part for part, other savers in the
+ * process must keep ExcelJS's own writer, and loading from the guard's re-pack must read the same
+ * workbook as loading the file.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { crc32, deflateRawSync } from "node:zlib";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { nativeSaves, nativeWriteXlsx } from "../../src/cli/native-zip";
+import { NODE_ZLIB, nodeInflateSync } from "../../src/cli/zlib";
+import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
+import { inspectXlsx, readDirectory, SYNC_PART_MAX } from "../../src/workbook/guard";
+import { runWorkbook } from "../../src/workbook/plan";
+import { writeZip } from "../../src/workbook/zip-write";
+
+const EXAMPLE = path.join(__dirname, "..", "..", "assets", "example-2024-2025.xlsx");
+
+/** name → content of every file part, read with CRC-32 checks on. */
+async function parts(zip: Uint8Array): Promise<Map<string, string>> {
+  const z = await JSZip.loadAsync(zip, { checkCRC32: true });
+  const out = new Map<string, string>();
+  for (const f of Object.values(z.files)) if (!f.dir) out.set(f.name, Buffer.from(await f.async("uint8array")).toString("base64"));
+  return out;
+}
+
+/** docProps/core.xml carries the moment of saving: everything else must match. */
+function withoutSaveTime(m: Map<string, string>): Map<string, string> {
+  m.delete("docProps/core.xml");
+  return m;
+}
+
+function methods(zip: Uint8Array): Set<number> {
+  const dir = readDirectory(zip);
+  if (!("entries" in dir)) throw new Error(dir.message);
+  return new Set(dir.entries.map((e) => e.method));
+}
+
+/** The DOS date of the zip's first local header (writeZip: 1980-01-01 = 0x21; JSZip: today). */
+function firstDate(zip: Uint8Array): number {
+  return new DataView(zip.buffer, zip.byteOffset, zip.byteLength).getUint16(12, true);
+}
+
+async function example(): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(EXAMPLE) as unknown as ArrayBuffer);
+  return wb;
+}
+
+describe("nativeWriteXlsx: ExcelJS's rendering, zlib's zip", () => {
+  it("is reached on the pinned ExcelJS, and writes ExcelJS's own parts, byte for byte, deflated, CRCs checked", async () => {
+    const wb = await example();
+    const before = nativeSaves.saves;
+    const native = await nativeWriteXlsx(wb);
+    expect(nativeSaves.saves).toBe(before + 1);
+    expect(firstDate(native)).toBe(0x21);
+    const own = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    expect(withoutSaveTime(await parts(native))).toEqual(withoutSaveTime(await parts(own)));
+    expect(methods(native)).toEqual(new Set([8]));
+    expect(native.byteLength).toBeLessThan(1.3 * own.byteLength); // level 1 against JSZip's 6: a little larger
+    expect(await inspectXlsx(native)).toEqual({ ok: true });
+  });
+
+  it("leaves every other save in the process to ExcelJS's own writer (the hook is keyed on its own option)", async () => {
+    const wb = await example();
+    await nativeWriteXlsx(wb); // installed
+    const before = nativeSaves.saves;
+    const own = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const stored = new Uint8Array((await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>)) as ArrayBuffer);
+    expect(nativeSaves.saves).toBe(before);
+    expect(firstDate(own)).not.toBe(0x21); // JSZip dates its parts with the time of saving
+    expect(methods(stored)).toEqual(new Set([0])); // JSZip's options still obeyed
+  });
+});
+
+describe("the guard's parts, re-packed for ExcelJS (keepParts)", () => {
+  it("gives every file part (folder entries left out), in the zip's order: the ones it inflated whole stored as their content, with the file's CRCs", async () => {
+    const bytes = readFileSync(EXAMPLE);
+    const verdict = await inspectXlsx(bytes, { inflateSync: nodeInflateSync, keepParts: true });
+    if (!verdict.ok || !verdict.parts) throw new Error("no parts");
+    const dir = readDirectory(bytes);
+    if (!("entries" in dir)) throw new Error(dir.message);
+    expect(verdict.parts.map((p) => [p.name, p.crc32, p.size])).toEqual(dir.entries.filter((e) => !e.name.endsWith("/")).map((e) => [e.name, e.crc32, e.uncompressedSize]));
+    expect(dir.entries.some((e) => e.name.endsWith("/"))).toBe(true); // the example has folder entries (ExcelJS writes them)
+    expect(new Set(verdict.parts.map((p) => p.method))).toEqual(new Set([0]));
+    expect(await parts(writeZip(verdict.parts))).toEqual(await parts(bytes));
+  });
+
+  it("keeps a part too big to inflate whole (over SYNC_PART_MAX) as the file has it, deflated", async () => {
+    const wb = await example();
+    const base = await inspectXlsx(await nativeWriteXlsx(wb), { inflateSync: nodeInflateSync, keepParts: true });
+    if (!base.ok || !base.parts) throw new Error("no parts");
+    // Incompressible bytes: a ratio the guard accepts, a size past the whole-inflate limit.
+    const big = new Uint8Array(SYNC_PART_MAX + 1000);
+    for (let i = 0, x = 12367; i < big.length; i++) big[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+    const packed = deflateRawSync(big, { level: 1 });
+    const file = writeZip([...base.parts, { name: "customXml/item9.bin", method: 8, data: packed, crc32: crc32(big), size: big.byteLength }]);
+    const verdict = await inspectXlsx(file, { inflateSync: nodeInflateSync, keepParts: true });
+    if (!verdict.ok || !verdict.parts) throw new Error("no parts");
+    const kept = verdict.parts.find((p) => p.name === "customXml/item9.bin");
+    expect(kept?.method).toBe(8);
+    expect(Buffer.from(kept?.data ?? [])).toEqual(Buffer.from(packed));
+    expect(verdict.parts.filter((p) => p.method === 8)).toHaveLength(1);
+  });
+
+  it("gives no parts unless asked (the pane's browser mode never holds them)", async () => {
+    expect(await inspectXlsx(readFileSync(EXAMPLE), { inflateSync: nodeInflateSync })).toStrictEqual({ ok: true });
+  });
+});
+
+describe("the file adapter with Node's zlib (what the command line opens workbooks with)", () => {
+  const scored = async (options: typeof NODE_ZLIB) => {
+    const adapter = await ExcelFileAdapter.fromBuffer(readFileSync(EXAMPLE), options);
+    const snapshot = await adapter.read();
+    const result = runWorkbook(snapshot, { asOf: "2026-01-31" });
+    if (!result.plan) throw new Error(JSON.stringify(result.errors));
+    await adapter.apply(result.plan);
+    return { snapshot, saved: await adapter.save() };
+  };
+
+  it("reads the same workbook and saves the same parts as without it, the save made by the native writer", async () => {
+    const before = nativeSaves.saves;
+    const fast = await scored(NODE_ZLIB);
+    expect(nativeSaves.saves).toBe(before + 1);
+    const plain = await scored({});
+    expect(fast.snapshot).toEqual(plain.snapshot);
+    const a = withoutSaveTime(await parts(fast.saved));
+    const b = withoutSaveTime(await parts(plain.saved));
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    expect(a).toEqual(b);
+    expect(a.size).toBeGreaterThan(20);
+  });
+});
