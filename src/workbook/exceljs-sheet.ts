@@ -12,6 +12,8 @@ import { a1, parseA1 } from "./model";
 export interface WriteSheetOptions {
   /** Remove an existing sheet of the same name and recreate it at the same position. */
   replace?: boolean;
+  /** Shared with the other writes of the same batch (StyleCache says when that is safe). */
+  styles?: StyleCache;
 }
 
 /** "#RRGGBB" (or "RRGGBB") → ExcelJS ARGB "FFRRGGBB". */
@@ -100,10 +102,23 @@ const madeHere = new WeakSet<object>();
 const styleKeys = new WeakMap<object, string>();
 
 /**
- * Content keys of other style objects (a loaded file's, a new cell's), cached for one call of
- * applyCellWrites or writeSheetSpec only: between calls, code outside may change such an object.
+ * What is known of other style objects (a loaded file's, a new cell's) for one batch of writes:
+ * their content keys, and the shared style already chosen for a write over each. Good for one
+ * call of applyCellWrites or writeSheetSpec, or for one whole apply() of a plan given to each
+ * (nothing else runs between its calls); not longer: code outside may change such an object later
+ * (`cell.font = …` changes the style object in place). Across the 120 month sheets of a plan, one
+ * cache computes each loaded style's key once instead of once a sheet.
  */
-type BaseKeys = Map<object, string>;
+export interface StyleCache {
+  baseKeys: Map<object, string>;
+  byBase: Map<object, Map<CellStyle | undefined, Map<string | undefined, Style>>>;
+}
+
+export function newStyleCache(): StyleCache {
+  return { baseKeys: new Map(), byBase: new Map() };
+}
+
+type BaseKeys = StyleCache;
 
 /** A stable text of a style value: object keys sorted, undefined parts left out. */
 function canonical(value: unknown): string {
@@ -123,12 +138,12 @@ function isBlankStyle(base: Style): boolean {
 }
 
 function baseKey(base: Style, seen: BaseKeys): string {
-  const known = styleKeys.get(base) ?? seen.get(base);
+  const known = styleKeys.get(base) ?? seen.baseKeys.get(base);
   if (known !== undefined) return known;
   // A new cell's own style object, nothing in it (every cell of a sheet the product creates): not cached.
   if (isBlankStyle(base)) return "{}";
   const key = canonical(base);
-  seen.set(base, key);
+  seen.baseKeys.set(base, key);
   return key;
 }
 
@@ -155,19 +170,28 @@ function writeKey(numberFormat: string | undefined, style: CellStyle | undefined
  * workbook, per CellStyle object, per number format (at 120 months, 9,000 cells of 计算说明 alone).
  */
 const blankBaseStyles = new WeakMap<ExcelJS.Workbook, WeakMap<CellStyle, Map<string | undefined, Style>>>();
+/** blankBaseStyles' key for a write that sets no style (a number format alone). */
+const NO_STYLE: CellStyle = Object.freeze({});
 
 /** The shared, frozen style object for `base` with the write over it (made on first use). */
 function sharedStyle(workbook: ExcelJS.Workbook, seen: BaseKeys, base: Style, numberFormat: string | undefined, style: CellStyle | undefined): Style {
-  if (style && !madeHere.has(base) && isBlankStyle(base)) {
+  if (!madeHere.has(base) && isBlankStyle(base)) {
     let byStyle = blankBaseStyles.get(workbook);
     if (!byStyle) blankBaseStyles.set(workbook, (byStyle = new WeakMap()));
-    let byFormat = byStyle.get(style);
-    if (!byFormat) byStyle.set(style, (byFormat = new Map()));
+    let byFormat = byStyle.get(style ?? NO_STYLE);
+    if (!byFormat) byStyle.set(style ?? NO_STYLE, (byFormat = new Map()));
     let out = byFormat.get(numberFormat);
     if (!out) byFormat.set(numberFormat, (out = keyedSharedStyle(workbook, seen, base, numberFormat, style)));
     return out;
   }
-  return keyedSharedStyle(workbook, seen, base, numberFormat, style);
+  // Any other base (a loaded style shared by a sheet's cells, a style made here): by identity, for this batch.
+  let byStyle = seen.byBase.get(base);
+  if (!byStyle) seen.byBase.set(base, (byStyle = new Map()));
+  let byFormat = byStyle.get(style);
+  if (!byFormat) byStyle.set(style, (byFormat = new Map()));
+  let out = byFormat.get(numberFormat);
+  if (!out) byFormat.set(numberFormat, (out = keyedSharedStyle(workbook, seen, base, numberFormat, style)));
+  return out;
 }
 
 function keyedSharedStyle(workbook: ExcelJS.Workbook, seen: BaseKeys, base: Style, numberFormat: string | undefined, style: CellStyle | undefined): Style {
@@ -213,8 +237,7 @@ function setValue(cell: ExcelJS.Cell, write: CellWrite): void {
  * Sets value, number format and style of existing cells; nothing else of a cell changes
  * (a write without style keeps the cell's style; a style changes only the parts it names).
  */
-export function applyCellWrites(ws: ExcelJS.Worksheet, writes: readonly CellWrite[]): void {
-  const seen: BaseKeys = new Map();
+export function applyCellWrites(ws: ExcelJS.Worksheet, writes: readonly CellWrite[], seen: StyleCache = newStyleCache()): void {
   for (const w of writes) {
     const cell = ws.getCell(w.address);
     setValue(cell, w);
@@ -277,7 +300,7 @@ export function writeSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec, opti
   }
 
   const styled = new Set<string>();
-  const seen: BaseKeys = new Map();
+  const seen = options.styles ?? newStyleCache();
   for (const w of spec.cells) {
     const { row, col } = parseA1(w.address);
     const address = a1(row, col);

@@ -11,7 +11,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { applyCellWrites, writeSheetSpec } from "./exceljs-sheet";
+import { applyCellWrites, newStyleCache, writeSheetSpec } from "./exceljs-sheet";
 import { GuardOptions, inspectXlsx, readDirectory, XlsxRefusal } from "./guard";
 import { writeZip } from "./zip-write";
 import type { CellValue, MergedRange, ReadCell, SheetSnapshot, WorkbookAdapter, WorkbookSnapshot, WritePlan } from "./model";
@@ -280,12 +280,16 @@ export class ExcelFileAdapter implements WorkbookAdapter {
     // 解除定稿 before the writes, 定稿 after them (Excel refuses writes to a protected sheet; kept the same here).
     const protections = plan.protectSheets ?? [];
     for (const p of protections) if (!p.protect) this.workbook.worksheets.find((w) => w.name === p.sheet)?.unprotect();
+    // One style cache for the whole plan: nothing but these writes touches a style object meanwhile.
+    const styles = newStyleCache();
+    // worksheets is an array ExcelJS builds and sorts on each read: once, not once a sheet written.
+    const byName = new Map(this.workbook.worksheets.map((w) => [w.name, w]));
     for (const { sheet, writes } of plan.cellWrites) {
-      const ws = this.workbook.worksheets.find((w) => w.name === sheet);
+      const ws = byName.get(sheet);
       if (!ws) throw new Error(`工作表「${sheet}」不存在 / no sheet "${sheet}"`);
-      applyCellWrites(ws, writes);
+      applyCellWrites(ws, writes, styles);
     }
-    for (const spec of plan.sheets) writeSheetSpec(this.workbook, spec, { replace: true });
+    for (const spec of plan.sheets) writeSheetSpec(this.workbook, spec, { replace: true, styles });
     for (const name of plan.deleteSheets ?? []) {
       const ws = this.workbook.worksheets.find((w) => w.name === name);
       if (ws) {

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { SheetSpec } from "../../src/workbook/model";
-import { applyCellWrites, argb, hasSharedStyle, writeSheetSpec } from "../../src/workbook/exceljs-sheet";
+import { applyCellWrites, argb, hasSharedStyle, newStyleCache, writeSheetSpec } from "../../src/workbook/exceljs-sheet";
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const buffer = await wb.xlsx.writeBuffer();
@@ -293,5 +293,37 @@ describe("shared styles", () => {
     expect(loaded.getCell("H4").font?.size).toBe(10);
     expect(loaded.getCell("H5").font?.size).toBe(14);
     expect(loaded.getCell("H5").numFmt).toBe("0.00");
+  });
+
+  it("with one style cache for a batch (one apply of a plan): the same looks across sheets, each loaded style keyed once, shared objects", async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const name of ["一月", "二月"]) {
+      const ws = wb.addWorksheet(name);
+      for (const a of ["H4", "H5"]) {
+        ws.getCell(a).value = 1;
+        ws.getCell(a).font = { size: 10 };
+        ws.getCell(a).border = { top: { style: "thin" } };
+      }
+    }
+    const loaded = await roundTrip(wb);
+    const [jan, feb] = [loaded.getWorksheet("一月")!, loaded.getWorksheet("二月")!];
+    const old = jan.getCell("H4").style;
+    expect(feb.getCell("H4").style).toBe(old); // one loaded object per style id, across sheets
+    const styles = newStyleCache();
+    applyCellWrites(jan, [{ address: "H4", value: 9, numberFormat: "0.00" }], styles);
+    applyCellWrites(feb, [{ address: "H4", value: 8, numberFormat: "0.00" }, { address: "H5", value: 7, numberFormat: "0.0", style: { bold: true } }], styles);
+    expect(styles.baseKeys.size).toBe(1);
+    expect(feb.getCell("H4").style).toBe(jan.getCell("H4").style);
+    expect(feb.getCell("H4").numFmt).toBe("0.00");
+    expect(feb.getCell("H4").font?.size).toBe(10);
+    expect(feb.getCell("H4").border?.top?.style).toBe("thin");
+    expect(feb.getCell("H5").style).not.toBe(feb.getCell("H4").style);
+    expect([feb.getCell("H5").numFmt, feb.getCell("H5").font?.bold, feb.getCell("H5").font?.size]).toEqual(["0.0", true, 10]);
+    // The same writes with a cache each: the same shared objects (the cache only spares work).
+    const again = await roundTrip(wb);
+    applyCellWrites(again.getWorksheet("一月")!, [{ address: "H4", value: 9, numberFormat: "0.00" }]);
+    applyCellWrites(again.getWorksheet("二月")!, [{ address: "H4", value: 8, numberFormat: "0.00" }]);
+    expect(again.getWorksheet("二月")!.getCell("H4").style).toBe(again.getWorksheet("一月")!.getCell("H4").style);
+    expect(again.getWorksheet("二月")!.getCell("H4").style).toEqual(feb.getCell("H4").style);
   });
 });
