@@ -44,7 +44,7 @@ async function floor(bytes: Buffer): Promise<number> {
 
 /**
  * The floor done the way the command opens and saves (src/cli/zlib.ts: the guard, its inflated parts
- * re-packed for ExcelJS's load, the save zipped by zlib, the loss check), with no scoring between:
+ * given to ExcelJS's parser with no zip between, the save zipped by zlib, the loss check), with no scoring between:
  * printed beside the budget's floor so that what the job gains from its faster load and save is not
  * mistaken for a pipeline that costs nothing.
  */
@@ -207,7 +207,7 @@ export async function benchFileMode(books: readonly BenchWorkbook[], runs: (b: B
         value: `${(j / nf).toFixed(2)}× (${ms(nf)})`,
         budget: "—",
         holds: null,
-        note: "the command opening and saving the file with no scoring between (ExcelFileAdapter.fromBuffer with NODE_ZLIB, then save()): guard, zlib re-pack for the load, zlib zip for the save, loss check. How far the pipeline is from a bare load + save done the same way.",
+        note: "the command opening and saving the file with no scoring between (ExcelFileAdapter.fromBuffer with NODE_ZLIB, then save()): guard, its parts straight to ExcelJS's parser, zlib zip for the save, loss check. How far the pipeline is from a bare load + save done the same way.",
       });
       const leanRatio = l / lf;
       figures.push({

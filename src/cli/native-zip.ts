@@ -1,19 +1,27 @@
 /**
- * ExcelJS's save with Node's zlib doing the zip. ExcelJS renders each part (sheet XML, styles,
- * shared strings…) and hands it to its ZipWriter, a thin wrapper over JSZip, whose deflate and
- * CRC-32 are plain JavaScript: about half of writeBuffer() (12-month example: 36 ms, of which the
- * rendering is ~17). Here the rendering stays ExcelJS's; each part is deflated and CRC'd by zlib as
- * it is appended and the zip is laid out by zip-write.ts.
+ * ExcelJS's zip layer, done by Node's zlib. ExcelJS reads and writes .xlsx through JSZip, plain
+ * JavaScript: its inflate, deflate and CRC-32, and a reader that hands each part over through a
+ * chain of asynchronous workers. On the command line, both ends go to zlib instead; ExcelJS's own
+ * parsing and rendering are untouched.
  *
- * How it hooks in: ExcelJS's xlsx.js makes `new ZipStream.ZipWriter(options.zip)` with the `zip`
- * options of writeBuffer(). The module's ZipWriter is replaced, once, by a subclass that behaves as
- * the original unless those options carry our hooks (NATIVE_KEY). So every other caller in the
- * process (the bench's floor among them) gets ExcelJS's own writer, and if an ExcelJS upgrade stops
- * calling it that way, the hooks are simply not reached and the save is ExcelJS's own: slower,
- * the same workbook (nativeWriteXlsx then counts no native save, and test/cli/native-zip.test.ts
- * fails on the pinned version).
+ * - Save: ExcelJS renders each part (sheet XML, styles, shared strings…) and hands it to its
+ *   ZipWriter; here each part is deflated and CRC'd by zlib as it is appended and the zip laid out
+ *   by zip-write.ts (12-month example: writeBuffer 36 → ~15 ms).
+ * - Load: the guard has already inflated every part (it must, to check it); ExcelJS is given those
+ *   parts instead of the file, so nothing is inflated twice and no part goes through JSZip's
+ *   workers (12-month example: load 17 → ~12 ms; 120 months: 111 → ~76).
+ *
+ * How it hooks in: ExcelJS's xlsx.js calls `JSZip.loadAsync(buffer)` in load() and makes
+ * `new ZipStream.ZipWriter(options.zip)` in write(). JSZip's loadAsync and the ZipWriter class are
+ * replaced, once, by versions that behave exactly as the originals unless given our own argument
+ * (a PreparedParts object; writeBuffer's zip options carrying NATIVE_KEY). Every other caller in
+ * the process — the bench's floor, the guard's JSZip fallback — gets JSZip's own behaviour. If an
+ * ExcelJS upgrade stops calling them that way, the hooks are not reached and both ends fall back to
+ * the plain path (a stored zip for load; ExcelJS's own save): slower, the same workbook; the
+ * counters in nativeSaves show it and test/cli/native-zip.test.ts fails on the pinned version.
  */
-import { crc32 as zlibCrc32, deflateRawSync } from "node:zlib";
+import path from "node:path";
+import { inflateRawSync, crc32 as zlibCrc32, deflateRawSync } from "node:zlib";
 import type ExcelJS from "exceljs";
 import { writeZip, type ZipPart } from "../workbook/zip-write";
 
@@ -47,6 +55,8 @@ const NATIVE_KEY = "hotlineScorecardNativeZip";
 interface NativeHooks {
   /** Counts the saves the native writer made (tests and the bench check it is reached). */
   saves: number;
+  /** Counts the loads ExcelJS made from prepared parts. */
+  loads: number;
 }
 
 /** The part's content as bytes: ExcelJS appends XML as strings, media as Buffers or base64 text. */
@@ -65,22 +75,22 @@ export function packPart(name: string, content: Uint8Array): ZipPart {
   return { name, method: 8, data: deflateRawSync(content, { level: DEFLATE_LEVEL }), crc32, size: content.byteLength };
 }
 
-let installed: boolean | null = null;
+let writerInstalled: boolean | null = null;
 
 /** Replaces ExcelJS's ZipWriter with the hook-aware subclass, once; false when the module is not as expected. */
-function install(): boolean {
-  if (installed !== null) return installed;
-  if (typeof zlibCrc32 !== "function") return (installed = false); // zlib.crc32: Node 20.15 and later
+function installWriter(): boolean {
+  if (writerInstalled !== null) return writerInstalled;
+  if (typeof zlibCrc32 !== "function") return (writerInstalled = false); // zlib.crc32: Node 20.15 and later
   let zipStream: ZipStreamModule;
   try {
     // ExcelJS's internal module (no typings, not in its exports map's public face): required by path.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     zipStream = require("exceljs/lib/utils/zip-stream") as ZipStreamModule;
   } catch {
-    return (installed = false);
+    return (writerInstalled = false);
   }
   const Original = zipStream.ZipWriter;
-  if (typeof Original !== "function" || typeof Original.prototype.append !== "function" || typeof Original.prototype.finalize !== "function") return (installed = false);
+  if (typeof Original !== "function" || typeof Original.prototype.append !== "function" || typeof Original.prototype.finalize !== "function") return (writerInstalled = false);
 
   class HookedZipWriter extends Original {
     private readonly hooks: NativeHooks | undefined;
@@ -107,15 +117,91 @@ function install(): boolean {
     }
   }
   zipStream.ZipWriter = HookedZipWriter;
-  return (installed = true);
+  return (writerInstalled = true);
 }
 
-/** Saves made by the native writer in this process (for tests and the bench). */
-export const nativeSaves: NativeHooks = { saves: 0 };
+/** Saves made by the native writer and loads from prepared parts in this process (for tests and the bench). */
+export const nativeSaves: NativeHooks = { saves: 0, loads: 0 };
 
 /** The file adapter's writeXlsx on Node: ExcelJS's rendering, zlib's zip; ExcelJS's own save where the hook cannot be installed. */
 export async function nativeWriteXlsx(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  const zip = install() ? { [NATIVE_KEY]: nativeSaves } : {};
+  const zip = installWriter() ? { [NATIVE_KEY]: nativeSaves } : {};
   const out = await workbook.xlsx.writeBuffer({ zip } as Partial<ExcelJS.XlsxWriteOptions>);
   return ArrayBuffer.isView(out) ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : new Uint8Array(out);
+}
+
+/** What ExcelJS's load is given in place of a file: the guard's parts (ZipPart: stored = content). */
+class PreparedParts {
+  constructor(readonly parts: readonly ZipPart[]) {}
+}
+
+/** The part's content: as given when stored; inflated now when the guard streamed it (over SYNC_PART_MAX). */
+function contentBytes(part: ZipPart): Buffer {
+  const data = part.method === 0 ? part.data : inflateRawSync(part.data, { maxOutputLength: part.size + 1 });
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** The part of JSZip's zip object that ExcelJS's load() reads: files by name, each with async(type). */
+function preparedZip(prepared: PreparedParts): { files: Record<string, unknown> } {
+  const files: Record<string, unknown> = {};
+  for (const part of prepared.parts) {
+    files[part.name] = {
+      name: part.name,
+      dir: false,
+      async: async (type: string) => {
+        const bytes = contentBytes(part);
+        if (type === "string" || type === "text") return bytes.toString("utf8");
+        if (type === "nodebuffer") return bytes;
+        if (type === "uint8array") return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        throw new TypeError(`part ${part.name}: output type ${type} not prepared`);
+      },
+    };
+  }
+  return { files };
+}
+
+interface JSZipModule {
+  loadAsync: (data: unknown, options?: unknown) => Promise<unknown>;
+}
+
+let readerInstalled: boolean | null = null;
+
+/** Replaces JSZip.loadAsync — the JSZip ExcelJS itself requires — by one that also takes PreparedParts, once. */
+function installReader(): boolean {
+  if (readerInstalled !== null) return readerInstalled;
+  let jszip: JSZipModule;
+  try {
+    // The copy ExcelJS's xlsx.js resolves, wherever npm put it.
+    const from = path.dirname(require.resolve("exceljs/lib/xlsx/xlsx.js"));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    jszip = require(require.resolve("jszip", { paths: [from] })) as JSZipModule;
+  } catch {
+    return (readerInstalled = false);
+  }
+  const original = jszip.loadAsync;
+  if (typeof original !== "function") return (readerInstalled = false);
+  jszip.loadAsync = function loadAsync(this: unknown, data: unknown, options?: unknown) {
+    if (!(data instanceof PreparedParts)) return original.call(this, data, options);
+    nativeSaves.loads++;
+    return Promise.resolve(preparedZip(data));
+  };
+  return (readerInstalled = true);
+}
+
+/**
+ * The file adapter's loadXlsx on Node: ExcelJS's parsing of the guard's parts, with no zip between.
+ * Where the hook cannot be installed, or ExcelJS did not go through it, the parts are laid out as a
+ * stored zip and loaded the ordinary way.
+ */
+export async function nativeLoadXlsx(workbook: ExcelJS.Workbook, parts: readonly ZipPart[]): Promise<void> {
+  if (installReader()) {
+    const before = nativeSaves.loads;
+    try {
+      await workbook.xlsx.load(new PreparedParts(parts) as unknown as ArrayBuffer);
+      return;
+    } catch (e) {
+      if (nativeSaves.loads !== before) throw e; // ExcelJS read the parts: the workbook itself is at fault
+    }
+  }
+  await workbook.xlsx.load(writeZip(parts) as unknown as ArrayBuffer);
 }

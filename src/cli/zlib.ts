@@ -1,12 +1,13 @@
 /**
  * Node's zlib for the file adapter: the guard's synchronous inflater, stopped just past the part's
  * declared size (maxOutputLength), so a part that lies about its size never costs more than the
- * truth would; and save() zipped by zlib rather than JSZip (native-zip.ts).
+ * truth would; ExcelJS given the guard's inflated parts to load, and save() zipped by zlib rather
+ * than JSZip (native-zip.ts).
  */
 import { inflateRawSync } from "node:zlib";
 import type { FileAdapterOptions } from "../workbook/file-adapter";
 import type { InflateSync } from "../workbook/guard";
-import { nativeWriteXlsx } from "./native-zip";
+import { nativeLoadXlsx, nativeWriteXlsx } from "./native-zip";
 
 export const nodeInflateSync: InflateSync = (data, limit) => {
   try {
@@ -19,4 +20,4 @@ export const nodeInflateSync: InflateSync = (data, limit) => {
 };
 
 /** Both, as the command line opens every workbook. */
-export const NODE_ZLIB: FileAdapterOptions = { inflateSync: nodeInflateSync, writeXlsx: nativeWriteXlsx };
+export const NODE_ZLIB: FileAdapterOptions = { inflateSync: nodeInflateSync, loadXlsx: nativeLoadXlsx, writeXlsx: nativeWriteXlsx };

@@ -13,7 +13,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { applyCellWrites, newStyleCache, writeSheetSpec } from "./exceljs-sheet";
 import { GuardOptions, inspectXlsx, readDirectory, XlsxRefusal } from "./guard";
-import { writeZip } from "./zip-write";
+import type { ZipPart } from "./zip-write";
 import type { CellValue, MergedRange, ReadCell, SheetSnapshot, WorkbookAdapter, WorkbookSnapshot, WritePlan } from "./model";
 
 /** ExcelJS's date Date → the 1900-system serial it was read from (ExcelJS reads dates as UTC midnight). */
@@ -224,27 +224,16 @@ export class RefusedFileError extends NotAWorkbookError {
 /** What the host offers to make the adapter faster (the command line gives Node's zlib); results are the same without. */
 export interface FileAdapterOptions extends Omit<GuardOptions, "keepParts"> {
   /**
+   * Loads the workbook from the parts the guard has already inflated, in place of ExcelJS reading
+   * the file (which inflates them all again): the command line's gives them to ExcelJS's parser
+   * directly (src/cli/native-zip.ts).
+   */
+  loadXlsx?: (workbook: ExcelJS.Workbook, parts: readonly ZipPart[]) => Promise<void>;
+  /**
    * save()'s writer in place of ExcelJS's writeBuffer(): the command line's renders through ExcelJS
    * the same way but zips with Node's zlib (src/cli/native-zip.ts).
    */
   writeXlsx?: (workbook: ExcelJS.Workbook) => Promise<Uint8Array>;
-}
-
-/**
- * What ExcelJS loads: with a sync inflater the guard has inflated (nearly) every part already, so the
- * file is re-packed with those parts stored and JSZip only copies them (12-month example: load
- * 24 → 18 ms, for a 1–3 ms re-pack); without one, the file itself.
- */
-async function guardAndUnpack(input: Buffer, options: FileAdapterOptions): Promise<Uint8Array> {
-  const keepParts = options.inflateSync !== undefined;
-  const verdict = await inspectXlsx(input, { ...options, keepParts });
-  if (!verdict.ok) throw new RefusedFileError(verdict);
-  if (!verdict.parts) return input;
-  try {
-    return writeZip(verdict.parts);
-  } catch {
-    return input; // past what a plain zip holds: ExcelJS reads the original
-  }
 }
 
 export class ExcelFileAdapter implements WorkbookAdapter {
@@ -262,10 +251,13 @@ export class ExcelFileAdapter implements WorkbookAdapter {
    * the guard refuses it unparsed). `options` speed the guard and save() up where Node's zlib is there.
    */
   static async fromBuffer(input: Buffer, options: FileAdapterOptions = {}): Promise<ExcelFileAdapter> {
-    const unpacked = await guardAndUnpack(input, options);
+    const { loadXlsx } = options;
+    const verdict = await inspectXlsx(input, { ...options, keepParts: loadXlsx !== undefined });
+    if (!verdict.ok) throw new RefusedFileError(verdict);
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load(unpacked as unknown as ArrayBuffer);
+      if (loadXlsx && verdict.parts) await loadXlsx(workbook, verdict.parts);
+      else await workbook.xlsx.load(input as unknown as ArrayBuffer);
     } catch (e) {
       throw new NotAWorkbookError(e);
     }

@@ -384,8 +384,8 @@ export interface GuardOptions {
   inflateSync?: InflateSync;
   /**
    * Return the parts with an accepted verdict, each inflated one as the guard inflated it whole
-   * (stored), the rest as they are in the file: the caller can re-pack them (zip-write.ts) and so
-   * spare ExcelJS a second, slower inflating. Only useful with `inflateSync`.
+   * (stored), the rest as they are in the file: the caller can hand them to ExcelJS
+   * (src/cli/native-zip.ts) and so spare it a second, slower inflating. Only useful with `inflateSync`.
    */
   keepParts?: boolean;
 }

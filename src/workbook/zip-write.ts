@@ -6,8 +6,8 @@
  * Two uses, both on the command line (Node):
  * - save: ExcelJS's parts, deflated and CRC'd by zlib, instead of through JSZip (plain JavaScript,
  *   about half of writeBuffer's time), see src/cli/native-zip.ts;
- * - load: the input re-packed with the parts the guard has already inflated stored, so ExcelJS's
- *   JSZip does not inflate them a second time in JavaScript (file-adapter.ts).
+ * - load, only where ExcelJS could not be given the guard's parts directly: those parts, already
+ *   inflated, re-packed stored, so JSZip does not inflate them a second time in JavaScript.
  *
  * Plain zip only, as Excel writes it: no zip64 (an .xlsx past the guard's limits is far from 4 GB or
  * 65,535 parts; writeZip throws beyond them), no data descriptors, no comment, no encryption. Every

@@ -9,7 +9,7 @@ import path from "node:path";
 import { crc32, deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { nativeSaves, nativeWriteXlsx } from "../../src/cli/native-zip";
+import { nativeLoadXlsx, nativeSaves, nativeWriteXlsx } from "../../src/cli/native-zip";
 import { NODE_ZLIB, nodeInflateSync } from "../../src/cli/zlib";
 import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
 import { inspectXlsx, readDirectory, SYNC_PART_MAX } from "../../src/workbook/guard";
@@ -110,6 +110,66 @@ describe("the guard's parts, re-packed for ExcelJS (keepParts)", () => {
   });
 });
 
+describe("nativeLoadXlsx: ExcelJS's parsing of the guard's parts, no zip between", () => {
+  async function guardedParts(bytes: Uint8Array) {
+    const verdict = await inspectXlsx(bytes, { inflateSync: nodeInflateSync, keepParts: true });
+    if (!verdict.ok || !verdict.parts) throw new Error("no parts");
+    return verdict.parts;
+  }
+
+  it("goes through the hook on the pinned ExcelJS and reads the same workbook as ExcelJS reading the file", async () => {
+    const bytes = readFileSync(EXAMPLE);
+    const before = nativeSaves.loads;
+    const wb = new ExcelJS.Workbook();
+    await nativeLoadXlsx(wb, await guardedParts(bytes));
+    expect(nativeSaves.loads).toBe(before + 1);
+    const plain = new ExcelJS.Workbook();
+    await plain.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(plain.worksheets.map((w) => w.name));
+    expect(wb.worksheets.length).toBeGreaterThan(12);
+    for (const ws of plain.worksheets) {
+      const mine = wb.getWorksheet(ws.name)!;
+      ws.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: true }, (cell, c) => {
+        expect([ws.name, cell.address, mine.getCell(r, c).value, mine.getCell(r, c).style]).toEqual([ws.name, cell.address, cell.value, cell.style]);
+      }));
+      expect(mine.model.merges).toEqual(ws.model.merges);
+    }
+    // Other callers keep JSZip's own loadAsync.
+    expect(Object.keys((await JSZip.loadAsync(bytes)).files)).toContain("xl/workbook.xml");
+  });
+
+  it("falls back to a stored zip, loaded the ordinary way, when ExcelJS does not go through the hook (a changed ExcelJS)", async () => {
+    const parts = await guardedParts(readFileSync(EXAMPLE));
+    const jszip = JSZip as unknown as { loadAsync: (data: unknown, options?: unknown) => Promise<unknown> };
+    const hooked = jszip.loadAsync;
+    // As a JSZip that knows nothing of prepared parts: anything but bytes is an error.
+    jszip.loadAsync = (data, options) => (data instanceof Uint8Array ? hooked.call(JSZip, data, options) : Promise.reject(new Error("Can't read the data of 'the loaded zip file'")));
+    try {
+      const before = nativeSaves.loads;
+      const wb = new ExcelJS.Workbook();
+      await nativeLoadXlsx(wb, parts);
+      expect(nativeSaves.loads).toBe(before);
+      expect(wb.getWorksheet("指标录入")?.getCell("A1").value).toBe("考核月份");
+    } finally {
+      jszip.loadAsync = hooked;
+    }
+  });
+
+  it("inflates, when ExcelJS asks for it, a part the guard left deflated (over SYNC_PART_MAX): a picture arrives whole", async () => {
+    const base = await guardedParts(readFileSync(EXAMPLE));
+    const big = new Uint8Array(SYNC_PART_MAX + 1000);
+    for (let i = 0, x = 7; i < big.length; i++) big[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+    const file = writeZip([...base, { name: "xl/media/image9.png", method: 8, data: deflateRawSync(big, { level: 1 }), crc32: crc32(big), size: big.byteLength }]);
+    const parts = await guardedParts(file);
+    expect(parts.find((p) => p.name === "xl/media/image9.png")?.method).toBe(8);
+    const wb = new ExcelJS.Workbook();
+    await nativeLoadXlsx(wb, parts);
+    const media = (wb.model as unknown as { media: { name: string; buffer: Buffer }[] }).media;
+    expect(media.map((m) => m.name)).toEqual(["image9"]);
+    expect(Buffer.compare(media[0]!.buffer, Buffer.from(big))).toBe(0);
+  });
+});
+
 describe("the file adapter with Node's zlib (what the command line opens workbooks with)", () => {
   const scored = async (options: typeof NODE_ZLIB) => {
     const adapter = await ExcelFileAdapter.fromBuffer(readFileSync(EXAMPLE), options);
@@ -120,10 +180,10 @@ describe("the file adapter with Node's zlib (what the command line opens workboo
     return { snapshot, saved: await adapter.save() };
   };
 
-  it("reads the same workbook and saves the same parts as without it, the save made by the native writer", async () => {
-    const before = nativeSaves.saves;
+  it("reads the same workbook and saves the same parts as without it, loaded and saved through the hooks", async () => {
+    const [saves, loads] = [nativeSaves.saves, nativeSaves.loads];
     const fast = await scored(NODE_ZLIB);
-    expect(nativeSaves.saves).toBe(before + 1);
+    expect([nativeSaves.saves, nativeSaves.loads]).toEqual([saves + 1, loads + 1]);
     const plain = await scored({});
     expect(fast.snapshot).toEqual(plain.snapshot);
     const a = withoutSaveTime(await parts(fast.saved));
