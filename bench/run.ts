@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     console.log(`\n## workbooks (generated in ${(performance.now() - t).toFixed(0)} ms)`);
     for (const b of books) console.log(await describe(b));
   }
-  if (parts.has("file")) figures.push(...(await benchFileMode(books, (b) => (b.months > 12 ? 7 : 15))).figures);
+  if (parts.has("file")) figures.push(...(await benchFileMode(books, (b) => (b.months > 12 ? 9 : 25))).figures);
   if (parts.has("excel")) figures.push(...(await benchExcelMode(books)));
   if (parts.has("pane")) figures.push(...(await benchPane(7)));
 

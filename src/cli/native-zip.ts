@@ -23,6 +23,7 @@
 import path from "node:path";
 import { inflateRawSync, crc32 as zlibCrc32, deflateRawSync } from "node:zlib";
 import type ExcelJS from "exceljs";
+import { appendSharedStrings, type DeferredSheets, type SharedString, uniqueCountOf } from "../workbook/sheet-xml";
 import { writeZip, type ZipPart } from "../workbook/zip-write";
 
 /**
@@ -59,6 +60,17 @@ interface NativeHooks {
   loads: number;
 }
 
+/** What one save carries to the writer under NATIVE_KEY. */
+interface SaveHooks {
+  counters: NativeHooks;
+  deferred: DeferredSheets;
+}
+
+const SHARED_STRINGS = "xl/sharedStrings.xml";
+
+/** A deferred sheet's part or the shared strings never came, or had nowhere to go: the save is refused, not written short. */
+class DeferredSheetError extends Error {}
+
 /** The part's content as bytes: ExcelJS appends XML as strings, media as Buffers or base64 text. */
 function contentOf(data: unknown, options: AppendOptions): Uint8Array {
   if (options.base64) return Buffer.from(String(data), "base64");
@@ -93,27 +105,65 @@ function installWriter(): boolean {
   if (typeof Original !== "function" || typeof Original.prototype.append !== "function" || typeof Original.prototype.finalize !== "function") return (writerInstalled = false);
 
   class HookedZipWriter extends Original {
-    private readonly hooks: NativeHooks | undefined;
+    private readonly hooks: SaveHooks | undefined;
     /** By name, as JSZip keeps them: a part appended twice keeps its place and its last content. */
-    private readonly parts = new Map<string, ZipPart>();
+    private readonly parts = new Map<string, ZipPart | null>();
+    /** The text of the parts finished in finalize(): the deferred sheets and the shared strings. */
+    private readonly held = new Map<string, string>();
 
     constructor(options?: Record<string, unknown>) {
       super(options);
-      this.hooks = options?.[NATIVE_KEY] as NativeHooks | undefined;
+      this.hooks = options?.[NATIVE_KEY] as SaveHooks | undefined;
     }
 
     override append(data: unknown, options: AppendOptions): void {
       if (!this.hooks) return super.append(data, options);
+      const { deferred } = this.hooks;
+      if (deferred.size > 0 && typeof data === "string" && !options.base64 && (deferred.has(options.name) || options.name === SHARED_STRINGS)) {
+        this.held.set(options.name, data);
+        this.parts.set(options.name, null); // its place in the zip, filled in finalize()
+        return;
+      }
       this.parts.set(options.name, packPart(options.name, contentOf(data, options)));
     }
 
     override async finalize(): Promise<void> {
       if (!this.hooks) return super.finalize();
-      const zip = writeZip([...this.parts.values()]);
+      this.finishDeferred(this.hooks.deferred);
+      const zip = writeZip([...this.parts.values()] as ZipPart[]);
       // As the original finalize(): the whole zip into its StreamBuf, then "finish".
       (this as unknown as { stream: { end(chunk: Buffer): void } }).stream.end(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
-      this.hooks.saves++;
+      this.hooks.counters.saves++;
       (this as unknown as { emit(event: string): boolean }).emit("finish");
+    }
+
+    /** Renders each deferred sheet into its part, its strings appended to the shared string table. */
+    private finishDeferred(deferred: DeferredSheets): void {
+      if (deferred.size === 0) return;
+      const sst = this.held.get(SHARED_STRINGS);
+      const base = sst === undefined ? 0 : uniqueCountOf(sst);
+      const added: string[] = [];
+      const index = new Map<string, number>();
+      let references = 0;
+      const sharedString: SharedString = (text) => {
+        references++;
+        let i = index.get(text);
+        if (i === undefined) {
+          index.set(text, (i = base + added.length));
+          added.push(text);
+        }
+        return i;
+      };
+      for (const [name, render] of deferred) {
+        const xml = this.held.get(name);
+        if (xml === undefined) throw new DeferredSheetError(`ExcelJS wrote no part ${name}`);
+        this.parts.set(name, packPart(name, Buffer.from(render(xml, sharedString), "utf8")));
+      }
+      if (sst === undefined) {
+        if (added.length > 0) throw new DeferredSheetError("ExcelJS wrote no shared string table to add to");
+        return;
+      }
+      this.parts.set(SHARED_STRINGS, packPart(SHARED_STRINGS, Buffer.from(appendSharedStrings(sst, added, references), "utf8")));
     }
   }
   zipStream.ZipWriter = HookedZipWriter;
@@ -123,10 +173,29 @@ function installWriter(): boolean {
 /** Saves made by the native writer and loads from prepared parts in this process (for tests and the bench). */
 export const nativeSaves: NativeHooks = { saves: 0, loads: 0 };
 
-/** The file adapter's writeXlsx on Node: ExcelJS's rendering, zlib's zip; ExcelJS's own save where the hook cannot be installed. */
-export async function nativeWriteXlsx(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  const zip = installWriter() ? { [NATIVE_KEY]: nativeSaves } : {};
-  const out = await workbook.xlsx.writeBuffer({ zip } as Partial<ExcelJS.XlsxWriteOptions>);
+/**
+ * The file adapter's writeXlsx on Node: ExcelJS's rendering, zlib's zip, and the cells of the
+ * `deferred` sheets written as XML. Null when that cannot be done here — the hook not installed or
+ * not reached, a deferred part not written by ExcelJS under its name — so that the caller puts
+ * those cells into ExcelJS and saves the ordinary way: never a file without them.
+ */
+export async function nativeWriteXlsx(workbook: ExcelJS.Workbook, deferred: DeferredSheets = new Map()): Promise<Uint8Array | null> {
+  if (!installWriter()) return deferred.size > 0 ? null : toBytes(await workbook.xlsx.writeBuffer());
+  const before = nativeSaves.saves;
+  const hooks: SaveHooks = { counters: nativeSaves, deferred };
+  let out: ArrayBuffer | Uint8Array;
+  try {
+    out = await workbook.xlsx.writeBuffer({ zip: { [NATIVE_KEY]: hooks } } as Partial<ExcelJS.XlsxWriteOptions>);
+  } catch (e) {
+    if (e instanceof DeferredSheetError) return null;
+    throw e;
+  }
+  // ExcelJS did not go through the hook: its own zip, without the deferred sheets' cells.
+  if (nativeSaves.saves === before) return deferred.size > 0 ? null : toBytes(out);
+  return toBytes(out);
+}
+
+function toBytes(out: ArrayBuffer | Uint8Array): Uint8Array {
   return ArrayBuffer.isView(out) ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : new Uint8Array(out);
 }
 

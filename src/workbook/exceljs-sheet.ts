@@ -8,6 +8,7 @@
 import type ExcelJS from "exceljs";
 import type { CellStyle, CellWrite, PrintSetup, SheetSpec } from "./model";
 import { a1, parseA1 } from "./model";
+import type { SheetXmlCell, SheetXmlContent } from "./sheet-xml";
 
 export interface WriteSheetOptions {
   /** Remove an existing sheet of the same name and recreate it at the same position. */
@@ -276,6 +277,25 @@ function rangeBounds(range: string): { top: number; left: number; bottom: number
  * heights, print setup, conditional highlights, list validations, frozen rows and tab colour.
  */
 export function writeSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec, options: WriteSheetOptions = {}): ExcelJS.Worksheet {
+  return renderSheetSpec(workbook, spec, options, false).worksheet;
+}
+
+/**
+ * writeSheetSpec for a save that writes the sheet's cells as XML itself (sheet-xml.ts): the same
+ * sheet, everything but its cells and row heights rendered into ExcelJS as ever, and of the cells
+ * only one "carrier" per distinct look (each with the look's shared style object, so that ExcelJS
+ * gives the look a style id) and one cell holding a string (so that the workbook has a shared
+ * string table to add to). The cells themselves come back as `content`, each naming its look's carrier.
+ */
+export function writeSheetSpecDeferred(workbook: ExcelJS.Workbook, spec: SheetSpec, options: WriteSheetOptions = {}): { worksheet: ExcelJS.Worksheet; content: SheetXmlContent } {
+  const { worksheet, content } = renderSheetSpec(workbook, spec, options, true);
+  return { worksheet, content: content as SheetXmlContent };
+}
+
+/** The style of a new cell of a fresh sheet (no row or column style): nothing set. */
+const BLANK_STYLE: Style = Object.freeze({});
+
+function renderSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec, options: WriteSheetOptions, deferCells: boolean): { worksheet: ExcelJS.Worksheet; content: SheetXmlContent | null } {
   const existing = workbook.getWorksheet(spec.name);
   let orderNo: number | undefined;
   if (existing) {
@@ -301,28 +321,30 @@ export function writeSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec, opti
 
   const styled = new Set<string>();
   const seen = options.styles ?? newStyleCache();
-  for (const w of spec.cells) {
-    const { row, col } = parseA1(w.address);
-    const address = a1(row, col);
-    const cell = ws.getCell(row, col);
-    const master = merged.get(address);
-    if (master !== undefined) {
-      if (w.value !== null || w.formula !== undefined) {
-        throw new Error(`${spec.name}!${w.address} 位于合并区域内，值应写在 ${master} / ${w.address} is inside a merge; write the value to ${master}`);
+  let content: SheetXmlContent | null = null;
+  if (!deferCells) {
+    for (const w of spec.cells) {
+      const { row, col } = parseA1(w.address);
+      const address = a1(row, col);
+      const cell = ws.getCell(row, col);
+      const master = merged.get(address);
+      if (master !== undefined) {
+        if (w.value !== null || w.formula !== undefined) throw insideMerge(spec, w, master);
+      } else {
+        setValue(cell, w);
       }
-    } else {
-      setValue(cell, w);
+      restyleCell(workbook, seen, cell, w.numberFormat, w.style);
+      if (w.style) styled.add(address);
     }
-    restyleCell(workbook, seen, cell, w.numberFormat, w.style);
-    if (w.style) styled.add(address);
+    // A merged cell with no style of its own takes its master's (borders all around the merge).
+    for (const [slave, master] of merged) {
+      if (!styled.has(slave)) shareStyle(workbook, seen, ws.getCell(master), ws.getCell(slave));
+    }
+    for (const [row, height] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  } else {
+    content = deferredCells(workbook, ws, spec, merged, seen);
   }
-  // A merged cell with no style of its own takes its master's (borders all around the merge).
-  for (const [slave, master] of merged) {
-    if (!styled.has(slave)) shareStyle(workbook, seen, ws.getCell(master), ws.getCell(slave));
-  }
-
   for (const [letter, width] of Object.entries(spec.columnWidths ?? {})) ws.getColumn(letter).width = width;
-  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
 
   if (spec.print) Object.assign(ws.pageSetup, pageSetup(spec.print));
 
@@ -356,5 +378,59 @@ export function writeSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec, opti
     ws.views = [{ state: "frozen", xSplit: 0, ySplit: spec.freezeRows, topLeftCell: `A${spec.freezeRows + 1}`, activeCell: `A${spec.freezeRows + 1}` }];
   }
   if (spec.tabColor) ws.properties.tabColor = { argb: argb(spec.tabColor) };
-  return ws;
+  return { worksheet: ws, content };
+}
+
+function insideMerge(spec: SheetSpec, w: CellWrite, master: string): Error {
+  return new Error(`${spec.name}!${w.address} 位于合并区域内，值应写在 ${master} / ${w.address} is inside a merge; write the value to ${master}`);
+}
+
+/**
+ * The cells of `spec` as writeSheetSpec would leave them — the same values, the same shared style
+ * objects (a later write to an address builds on the earlier one's look; a merged cell without a
+ * style of its own takes its master's) — put into ExcelJS only as one carrier per look (and one
+ * string), and returned for sheet-xml.ts.
+ */
+function deferredCells(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, spec: SheetSpec, merged: ReadonlyMap<string, string>, seen: StyleCache): SheetXmlContent {
+  const planned = new Map<string, { cell: SheetXmlCell; style: Style }>();
+  const styled = new Set<string>();
+  for (const w of spec.cells) {
+    const { row, col } = parseA1(w.address);
+    const address = a1(row, col);
+    const master = merged.get(address);
+    if (master !== undefined && (w.value !== null || w.formula !== undefined)) throw insideMerge(spec, w, master);
+    const prev = planned.get(address);
+    const cell: SheetXmlCell = prev?.cell ?? { row, col, value: null };
+    if (master === undefined) {
+      cell.value = w.value;
+      if (w.formula !== undefined) cell.formula = w.formula.replace(/^=/, "");
+      else delete cell.formula;
+    }
+    planned.set(address, { cell, style: sharedStyle(workbook, seen, prev?.style ?? BLANK_STYLE, w.numberFormat, w.style) });
+    if (w.style) styled.add(address);
+  }
+  for (const [slave, master] of merged) {
+    if (styled.has(slave)) continue;
+    const from = planned.get(master)?.style ?? sharedStyle(workbook, seen, BLANK_STYLE, undefined, undefined);
+    const prev = planned.get(slave);
+    const { row, col } = parseA1(slave);
+    planned.set(slave, { cell: prev?.cell ?? { row, col, value: null }, style: from });
+  }
+
+  // One carrier per look that renders a style (a look with nothing set has style id 0: no carrier).
+  const carriers = new Map<Style, string>();
+  let stringCell: SheetXmlCell | null = null;
+  for (const [address, { cell, style }] of planned) {
+    if (stringCell === null && typeof cell.value === "string" && cell.formula === undefined) stringCell = cell;
+    if (isBlankStyle(style)) continue;
+    let carrier = carriers.get(style);
+    if (carrier === undefined) {
+      carriers.set(style, (carrier = address));
+      ws.getCell(cell.row, cell.col).style = style;
+    }
+    cell.carrier = carrier;
+  }
+  // The workbook then has a shared string table for the save to add this sheet's strings to.
+  if (stringCell !== null) ws.getCell(stringCell.row, stringCell.col).value = stringCell.value;
+  return { cells: [...planned.values()].map((p) => p.cell), rowHeights: spec.rowHeights ?? {} };
 }

@@ -4,6 +4,11 @@
  * serial with the cell's number format, merges from the worksheet); apply() sets the owned cells
  * and whole sheets of a plan; save() returns the new file.
  *
+ * On the command line (FileAdapterOptions from src/cli/zlib.ts) three steps go faster, with the same
+ * result: ExcelJS parses the parts the guard already inflated; the save is zipped by zlib; and the
+ * sheets a plan writes whole have their cells written as XML at the save (sheet-xml.ts), ExcelJS
+ * holding only one carrier cell per look until then (a read() before the save puts the cells in).
+ *
  * PRESERVATION: ExcelJS silently drops parts of a workbook it does not understand (charts, pivot
  * tables, slicers, macros, threaded comments, external links…). save() compares the package parts
  * of input and output by kind and refuses — writing nothing — when any kind the input holds would
@@ -11,10 +16,11 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { applyCellWrites, newStyleCache, writeSheetSpec } from "./exceljs-sheet";
+import { applyCellWrites, newStyleCache, writeSheetSpec, writeSheetSpecDeferred } from "./exceljs-sheet";
+import { type DeferredSheets, renderSheetData, type SharedString, type SheetXmlContent, spliceSheetData, styleIdsOf } from "./sheet-xml";
 import { GuardOptions, inspectXlsx, readDirectory, XlsxRefusal } from "./guard";
 import type { ZipPart } from "./zip-write";
-import type { CellValue, MergedRange, ReadCell, SheetSnapshot, WorkbookAdapter, WorkbookSnapshot, WritePlan } from "./model";
+import type { CellValue, MergedRange, ReadCell, SheetSnapshot, SheetSpec, WorkbookAdapter, WorkbookSnapshot, WritePlan } from "./model";
 
 /** ExcelJS's date Date → the 1900-system serial it was read from (ExcelJS reads dates as UTC midnight). */
 function dateToSerial(d: Date): number {
@@ -231,14 +237,33 @@ export interface FileAdapterOptions extends Omit<GuardOptions, "keepParts"> {
   loadXlsx?: (workbook: ExcelJS.Workbook, parts: readonly ZipPart[]) => Promise<void>;
   /**
    * save()'s writer in place of ExcelJS's writeBuffer(): the command line's renders through ExcelJS
-   * the same way but zips with Node's zlib (src/cli/native-zip.ts).
+   * the same way but zips with Node's zlib, and writes the cells of the sheets the product writes
+   * whole as XML itself (`deferred`, sheet-xml.ts) (src/cli/native-zip.ts). Null when it cannot
+   * write `deferred`: those cells then go into ExcelJS and the save is made again.
    */
-  writeXlsx?: (workbook: ExcelJS.Workbook) => Promise<Uint8Array>;
+  writeXlsx?: (workbook: ExcelJS.Workbook, deferred: DeferredSheets) => Promise<Uint8Array | null>;
+}
+
+/** A sheet written whole whose cells wait for save() to write them as XML (writeSheetSpecDeferred). */
+interface DeferredSheet {
+  worksheet: ExcelJS.Worksheet;
+  spec: SheetSpec;
+  content: SheetXmlContent;
+}
+
+function toBuffer(out: ArrayBuffer | Uint8Array): Buffer {
+  // writeBuffer() gives a Buffer (typed ArrayBuffer): wrapped, not copied.
+  return ArrayBuffer.isView(out) ? Buffer.from(out.buffer, out.byteOffset, out.byteLength) : Buffer.from(out);
 }
 
 export class ExcelFileAdapter implements WorkbookAdapter {
   /** Worksheets deleted on purpose by apply(): not a loss. */
   private deletedSheets = 0;
+  /**
+   * With a writeXlsx that writes sheets' cells itself: the sheets apply() wrote whole, by name,
+   * their cells not yet in ExcelJS (a read() or a save the ordinary way puts them there first).
+   */
+  private readonly deferred = new Map<string, DeferredSheet>();
 
   private constructor(
     private readonly workbook: ExcelJS.Workbook,
@@ -264,7 +289,22 @@ export class ExcelFileAdapter implements WorkbookAdapter {
     return new ExcelFileAdapter(workbook, input, options);
   }
 
+  /** Puts a deferred sheet's cells into ExcelJS: the sheet written whole the ordinary way, its protection kept. */
+  private materialize(name: string): void {
+    const d = this.deferred.get(name);
+    if (!d) return;
+    this.deferred.delete(name);
+    const protection = (d.worksheet as unknown as { sheetProtection?: unknown }).sheetProtection;
+    const ws = writeSheetSpec(this.workbook, d.spec, { replace: true });
+    if (protection) (ws as unknown as { sheetProtection?: unknown }).sheetProtection = protection;
+  }
+
+  private materializeAll(): void {
+    for (const name of [...this.deferred.keys()]) this.materialize(name);
+  }
+
   async read(): Promise<WorkbookSnapshot> {
+    this.materializeAll();
     return { sheets: this.workbook.worksheets.map((ws, index) => snapshotSheet(ws, index)) };
   }
 
@@ -277,12 +317,25 @@ export class ExcelFileAdapter implements WorkbookAdapter {
     // worksheets is an array ExcelJS builds and sorts on each read: once, not once a sheet written.
     const byName = new Map(this.workbook.worksheets.map((w) => [w.name, w]));
     for (const { sheet, writes } of plan.cellWrites) {
+      if (this.deferred.has(sheet)) {
+        this.materialize(sheet); // cells written over a sheet written whole before: into ExcelJS first
+        byName.set(sheet, this.workbook.getWorksheet(sheet) as ExcelJS.Worksheet);
+      }
       const ws = byName.get(sheet);
       if (!ws) throw new Error(`工作表「${sheet}」不存在 / no sheet "${sheet}"`);
       applyCellWrites(ws, writes, styles);
     }
-    for (const spec of plan.sheets) writeSheetSpec(this.workbook, spec, { replace: true, styles });
+    for (const spec of plan.sheets) {
+      this.deferred.delete(spec.name);
+      if (this.options.writeXlsx) {
+        const { worksheet, content } = writeSheetSpecDeferred(this.workbook, spec, { replace: true, styles });
+        this.deferred.set(spec.name, { worksheet, spec, content });
+      } else {
+        writeSheetSpec(this.workbook, spec, { replace: true, styles });
+      }
+    }
     for (const name of plan.deleteSheets ?? []) {
+      this.deferred.delete(name);
       const ws = this.workbook.worksheets.find((w) => w.name === name);
       if (ws) {
         this.workbook.removeWorksheet(ws.id);
@@ -299,9 +352,22 @@ export class ExcelFileAdapter implements WorkbookAdapter {
 
   private async writeXlsx(): Promise<Buffer> {
     const { writeXlsx } = this.options;
-    // writeBuffer() gives a Buffer (typed ArrayBuffer): wrapped, not copied.
-    const out: ArrayBuffer | Uint8Array = writeXlsx ? await writeXlsx(this.workbook) : await this.workbook.xlsx.writeBuffer();
-    return ArrayBuffer.isView(out) ? Buffer.from(out.buffer, out.byteOffset, out.byteLength) : Buffer.from(out);
+    if (writeXlsx) {
+      const deferred = new Map(
+        [...this.deferred.values()].map((d) => [
+          `xl/worksheets/sheet${d.worksheet.id}.xml`,
+          (xml: string, sharedString: SharedString) => spliceSheetData(xml, renderSheetData(d.content, styleIdsOf(xml), sharedString)),
+        ]),
+      );
+      const out = await writeXlsx(this.workbook, deferred);
+      if (out) return toBuffer(out);
+      // The writer could not write those cells: into ExcelJS with them, and saved again.
+      this.materializeAll();
+      const again = await writeXlsx(this.workbook, new Map());
+      if (again) return toBuffer(again);
+    }
+    this.materializeAll();
+    return toBuffer(await this.workbook.xlsx.writeBuffer());
   }
 
   /** The workbook as an .xlsx; throws PreservationError (and returns nothing) when content would be lost. */
