@@ -221,6 +221,15 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
     if (adapter) void start(adapter);
   }, [adapter, start]);
 
+  // The read after a write lands behind the action (Session.rememberWritten): show what it found.
+  useEffect(() => {
+    if (!session) return;
+    session.onRefresh = () => setVersion((v) => v + 1);
+    return () => {
+      session.onRefresh = null;
+    };
+  }, [session]);
+
   useEffect(() => {
     if (!host.inOffice) return;
     let live = true;

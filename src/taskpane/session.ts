@@ -221,10 +221,52 @@ export class Session {
   async load(progress: ProgressListener = () => {}): Promise<RunResult> {
     progress("read");
     await tick();
-    const snapshot = await this.adapter.read();
+    const snapshot = await this.readWorkbook();
     progress("score");
     await tick();
     return this.remember(snapshot);
+  }
+
+  /** The read that refreshes the view after a write, while it runs (rememberWritten). */
+  private refreshing: Promise<void> | null = null;
+  /** Told when such a read has replaced the view: the pane re-renders. */
+  onRefresh: (() => void) | null = null;
+
+  /** Every read of the workbook waits for a refresh under way: the session's reads and writes never overlap. */
+  private async readWorkbook(): Promise<WorkbookSnapshot> {
+    await this.whenRefreshed();
+    return this.adapter.read();
+  }
+
+  /** Resolves once no refresh is under way. */
+  async whenRefreshed(): Promise<void> {
+    while (this.refreshing) await this.refreshing;
+  }
+
+  /**
+   * After a write: the view becomes the workbook as the plan leaves it (applyPlanToSnapshot, held
+   * equal to a read after the same plan by test/workbook/input-rows.test.ts) at once, and the read
+   * that takes it from the workbook itself runs behind, not awaited by the action. In Excel on the
+   * web each sync is a round trip the clerk would wait on: an action is its read and its write, and
+   * the pane shows the result; the read after lands a moment later (onRefresh) with what Excel holds,
+   * recalculated. Should it fail, the view stays as written and the next action reads anyway.
+   */
+  private rememberWritten(before: WorkbookSnapshot, plan: WritePlan): RunResult {
+    const result = this.remember(applyPlanToSnapshot(before, plan));
+    const refresh: Promise<void> = this.adapter
+      .read()
+      .then(
+        (snapshot) => {
+          this.remember(snapshot);
+          this.onRefresh?.();
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        if (this.refreshing === refresh) this.refreshing = null;
+      });
+    this.refreshing = refresh;
+    return result;
   }
 
   private remember(snapshot: WorkbookSnapshot): RunResult {
@@ -329,7 +371,7 @@ export class Session {
   private async saveInputs(plan: (snapshot: WorkbookSnapshot) => ReturnType<typeof planSettingsDraft>, progress: ProgressListener): Promise<ActionResult> {
     progress("read");
     await tick();
-    const snapshot = await this.adapter.read();
+    const snapshot = await this.readWorkbook();
     const planned = plan(snapshot);
     if (!planned.ok) {
       this.remember(snapshot);
@@ -341,8 +383,9 @@ export class Session {
     }
     progress("write");
     await tick();
-    await this.adapter.apply(withUndoRecord(snapshot, planned.plan, localNow(this.now())));
-    const after = this.remember(await this.adapter.read());
+    const written = withUndoRecord(snapshot, planned.plan, localNow(this.now()));
+    await this.adapter.apply(written);
+    const after = this.rememberWritten(snapshot, written);
     return { kind: "saved", problems: after.problems.map(fromLocated), cells: planned.changed, months: after.scores.length, paymentSheet: false };
   }
 
@@ -372,7 +415,7 @@ export class Session {
     const refused = (problems: PaneProblem[]): ActionResult => ({ kind: "refused", problems, cells: 0, months: 0, paymentSheet: false });
     progress("read");
     await tick();
-    const snapshot = await this.adapter.read();
+    const snapshot = await this.readWorkbook();
     let inputsPlan: WritePlan = { cellWrites: [], sheets: [] };
     if (draft && draftChanged(draft)) {
       const errors = validateMonthDraft(draft, this.result?.rules).filter((p) => p.severity === "error");
@@ -415,7 +458,7 @@ export class Session {
     const merged = mergePlans(inputsPlan, run.plan);
     const plan = withUndoRecord(snapshot, merged, localNow(now));
     await this.adapter.apply(plan);
-    const after = this.remember(await this.adapter.read());
+    const after = this.rememberWritten(snapshot, plan);
     return {
       kind: "scored",
       problems: after.warnings.map(fromLocated),
@@ -436,7 +479,7 @@ export class Session {
   async freezeMonth(month: MonthKey, who: string, progress: ProgressListener = () => {}): Promise<ActionResult> {
     progress("read");
     await tick();
-    const snapshot = await this.adapter.read();
+    const snapshot = await this.readWorkbook();
     progress("score");
     await tick();
     const now = this.now();
@@ -448,7 +491,7 @@ export class Session {
   async unfreezeMonth(month: MonthKey, who: string, reason: string, progress: ProgressListener = () => {}): Promise<ActionResult> {
     progress("read");
     await tick();
-    const snapshot = await this.adapter.read();
+    const snapshot = await this.readWorkbook();
     const r = planUnfreezeMonth(snapshot, { month, who: who.trim(), reason: reason.trim(), now: localNow(this.now()) });
     return this.applyTrust(snapshot, r, "unfrozen");
   }
@@ -459,7 +502,7 @@ export class Session {
       return { ...REFUSED, problems: r.errors.map(fromLocated) };
     }
     await this.adapter.apply(r.plan);
-    this.remember(await this.adapter.read());
+    this.rememberWritten(snapshot, r.plan);
     return { kind, problems: r.warnings.map(fromLocated), cells: r.cellsWritten, months: 0, paymentSheet: false };
   }
 
@@ -470,7 +513,7 @@ export class Session {
 
   /** What 撤销上次写入 would do on the workbook as it is now (nothing is written). */
   async undoPreview(): Promise<UndoPreview> {
-    const snapshot = await this.adapter.read();
+    const snapshot = await this.readWorkbook();
     const u = planUndo(snapshot);
     if ("error" in u) return { ok: false, problems: u.problems.map(fromLocated) };
     return { ok: true, takenAt: undoTakenAt(snapshot), cellsRestored: u.cellsRestored, deletedSheets: u.deletedSheets, changedSince: u.changedSince };
@@ -480,7 +523,7 @@ export class Session {
   async undo(progress: ProgressListener = () => {}): Promise<ActionResult> {
     progress("read");
     await tick();
-    const snapshot = await this.adapter.read();
+    const snapshot = await this.readWorkbook();
     const u = planUndo(snapshot);
     if ("error" in u) {
       this.remember(snapshot);
@@ -489,7 +532,7 @@ export class Session {
     progress("write");
     await tick();
     await this.adapter.apply(u.plan);
-    const after = this.remember(await this.adapter.read());
+    const after = this.rememberWritten(snapshot, u.plan);
     return { kind: "undone", problems: after.warnings.map(fromLocated), cells: u.cellsRestored, months: 0, paymentSheet: false, changedSince: u.changedSince, deletedSheets: u.deletedSheets };
   }
 

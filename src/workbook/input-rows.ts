@@ -892,43 +892,57 @@ export function planSettingsDraft(snapshot: WorkbookSnapshot, draft: SettingsDra
 // A plan applied to a snapshot, in memory
 
 /**
- * The snapshot as it will be once the plan is applied: cell writes (value and number format) and
- * whole sheets (created or replaced). Lets the pane score the month it is about to save before
- * writing anything, so inputs and scores go to the workbook in one pass.
+ * The snapshot as it will be once the plan is applied: cell writes (value and number format), whole
+ * sheets (created or replaced), sheets deleted, protection set. Lets the pane score the month it is
+ * about to save before writing anything, so inputs and scores go to the workbook in one pass, and
+ * show the workbook as written without reading it back first (test/workbook/input-rows.test.ts holds
+ * it against the file adapter's read after the same plan).
  */
 export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: WritePlan): WorkbookSnapshot {
-  const sheets = snapshot.sheets.map((s) => ({ ...s, cells: [...s.cells], merges: [...s.merges] }));
-  const put = (sheet: SheetSnapshot, w: CellWrite) => {
+  // Each sheet's cells by position while writing (a plan of thousands of cells: no linear search each).
+  type Draft = { sheet: SheetSnapshot; cells: Map<number, ReadCell> };
+  const key = (row: number, col: number) => row * 16384 + col;
+  const draftOf = (s: SheetSnapshot): Draft => ({ sheet: s, cells: new Map(s.cells.map((c) => [key(c.row, c.col), c])) });
+  const sheets: Draft[] = snapshot.sheets.map(draftOf);
+  const put = (d: Draft, w: CellWrite) => {
     const { row, col } = parseA1(w.address);
-    const i = sheet.cells.findIndex((c) => c.row === row && c.col === col);
-    const prev = i >= 0 ? sheet.cells[i] : undefined;
+    const k = key(row, col);
+    const prev = d.cells.get(k);
     const cell: ReadCell = { row, col, value: w.value, numberFormat: w.numberFormat ?? prev?.numberFormat ?? "General" };
     if (w.formula !== undefined) cell.formula = w.formula;
-    if (i >= 0) sheet.cells.splice(i, 1);
-    if (cell.value !== null || cell.formula !== undefined) sheet.cells.push(cell);
+    if (cell.value !== null || cell.formula !== undefined) d.cells.set(k, cell);
+    else d.cells.delete(k);
   };
   for (const group of plan.cellWrites) {
-    const sheet = sheets.find((s) => s.name === group.sheet);
-    if (!sheet) throw new Error(`工作表「${group.sheet}」不存在 / no sheet "${group.sheet}"`);
-    for (const w of group.writes) put(sheet, w);
+    const d = sheets.find((x) => x.sheet.name === group.sheet);
+    if (!d) throw new Error(`工作表「${group.sheet}」不存在 / no sheet "${group.sheet}"`);
+    for (const w of group.writes) put(d, w);
   }
   for (const spec of plan.sheets) {
-    const at = sheets.findIndex((s) => s.name === spec.name);
+    const at = sheets.findIndex((x) => x.sheet.name === spec.name);
     const merges = spec.merges.map((range) => {
       const [from = "", to = from] = range.split(":");
       const a = parseA1(from);
       const b = parseA1(to);
       return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
     });
-    const fresh: SheetSnapshot = { name: spec.name, index: at >= 0 ? at : sheets.length, cells: [], merges };
+    const fresh: Draft = { sheet: { name: spec.name, index: at >= 0 ? at : sheets.length, cells: [], merges }, cells: new Map() };
     for (const w of spec.cells) put(fresh, w);
     if (at >= 0) sheets[at] = fresh;
     else sheets.push(fresh);
   }
   const deleted = new Set(plan.deleteSheets ?? []);
-  const kept = sheets.filter((s) => !deleted.has(s.name));
-  for (const s of kept) s.cells.sort((a, b) => a.row - b.row || a.col - b.col);
-  return { sheets: kept.map((s, index) => ({ ...s, index })) };
+  const protect = new Map((plan.protectSheets ?? []).map((p) => [p.sheet, p.protect]));
+  const kept = sheets.filter((d) => !deleted.has(d.sheet.name));
+  return {
+    sheets: kept.map((d, index) => {
+      const { protected: was, ...rest } = d.sheet;
+      const cells = [...d.cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+      const out: SheetSnapshot = { ...rest, cells, merges: [...d.sheet.merges], index };
+      if (protect.get(d.sheet.name) ?? was === true) out.protected = true;
+      return out;
+    }),
+  };
 }
 
 /** Two plans as one (cell writes of the same sheet kept in order). */

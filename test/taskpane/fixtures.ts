@@ -103,17 +103,7 @@ export class FakeAdapter implements PaneAdapter {
 
   async apply(plan: WritePlan): Promise<void> {
     this.plans.push(plan);
-    const after = applyPlanToSnapshot(this.snapshot, plan);
-    // Protection as the adapters apply it (applyPlanToSnapshot keeps values only).
-    const protect = new Map((plan.protectSheets ?? []).map((p) => [p.sheet, p.protect]));
-    const was = new Map(this.snapshot.sheets.map((s) => [s.name, s.protected === true]));
-    this.snapshot = {
-      sheets: after.sheets.map((s) => {
-        const on = protect.get(s.name) ?? was.get(s.name) ?? false;
-        const { protected: _drop, ...rest } = s;
-        return on ? { ...rest, protected: true } : rest;
-      }),
-    };
+    this.snapshot = applyPlanToSnapshot(this.snapshot, plan);
   }
 
   /** A cell's value now ("A1" on a sheet); undefined when empty. */

@@ -232,3 +232,95 @@ describe("clock", () => {
     expect(localNow(d)).toBe("2025-01-05 08:07");
   });
 });
+
+describe("Session: after a write, the view at once and the workbook's own read behind the action", () => {
+  /** The example through the file adapter, each read held until released (a slow Excel), counted. */
+  async function heldSession() {
+    const file = await ExcelFileAdapter.fromBuffer(readFileSync(EXAMPLE));
+    const events: string[] = [];
+    let release: (() => void) | null = null;
+    let hold = false;
+    const adapter: PaneAdapter = {
+      read: async () => {
+        events.push("read");
+        if (hold) await new Promise<void>((r) => (release = r));
+        const s = await file.read();
+        events.push("read done");
+        return s;
+      },
+      apply: async (plan) => {
+        events.push("apply");
+        await file.apply(plan);
+      },
+    };
+    const session = new Session(adapter, { now: NOW });
+    await session.load();
+    events.length = 0;
+    return { session, file, events, holdReads: (on: boolean) => (hold = on), release: () => release?.() };
+  }
+
+  it("全部重算 is done after its read and its write; the read after runs behind it and replaces the view with what it finds", async () => {
+    const { session, file, events } = await heldSession();
+    const refreshed: number[] = [];
+    session.onRefresh = () => refreshed.push(session.months().length);
+    const draft = session.monthDraft("2025-10");
+    draft.indicators.headcount = "10";
+    draft.indicators.examSat = "10";
+    const r = await session.computeMonth(draft);
+    expect(r.kind).toBe("scored");
+    expect(events.slice(0, 3)).toEqual(["read", "read done", "apply"]);
+    // The view is the workbook as written, before the refresh lands.
+    expect(session.months().find((m) => m.month === "2025-10")?.total).toBe("94.25");
+    await session.whenRefreshed();
+    expect(events.filter((e) => e === "read")).toHaveLength(2);
+    expect(refreshed).toEqual([12]);
+    expect(session.snapshot).toEqual(await file.read());
+    expect(session.months().find((m) => m.month === "2025-10")?.total).toBe("94.25");
+  });
+
+  it("the next action waits for the refresh under way: reads and writes never overlap", async () => {
+    const { session, events, holdReads, release } = await heldSession();
+    holdReads(true);
+    const first = session.recomputeAll(null);
+    // The action's own read is held too: let it go, then hold the refresh.
+    await new Promise((r) => setTimeout(r, 0));
+    release();
+    await first;
+    const second = session.recomputeAll(null);
+    await new Promise((r) => setTimeout(r, 20));
+    // The refresh is still held: the second action has not read or written yet.
+    expect(events.filter((e) => e === "apply")).toHaveLength(1);
+    holdReads(false);
+    release();
+    expect((await second).kind).toBe("recomputed");
+    expect(events.filter((e) => e === "apply")).toHaveLength(2);
+    const refreshDone = events.indexOf("read done", events.indexOf("apply") + 1);
+    const secondRead = events.indexOf("read", refreshDone + 1);
+    expect(refreshDone).toBeGreaterThan(events.indexOf("apply"));
+    expect(secondRead).toBeGreaterThan(refreshDone);
+  });
+
+  it("shows what the refresh finds when it differs from the write (a cell typed in meanwhile)", async () => {
+    const file = await ExcelFileAdapter.fromBuffer(readFileSync(EXAMPLE));
+    let typed = false;
+    const adapter: PaneAdapter = {
+      read: async () => {
+        if (typed) await file.apply({ cellWrites: [{ sheet: "指标录入", writes: [{ address: "B12", value: 11 }] }], sheets: [] });
+        return file.read();
+      },
+      apply: async (plan) => {
+        await file.apply(plan);
+        typed = true; // the clerk types into 指标录入 right after the write
+      },
+    };
+    const session = new Session(adapter, { now: NOW });
+    await session.load();
+    expect(session.monthDraft("2025-10").indicators.headcount).toBe("9");
+    const refreshed: string[] = [];
+    session.onRefresh = () => refreshed.push(session.monthDraft("2025-10").indicators.headcount);
+    await session.recomputeAll(null);
+    await session.whenRefreshed();
+    expect(refreshed).toEqual(["11"]);
+    expect(readInputs(session.snapshot as WorkbookSnapshot).indicators.find((i) => i.month === "2025-10")?.headcount).toBe(11);
+  });
+});

@@ -25,7 +25,10 @@ import {
   validateMonthDraft,
   validateSettingsDraft,
 } from "../../src/workbook/input-rows";
-import type { WorkbookSnapshot } from "../../src/workbook/model";
+import type { WorkbookSnapshot, WritePlan } from "../../src/workbook/model";
+import { buildPaymentSheet } from "../../src/workbook/payment-sheet";
+import { planFreezeMonth, planUndo, runWorkbookAsync } from "../../src/workbook/plan";
+import { withUndoRecord } from "../../src/taskpane/session";
 import { readInputs } from "../../src/workbook/read-inputs";
 import { writeTemplateWorkbook } from "../../src/workbook/template";
 import { exampleData, exampleWorkbook, InputStyle, loadWorkbook, toBuffer, yearWorkbook, addInputSheets } from "../fixtures/workbooks";
@@ -258,6 +261,43 @@ describe("applyPlanToSnapshot", () => {
     expect(virtual.events).toEqual(real.events);
     expect(virtual.ruleSettings).toEqual(real.ruleSettings);
     expect(real.indicators[0]!.headcount).toBe(11);
+  });
+});
+
+describe("applyPlanToSnapshot, whole plans: the snapshot the file adapter reads after them", () => {
+  const settled = async (snapshot: WorkbookSnapshot) => {
+    const result = await runWorkbookAsync(snapshot, { asOf: "2026-01-31", buildPaymentSheet, now: "2026-01-31 09:00" });
+    if (!result.plan) throw new Error(JSON.stringify(result.errors));
+    return withUndoRecord(snapshot, result.plan, "2026-01-31 09:00");
+  };
+  const readAfter = async (buffer: Buffer, plan: WritePlan) => {
+    const adapter = await ExcelFileAdapter.fromBuffer(buffer);
+    await adapter.apply(plan);
+    return adapter.read();
+  };
+
+  it("全部重算 (scores, 付款结算, 计算说明, 撤销记录), then 定稿 of a month (its sheet protected), then 撤销 (sheets deleted)", async () => {
+    const { buffer } = await exampleWorkbook();
+    const snapshot = await snapshotOf(buffer);
+    const plan = await settled(snapshot);
+    expect(plan.sheets.length).toBeGreaterThanOrEqual(3);
+    expect(applyPlanToSnapshot(snapshot, plan)).toEqual(await readAfter(buffer, plan));
+
+    const adapter = await ExcelFileAdapter.fromBuffer(buffer);
+    await adapter.apply(plan);
+    const scored = await adapter.save();
+    const before = await snapshotOf(scored);
+    const freeze = await planFreezeMonth(before, { month: "2025-10", who: "张三", now: "2026-01-31 10:00" }, { asOf: "2026-01-31" });
+    if (!freeze.ok) throw new Error(JSON.stringify(freeze.errors));
+    expect(freeze.plan.protectSheets?.some((p) => p.protect)).toBe(true);
+    const predicted = applyPlanToSnapshot(before, freeze.plan);
+    expect(predicted).toEqual(await readAfter(scored, freeze.plan));
+    expect(predicted.sheets.filter((s) => s.protected).length).toBeGreaterThan(0);
+
+    const undo = planUndo(before);
+    if ("error" in undo) throw new Error(undo.error);
+    expect(undo.plan.deleteSheets?.length ?? 0).toBeGreaterThan(0);
+    expect(applyPlanToSnapshot(before, undo.plan)).toEqual(await readAfter(scored, undo.plan));
   });
 });
 
