@@ -255,13 +255,12 @@ export class Session {
     const result = this.remember(applyPlanToSnapshot(before, plan));
     const refresh: Promise<void> = this.adapter
       .read()
-      .then(
-        (snapshot) => {
-          this.remember(snapshot);
-          this.onRefresh?.();
-        },
-        () => undefined,
-      )
+      .then((snapshot) => {
+        this.remember(snapshot);
+        this.onRefresh?.();
+      })
+      // A failed read (or re-render) leaves the view as written: the next action reads and says what is wrong.
+      .catch(() => undefined)
       .finally(() => {
         if (this.refreshing === refresh) this.refreshing = null;
       });

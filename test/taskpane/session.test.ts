@@ -323,4 +323,35 @@ describe("Session: after a write, the view at once and the workbook's own read b
     expect(refreshed).toEqual(["11"]);
     expect(readInputs(session.snapshot as WorkbookSnapshot).indicators.find((i) => i.month === "2025-10")?.headcount).toBe(11);
   });
+
+  it("keeps the view as written when the read behind fails, and the next action reads afresh", async () => {
+    const file = await ExcelFileAdapter.fromBuffer(readFileSync(EXAMPLE));
+    let reads = 0;
+    let failNext = false;
+    const adapter: PaneAdapter = {
+      read: async () => {
+        reads++;
+        if (failNext) {
+          failNext = false;
+          throw new Error("connection lost");
+        }
+        return file.read();
+      },
+      apply: async (plan) => {
+        await file.apply(plan);
+        failNext = true; // the read right after the write fails
+      },
+    };
+    const session = new Session(adapter, { now: NOW });
+    await session.load();
+    const refreshed: number[] = [];
+    session.onRefresh = () => refreshed.push(1);
+    expect((await session.recomputeAll(null)).kind).toBe("recomputed");
+    await session.whenRefreshed();
+    expect(refreshed).toEqual([]);
+    expect(session.snapshot).toEqual(await file.read()); // as written
+    const before = reads;
+    expect((await session.recomputeAll(null)).kind).toBe("recomputed");
+    expect(reads).toBeGreaterThan(before);
+  });
 });
