@@ -4,11 +4,10 @@
  * the row; change 团队人数 of 2025-10 → every score run warns naming 指标录入 and the cell, and the
  * month's owned cells stay as frozen; unfreeze with a reason → recorded, the next score rewrites it.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_RULES } from "../../src/domain";
-import { runCli } from "../fixtures/cli";
+import { folderPerTest, runCli } from "../fixtures/cli";
 import { frozenMonths, readAudit } from "../../src/workbook/audit";
 import { ExcelAdapter, BatchOptions } from "../../src/workbook/excel-adapter";
 import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
@@ -24,17 +23,10 @@ const NOW = "2025-11-05 14:30";
 // Several full runs on the real example workbook per test: a generous limit (no timing is asserted).
 jest.setTimeout(60_000);
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "freeze-cli-"));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
 
 const run = (args: string[], clock = CLOCK) => runCli(args, clock);
 
-const at = (name: string) => path.join(dir, name);
+const { at, files } = folderPerTest("freeze-cli-");
 
 async function snap(file: string): Promise<WorkbookSnapshot> {
   return (await ExcelFileAdapter.fromBuffer(readFileSync(file))).read();
@@ -140,7 +132,7 @@ describe("hotline-scorecard freeze / unfreeze on assets/example-2024-2025.xlsx",
     const notFrozen = await run(["unfreeze", at("frozen.xlsx"), "--month", "2025-09", "--by", "张三", "--reason", "x", "-o", at("out.xlsx")]);
     expect(notFrozen.code).toBe(2);
     expect(notFrozen.err).toContain("2025年9月未定稿");
-    expect(readdirSync(dir).sort()).toEqual(["bad.xlsx", "frozen.xlsx"]);
+    expect(files()).toEqual(["bad.xlsx", "frozen.xlsx"]);
   });
 
   it("lists freeze, unfreeze and undo in the usage", async () => {

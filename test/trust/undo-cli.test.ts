@@ -3,10 +3,9 @@
  * cells blank again; 计算说明, 撤销记录 and 付款结算 removed when they did not exist before), through
  * the command line (.xlsx) and through the office-js adapter (fake Excel, native undo group).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { runCli } from "../fixtures/cli";
+import { folderPerTest, runCli } from "../fixtures/cli";
 import { ExcelAdapter, BatchOptions } from "../../src/workbook/excel-adapter";
 import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
 import { a1, WorkbookSnapshot } from "../../src/workbook/model";
@@ -22,17 +21,10 @@ const OCT = "2025年10月";
 // Full runs on real workbooks: a generous limit (no timing is asserted).
 jest.setTimeout(60_000);
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "undo-cli-"));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
 
 const run = (args: string[]) => runCli(args, CLOCK);
 
-const at = (name: string) => path.join(dir, name);
+const { at, files } = folderPerTest("undo-cli-");
 
 function file(name: string, data: Buffer): string {
   writeFileSync(at(name), data);
@@ -129,7 +121,7 @@ describe("hotline-scorecard undo", () => {
     expect(noOut.code).toBe(2);
     expect(noOut.err).toContain("缺少 --output");
     expect(existsSync(at("out.xlsx"))).toBe(false);
-    expect(readdirSync(dir).sort()).toEqual(["frozen.xlsx", "in.xlsx", "scored.xlsx", "undone.xlsx"]);
+    expect(files()).toEqual(["frozen.xlsx", "in.xlsx", "scored.xlsx", "undone.xlsx"]);
   });
 });
 
