@@ -169,27 +169,35 @@ export interface ExcelModeMeasure {
   unsplitBytes: number;
 }
 
-/** One full recompute of `book` in the fake; every Excel.run's context is kept for its log. */
-export async function recompute(book: BenchWorkbook): Promise<ExcelModeMeasure> {
+/**
+ * An ExcelAdapter over `book` loaded into the fake, each Excel.run with its own context kept with
+ * the phase it ran in (set through `phase.now`) for its log and sync count.
+ */
+async function fakeExcel<P extends string>(book: BenchWorkbook, first: P): Promise<{ adapter: ExcelAdapter; phase: { now: P }; runs: { phase: P; context: FakeRequestContext }[] }> {
   const file = await ExcelFileAdapter.fromBuffer(book.bytes);
   const state = fakeStateOf(await file.read());
-  const runs: { phase: "open" | "read" | "apply"; context: FakeRequestContext }[] = [];
-  let phase: "open" | "read" | "apply" = "open";
+  const phase = { now: first };
+  const runs: { phase: P; context: FakeRequestContext }[] = [];
   const runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const context = new FakeRequestContext(state);
-    runs.push({ phase, context });
+    runs.push({ phase: phase.now, context });
     return batch(context as unknown as Excel.RequestContext);
   };
   // Excel on the web has every requirement set the adapter asks for (1.8, 1.9, 1.13, 1.20).
-  const adapter = new ExcelAdapter(runner, { isSetSupported: () => true });
+  return { adapter: new ExcelAdapter(runner, { isSetSupported: () => true }), phase, runs };
+}
+
+/** One full recompute of `book` in the fake; every Excel.run's context is kept for its log. */
+export async function recompute(book: BenchWorkbook): Promise<ExcelModeMeasure> {
+  const { adapter, phase, runs } = await fakeExcel<"open" | "read" | "apply">(book, "open");
   // The pane reads the workbook when it opens (the month list); 全部重算 reads it again, knowing the sheets.
   await adapter.read();
-  phase = "read";
+  phase.now = "read";
   const snapshot = await adapter.read();
   // As the pane's 全部重算 (src/taskpane/session.ts): scores, 付款结算, 计算说明 and 撤销记录.
   const result = await runWorkbookAsync(snapshot, { asOf: AS_OF, now: NOW, buildPaymentSheet });
   if (!result.ok || !result.plan) throw new Error(`${book.label}: not scored in Excel mode: ${result.errors.slice(0, 3).map((e) => e.message).join("; ")}`);
-  phase = "apply";
+  phase.now = "apply";
   await adapter.apply(result.plan);
 
   const monthSheets = new Set(result.scorecards.map((c) => c.sheet));
@@ -222,23 +230,14 @@ export async function recompute(book: BenchWorkbook): Promise<ExcelModeMeasure> 
  * pane's opening read apart too.
  */
 export async function paneRecompute(book: BenchWorkbook): Promise<{ open: number; action: number; refresh: number }> {
-  const file = await ExcelFileAdapter.fromBuffer(book.bytes);
-  const state = fakeStateOf(await file.read());
   const counts = { open: 0, action: 0, refresh: 0 };
-  let phase: keyof typeof counts = "open";
-  const contexts: { phase: keyof typeof counts; context: FakeRequestContext }[] = [];
-  const runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const context = new FakeRequestContext(state);
-    contexts.push({ phase, context });
-    return batch(context as unknown as Excel.RequestContext);
-  };
-  const adapter = new ExcelAdapter(runner, { isSetSupported: () => true });
+  const { adapter, phase, runs: contexts } = await fakeExcel<keyof typeof counts>(book, "open");
   const [y, m, d] = AS_OF.split("-").map(Number) as [number, number, number];
   const session = new Session({ read: () => adapter.read(), apply: (plan) => adapter.apply(plan) }, { now: () => new Date(y, m - 1, d, 9, 0) });
   await session.load();
-  phase = "action";
+  phase.now = "action";
   const result = await session.recomputeAll(null);
-  phase = "refresh"; // the refresh's Excel.run starts inside the action; it is told apart below
+  phase.now = "refresh"; // the refresh's Excel.run starts inside the action; it is told apart below
   if (result.kind !== "recomputed") throw new Error(`${book.label}: 全部重算 in the pane: ${result.kind} ${result.problems.slice(0, 3).map((p) => p.message).join("; ")}`);
   await session.whenRefreshed();
   // The action's Excel.runs are its read and its write; any later run of the action phase is the refresh.

@@ -15,16 +15,11 @@ import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
 import { inspectXlsx, readDirectory, SYNC_PART_MAX } from "../../src/workbook/guard";
 import { runWorkbook } from "../../src/workbook/plan";
 import { writeZip } from "../../src/workbook/zip-write";
+import { zipContents } from "../fixtures/zip";
 
 const EXAMPLE = path.join(__dirname, "..", "..", "assets", "example-2024-2025.xlsx");
 
-/** name → content of every file part, read with CRC-32 checks on. */
-async function parts(zip: Uint8Array): Promise<Map<string, string>> {
-  const z = await JSZip.loadAsync(zip, { checkCRC32: true });
-  const out = new Map<string, string>();
-  for (const f of Object.values(z.files)) if (!f.dir) out.set(f.name, Buffer.from(await f.async("uint8array")).toString("base64"));
-  return out;
-}
+const parts = zipContents;
 
 /** docProps/core.xml carries the moment of saving: everything else must match. */
 function withoutSaveTime(m: Map<string, string>): Map<string, string> {

@@ -5,17 +5,10 @@
  */
 import { crc32, deflateRawSync } from "node:zlib";
 import fc from "fast-check";
-import JSZip from "jszip";
 import { readDirectory } from "../../src/workbook/guard";
 import { writeZip, type ZipPart } from "../../src/workbook/zip-write";
+import { zipContents } from "../fixtures/zip";
 
-/** name → content of every file part, read with CRC-32 checks on. */
-async function contents(zip: Uint8Array): Promise<Map<string, string>> {
-  const z = await JSZip.loadAsync(zip, { checkCRC32: true });
-  const out = new Map<string, string>();
-  for (const f of Object.values(z.files)) if (!f.dir) out.set(f.name, Buffer.from(await f.async("uint8array")).toString("base64"));
-  return out;
-}
 
 function part(name: string, content: Uint8Array, deflate: boolean): ZipPart {
   const data = deflate ? deflateRawSync(content) : content;
@@ -28,7 +21,7 @@ describe("writeZip", () => {
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(fc.tuple(name, fc.uint8Array({ maxLength: 3000 }), fc.boolean()), { minLength: 1, maxLength: 12, selector: ([n]) => n }), async (files) => {
         const zip = writeZip(files.map(([n, content, deflate]) => part(n, content, deflate)));
-        expect(await contents(zip)).toEqual(new Map(files.map(([n, content]) => [n, Buffer.from(content).toString("base64")])));
+        expect(await zipContents(zip)).toEqual(new Map(files.map(([n, content]) => [n, Buffer.from(content).toString("base64")])));
         // The guard's reader sees the same directory: names, methods, sizes, CRCs, in order.
         const dir = readDirectory(zip);
         if (!("entries" in dir)) throw new Error(dir.message);
