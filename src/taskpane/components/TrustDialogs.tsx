@@ -23,7 +23,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { pick, type Locale, type Strings } from "../i18n";
 import type { UndoPreview } from "../session";
 
@@ -69,33 +69,36 @@ function useSubmit(ok: boolean, confirm: () => void): [boolean, (e: FormEvent) =
   ];
 }
 
-export function FreezeDialog({ open, onClose, t, monthLabel, who: initialWho, dirty, onConfirm }: FreezeDialogProps) {
+interface ConfirmFormProps extends Base {
+  /** The form's data-testid. */
+  testId: string;
+  title: string;
+  /** The id of the element that describes the dialog, if any. */
+  describedBy?: string;
+  onSubmit: (e: FormEvent) => void;
+  confirmLabel: string;
+  confirmTestId: string;
+  confirmDisabled?: boolean;
+  /** The content is announced as it changes (the undo preview arrives after the dialog opens). */
+  live?: boolean;
+  children: ReactNode;
+}
+
+/** The frame every confirmation shares: modal dialog, a form (Enter confirms), title, content, confirm and cancel. */
+function ConfirmForm({ open, onClose, testId, title, describedBy, onSubmit, confirmLabel, confirmTestId, confirmDisabled, live, t, children }: ConfirmFormProps) {
   const styles = useStyles();
-  const [who, setWho] = useState(initialWho);
-  useEffect(() => {
-    if (open) setWho(initialWho);
-  }, [open, initialWho]);
-  const [tried, submit] = useSubmit(who.trim() !== "" && !dirty, () => onConfirm(who.trim()));
   return (
     <Dialog open={open} onOpenChange={(_e, d) => !d.open && onClose()}>
-      <DialogSurface className={styles.surface} aria-describedby="freeze-intro">
-        <form noValidate onSubmit={submit} data-testid="freeze-dialog">
+      <DialogSurface className={styles.surface} aria-describedby={describedBy}>
+        <form noValidate onSubmit={onSubmit} data-testid={testId}>
           <DialogBody>
-            <DialogTitle>{t.freezeTitle(monthLabel)}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <Caption1 id="freeze-intro">{t.freezeIntro}</Caption1>
-              {dirty && (
-                <MessageBar intent="warning" layout="multiline">
-                  <MessageBarBody>{t.freezeDirty}</MessageBarBody>
-                </MessageBar>
-              )}
-              <Field label={t.freezeWho} required validationMessage={tried && who.trim() === "" ? t.whoRequired : undefined}>
-                <Input value={who} autoComplete="name" data-testid="freeze-who" onChange={(_e, d) => setWho(d.value)} />
-              </Field>
+            <DialogTitle>{title}</DialogTitle>
+            <DialogContent className={styles.content} aria-live={live ? "polite" : undefined}>
+              {children}
             </DialogContent>
             <DialogActions className={styles.actions}>
-              <Button type="submit" appearance="primary" data-testid="freeze-confirm" disabled={dirty}>
-                {t.freeze}
+              <Button type="submit" appearance="primary" data-testid={confirmTestId} disabled={confirmDisabled}>
+                {confirmLabel}
               </Button>
               <DialogTrigger disableButtonEnhancement>
                 <Button>{t.cancel}</Button>
@@ -108,6 +111,27 @@ export function FreezeDialog({ open, onClose, t, monthLabel, who: initialWho, di
   );
 }
 
+export function FreezeDialog({ open, onClose, t, monthLabel, who: initialWho, dirty, onConfirm }: FreezeDialogProps) {
+  const [who, setWho] = useState(initialWho);
+  useEffect(() => {
+    if (open) setWho(initialWho);
+  }, [open, initialWho]);
+  const [tried, submit] = useSubmit(who.trim() !== "" && !dirty, () => onConfirm(who.trim()));
+  return (
+    <ConfirmForm open={open} onClose={onClose} t={t} testId="freeze-dialog" title={t.freezeTitle(monthLabel)} describedBy="freeze-intro" onSubmit={submit} confirmLabel={t.freeze} confirmTestId="freeze-confirm" confirmDisabled={dirty}>
+      <Caption1 id="freeze-intro">{t.freezeIntro}</Caption1>
+      {dirty && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t.freezeDirty}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={t.freezeWho} required validationMessage={tried && who.trim() === "" ? t.whoRequired : undefined}>
+        <Input value={who} autoComplete="name" data-testid="freeze-who" onChange={(_e, d) => setWho(d.value)} />
+      </Field>
+    </ConfirmForm>
+  );
+}
+
 export interface UnfreezeDialogProps extends Base {
   monthLabel: string;
   who: string;
@@ -115,7 +139,6 @@ export interface UnfreezeDialogProps extends Base {
 }
 
 export function UnfreezeDialog({ open, onClose, t, monthLabel, who: initialWho, onConfirm }: UnfreezeDialogProps) {
-  const styles = useStyles();
   const [who, setWho] = useState(initialWho);
   const [reason, setReason] = useState("");
   useEffect(() => {
@@ -126,44 +149,27 @@ export function UnfreezeDialog({ open, onClose, t, monthLabel, who: initialWho, 
   }, [open, initialWho]);
   const [tried, submit] = useSubmit(who.trim() !== "" && reason.trim() !== "", () => onConfirm(who.trim(), reason.trim()));
   return (
-    <Dialog open={open} onOpenChange={(_e, d) => !d.open && onClose()}>
-      <DialogSurface className={styles.surface} aria-describedby="unfreeze-intro">
-        <form noValidate onSubmit={submit} data-testid="unfreeze-dialog">
-          <DialogBody>
-            <DialogTitle>{t.unfreezeTitle(monthLabel)}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <Caption1 id="unfreeze-intro">{t.unfreezeIntro}</Caption1>
-              <Field label={t.unfreezeWho} required validationMessage={tried && who.trim() === "" ? t.whoRequired : undefined}>
-                <Input value={who} autoComplete="name" data-testid="unfreeze-who" onChange={(_e, d) => setWho(d.value)} />
-              </Field>
-              <Field label={t.unfreezeReason} hint={t.unfreezeReasonHint} required validationMessage={tried && reason.trim() === "" ? t.reasonRequired : undefined}>
-                <Textarea
-                  value={reason}
-                  resize="vertical"
-                  data-testid="unfreeze-reason"
-                  onChange={(_e, d) => setReason(d.value)}
-                  // Enter confirms as in the other fields; Shift+Enter starts a new line.
-                  onKeyDown={(e) => {
-                    if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
-                      e.preventDefault();
-                      e.currentTarget.form?.requestSubmit();
-                    }
-                  }}
-                />
-              </Field>
-            </DialogContent>
-            <DialogActions className={styles.actions}>
-              <Button type="submit" appearance="primary" data-testid="unfreeze-confirm">
-                {t.unfreeze}
-              </Button>
-              <DialogTrigger disableButtonEnhancement>
-                <Button>{t.cancel}</Button>
-              </DialogTrigger>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <ConfirmForm open={open} onClose={onClose} t={t} testId="unfreeze-dialog" title={t.unfreezeTitle(monthLabel)} describedBy="unfreeze-intro" onSubmit={submit} confirmLabel={t.unfreeze} confirmTestId="unfreeze-confirm">
+      <Caption1 id="unfreeze-intro">{t.unfreezeIntro}</Caption1>
+      <Field label={t.unfreezeWho} required validationMessage={tried && who.trim() === "" ? t.whoRequired : undefined}>
+        <Input value={who} autoComplete="name" data-testid="unfreeze-who" onChange={(_e, d) => setWho(d.value)} />
+      </Field>
+      <Field label={t.unfreezeReason} hint={t.unfreezeReasonHint} required validationMessage={tried && reason.trim() === "" ? t.reasonRequired : undefined}>
+        <Textarea
+          value={reason}
+          resize="vertical"
+          data-testid="unfreeze-reason"
+          onChange={(_e, d) => setReason(d.value)}
+          // Enter confirms as in the other fields; Shift+Enter starts a new line.
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }
+          }}
+        />
+      </Field>
+    </ConfirmForm>
   );
 }
 
@@ -182,58 +188,41 @@ export function UndoDialog({ open, onClose, t, preview, locale, onConfirm }: Und
     if (ready) onConfirm();
   };
   return (
-    <Dialog open={open} onOpenChange={(_e, d) => !d.open && onClose()}>
-      <DialogSurface className={styles.surface}>
-        <form noValidate onSubmit={submit} data-testid="undo-dialog">
-          <DialogBody>
-            <DialogTitle>{t.undoTitle}</DialogTitle>
-            <DialogContent className={styles.content} aria-live="polite">
-              {preview === null && <Spinner size="tiny" label={t.undoLoading} />}
-              {preview?.ok === false && (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>
-                    {t.undoNothing}
-                    <ul className={styles.list}>
-                      {preview.problems.map((p, i) => (
-                        <li key={i}>{pick(locale, p)}</li>
-                      ))}
-                    </ul>
-                  </MessageBarBody>
-                </MessageBar>
-              )}
-              {preview?.ok === true && (
-                <>
-                  <Caption1>{t.undoIntro(preview.takenAt)}</Caption1>
-                  <Caption1>{t.undoCells(preview.cellsRestored)}</Caption1>
-                  {preview.deletedSheets.length > 0 && <Caption1>{t.undoSheets(preview.deletedSheets)}</Caption1>}
-                  {preview.changedSince.length > 0 && (
-                    <MessageBar intent="warning" layout="multiline">
-                      <MessageBarBody>
-                        {t.undoChangedSince(preview.changedSince.length)}
-                        <ul className={styles.list} data-testid="undo-changed-since">
-                          {preview.changedSince.slice(0, CHANGED_SHOWN).map((c) => (
-                            <li key={c}>{c}</li>
-                          ))}
-                          {preview.changedSince.length > CHANGED_SHOWN && <li>… +{preview.changedSince.length - CHANGED_SHOWN}</li>}
-                        </ul>
-                      </MessageBarBody>
-                    </MessageBar>
-                  )}
-                  <Caption1>{t.undoAfterwards}</Caption1>
-                </>
-              )}
-            </DialogContent>
-            <DialogActions className={styles.actions}>
-              <Button type="submit" appearance="primary" data-testid="undo-confirm" disabled={!ready}>
-                {t.undo}
-              </Button>
-              <DialogTrigger disableButtonEnhancement>
-                <Button>{t.cancel}</Button>
-              </DialogTrigger>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <ConfirmForm open={open} onClose={onClose} t={t} testId="undo-dialog" title={t.undoTitle} onSubmit={submit} confirmLabel={t.undo} confirmTestId="undo-confirm" confirmDisabled={!ready} live>
+      {preview === null && <Spinner size="tiny" label={t.undoLoading} />}
+      {preview?.ok === false && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            {t.undoNothing}
+            <ul className={styles.list}>
+              {preview.problems.map((p, i) => (
+                <li key={i}>{pick(locale, p)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {preview?.ok === true && (
+        <>
+          <Caption1>{t.undoIntro(preview.takenAt)}</Caption1>
+          <Caption1>{t.undoCells(preview.cellsRestored)}</Caption1>
+          {preview.deletedSheets.length > 0 && <Caption1>{t.undoSheets(preview.deletedSheets)}</Caption1>}
+          {preview.changedSince.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                {t.undoChangedSince(preview.changedSince.length)}
+                <ul className={styles.list} data-testid="undo-changed-since">
+                  {preview.changedSince.slice(0, CHANGED_SHOWN).map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                  {preview.changedSince.length > CHANGED_SHOWN && <li>… +{preview.changedSince.length - CHANGED_SHOWN}</li>}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <Caption1>{t.undoAfterwards}</Caption1>
+        </>
+      )}
+    </ConfirmForm>
   );
 }
