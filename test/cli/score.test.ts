@@ -1,31 +1,24 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { runCli } from "../fixtures/cli";
+import { folderPerTest, runCli } from "../fixtures/cli";
 import { localToday, parseScoreArgs } from "../../src/cli/score";
 import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
 import { withChart } from "../fixtures/chart";
 import { addInputSheets, addScorecard, exampleData, exampleWorkbook, indicatorCell, InputData, loadWorkbook, TERM, toBuffer, yearData, yearWorkbook } from "../fixtures/workbooks";
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "score-cli-"));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const { at, files } = folderPerTest("score-cli-");
 
 const run = (args: string[]) => runCli(args, new Date(2025, 10, 5, 14, 30));
 
 function file(name: string, data: Buffer): string {
-  const p = path.join(dir, name);
+  const p = at(name);
   writeFileSync(p, data);
   return p;
 }
 
-const OUT = () => path.join(dir, "out.xlsx");
+const OUT = () => at("out.xlsx");
 
 /** The SPEC §7 workbook with one edit (a cell of the given sheet, or a whole data change). */
 async function exampleWith(edit: (wb: ExcelJS.Workbook) => void, data: InputData = exampleData()): Promise<string> {
@@ -80,7 +73,7 @@ describe("hotline-scorecard score", () => {
   it("is idempotent through the command line: scoring OUT.xlsx again gives the same workbook", async () => {
     const input = file("in.xlsx", (await yearWorkbook()).buffer);
     expect((await run(["score", input, "-o", OUT(), "--as-of", "2025-12-31"])).code).toBe(0);
-    const again = path.join(dir, "again.xlsx");
+    const again = at("again.xlsx");
     const second = await run(["score", OUT(), "-o", again, "--as-of", "2025-12-31"]);
     expect(second.code).toBe(0);
     const snap = async (p: string) => (await ExcelFileAdapter.fromBuffer(readFileSync(p))).read();
@@ -165,7 +158,7 @@ describe("hotline-scorecard score", () => {
     expect(r.err).toContain("未写入任何文件");
     expect(r.out).toBe("");
     expect(existsSync(OUT())).toBe(false);
-    expect(readdirSync(dir)).toEqual(["in.xlsx"]);
+    expect(files()).toEqual(["in.xlsx"]);
   });
 
   it("reports every problem at once, one per line", async () => {
@@ -217,7 +210,7 @@ describe("hotline-scorecard score", () => {
     expect(r.err).toContain("图表（xl/charts/chart1.xml）");
     expect(r.err).toContain("charts (xl/charts/chart1.xml)");
     expect(r.out).toBe("");
-    expect(readdirSync(dir)).toEqual(["in.xlsx"]);
+    expect(files()).toEqual(["in.xlsx"]);
   });
 
   it("refuses bad arguments and unreadable files with exit 2", async () => {
@@ -226,7 +219,7 @@ describe("hotline-scorecard score", () => {
     expect([noOut.code, noOut.err]).toEqual([2, expect.stringContaining("缺少 -o OUT.xlsx")]);
     expect((await run(["score", input, "-o", OUT(), "--as-of", "2025-02-30"])).err).toContain("--as-of「2025-02-30」不是有效日期");
     expect((await run(["score", input, "-o", OUT(), "--fast"])).err).toContain("未知选项「--fast」");
-    expect((await run(["score", path.join(dir, "none.xlsx"), "-o", OUT()])).code).toBe(2);
+    expect((await run(["score", at("none.xlsx"), "-o", OUT()])).code).toBe(2);
     const csv = file("data.xlsx", Buffer.from("序号,考核指标\n"));
     const notXlsx = await run(["score", csv, "-o", OUT()]);
     expect([notXlsx.code, notXlsx.err]).toEqual([2, expect.stringContaining("不是有效的 .xlsx 工作簿")]);
@@ -237,10 +230,10 @@ describe("hotline-scorecard score", () => {
 
   it("exits 1 on an unexpected failure (the output folder does not exist), leaving nothing behind", async () => {
     const input = file("in.xlsx", (await exampleWorkbook()).buffer);
-    const r = await run(["score", input, "-o", path.join(dir, "missing-folder", "out.xlsx")]);
+    const r = await run(["score", input, "-o", at(path.join("missing-folder", "out.xlsx"))]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("意外错误 / unexpected failure");
-    expect(readdirSync(dir)).toEqual(["in.xlsx"]);
+    expect(files()).toEqual(["in.xlsx"]);
   });
 
   it("defaults --as-of to the local date", () => {

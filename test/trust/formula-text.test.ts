@@ -6,12 +6,10 @@
  * checked in the written .xlsx XML itself: a string cell (t="s" or t="inlineStr"), no <f> element.
  * Formulas in the output are only those the input had, in the same cell, or the product's own.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { runCli } from "../fixtures/cli";
+import { folderPerTest, runCli } from "../fixtures/cli";
 import type { ScoreEvent } from "../../src/domain";
 import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
 import { addInputSheets, addScorecard, exampleData, toBuffer } from "../fixtures/workbooks";
@@ -82,13 +80,7 @@ function expectPayloadsAreText(cells: Map<string, XmlCell>): number {
   return checked;
 }
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "formula-text-"));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const { at } = folderPerTest("formula-text-");
 
 const run = (args: string[]) => runCli(args, new Date(2025, 11, 31, 9, 0));
 
@@ -124,17 +116,17 @@ async function hostileWorkbook(): Promise<{ buffer: Buffer; summaryOfItem1: stri
 describe("text is never written back as a formula", () => {
   it("score, then undo, through the command line: every payload is a string cell in the XML, no <f>", async () => {
     const { buffer, summaryOfItem1, summaryOfItem11, remarks } = await hostileWorkbook();
-    const input = path.join(dir, "in.xlsx");
+    const input = at("in.xlsx");
     writeFileSync(input, buffer);
     const before = await xmlCells(buffer);
 
-    const scored = await run(["score", input, "-o", path.join(dir, "scored.xlsx"), "--json", "--as-of", "2025-12-31"]);
+    const scored = await run(["score", input, "-o", at("scored.xlsx"), "--json", "--as-of", "2025-12-31"]);
     expect([scored.code, scored.err]).toEqual([0, expect.any(String)]);
     // The example's +1 and one per distinct matter id ("\t=1+1" is "=1+1" once trimmed: one matter, counted once); the penalty −10.
     const json = JSON.parse(scored.out) as { months: { items: Record<string, string> }[] };
     expect(json.months[0]?.items["11"]).toBe("8.00");
     expect(json.months[0]?.items["12"]).toBe("-10.00");
-    const after = await xmlCells(readFileSync(path.join(dir, "scored.xlsx")));
+    const after = await xmlCells(readFileSync(at("scored.xlsx")));
 
     // The written summary quotes the payloads, as text.
     expect(after.get(summaryOfItem11)?.text).toContain(PAYLOADS[0]);
@@ -153,9 +145,9 @@ describe("text is never written back as a formula", () => {
     const checkedScored = expectPayloadsAreText(after);
 
     // Undo puts the clerk's payload back into the owned cell: as text.
-    const undone = await run(["undo", path.join(dir, "scored.xlsx"), "-o", path.join(dir, "undone.xlsx")]);
+    const undone = await run(["undo", at("scored.xlsx"), "-o", at("undone.xlsx")]);
     expect([undone.code, undone.err]).toEqual([0, expect.any(String)]);
-    const restored = await xmlCells(readFileSync(path.join(dir, "undone.xlsx")));
+    const restored = await xmlCells(readFileSync(at("undone.xlsx")));
     expect(restored.get(summaryOfItem1)).toEqual({ t: expect.stringMatching(/^(s|inlineStr)$/), f: null, text: PAYLOADS[1] });
     const checkedUndone = expectPayloadsAreText(restored);
 
