@@ -1,6 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
+import { readFileSync, writeFileSync, existsSync } from "fs";
+import { folderPerTest } from "../fixtures/folder";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { parseTemplateArgs, runTemplate } from "../../src/cli/template";
@@ -19,14 +18,10 @@ async function load(file: string): Promise<ExcelJS.Workbook> {
 }
 
 describe("hotline-scorecard template", () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), "tpl-"));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const { at } = folderPerTest("tpl-");
 
   it("writes 12 monthly sheets and the input sheets, with the contract's headers and merges", async () => {
-    const file = join(dir, "考核2024-2025.xlsx");
+    const file = at("考核2024-2025.xlsx");
     const t = io();
     const code = await main(["template", "--from", "2024-12", "--months", "12", "-o", file], t.io);
     expect(t.err).toEqual([]);
@@ -90,7 +85,7 @@ describe("hotline-scorecard template", () => {
   });
 
   it("refuses to overwrite an existing file unless --force", async () => {
-    const file = join(dir, "out.xlsx");
+    const file = at("out.xlsx");
     writeFileSync(file, "clerk's file");
     const t = io();
     expect(await runTemplate(["-o", file], t.io)).toBe(2);
@@ -115,11 +110,11 @@ describe("hotline-scorecard template", () => {
     [["--from", "2024-12", "--from", "2025-01", "-o", "x.xlsx"], /重复/],
   ])("exits 2 on bad arguments %j and writes nothing", async (args, message) => {
     const t = io();
-    const argv = (args as string[]).map((a) => (a.endsWith(".xlsx") || a.endsWith(".csv") ? join(dir, a) : a));
+    const argv = (args as string[]).map((a) => (a.endsWith(".xlsx") || a.endsWith(".csv") ? at(a) : a));
     expect(await runTemplate(argv, t.io)).toBe(2);
     expect(t.err.join("\n")).toMatch(message as RegExp);
     expect(t.err.join("\n")).toMatch(/error/);
-    expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
+    expect(existsSync(at("x.xlsx"))).toBe(false);
   });
 
   it("defaults to the contract term", () => {

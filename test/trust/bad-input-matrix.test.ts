@@ -8,23 +8,16 @@
  * is checked as such.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { folderPerTest } from "../fixtures/folder";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { addInputSheets, addScorecard, exampleData, indicatorCell, InputData, loadWorkbook, TERM, toBuffer, yearData } from "../fixtures/workbooks";
 import { monthLabel } from "../../src/domain";
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "matrix-"));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const { at, files } = folderPerTest("matrix-");
 
-const OUT = () => path.join(dir, "out.xlsx");
+const OUT = () => at("out.xlsx");
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -44,7 +37,7 @@ async function workbook(edit: Edit, opts: { year?: boolean; data?: InputData } =
   else addScorecard(wb, { sheetName: "2025年10月", month: "2025-10" });
   addInputSheets(wb, data);
   edit(wb);
-  const p = path.join(dir, "in.xlsx");
+  const p = at("in.xlsx");
   writeFileSync(p, await toBuffer(wb));
   return p;
 }
@@ -176,7 +169,7 @@ describe("SPEC §6 through the command line: refused, located, nothing written",
 
     // 0 cells written: no output, no temporary file, the input byte for byte as it was.
     expect(existsSync(OUT())).toBe(false);
-    expect(readdirSync(dir)).toEqual(["in.xlsx"]);
+    expect(files()).toEqual(["in.xlsx"]);
     expect(sha(readFileSync(input))).toBe(sha(before));
     refused++;
   });
@@ -203,6 +196,6 @@ describe("SPEC §6 through the command line: refused, located, nothing written",
     expect(located).toEqual(expect.arrayContaining(["工作表「指标录入」单元格 B2（团队人数）", "工作表「指标录入」单元格 U2（合格工单数）", "工作表「指标录入」单元格 G2（接通率排名）", "工作表「报告提交」单元格 C2（提交日期）", "工作表「付款记录」单元格 A2（笔次）"]));
     expect(located).toContain("工作表「加减分事件」单元格 C2（级别）");
     expect(existsSync(OUT())).toBe(false);
-    expect(readdirSync(dir)).toEqual(["in.xlsx"]);
+    expect(files()).toEqual(["in.xlsx"]);
   });
 });

@@ -9,7 +9,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { folderPerTest, runCli } from "../fixtures/cli";
+import { runCli } from "../fixtures/cli";
+import { folderPerTest } from "../fixtures/folder";
 import type { ScoreEvent } from "../../src/domain";
 import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
 import { addInputSheets, addScorecard, exampleData, toBuffer } from "../fixtures/workbooks";

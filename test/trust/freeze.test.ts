@@ -7,7 +7,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_RULES } from "../../src/domain";
-import { folderPerTest, runCli } from "../fixtures/cli";
+import { runCli } from "../fixtures/cli";
+import { folderPerTest } from "../fixtures/folder";
 import { frozenMonths, readAudit } from "../../src/workbook/audit";
 import { ExcelAdapter, BatchOptions } from "../../src/workbook/excel-adapter";
 import { ExcelFileAdapter } from "../../src/workbook/file-adapter";

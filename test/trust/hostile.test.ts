@@ -8,8 +8,8 @@
  * child process with a 64 MB V8 heap, where ExcelJS parsing them would die.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, promises as fsp, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, promises as fsp, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { folderPerTest } from "../fixtures/folder";
 import path from "node:path";
 import zlib from "node:zlib";
 import JSZip from "jszip";
@@ -232,17 +232,13 @@ interface HostileCase {
 }
 
 let base: Map<string, Uint8Array>;
-let dir: string;
 const figures: { name: string; size: number; ms: number; heapMb: number; rssMb: number }[] = [];
 
 beforeAll(async () => {
   base = await workbookParts();
 });
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "hostile-"));
-});
+const { at, files } = folderPerTest("hostile-");
 afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
   jest.restoreAllMocks();
 });
 afterAll(() => {
@@ -406,17 +402,17 @@ describe("the guard refuses hostile and wrong files before ExcelJS parses anythi
     expect((error as RefusedFileError).code).toBe(c.code);
 
     // 3. The command line: exit 2, both languages on stderr, no output, the input untouched.
-    const input = path.join(dir, "in.xlsx");
+    const input = at("in.xlsx");
     writeFileSync(input, bytes);
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(["score", input, "-o", path.join(dir, "out.xlsx")], { out: (l) => out.push(l), err: (l) => err.push(l) });
+    const code = await main(["score", input, "-o", at("out.xlsx")], { out: (l) => out.push(l), err: (l) => err.push(l) });
     expect(code).toBe(2);
     expect(out).toEqual([]);
     expect(err.join("\n")).toContain(`「${input}」`);
     expect(err.join("\n")).toContain(c.zh);
     expect(err.join("\n")).toContain(c.en);
-    expect(readdirSync(dir)).toEqual(["in.xlsx"]);
+    expect(files()).toEqual(["in.xlsx"]);
     expect(readFileSync(input).equals(bytes)).toBe(true);
     expect(load).not.toHaveBeenCalled();
   }, 60_000);
@@ -477,20 +473,20 @@ describe("the guard refuses hostile and wrong files before ExcelJS parses anythi
   });
 
   it("refuses a file over 100 MB on disk, and a device, without reading them", async () => {
-    const big = path.join(dir, "big.xlsx");
+    const big = at("big.xlsx");
     writeFileSync(big, Buffer.from("PK\x03\x04"));
     truncateSync(big, XLSX_LIMITS.maxFileBytes + 5 * 2 ** 20); // sparse: no disk space used
     const readFile = jest.spyOn(fsp, "readFile");
     const err: string[] = [];
-    const code = await main(["score", big, "-o", path.join(dir, "out.xlsx")], { out: () => undefined, err: (l) => err.push(l) });
+    const code = await main(["score", big, "-o", at("out.xlsx")], { out: () => undefined, err: (l) => err.push(l) });
     expect(code).toBe(2);
     expect(err.join("\n")).toContain("文件大小 105 MB，超过上限 100 MB");
     expect(err.join("\n")).toContain("above the 100 MB limit");
-    const device = await main(["score", "/dev/zero", "-o", path.join(dir, "out.xlsx")], { out: () => undefined, err: (l) => err.push(l) });
+    const device = await main(["score", "/dev/zero", "-o", at("out.xlsx")], { out: () => undefined, err: (l) => err.push(l) });
     expect(device).toBe(2);
     expect(err.join("\n")).toContain("不是普通文件");
     expect(readFile).not.toHaveBeenCalled();
-    expect(existsSync(path.join(dir, "out.xlsx"))).toBe(false);
+    expect(existsSync(at("out.xlsx"))).toBe(false);
   });
 
   it("keeps memory bounded for real: the worst files through the bin with a 64 MB V8 heap", async () => {
@@ -500,11 +496,11 @@ describe("the guard refuses hostile and wrong files before ExcelJS parses anythi
       ["rows.xlsx", workbookWith(base, [{ name: SHEET, deflated: streamed(millionRows("A1")) }]), "has more than 200,000 rows"],
     ];
     for (const [name, bytes, en] of files) {
-      const input = path.join(dir, name);
+      const input = at(name);
       writeFileSync(input, bytes);
-      const r = spawnSync(process.execPath, ["--max-old-space-size=64", bin, "score", input, "-o", path.join(dir, "out.xlsx")], { encoding: "utf8" });
+      const r = spawnSync(process.execPath, ["--max-old-space-size=64", bin, "score", input, "-o", at("out.xlsx")], { encoding: "utf8" });
       expect([r.status, r.stderr]).toEqual([2, expect.stringContaining(en)]);
     }
-    expect(existsSync(path.join(dir, "out.xlsx"))).toBe(false);
+    expect(existsSync(at("out.xlsx"))).toBe(false);
   }, 120_000);
 });

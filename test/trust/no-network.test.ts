@@ -9,7 +9,8 @@
 import { spawnSync } from "node:child_process";
 import dgram from "node:dgram";
 import dns from "node:dns";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { folderPerTest } from "../fixtures/folder";
 import http from "node:http";
 import http2 from "node:http2";
 import https from "node:https";
@@ -38,7 +39,6 @@ function trap(target: object, key: string, label: string): void {
 }
 
 const ROOT = path.join(__dirname, "..", "..");
-let dir: string;
 
 beforeAll(() => {
   for (const [mod, label] of [
@@ -67,12 +67,7 @@ afterAll(() => {
   for (const r of restore.reverse()) r();
 });
 
-beforeEach(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "no-network-"));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const { at } = folderPerTest("no-network-");
 
 const run = (args: string[]) => runCli(args, new Date(2025, 11, 31, 9, 0));
 
@@ -105,7 +100,7 @@ describe("no network, no telemetry (contract §七 保密)", () => {
   });
 
   it("every command runs offline: demo, template, score (good and bad), undo, freeze, unfreeze, help — 0 requests", async () => {
-    const f = (name: string) => path.join(dir, name);
+    const f = (name: string) => at(name);
     const codes: Record<string, number> = {};
 
     codes.help = (await run(["--help"])).code;

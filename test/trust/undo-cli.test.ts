@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { folderPerTest, runCli } from "../fixtures/cli";
+import { runCli } from "../fixtures/cli";
+import { folderPerTest } from "../fixtures/folder";
 import { ExcelAdapter, BatchOptions } from "../../src/workbook/excel-adapter";
 import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
 import { a1, WorkbookSnapshot } from "../../src/workbook/model";

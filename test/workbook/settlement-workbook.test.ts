@@ -3,18 +3,15 @@
  * months average 93.40 goes through `hotline-scorecard score`, and the --json and the written
  * 付款结算 sheet carry 1,378.00 deducted and 343,122.00 payable (人民币叁拾肆万叁仟壹佰贰拾贰元整).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { folderPerTest } from "../fixtures/folder";
 import { main } from "../../src/cli/main";
 import { PAYMENT_SHEET_NAME } from "../../src/workbook/payment-sheet";
 import { InputData, loadWorkbook, yearData, yearWorkbook } from "../fixtures/workbooks";
 
 jest.setTimeout(60_000);
 
-let dir: string;
-beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), "settle-wb-"))));
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const { at } = folderPerTest("settle-wb-");
 
 /**
  * Every month of yearData() scores 94.25 (2025-10: 93.25). For instalment 2 (2024-12…2025-05):
@@ -36,9 +33,9 @@ interface Json {
 }
 
 async function score(d: InputData): Promise<{ json: Json; out: string }> {
-  const input = path.join(dir, "in.xlsx");
+  const input = at("in.xlsx");
   writeFileSync(input, (await yearWorkbook(d)).buffer);
-  const out = path.join(dir, "out.xlsx");
+  const out = at("out.xlsx");
   const lines: string[] = [];
   const errors: string[] = [];
   const code = await main(["score", input, "-o", out, "--json", "--as-of", "2025-12-31"], { out: (l) => lines.push(l), err: (l) => errors.push(l), clock: () => new Date(2025, 11, 31, 9, 0) });
