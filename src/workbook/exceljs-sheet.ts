@@ -214,11 +214,6 @@ function restyleCell(workbook: ExcelJS.Workbook, seen: BaseKeys, cell: ExcelJS.C
   cell.style = sharedStyle(workbook, seen, cell.style, numberFormat, style);
 }
 
-/** Gives `to` the look of `from`, sharing one style object made here. */
-function shareStyle(workbook: ExcelJS.Workbook, seen: BaseKeys, from: ExcelJS.Cell, to: ExcelJS.Cell): void {
-  to.style = madeHere.has(from.style) ? from.style : sharedStyle(workbook, seen, from.style, undefined, undefined);
-}
-
 /** True when the cell's style object is one made (and shared) here. */
 export function hasSharedStyle(cell: ExcelJS.Cell): boolean {
   return madeHere.has(cell.style);
@@ -319,30 +314,18 @@ function renderSheetSpec(workbook: ExcelJS.Workbook, spec: SheetSpec, options: W
     }
   }
 
-  const styled = new Set<string>();
-  const seen = options.styles ?? newStyleCache();
+  const planned = planCells(workbook, spec, merged, options.styles ?? newStyleCache());
   let content: SheetXmlContent | null = null;
   if (!deferCells) {
-    for (const w of spec.cells) {
-      const { row, col } = parseA1(w.address);
-      const address = a1(row, col);
-      const cell = ws.getCell(row, col);
-      const master = merged.get(address);
-      if (master !== undefined) {
-        if (w.value !== null || w.formula !== undefined) throw insideMerge(spec, w, master);
-      } else {
-        setValue(cell, w);
-      }
-      restyleCell(workbook, seen, cell, w.numberFormat, w.style);
-      if (w.style) styled.add(address);
-    }
-    // A merged cell with no style of its own takes its master's (borders all around the merge).
-    for (const [slave, master] of merged) {
-      if (!styled.has(slave)) shareStyle(workbook, seen, ws.getCell(master), ws.getCell(slave));
+    for (const [address, { cell, style }] of planned) {
+      const target = ws.getCell(cell.row, cell.col);
+      // A merged cell's value is its master's: only its look is its own.
+      if (!merged.has(address)) setValue(target, { address, value: cell.value, ...(cell.formula !== undefined ? { formula: cell.formula } : {}) });
+      target.style = style;
     }
     for (const [row, height] of Object.entries(spec.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   } else {
-    content = deferredCells(workbook, ws, spec, merged, seen);
+    content = carriersOnly(ws, planned, spec);
   }
   for (const [letter, width] of Object.entries(spec.columnWidths ?? {})) ws.getColumn(letter).width = width;
 
@@ -385,14 +368,16 @@ function insideMerge(spec: SheetSpec, w: CellWrite, master: string): Error {
   return new Error(`${spec.name}!${w.address} 位于合并区域内，值应写在 ${master} / ${w.address} is inside a merge; write the value to ${master}`);
 }
 
+/** A cell of a sheet written whole, as it is to be written: its value and its shared style object. */
+type PlannedCell = { cell: SheetXmlCell; style: Style };
+
 /**
- * The cells of `spec` as writeSheetSpec would leave them — the same values, the same shared style
- * objects (a later write to an address builds on the earlier one's look; a merged cell without a
- * style of its own takes its master's) — put into ExcelJS only as one carrier per look (and one
- * string), and returned for sheet-xml.ts.
+ * The cells of `spec`, by address: values, and the shared style object each ends with (a later
+ * write to an address builds on the earlier one's look; a merged cell without a style of its own
+ * takes its master's, borders all around the merge). Refuses a value inside a merge.
  */
-function deferredCells(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, spec: SheetSpec, merged: ReadonlyMap<string, string>, seen: StyleCache): SheetXmlContent {
-  const planned = new Map<string, { cell: SheetXmlCell; style: Style }>();
+function planCells(workbook: ExcelJS.Workbook, spec: SheetSpec, merged: ReadonlyMap<string, string>, seen: StyleCache): Map<string, PlannedCell> {
+  const planned = new Map<string, PlannedCell>();
   const styled = new Set<string>();
   for (const w of spec.cells) {
     const { row, col } = parseA1(w.address);
@@ -416,7 +401,14 @@ function deferredCells(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, spec: 
     const { row, col } = parseA1(slave);
     planned.set(slave, { cell: prev?.cell ?? { row, col, value: null }, style: from });
   }
+  return planned;
+}
 
+/**
+ * The planned cells put into ExcelJS only as one carrier per look (and one string), and returned
+ * for sheet-xml.ts to write, each naming its look's carrier.
+ */
+function carriersOnly(ws: ExcelJS.Worksheet, planned: ReadonlyMap<string, PlannedCell>, spec: SheetSpec): SheetXmlContent {
   // One carrier per look that renders a style (a look with nothing set has style id 0: no carrier).
   const carriers = new Map<Style, string>();
   let stringCell: SheetXmlCell | null = null;
