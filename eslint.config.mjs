@@ -6,8 +6,14 @@ import officeAddins from "eslint-plugin-office-addins";
 const officeRules = Object.fromEntries(Object.keys(officeAddins.rules).map((name) => [`office-addins/${name}`, "error"]));
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "bin/**", "*.config.js", "*.config.mjs", "test-results/**"] },
+  { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "bin/**", "*.config.js", "*.config.mjs", "test-results/**"] },
   ...tseslint.configs.recommended,
+  {
+    // The few plain CommonJS files (test/global-setup.js, scripts/chromium.js) run without a compiler.
+    files: ["**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
   {
     files: ["**/*.{ts,tsx}"],
     plugins: { "office-addins": officeAddins },

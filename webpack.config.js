@@ -10,7 +10,7 @@
  *   self-contained browserify bundle (its own Buffer, stream and zip code, so no resolve.fallback
  *   for Node built-ins is needed). We alias the "bare" build of the same bundle instead: identical
  *   API without the core-js / regenerator polyfills (the pane targets evergreen WebView2 /
- *   Safari / Chromium, which React 18 and Fluent v9 require anyway). src/workbook/file-adapter.ts
+ *   Safari / Chromium, which React 18 and Fluent v9 require anyway). src/hosts/file/file-adapter.ts
  *   calls Buffer.from(): ProvidePlugin gives it the `buffer` package (already in node_modules as
  *   a dependency of ExcelJS's archiver), and only in the modules that use the free name Buffer.
  * - taskpane.html: lang zh-CN, a Content-Security-Policy <meta> (only 'self'; inline styles for

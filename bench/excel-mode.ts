@@ -1,7 +1,7 @@
 /**
  * Excel mode: a full recompute in an open pane (ExcelAdapter.read, the sheets known from the pane's
  * first read → runWorkbookAsync → ExcelAdapter.apply; the first read is counted apart) against the
- * counting fake of the Excel API (test/addin/fake-excel.ts), with the workbook loaded into the fake.
+ * counting fake of the Excel API (test/hosts/excel/fake-excel.ts), with the workbook loaded into the fake.
  * Each Excel.run gets its own fake RequestContext over the same workbook state, as in Excel.
  *
  * Figures: context.sync() calls, the size of the largest payload of one sync, and the splits made.
@@ -13,21 +13,21 @@
  * getRange(H4).values=[[98]]") and, per load(), the values it returned. Two measures of the request:
  *  - raw: the UTF-8 size of JSON.stringify(the fake's operation list for that sync);
  *  - office-js-shaped (the figure used against the limit): each operation fed to RequestEstimate
- *    (src/workbook/request-size.ts), the same estimator ExcelAdapter.apply uses to decide where to
+ *    (src/hosts/excel/request-size.ts), the same estimator ExcelAdapter.apply uses to decide where to
  *    split; see there for the shape. It approximates office-js's JSON batch; it is not byte-exact.
  *    The adapter's own estimate of each sync (lastApplyStats) is printed next to it.
  * The response is the UTF-8 size of JSON.stringify of what the loads returned in that sync.
  * Excel on the web refuses a request or a response over 5 MB (Office Add-ins resource limits).
  */
-import { type ApplyStats, ExcelAdapter, estimateApply } from "../src/workbook/excel-adapter";
+import { type ApplyStats, ExcelAdapter, estimateApply } from "../src/hosts/excel/excel-adapter";
 import { Session } from "../src/taskpane/session";
-import { ExcelFileAdapter } from "../src/workbook/file-adapter";
+import { ExcelFileAdapter } from "../src/hosts/file/file-adapter";
 import type { WorkbookSnapshot } from "../src/workbook/model";
 import { a1 } from "../src/workbook/model";
-import { buildPaymentSheet } from "../src/workbook/payment-sheet";
+import { buildPaymentSheet } from "../src/workbook/sheets/payment-sheet";
 import { runWorkbookAsync } from "../src/workbook/plan";
-import { type PathSegment, RequestEstimate, SPLIT_AT, WEB_PAYLOAD_LIMIT } from "../src/workbook/request-size";
-import { FakeRequestContext, FakeWorkbookState } from "../test/addin/fake-excel";
+import { type PathSegment, RequestEstimate, SPLIT_AT, WEB_PAYLOAD_LIMIT } from "../src/hosts/excel/request-size";
+import { FakeRequestContext, FakeWorkbookState } from "../test/hosts/excel/fake-excel";
 import { type Figure, kb, mb } from "./report";
 import { AS_OF, NOW, type BenchWorkbook } from "./workbooks";
 
@@ -271,7 +271,7 @@ export async function benchExcelMode(books: readonly BenchWorkbook[]): Promise<F
       value: `${m.readSyncs + m.applySyncs} (read ${m.readSyncs} + write ${m.applySyncs})`,
       budget: "2 (read 1 + write 1)",
       holds: m.readSyncs <= 1 && m.applySyncs <= 1,
-      note: `a recompute in an open pane, the sheets known from its last read; the pane's first read of a session takes ${m.openSyncs} (the listing, then the sheets: src/workbook/excel-adapter.ts says why not one).`,
+      note: `a recompute in an open pane, the sheets known from its last read; the pane's first read of a session takes ${m.openSyncs} (the listing, then the sheets: src/hosts/excel/excel-adapter.ts says why not one).`,
     });
   }
   for (const book of books) {

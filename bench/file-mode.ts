@@ -21,10 +21,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { openWorkbook, saveWorkbook } from "../src/cli/io";
-import { NODE_ZLIB } from "../src/cli/zlib";
+import { NODE_ZLIB } from "../src/hosts/file/node-zlib";
 import { runScore } from "../src/cli/score";
-import { ExcelFileAdapter, lostContent } from "../src/workbook/file-adapter";
-import { buildPaymentSheet } from "../src/workbook/payment-sheet";
+import { ExcelFileAdapter, lostContent } from "../src/hosts/file/file-adapter";
+import { buildPaymentSheet } from "../src/workbook/sheets/payment-sheet";
 import { runWorkbook, runWorkbookAsync } from "../src/workbook/plan";
 import { promises as fs } from "node:fs";
 import { AS_OF, NOW, type BenchWorkbook } from "./workbooks";
@@ -43,7 +43,7 @@ async function floor(bytes: Buffer): Promise<number> {
 }
 
 /**
- * The floor done the way the command opens and saves (src/cli/zlib.ts: the guard, its inflated parts
+ * The floor done the way the command opens and saves (src/hosts/file/node-zlib.ts: the guard, its inflated parts
  * given to ExcelJS's parser with no zip between, the save zipped by zlib, the loss check), with no scoring between:
  * printed beside the budget's floor so that what the job gains from its faster load and save is not
  * mistaken for a pipeline that costs nothing.

@@ -17,12 +17,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from "../scripts/chromium";
 import { type Figure, kb, median, ms } from "./report";
 import { REPO_ROOT } from "./workbooks";
 
 export const INITIAL_JS_BUDGET = 250 * 1024;
-export const CHROMIUM = process.env.BENCH_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM = findChromium({ E2E_CHROMIUM: process.env.BENCH_CHROMIUM ?? process.env.E2E_CHROMIUM });
 /** What interactive means here (printed with the figure). */
 export const INTERACTIVE_SELECTOR = 'getByRole("heading", { level: 1 }) visible';
 
@@ -84,7 +84,7 @@ interface LoadRun {
 
 async function timeLoads(dir: string, runs: number): Promise<LoadRun[]> {
   const server = await serve(dir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM ?? undefined, headless: true, args: CHROMIUM_ARGS });
   const out: LoadRun[] = [];
   try {
     for (let i = 0; i < runs + 1; i++) {
@@ -147,8 +147,8 @@ export async function benchPane(runs = 5): Promise<Figure[]> {
       },
     ];
 
-    if (!existsSync(CHROMIUM)) {
-      figures.push({ figure: "pane: navigation → interactive", value: `not measured: ${CHROMIUM} missing (apt-get install -y chromium)`, budget: "—", holds: null });
+    if (!CHROMIUM) {
+      figures.push({ figure: "pane: navigation → interactive", value: `not measured: no Chromium (${INSTALL_HINT})`, budget: "—", holds: null });
       return figures;
     }
     const loads = await timeLoads(dir, runs);

@@ -18,8 +18,8 @@ import { benchExcelMode } from "./excel-mode";
 import { benchFileMode } from "./file-mode";
 import { benchPane } from "./pane";
 import { type Figure, formatFigures } from "./report";
-import { ExcelFileAdapter } from "../src/workbook/file-adapter";
-import { buildPaymentSheet } from "../src/workbook/payment-sheet";
+import { ExcelFileAdapter } from "../src/hosts/file/file-adapter";
+import { buildPaymentSheet } from "../src/workbook/sheets/payment-sheet";
 import { runWorkbookAsync } from "../src/workbook/plan";
 import { AS_OF, type BenchWorkbook, exampleWorkbook, generatedWorkbook, NOW } from "./workbooks";
 

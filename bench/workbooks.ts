@@ -12,8 +12,9 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { addMonths, monthParts, monthRange } from "../src/domain";
 import type { MonthIndicators, MonthKey, ReportSubmission, ScoreEvent } from "../src/domain";
-import { ExcelFileAdapter } from "../src/workbook/file-adapter";
-import { readInputs } from "../src/workbook/read-inputs";
+import { ExcelFileAdapter } from "../src/hosts/file/file-adapter";
+import { writeNewWorkbook } from "../src/hosts/file/new-workbook";
+import { readInputs } from "../src/workbook/read/read-inputs";
 import {
   buildEventSheet,
   buildIndicatorSheet,
@@ -21,9 +22,8 @@ import {
   buildPaymentRecordSheet,
   buildReportSheet,
   buildRuleSheet,
-  fillInputSheets,
-  templateWorkbook,
-} from "../src/workbook/template";
+  templatePlan,
+} from "../src/workbook/sheets/template";
 
 export const REPO_ROOT = path.resolve(__dirname, "..");
 export const EXAMPLE_PATH = path.join(REPO_ROOT, "assets", "example-2024-2025.xlsx");
@@ -81,11 +81,9 @@ export async function generatedWorkbook(months = 120, from: MonthKey = "2016-01"
   }
   const reports = reportsFor(from, last);
 
-  const wb = templateWorkbook([...list.map(buildMonthSheet), buildIndicatorSheet(list), buildEventSheet(), buildReportSheet(), buildPaymentRecordSheet(), buildRuleSheet()]);
+  const sheets = [...list.map(buildMonthSheet), buildIndicatorSheet(list), buildEventSheet(), buildReportSheet(), buildPaymentRecordSheet(), buildRuleSheet()];
 
   // The example's payments: the contract's instalments (2024-12 … 2025-11), all inside the span from 2016-01.
-  fillInputSheets(wb, { indicators, events: events.filter((e) => dataMonths.has(e.month)), reports, payments: inputs.payments });
-
-  const bytes = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const bytes = await writeNewWorkbook(templatePlan(sheets, { indicators, events: events.filter((e) => dataMonths.has(e.month)), reports, payments: inputs.payments }));
   return { label: `${months}-month generated (${from} … ${last})`, months, bytes };
 }

@@ -23,11 +23,12 @@ import {
   yuanText,
 } from "../src/domain";
 import type { MonthIndicators, MonthKey, PaymentRecord, ReportSubmission, ScoreEvent } from "../src/domain";
-import { applyCellWrites } from "../src/workbook/exceljs-sheet";
+import { applyCellWrites } from "../src/hosts/file/exceljs-sheet";
 import type { CellWrite } from "../src/workbook/model";
 import { a1 } from "../src/workbook/model";
-import { buildTemplate, fillInputSheets, INPUT_SHEETS, SCORECARD_LAYOUT, templateWorkbook } from "../src/workbook/template";
-import { monthSheetName } from "../src/workbook/template";
+import { newWorkbook } from "../src/hosts/file/new-workbook";
+import { buildTemplate, INPUT_SHEETS, SCORECARD_LAYOUT, templatePlan } from "../src/workbook/sheets/template";
+import { monthSheetName } from "../src/workbook/sheets/template";
 
 const FROM: MonthKey = "2024-12";
 const MONTHS = monthRange(FROM, "2025-11");
@@ -157,10 +158,8 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const wb = templateWorkbook(buildTemplate({ from: FROM, months: MONTHS.length }));
-
-  // The input sheets, typed as the clerk would (是/否 words, plain numbers, Excel dates)…
-  fillInputSheets(wb, input);
+  // The template, with the input sheets typed as the clerk would (是/否 words, plain numbers, Excel dates)…
+  const wb = newWorkbook(templatePlan(buildTemplate({ from: FROM, months: MONTHS.length }), input));
   // …and a column of the clerk's own in 指标录入, which every run must leave alone.
   const ind = wb.getWorksheet(INPUT_SHEETS.indicators);
   if (!ind) throw new Error("template has no 指标录入");

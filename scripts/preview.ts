@@ -29,8 +29,8 @@ import {
   ScoreEvent,
 } from "../src/domain";
 import { main as cli } from "../src/cli/main";
-import { writeSheetSpec } from "../src/workbook/exceljs-sheet";
-import { buildPaymentSheet, PAYMENT_SHEET_NAME } from "../src/workbook/payment-sheet";
+import { writeSheetSpec } from "../src/hosts/file/exceljs-sheet";
+import { buildPaymentSheet, PAYMENT_SHEET_NAME } from "../src/workbook/sheets/payment-sheet";
 
 const OUT_DIR = resolve(__dirname, "..", "preview");
 const EXAMPLE = resolve(__dirname, "..", "assets", "example-2024-2025.xlsx");

@@ -9,10 +9,10 @@
  * score run rewrites the month.
  */
 import { isIsoDate, IsoDate, monthLabel, MonthKey, parseMonth } from "../domain";
-import { problemLine } from "../workbook/located";
+import { problemLine } from "../workbook/read/located";
 import { planFreezeMonth, planUnfreezeMonth, TrustResult } from "../workbook/plan";
 import { clockOf, localNow, localToday, oneInput, openWorkbook, ParsedArgs, parseArgs, requiredOption, saveWorkbook } from "./io";
-import type { Io } from "./main";
+import type { Io } from "./io";
 
 export const FREEZE_USAGE = `用法 / usage:
   hotline-scorecard freeze IN.xlsx --month 2025-10 --by 张三 -o OUT.xlsx [--note 说明] [--as-of YYYY-MM-DD]

@@ -6,14 +6,21 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { ExcelFileAdapter, NotAWorkbookError, PreservationError } from "../workbook/file-adapter";
-import { checkFileSize } from "../workbook/guard";
-import type { Io } from "./main";
-import { NODE_ZLIB } from "./zlib";
+import { ExcelFileAdapter, NotAWorkbookError, PreservationError } from "../hosts/file/file-adapter";
+import { checkFileSize } from "../hosts/file/guard";
+import { NODE_ZLIB } from "../hosts/file/node-zlib";
 
-import { localNow, localToday } from "../util/local-time";
+import { localNow, localToday } from "../hosts/local-time";
 
 export { localNow, localToday };
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** The clock for the times written on 计算说明, 撤销记录 and 审计记录; default the computer's (tests fix it). */
+  clock?: () => Date;
+}
+
 
 /** The command's clock: Io.clock when given (tests), else the computer's. */
 export function clockOf(io: Io): Date {

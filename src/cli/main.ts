@@ -2,18 +2,9 @@
  * hotline-scorecard: the same engine as the add-in, over .xlsx files, for batch use and as the
  * no-Excel way to run the main job. Exit codes: 0 success, 2 bad input (nothing written), 1 failure.
  */
-import { runDemo } from "./demo";
-import { runFreeze, runUnfreeze } from "./freeze";
-import { runScore } from "./score";
-import { runTemplate } from "./template";
-import { runUndo } from "./undo";
+import type { Io } from "./io";
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  /** The clock for the times written on 计算说明, 撤销记录 and 审计记录; default the computer's (tests fix it). */
-  clock?: () => Date;
-}
+export type { Io };
 
 const USAGE = `用法 / usage:
   hotline-scorecard demo                      SPEC §7 示例的评分表与结算示例
@@ -30,13 +21,17 @@ const USAGE = `用法 / usage:
 
 type Command = (args: string[], io: Io) => Promise<number> | number;
 
+/**
+ * Each command is loaded when it is run, so that `--help` or `demo` never loads ExcelJS (a third of
+ * a second of a process's start) and `template` does not load the scorer.
+ */
 const COMMANDS: Record<string, Command> = {
-  demo: (_args, io) => runDemo(io.out),
-  score: (args, io) => runScore(args, io),
-  template: runTemplate,
-  undo: (args, io) => runUndo(args, io),
-  freeze: (args, io) => runFreeze(args, io),
-  unfreeze: (args, io) => runUnfreeze(args, io),
+  demo: async (_args, io) => (await import("./demo")).runDemo(io.out),
+  score: async (args, io) => (await import("./score")).runScore(args, io),
+  template: async (args, io) => (await import("./template")).runTemplate(args, io),
+  undo: async (args, io) => (await import("./undo")).runUndo(args, io),
+  freeze: async (args, io) => (await import("./freeze")).runFreeze(args, io),
+  unfreeze: async (args, io) => (await import("./freeze")).runUnfreeze(args, io),
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -5,11 +5,11 @@
  * (sheet, cell, indicator) and no output file; 1 on an unexpected failure.
  */
 import { isIsoDate, IsoDate, yuanText, fixed2 } from "../domain";
-import { problemLine } from "../workbook/located";
-import { buildPaymentSheet } from "../workbook/payment-sheet";
+import { problemLine } from "../workbook/read/located";
+import { buildPaymentSheet } from "../workbook/sheets/payment-sheet";
 import { runWorkbookAsync, RunResult } from "../workbook/plan";
 import { clockOf, localNow, localToday, openWorkbook, saveWorkbook } from "./io";
-import type { Io } from "./main";
+import type { Io } from "./io";
 import { formatTable } from "./table";
 
 export { localToday };

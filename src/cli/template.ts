@@ -6,8 +6,9 @@
 import { existsSync } from "fs";
 import { writeFile } from "fs/promises";
 import { addMonths, DEFAULT_RULES, monthRange, parseMonth } from "../domain";
-import { writeTemplateWorkbook } from "../workbook/template";
-import type { Io } from "./main";
+import { writeNewWorkbook } from "../hosts/file/new-workbook";
+import { buildTemplate, templatePlan } from "../workbook/sheets/template";
+import type { Io } from "./io";
 
 export const TEMPLATE_USAGE = `用法 / usage:
   hotline-scorecard template [--from 2024-12] [--months 12] -o FILE.xlsx [--force]
@@ -109,7 +110,7 @@ export async function runTemplate(args: string[], io: Io): Promise<number> {
     io.err(`文件「${output}」已存在，未覆盖；如需覆盖请加 --force / "${output}" exists and was not overwritten; add --force to replace it`);
     return 2;
   }
-  const buffer = await writeTemplateWorkbook({ from, months });
+  const buffer = await writeNewWorkbook(templatePlan(buildTemplate({ from, months })));
   try {
     await writeFile(output, buffer, { flag: force ? "w" : "wx" });
   } catch (e) {

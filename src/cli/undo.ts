@@ -5,10 +5,10 @@
  * write are named: the undo overwrites them. Refused (exit 2, nothing written) when there is no
  * record, it cannot be read, or a recorded sheet is gone or protected (a frozen month).
  */
-import { problemLine } from "../workbook/located";
+import { problemLine } from "../workbook/read/located";
 import { planUndo } from "../workbook/plan";
 import { oneInput, openWorkbook, parseArgs, requiredOption, saveWorkbook } from "./io";
-import type { Io } from "./main";
+import type { Io } from "./io";
 
 export const UNDO_USAGE = `用法 / usage:
   hotline-scorecard undo IN.xlsx -o OUT.xlsx

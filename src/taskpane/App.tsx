@@ -60,7 +60,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { IndicatorKey, MonthKey } from "../domain";
-import { draftChanged, type EventDraft, type MonthDraft, type ReportDraft, type SettingsDraft } from "../workbook/input-rows";
+import { draftChanged, type EventDraft, type MonthDraft, type ReportDraft, type SettingsDraft } from "../workbook/drafts/input-rows";
 import type { Message } from "./components/fields";
 import { EventsEditor } from "./components/EventsEditor";
 import { FileBar } from "./components/FileBar";

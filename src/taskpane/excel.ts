@@ -1,9 +1,9 @@
 /**
- * The add-in path's workbook: the office-js adapter (src/workbook/excel-adapter.ts) plus selecting
+ * The add-in path's workbook: the office-js adapter (src/hosts/excel/excel-adapter.ts) plus selecting
  * a cell, so a problem's button can take the clerk to the sheet and cell it names. Loaded by
  * mount.tsx only inside Office.
  */
-import { ExcelAdapter } from "../workbook/excel-adapter";
+import { ExcelAdapter } from "../hosts/excel/excel-adapter";
 import type { PaneAdapter } from "./session";
 
 /** Shows the sheet and selects the cell (or just shows the sheet when there is no cell). */

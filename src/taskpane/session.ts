@@ -43,13 +43,13 @@ import {
   validateMonthDraft,
   validateSettingsDraft,
   DraftProblem,
-} from "../workbook/input-rows";
-import type { LocatedProblem } from "../workbook/located";
+} from "../workbook/drafts/input-rows";
+import type { LocatedProblem } from "../workbook/read/located";
 import type { WorkbookAdapter, WorkbookSnapshot, WritePlan } from "../workbook/model";
-import { buildPaymentSheet, PAYMENT_SHEET_NAME } from "../workbook/payment-sheet";
+import { buildPaymentSheet, PAYMENT_SHEET_NAME } from "../workbook/sheets/payment-sheet";
 import { planFreezeMonth, planUndo, planUnfreezeMonth, runWorkbook, runWorkbookAsync, RunResult, TrustResult } from "../workbook/plan";
-import { readInputs, WorkbookInputs } from "../workbook/read-inputs";
-import { buildUndoSheet, UNDO_SHEET_NAME } from "../workbook/undo";
+import { readInputs, WorkbookInputs } from "../workbook/read/read-inputs";
+import { buildUndoSheet, UNDO_SHEET_NAME } from "../workbook/sheets/undo";
 
 /** What the pane needs of a workbook: the adapter, plus selecting a cell (Excel) or saving a file (browser). */
 export interface PaneAdapter extends WorkbookAdapter {
@@ -147,7 +147,7 @@ export type UndoPreview =
     }
   | { ok: false; problems: PaneProblem[] };
 
-import { localNow, localToday } from "../util/local-time";
+import { localNow, localToday } from "../hosts/local-time";
 
 export { localNow, localToday };
 
@@ -245,7 +245,7 @@ export class Session {
 
   /**
    * After a write: the view becomes the workbook as the plan leaves it (applyPlanToSnapshot, held
-   * equal to a read after the same plan by test/workbook/input-rows.test.ts) at once, and the read
+   * equal to a read after the same plan by test/workbook/drafts/input-rows.test.ts) at once, and the read
    * that takes it from the workbook itself runs behind, not awaited by the action. In Excel on the
    * web each sync is a round trip the clerk would wait on: an action is its read and its write, and
    * the pane shows the result; the read after lands a moment later (onRefresh) with what Excel holds,

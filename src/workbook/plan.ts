@@ -42,15 +42,15 @@ import {
 } from "../domain";
 import { FingerprintInput, fingerprintMonth } from "../domain/fingerprint";
 import { rulesFromSettings } from "../domain/rule-settings";
-import { AUDIT_SHEET_NAME, AuditError, AuditLog, cellKey, cellsAt, changeProblems, detectChanges, FreezeChange, FreezeRecord, FreezeSnapshot, frozenMonths, planFreeze, planUnfreeze, readAudit } from "./audit";
-import { buildExplainSheet } from "./explain-sheet";
-import { FoundScorecard, findScorecards, FindResult } from "./find-scorecards";
-import { locate, located, LocatedProblem } from "./located";
-import { SheetGrid } from "./grid";
+import { AUDIT_SHEET_NAME, AuditError, AuditLog, cellKey, cellsAt, changeProblems, detectChanges, FreezeChange, FreezeRecord, FreezeSnapshot, frozenMonths, planFreeze, planUnfreeze, readAudit } from "./sheets/audit";
+import { buildExplainSheet } from "./sheets/explain-sheet";
+import { FoundScorecard, findScorecards, FindResult } from "./read/find-scorecards";
+import { locate, located, LocatedProblem } from "./read/located";
+import { SheetGrid } from "./read/grid";
 import { CellRef, CellWrite, parseA1, ReadCell, SheetSnapshot, SheetSpec, WorkbookSnapshot, WritePlan } from "./model";
-import type { PaymentSheetInput } from "./payment-sheet";
-import { INPUT_SHEETS, readInputs, WorkbookInputs } from "./read-inputs";
-import { buildUndoSheet, planRestore, RestoreRefusal, UNDO_SHEET_NAME } from "./undo";
+import type { PaymentSheetInput } from "./sheets/payment-sheet";
+import { INPUT_SHEETS, readInputs, WorkbookInputs } from "./read/read-inputs";
+import { buildUndoSheet, planRestore, RestoreRefusal, UNDO_SHEET_NAME } from "./sheets/undo";
 
 export const SCORE_FORMAT = "0.00";
 
@@ -129,7 +129,7 @@ export interface ScoreJson {
 }
 
 /**
- * Hook for the 付款结算 sheet: `buildPaymentSheet` of src/workbook/payment-sheet.ts (another module)
+ * Hook for the 付款结算 sheet: `buildPaymentSheet` of src/workbook/sheets/payment-sheet.ts (another module)
  * fits it. It is called only when every instalment is settled (no month missing) and an asOf date
  * is given; the sheet it returns goes to plan.sheets (created, or replaced whole).
  */

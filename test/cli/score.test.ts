@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { runCli } from "../fixtures/cli";
 import { folderPerTest } from "../fixtures/folder";
 import { localToday, parseScoreArgs } from "../../src/cli/score";
-import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
+import { ExcelFileAdapter } from "../../src/hosts/file/file-adapter";
 import { withChart } from "../fixtures/chart";
 import { addInputSheets, addScorecard, exampleData, exampleWorkbook, indicatorCell, InputData, loadWorkbook, TERM, toBuffer, yearData, yearWorkbook } from "../fixtures/workbooks";
 

@@ -1,6 +1,6 @@
 /**
  * End-to-end harness: the production build of the task pane, served by a tiny static server on
- * 127.0.0.1, driven in Debian's chromium (/usr/bin/chromium, installed by .ci/run) through
+ * 127.0.0.1, driven in Debian's chromium (scripts/chromium.js finds it; npm test installs it when it can) through
  * playwright-core. No dev server, no browser download, no network: every request the browser
  * makes is recorded, and any whose origin is not the local server's (data: and blob: aside) is
  * aborted before it leaves and reported by foreignRequests().
@@ -14,19 +14,15 @@ import type { AddressInfo } from "net";
 import { tmpdir } from "os";
 import { extname, join, normalize, resolve, sep } from "path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from "../../scripts/chromium";
+
+export { CHROMIUM_ARGS };
 
 export const REPO_ROOT = resolve(__dirname, "..", "..");
-export const CHROMIUM = process.env.E2E_CHROMIUM ?? "/usr/bin/chromium";
-/** The flags known to work here: without the background-networking ones chromium calls out at start. */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+/** The Chromium the tests drive (scripts/chromium.js: E2E_CHROMIUM, else the system's), or null. */
+export const CHROMIUM = findChromium();
+/** One message for a machine without a browser: what to install. */
+export const NO_BROWSER = `no Chromium on this machine: the browser tests drive the system's own. Install it: ${INSTALL_HINT} (npm test does this itself when run as root with apt-get)`;
 
 /** webpack's persistent cache for these builds (git-ignored with node_modules/; `npm ci` clears it). */
 export const BUILD_CACHE = join(REPO_ROOT, "node_modules", ".cache", "hotline-e2e-webpack");
@@ -132,9 +128,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
 }
 
 export function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y --no-install-recommends chromium; .ci/run does it)`);
-  }
+  if (!CHROMIUM) throw new Error(NO_BROWSER);
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 

@@ -1,6 +1,6 @@
 /**
  * End to end in a real browser: the production build (webpack --mode production) served from
- * 127.0.0.1 by test/e2e/harness.ts, Debian's chromium (/usr/bin/chromium, installed by .ci/run)
+ * 127.0.0.1 by test/e2e/harness.ts, Debian's chromium (found by scripts/chromium.js; npm test installs it when it can)
  * driven headless by playwright-core, the pane in plain-browser mode (no Office host).
  * Every request the browser makes is recorded; none may leave the local server's origin.
  */
@@ -8,7 +8,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { E2EHarness, REPO_ROOT, type PaneSession } from "./harness";
+import { CHROMIUM, E2EHarness, NO_BROWSER, REPO_ROOT, type PaneSession } from "./harness";
 import { indicatorCell, monthScores } from "./scorecard";
 
 const EXAMPLE = join(REPO_ROOT, "assets", "example-2024-2025.xlsx");
@@ -17,14 +17,17 @@ jest.setTimeout(180_000);
 
 let harness: E2EHarness;
 
-// A cold build (fresh clone: no webpack cache) minifies ExcelJS: about a minute, more with other test files running.
-beforeAll(async () => {
-  harness = await E2EHarness.start();
-}, 300_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+/**
+ * Without a browser, one failure that says what to install (not the same stack trace once a test);
+ * the suite itself is then skipped. npm test installs Debian's chromium first when it can
+ * (scripts/ensure-browser.mjs).
+ */
+if (!CHROMIUM) {
+  it("has a Chromium to drive", () => {
+    throw Object.assign(new Error(NO_BROWSER), { stack: NO_BROWSER });
+  });
+}
+const describeInBrowser = CHROMIUM ? describe : describe.skip;
 
 /** Background of the FluentProvider (the pane's root surface) as [r, g, b]. */
 async function providerBackground(session: PaneSession): Promise<number[]> {
@@ -50,7 +53,16 @@ function field(page: Page, key: string) {
   return page.locator(`input[data-testid="field-${key}"], [data-testid="field-${key}"] input`).first();
 }
 
-describe("task pane, production build in chromium, no Office host", () => {
+describeInBrowser("task pane, production build in chromium, no Office host", () => {
+  // A cold build (fresh clone: no webpack cache) minifies ExcelJS: about a minute, more with other test files running.
+  beforeAll(async () => {
+    harness = await E2EHarness.start();
+  }, 300_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
   it("loads office.js without a host, says it is in preview mode, and shows the title", async () => {
     const session = await harness.openPane({ colorScheme: "light" });
     try {

@@ -7,7 +7,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { Session, type PaneAdapter } from "../../src/taskpane/session";
-import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
+import { ExcelFileAdapter } from "../../src/hosts/file/file-adapter";
 import type { WritePlan } from "../../src/workbook/model";
 import { indicatorCell, loadWorkbook, toBuffer } from "../fixtures/workbooks";
 

@@ -7,9 +7,9 @@ jest.mock("exceljs", () => ({ __esModule: true, default: {} }));
 
 import { addMonths, INDICATOR_FIELDS, type MonthIndicators, type MonthKey, type ReportSubmission, type ScoreEvent } from "../../src/domain";
 import { EXAMPLE_2025_10 } from "../../src/domain/example";
-import { applyPlanToSnapshot } from "../../src/workbook/input-rows";
+import { applyPlanToSnapshot } from "../../src/workbook/drafts/input-rows";
 import { a1, parseA1, type CellWrite, type WorkbookSnapshot, type WritePlan } from "../../src/workbook/model";
-import { buildTemplate } from "../../src/workbook/template";
+import { buildTemplate } from "../../src/workbook/sheets/template";
 import type { PaneAdapter } from "../../src/taskpane/session";
 
 export const FIRST_MONTH = "2024-12";

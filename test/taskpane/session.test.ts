@@ -4,8 +4,8 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
-import { readInputs } from "../../src/workbook/read-inputs";
+import { ExcelFileAdapter } from "../../src/hosts/file/file-adapter";
+import { readInputs } from "../../src/workbook/read/read-inputs";
 import { localNow, localToday, Session, type PaneAdapter } from "../../src/taskpane/session";
 import type { WorkbookSnapshot, WritePlan } from "../../src/workbook/model";
 

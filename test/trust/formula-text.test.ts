@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import { runCli } from "../fixtures/cli";
 import { folderPerTest } from "../fixtures/folder";
 import type { ScoreEvent } from "../../src/domain";
-import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
+import { ExcelFileAdapter } from "../../src/hosts/file/file-adapter";
 import { addInputSheets, addScorecard, exampleData, toBuffer } from "../fixtures/workbooks";
 
 const PAYLOADS = [

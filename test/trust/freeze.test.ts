@@ -9,12 +9,12 @@ import path from "node:path";
 import { DEFAULT_RULES } from "../../src/domain";
 import { runCli } from "../fixtures/cli";
 import { folderPerTest } from "../fixtures/folder";
-import { frozenMonths, readAudit } from "../../src/workbook/audit";
-import { ExcelAdapter, BatchOptions } from "../../src/workbook/excel-adapter";
-import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
+import { frozenMonths, readAudit } from "../../src/workbook/sheets/audit";
+import { ExcelAdapter, BatchOptions } from "../../src/hosts/excel/excel-adapter";
+import { ExcelFileAdapter } from "../../src/hosts/file/file-adapter";
 import type { WorkbookSnapshot, WritePlan } from "../../src/workbook/model";
 import { indicatorCell, loadWorkbook, toBuffer } from "../fixtures/workbooks";
-import { fakeExcel, FakeWorkbookState } from "../addin/fake-excel";
+import { fakeExcel, FakeWorkbookState } from "../hosts/excel/fake-excel";
 
 const ASSET = path.join(__dirname, "..", "..", "assets", "example-2024-2025.xlsx");
 const OCT = "2025年10月";

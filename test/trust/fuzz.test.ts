@@ -23,12 +23,12 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { main } from "../../src/cli/main";
 import { INDICATOR_FIELDS, monthLabel } from "../../src/domain";
-import { findScorecards } from "../../src/workbook/find-scorecards";
-import { extractMonth } from "../../src/workbook/grid";
+import { findScorecards } from "../../src/workbook/read/find-scorecards";
+import { extractMonth } from "../../src/workbook/read/grid";
 import type { CellValue, ReadCell, WorkbookSnapshot } from "../../src/workbook/model";
 import { a1, parseA1 } from "../../src/workbook/model";
-import { looseHeader, normalizeHeader } from "../../src/workbook/normalize";
-import { buildPaymentSheet } from "../../src/workbook/payment-sheet";
+import { looseHeader, normalizeHeader } from "../../src/workbook/read/normalize";
+import { buildPaymentSheet } from "../../src/workbook/sheets/payment-sheet";
 import { runWorkbook } from "../../src/workbook/plan";
 import { addInputSheets, addScorecard, exampleData, InputStyle, ScorecardCells, ScorecardLayout, TERM, toBuffer, yearData } from "../fixtures/workbooks";
 

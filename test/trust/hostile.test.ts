@@ -1,5 +1,5 @@
 /**
- * Hostile and wrong files, generated here: each is refused by the guard (src/workbook/guard.ts)
+ * Hostile and wrong files, generated here: each is refused by the guard (src/hosts/file/guard.ts)
  * with a clear zh-CN + English message BEFORE ExcelJS parses a byte — through inspectXlsx, the
  * file adapter and the command line (exit 2, no output file, input unchanged). Zip bombs are
  * built small: a deflate segment of highly compressible sheet XML, full-flushed, repeated.
@@ -14,9 +14,9 @@ import path from "node:path";
 import zlib from "node:zlib";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
-import { ExcelFileAdapter, NotAWorkbookError, RefusedFileError } from "../../src/workbook/file-adapter";
-import { dimensionRows, GuardCode, inspectXlsx, XLSX_LIMITS } from "../../src/workbook/guard";
-import { nodeInflateSync } from "../../src/cli/zlib";
+import { ExcelFileAdapter, NotAWorkbookError, RefusedFileError } from "../../src/hosts/file/file-adapter";
+import { dimensionRows, GuardCode, inspectXlsx, XLSX_LIMITS } from "../../src/hosts/file/guard";
+import { nodeInflateSync } from "../../src/hosts/file/node-zlib";
 import { exampleWorkbook, yearWorkbook } from "../fixtures/workbooks";
 
 // ExcelJS's own loader: the spy proves the guard refused before any parsing.

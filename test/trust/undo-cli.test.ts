@@ -7,13 +7,13 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runCli } from "../fixtures/cli";
 import { folderPerTest } from "../fixtures/folder";
-import { ExcelAdapter, BatchOptions } from "../../src/workbook/excel-adapter";
-import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
+import { ExcelAdapter, BatchOptions } from "../../src/hosts/excel/excel-adapter";
+import { ExcelFileAdapter } from "../../src/hosts/file/file-adapter";
 import { a1, WorkbookSnapshot } from "../../src/workbook/model";
-import { buildPaymentSheet } from "../../src/workbook/payment-sheet";
+import { buildPaymentSheet } from "../../src/workbook/sheets/payment-sheet";
 import { planUndo, runWorkbookAsync } from "../../src/workbook/plan";
 import { exampleWorkbook, loadWorkbook, toBuffer, yearWorkbook } from "../fixtures/workbooks";
-import { fakeExcel, FakeWorkbookState } from "../addin/fake-excel";
+import { fakeExcel, FakeWorkbookState } from "../hosts/excel/fake-excel";
 
 const ASSET = path.join(__dirname, "..", "..", "assets", "example-2024-2025.xlsx");
 const CLOCK = new Date(2025, 10, 5, 14, 30);

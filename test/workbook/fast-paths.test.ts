@@ -4,9 +4,9 @@
  * a1's column letters made once, and SheetGrid's rows kept as arrays.
  */
 import fc from "fast-check";
-import { SheetGrid } from "../../src/workbook/grid";
+import { SheetGrid } from "../../src/workbook/read/grid";
 import { a1, columnLetter, parseA1, ReadCell } from "../../src/workbook/model";
-import { looseHeader, normalizeHeader, normalizeText } from "../../src/workbook/normalize";
+import { looseHeader, normalizeHeader, normalizeText } from "../../src/workbook/read/normalize";
 
 const SEED = 7_2026;
 

@@ -7,13 +7,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { DEFAULT_RULES, MonthKey } from "../../src/domain";
-import { AUDIT_SHEET_NAME, frozenMonths, readAudit } from "../../src/workbook/audit";
-import { EXPLAIN_SHEET_NAME } from "../../src/workbook/explain-sheet";
-import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
+import { AUDIT_SHEET_NAME, frozenMonths, readAudit } from "../../src/workbook/sheets/audit";
+import { EXPLAIN_SHEET_NAME } from "../../src/workbook/sheets/explain-sheet";
+import { ExcelFileAdapter } from "../../src/hosts/file/file-adapter";
 import { a1, type SheetSpec, type WorkbookSnapshot, type WritePlan } from "../../src/workbook/model";
-import { buildPaymentSheet, PAYMENT_SHEET_NAME } from "../../src/workbook/payment-sheet";
+import { buildPaymentSheet, PAYMENT_SHEET_NAME } from "../../src/workbook/sheets/payment-sheet";
 import { planFreezeMonth, planUndo, planUnfreezeMonth, runWorkbook, runWorkbookAsync, TrustResult } from "../../src/workbook/plan";
-import { expandRanges, UNDO_SHEET_NAME } from "../../src/workbook/undo";
+import { expandRanges, UNDO_SHEET_NAME } from "../../src/workbook/sheets/undo";
 import { exampleWorkbook, indicatorCell, loadWorkbook, toBuffer, yearData, yearWorkbook } from "../fixtures/workbooks";
 
 const NOW = "2025-11-05 14:30";
@@ -116,7 +116,9 @@ describe("runWorkbook: 计算说明 and 撤销记录 on every run given `now`", 
 
   it("reads no clock anywhere in src/workbook", () => {
     const dir = path.join(__dirname, "..", "..", "src", "workbook");
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+    const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+    expect(files).toEqual(expect.arrayContaining(["plan.ts", path.join("sheets", "undo.ts"), path.join("read", "read-inputs.ts")]));
+    for (const file of files) {
       const text = readFileSync(path.join(dir, file), "utf8");
       expect({ file, clock: /Date\.now\(|new Date\(\s*\)|performance\.now\(/.test(text) }).toEqual({ file, clock: false });
     }

@@ -1,10 +1,11 @@
 import ExcelJS from "exceljs";
-import { ExcelFileAdapter } from "../../src/workbook/file-adapter";
+import { ExcelFileAdapter } from "../../src/hosts/file/file-adapter";
 import type { WorkbookSnapshot } from "../../src/workbook/model";
-import { buildPaymentSheet, PAYMENT_SHEET_NAME } from "../../src/workbook/payment-sheet";
+import { buildPaymentSheet, PAYMENT_SHEET_NAME } from "../../src/workbook/sheets/payment-sheet";
 import { holdsWrite, runWorkbook } from "../../src/workbook/plan";
-import { UNDO_SHEET_NAME } from "../../src/workbook/undo";
-import { buildTemplate, templateWorkbook } from "../../src/workbook/template";
+import { UNDO_SHEET_NAME } from "../../src/workbook/sheets/undo";
+import { newWorkbook } from "../../src/hosts/file/new-workbook";
+import { buildTemplate, templatePlan } from "../../src/workbook/sheets/template";
 import { DEFAULT_RULES, INDICATOR_FIELDS } from "../../src/domain";
 import { EXAMPLE_2025_10 } from "../../src/domain/example";
 import { addInputSheets, addScorecard, exampleData, exampleWorkbook, loadWorkbook, TERM, toBuffer, yearData, yearWorkbook } from "../fixtures/workbooks";
@@ -111,7 +112,7 @@ describe("runWorkbook: read → score → settle → plan", () => {
   });
 
   it("scores the product's own template once 2025-10 is filled in (its 规则设置 at the defaults)", async () => {
-    const wb = templateWorkbook(buildTemplate({ from: "2024-12", months: 12 }));
+    const wb = newWorkbook(templatePlan(buildTemplate({ from: "2024-12", months: 12 })));
     const ind = wb.getWorksheet("指标录入")!;
     expect(ind.getCell("A12").value).toBe("2025-10");
     const example = EXAMPLE_2025_10.indicators;

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { folderPerTest } from "../fixtures/folder";
 import { main } from "../../src/cli/main";
-import { PAYMENT_SHEET_NAME } from "../../src/workbook/payment-sheet";
+import { PAYMENT_SHEET_NAME } from "../../src/workbook/sheets/payment-sheet";
 import { InputData, loadWorkbook, yearData, yearWorkbook } from "../fixtures/workbooks";
 
 jest.setTimeout(60_000);

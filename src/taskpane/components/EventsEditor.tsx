@@ -2,7 +2,7 @@
 import { memo, type ReactNode } from "react";
 import { Button, Caption1, Field, Input, Subtitle2, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { BONUS_LEVELS, PENALTY_LADDERS, type PenaltyLadderId } from "../../domain";
-import { newEvent, type DraftProblem, type EventDraft } from "../../workbook/input-rows";
+import { newEvent, type DraftProblem, type EventDraft } from "../../workbook/drafts/input-rows";
 import type { Locale, Strings } from "../i18n";
 import { Choice, useFieldStyles, validation } from "./fields";
 

@@ -7,7 +7,7 @@
 import { Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { memo } from "react";
 import { INDICATOR_FIELDS, type IndicatorField, type IndicatorKey } from "../../domain";
-import type { DraftProblem, IndicatorTexts } from "../../workbook/input-rows";
+import type { DraftProblem, IndicatorTexts } from "../../workbook/drafts/input-rows";
 import type { Locale, Strings } from "../i18n";
 import { Choice, useFieldStyles, validation, type Message } from "./fields";
 

@@ -1,7 +1,7 @@
 /** The rows of 报告提交 due in the month: kind, period, submission date, extension approved. */
 import { memo } from "react";
 import { Button, Caption1, Field, Input, Subtitle2, Switch } from "@fluentui/react-components";
-import { newReport, type DraftProblem, type ReportDraft } from "../../workbook/input-rows";
+import { newReport, type DraftProblem, type ReportDraft } from "../../workbook/drafts/input-rows";
 import type { Locale, Strings } from "../i18n";
 import { EditorCard, useEditorStyles } from "./EventsEditor";
 import { Choice, useFieldStyles, validation } from "./fields";

@@ -6,7 +6,7 @@ import { memo } from "react";
 import { Button, Caption1, Field, Input, Subtitle2, Switch, makeStyles, tokens } from "@fluentui/react-components";
 import { RULE_SETTINGS } from "../../domain/rule-settings";
 import { STEP_MODES, STEP_MODE_LABELS, type StepMode } from "../../domain";
-import { stepModesOf, stepModesText, type SettingsDraft, type StepModes } from "../../workbook/input-rows";
+import { stepModesOf, stepModesText, type SettingsDraft, type StepModes } from "../../workbook/drafts/input-rows";
 import type { Locale, Strings } from "../i18n";
 import { Choice, useFieldStyles, validation } from "./fields";
 

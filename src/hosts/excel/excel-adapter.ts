@@ -1,0 +1,1014 @@
+/**
+ * The office-js adapter: WorkbookAdapter over the Excel JavaScript API, inside the task pane.
+ *
+ * Round trips (context.sync) are the cost that matters in Excel, above all in Excel on the web, so
+ * the number of syncs is a constant, whatever the number of sheets or months:
+ * - read(): 1 sync once the adapter knows the sheets (every read after the first of a pane session):
+ *   the listing (name, position) and, for every sheet the last read saw and the last apply created,
+ *   `worksheets.getItem(name)` with its protection, the used range's values, number formats and
+ *   formulas, and the merged areas, all in one batch. A sheet added since costs one more sync, for it
+ *   alone; a sheet renamed or deleted since fails that batch with ItemNotFound (documented for
+ *   getItem; a read, so nothing is half done) and the read starts again the first-read way.
+ *   The first read of a session takes 2: the listing, then every sheet. One sync there would need
+ *   the loads queued before the sheets are known: the only way is to chain
+ *   `worksheets.getFirst().getNextOrNullObject()…` up to a cap and queue each sheet's loads on the
+ *   chained objects. Past the last sheet those are null objects, and the Office docs ("*OrNullObject
+ *   methods and properties", Worksheet.getNextOrNullObject) say only that such an object reads
+ *   `isNullObject === true` after the sync: not what methods queued ON a null object do. Not
+ *   documented as safe, so not done.
+ * - apply(): 1 sync for any plan whose request stays under 4.5 MB (SPLIT_AT; Excel on the web
+ *   refuses a request over 5 MB). The plan is turned into few operations: values and number formats
+ *   as 2-D arrays over rectangles (dense blocks of contiguous rows on a sheet created fresh, exact runs
+ *   of the addressed cells in an existing sheet), styles and borders one operation per distinct style
+ *   on a multi-area range (`Worksheet.getRanges("A1:B2, D4")`, ExcelApi 1.9; one range per rectangle
+ *   without it), merges one each. Each operation's request size is estimated as it is queued
+ *   (request-size.ts) and the batch is split into one more sync only where it would pass SPLIT_AT; the
+ *   splits are counted in `lastApplyStats`. Calculation is suspended in every batch; sheets of
+ *   plan.protectSheets are unprotected before the writes and protected after them. Where the host has
+ *   ExcelApi 1.20 the whole apply runs as `Excel.run({ mergeUndoGroup: true }, …)`: one Ctrl+Z undoes
+ *   it, extra syncs included ("all context.sync() calls in a single Excel.run are merged").
+ *
+ * Text is always written as text: Excel parses strings given to `Range.values` as if typed
+ * ("=…" becomes a formula, "001" the number 1, "2025-10" a date). Such strings are written with a
+ * leading apostrophe, Excel's own "what follows is text" prefix; Excel consumes the apostrophe and
+ * stores the text (sets the cell's quote prefix). This was chosen over number format "@" because
+ * "@" is a lasting property of the cell: a number written there later would also turn into text.
+ *
+ * Requirement sets: the manifest asks for ExcelApi 1.7. Merged areas (1.13), data validation (1.8)
+ * and page layout (1.9) are used only when the host has them; what was left out is listed in
+ * `skipped` so that the pane can say so. Multi-area ranges (1.9) only make the batch smaller: without
+ * them the same formats go on one range per rectangle, and nothing is skipped.
+ */
+import {
+  type CellStyle,
+  type CellValue,
+  type CellWrite,
+  type MergedRange,
+  type ReadCell,
+  type SheetSnapshot,
+  type SheetSpec,
+  type WorkbookAdapter,
+  type WorkbookSnapshot,
+  type WritePlan,
+  type WriteValue,
+  columnLetter,
+  parseA1,
+} from "../../workbook/model";
+import { type PathSegment, RequestEstimate, SPLIT_AT, utf8Length } from "./request-size";
+
+/** Options of one batch: `mergeUndoGroup` makes the whole batch one step of Excel's own undo (ExcelApi 1.20). */
+export interface BatchOptions {
+  mergeUndoGroup?: boolean;
+}
+
+/** Runs one batch against Excel: `Excel.run` in the pane, a fake in the tests. */
+export type BatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: BatchOptions) => Promise<T>;
+
+/** Excel's native undo group for a batch (`Excel.run({ mergeUndoGroup: true }, …)`). */
+export const UNDO_GROUP_REQUIREMENT = { name: "ExcelApi", version: "1.20" } as const;
+
+/** Multi-area ranges (`Worksheet.getRanges`), used to format many rectangles in one operation. */
+export const RANGE_AREAS_REQUIREMENT = { name: "ExcelApi", version: "1.9" } as const;
+
+export interface ExcelAdapterOptions {
+  /** Requirement-set probe; defaults to Office.context.requirements.isSetSupported. */
+  isSetSupported?: (name: string, version: string) => boolean;
+  /** Split a write batch before its estimated request passes this many bytes; default SPLIT_AT (4.5 MB). */
+  splitAt?: number;
+}
+
+/** What the last apply() sent: syncs made, of which splits (syncs beyond the first), and each request's estimated size. */
+export interface ApplyStats {
+  syncs: number;
+  splits: number;
+  /** The largest estimated request of the apply, in bytes (office-js-shaped, see request-size.ts). */
+  largestPayloadBytes: number;
+  /** Estimated request bytes of each sync, in order. */
+  payloadBytes: number[];
+  /** office-js actions queued (Instantiate actions included), all syncs together. */
+  actions: number;
+}
+
+/** One thing the host could not do, for the pane to show (zh-CN first). */
+export interface SkippedFeature {
+  feature: string;
+  requirement: string;
+  message: string;
+  messageEn: string;
+}
+
+const FEATURES = {
+  merges: { requirement: "ExcelApi 1.13", feature: "merged areas", zh: "读取合并单元格", en: "reading merged cells" },
+  validation: { requirement: "ExcelApi 1.8", feature: "data validation", zh: "下拉列表（数据验证）", en: "drop-down lists (data validation)" },
+  pageLayout: { requirement: "ExcelApi 1.9", feature: "page layout", zh: "打印设置（A4、打印区域、标题行）", en: "print setup (A4, print area, title rows)" },
+} as const;
+type FeatureKey = keyof typeof FEATURES;
+
+function defaultIsSetSupported(name: string, version: string): boolean {
+  if (typeof Office === "undefined" || !Office.context?.requirements) return false;
+  return Office.context.requirements.isSetSupported(name, version);
+}
+
+function defaultRunner<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: BatchOptions): Promise<T> {
+  return options ? Excel.run(options, batch) : Excel.run(batch);
+}
+
+/** office-js's error for getItem of a sheet that is not there (OfficeExtension.Error, code "ItemNotFound"). */
+function isItemNotFound(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "ItemNotFound";
+}
+
+function isRequestContext(x: unknown): x is Excel.RequestContext {
+  return typeof x === "object" && x !== null && typeof (x as { sync?: unknown }).sync === "function";
+}
+
+export class ExcelAdapter implements WorkbookAdapter {
+  /** Features left out by the last read() or apply() because the host lacks their requirement set. */
+  skipped: SkippedFeature[] = [];
+  /**
+   * True when the last apply() ran as one native undo group (ExcelApi 1.20: Ctrl+Z undoes the whole
+   * write). The product's own 撤销上次写入 (撤销记录 sheet) works everywhere, with or without it.
+   */
+  nativeUndo = false;
+  /** Syncs, splits and request sizes of the last apply() (null before the first). */
+  lastApplyStats: ApplyStats | null = null;
+  /**
+   * The sheets as the last read() saw them and the last apply() left them: the next read() queues
+   * their loads by name beside the listing, so that it is one sync (see read()).
+   */
+  private knownSheets: string[] | null = null;
+  /** Merged areas per sheet (lower-cased name) as the last read() saw them; see cellWriteUnits. */
+  private knownMerges = new Map<string, MergedRange[]>();
+  private readonly run: BatchRunner;
+  private readonly isSetSupported: (name: string, version: string) => boolean;
+  private readonly splitAt: number;
+  private readonly ownsRuns: boolean = true;
+
+  /** `source`: a RequestContext to use as is, or a batch runner; default `Excel.run`. */
+  constructor(source?: Excel.RequestContext | BatchRunner, options: ExcelAdapterOptions = {}) {
+    if (isRequestContext(source)) {
+      const context = source;
+      this.run = <T>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(context);
+      this.ownsRuns = false; // the caller's batch: its undo grouping is the caller's
+    } else {
+      this.run = source ?? defaultRunner;
+    }
+    this.isSetSupported = options.isSetSupported ?? defaultIsSetSupported;
+    this.splitAt = options.splitAt ?? SPLIT_AT;
+  }
+
+  private has(key: FeatureKey): boolean {
+    const [name, version] = FEATURES[key].requirement.split(" ") as [string, string];
+    if (this.isSetSupported(name, version)) return true;
+    if (!this.skipped.some((s) => s.feature === FEATURES[key].feature)) {
+      const f = FEATURES[key];
+      this.skipped.push({
+        feature: f.feature,
+        requirement: f.requirement,
+        message: `此版本的 Excel 不支持${f.zh}（需要 ${f.requirement}），已跳过。`,
+        messageEn: `This Excel does not support ${f.en} (needs ${f.requirement}); skipped.`,
+      });
+    }
+    return false;
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    this.skipped = [];
+    const withMerges = this.has("merges");
+    const known = this.knownSheets;
+    if (known !== null) {
+      try {
+        return await this.run((context) => this.readSheets(context, known, withMerges));
+      } catch (e) {
+        // A sheet read last time was renamed or deleted since: its getItem failed the batch (a read
+        // only, nothing changed). List the sheets first, as on the first read.
+        if (!isItemNotFound(e)) throw e;
+        this.knownSheets = null;
+      }
+    }
+    return this.run((context) => this.readSheets(context, null, withMerges));
+  }
+
+  /**
+   * One read. `known` (the sheets the last read or apply left): their loads are queued by name with
+   * the listing, so the read is one sync; a sheet added since costs one more sync for it alone.
+   * Without `known` the listing comes first (2 syncs).
+   */
+  private async readSheets(context: Excel.RequestContext, known: readonly string[] | null, withMerges: boolean): Promise<WorkbookSnapshot> {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name,items/position");
+    const queue = (sheet: Excel.Worksheet) => {
+      sheet.protection.load("protected");
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,values,numberFormat,formulas");
+      // Merged areas of the whole sheet: a merge left blank (a signature box) may lie outside the
+      // values-only used range. At most 512 areas per call (API limit), far above a scorecard.
+      let merged: Excel.RangeAreas | null = null;
+      if (withMerges) {
+        merged = sheet.getRange().getMergedAreasOrNullObject();
+        merged.load("address");
+      }
+      return { sheet, used, merged };
+    };
+    // Sheet names are case-insensitive in Excel: matched lower-cased.
+    const pending = new Map<string, ReturnType<typeof queue>>();
+    for (const name of known ?? []) pending.set(name.toLowerCase(), queue(worksheets.getItem(name)));
+    await context.sync(); // the listing, and every known sheet's cells, formats, formulas and merges
+
+    const listed = worksheets.items;
+    const added = listed.filter((sheet) => !pending.has(sheet.name.toLowerCase()));
+    if (added.length > 0) {
+      for (const sheet of added) pending.set(sheet.name.toLowerCase(), queue(sheet));
+      await context.sync(); // the sheets not known before: all of them on a first read
+    }
+
+    const sheets: SheetSnapshot[] = listed.map((listedSheet) => {
+      const { sheet, used, merged } = pending.get(listedSheet.name.toLowerCase()) as ReturnType<typeof queue>;
+      const snapshot: SheetSnapshot = {
+        name: listedSheet.name,
+        index: listedSheet.position,
+        cells: used.isNullObject ? [] : cellsOf(used.rowIndex, used.columnIndex, used.values, used.numberFormat, used.formulas),
+        merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [],
+      };
+      if (sheet.protection.protected) snapshot.protected = true;
+      return snapshot;
+    });
+    sheets.sort((a, b) => a.index - b.index);
+    this.knownMerges = new Map(sheets.map((s) => [s.name.toLowerCase(), s.merges]));
+    this.knownSheets = sheets.map((s) => s.name);
+    return { sheets };
+  }
+
+
+  async apply(plan: WritePlan): Promise<void> {
+    this.skipped = [];
+    const features: Features = {
+      validation: plan.sheets.some((s) => (s.validations?.length ?? 0) > 0) ? this.has("validation") : true,
+      pageLayout: plan.sheets.some((s) => s.print !== undefined) ? this.has("pageLayout") : true,
+      rangeAreas: this.isSetSupported(RANGE_AREAS_REQUIREMENT.name, RANGE_AREAS_REQUIREMENT.version),
+      mergesOf: (sheet) => this.knownMerges.get(sheet.toLowerCase()) ?? [],
+    };
+    const undoGroup = this.isSetSupported(UNDO_GROUP_REQUIREMENT.name, UNDO_GROUP_REQUIREMENT.version);
+    // Everything is planned (and every value checked) before the first operation is queued.
+    const batches = splitIntoBatches(planUnits(plan, features), this.splitAt);
+    this.nativeUndo = false;
+    this.lastApplyStats = null;
+    await this.run(async (context) => {
+      const stats: ApplyStats = { syncs: 0, splits: 0, largestPayloadBytes: 0, payloadBytes: [], actions: 0 };
+      this.lastApplyStats = stats;
+      for (const units of batches) {
+        const batch = new Batch(context);
+        batch.queue(PROLOGUE);
+        for (const unit of units) batch.queue(unit);
+        stats.payloadBytes.push(batch.estimate.bytes);
+        stats.largestPayloadBytes = Math.max(stats.largestPayloadBytes, batch.estimate.bytes);
+        stats.actions += batch.estimate.actions;
+        stats.syncs += 1;
+        stats.splits = stats.syncs - 1;
+        // One sync per batch, on purpose: a second batch exists only because the first would pass the
+        // request limit (SPLIT_AT); in Excel on the web that request would be refused.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+      }
+    }, undoGroup ? { mergeUndoGroup: true } : undefined);
+    this.nativeUndo = undoGroup && this.ownsRuns;
+    // The sheets the plan created are known from now on; the deleted ones are not.
+    if (this.knownSheets !== null) {
+      const names = new Map(this.knownSheets.map((n) => [n.toLowerCase(), n]));
+      for (const spec of plan.sheets) if (!names.has(spec.name.toLowerCase())) names.set(spec.name.toLowerCase(), spec.name);
+      for (const name of plan.deleteSheets ?? []) names.delete(name.toLowerCase());
+      this.knownSheets = [...names.values()];
+    }
+  }
+}
+
+// ---------------------------------------------------------------- reading
+
+/** Turns the used range's arrays into the non-empty cells, row-major, 1-based. */
+export function cellsOf(
+  rowIndex: number,
+  columnIndex: number,
+  values: unknown[][],
+  numberFormats: unknown[][],
+  formulas: unknown[][],
+): ReadCell[] {
+  const cells: ReadCell[] = [];
+  values.forEach((row, r) => {
+    row.forEach((raw, c) => {
+      const value = toCellValue(raw);
+      const f = formulas[r]?.[c];
+      // Range.formulas gives the value for a cell without a formula, and for text that only looks
+      // like a formula ('=x, stored as text) it gives that same text: a formula differs from its value.
+      const formula = typeof f === "string" && f.startsWith("=") && f !== raw ? f.slice(1) : undefined;
+      if (value === null && formula === undefined) return;
+      const fmt = numberFormats[r]?.[c];
+      const cell: ReadCell = {
+        row: rowIndex + r + 1,
+        col: columnIndex + c + 1,
+        value,
+        numberFormat: typeof fmt === "string" && fmt !== "" ? fmt : "General",
+      };
+      if (formula !== undefined) cell.formula = formula;
+      cells.push(cell);
+    });
+  });
+  return cells;
+}
+
+function toCellValue(raw: unknown): CellValue {
+  if (raw === "" || raw === null || raw === undefined) return null;
+  if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") return raw;
+  return String(raw);
+}
+
+/**
+ * Splits a RangeAreas address ("Sheet1!A1:B2, 'My sheet'!D4:E4") into rectangles.
+ * Commas inside a quoted sheet name do not split; the sheet part is dropped.
+ */
+export function parseAreas(address: string): MergedRange[] {
+  const parts: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted; // '' inside a quoted name toggles twice: no effect
+    if (ch === "," && !quoted) {
+      parts.push(current);
+      current = "";
+    } else {
+      current += ch;
+    }
+  }
+  parts.push(current);
+  const areas: MergedRange[] = [];
+  for (const part of parts) {
+    const ref = part.slice(part.lastIndexOf("!") + 1).trim().replace(/\$/g, "");
+    if (ref === "") continue;
+    const [from, to = from] = ref.split(":") as [string, string?];
+    const a = parseA1(from);
+    const b = parseA1(to);
+    areas.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+  }
+  return areas;
+}
+
+// ---------------------------------------------------------------- writing: values
+
+/**
+ * True when Excel would not keep the string as typed: a formula or sign (= + -), its own prefixes
+ * (' @), an error literal (#N/A), an accounting negative "(5)", TRUE/FALSE, or anything holding a
+ * digit (numbers, dates such as "2025-10" or "2025年10月", times, percentages, fractions; full-width
+ * digits too). Text without any of these is left alone.
+ */
+export function needsTextPrefix(text: string): boolean {
+  if (text === "") return false;
+  const s = text.normalize("NFKC");
+  return /^[=+\-'@#(]/.test(s.trimStart()) || /\d/.test(s) || /^\s*(true|false)\s*$/i.test(s);
+}
+
+/** The value to put into `Range.values` so that Excel stores exactly `value`. */
+export function toExcelInput(value: WriteValue): string | number | boolean {
+  if (value === null) return ""; // "" clears the cell; null would mean "leave unchanged"
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new RangeError(`不能写入非有限数值 / cannot write a non-finite number: ${value}`);
+    return value;
+  }
+  if (typeof value === "boolean") return value;
+  return needsTextPrefix(value) ? `'${value}` : value;
+}
+
+/** Excel's column width in characters (of the default font's digit, 7 px) to points, as Excel rounds it. */
+export function columnWidthPoints(chars: number): number {
+  const pixels = Math.trunc(chars * 7 + 5);
+  return pixels * 0.75;
+}
+
+// ---------------------------------------------------------------- writing: rectangles
+
+/** 1-based inclusive bounds. */
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function rectAddress(r: Rect): string {
+  const from = `${columnLetter(r.left)}${r.top}`;
+  return r.top === r.bottom && r.left === r.right ? from : `${from}:${columnLetter(r.right)}${r.bottom}`;
+}
+
+interface Pos {
+  row: number;
+  col: number;
+}
+
+/** Column runs of each row, rows ascending. */
+function rowRuns(cells: readonly Pos[]): Map<number, [number, number][]> {
+  const byRow = new Map<number, number[]>();
+  for (const { row, col } of cells) {
+    const cols = byRow.get(row) ?? [];
+    cols.push(col);
+    byRow.set(row, cols);
+  }
+  const runs = new Map<number, [number, number][]>();
+  for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
+    const cols = [...new Set(byRow.get(row))].sort((a, b) => a - b);
+    const list: [number, number][] = [];
+    for (const c of cols) {
+      const last = list[list.length - 1];
+      if (last && last[1] === c - 1) last[1] = c;
+      else list.push([c, c]);
+    }
+    runs.set(row, list);
+  }
+  return runs;
+}
+
+/**
+ * Exactly the given cells as rectangles: each row's runs of adjacent columns, stacked over the rows
+ * below while the run spans the same columns. Covers no cell that was not given.
+ */
+export function exactRects(cells: readonly Pos[]): Rect[] {
+  const done: Rect[] = [];
+  let open = new Map<string, Rect>(); // by "left:right", rectangles whose bottom is the previous row
+  let prevRow = -1;
+  for (const [row, runs] of rowRuns(cells)) {
+    const next = new Map<string, Rect>();
+    for (const [left, right] of runs) {
+      const key = `${left}:${right}`;
+      const above = row === prevRow + 1 ? open.get(key) : undefined;
+      if (above) {
+        above.bottom = row;
+        open.delete(key);
+        next.set(key, above);
+      } else {
+        next.set(key, { top: row, left, bottom: row, right });
+      }
+    }
+    done.push(...open.values());
+    open = next;
+    prevRow = row;
+  }
+  done.push(...open.values());
+  return done.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/**
+ * Dense blocks for a sheet created fresh: each run of consecutive rows holding any of the cells, as
+ * one rectangle from its leftmost to its rightmost column. The blocks may cover cells not given
+ * (they are blank on a fresh sheet and are written blank).
+ */
+export function rowBlocks(cells: readonly Pos[]): Rect[] {
+  const blocks: Rect[] = [];
+  let current: Rect | undefined;
+  for (const [row, runs] of rowRuns(cells)) {
+    const left = runs[0]?.[0] ?? 1;
+    const right = runs[runs.length - 1]?.[1] ?? left;
+    if (current && current.bottom === row - 1) {
+      current.bottom = row;
+      current.left = Math.min(current.left, left);
+      current.right = Math.max(current.right, right);
+    } else {
+      current = { top: row, left, bottom: row, right };
+      blocks.push(current);
+    }
+  }
+  return blocks;
+}
+
+// ---------------------------------------------------------------- writing: operations
+
+/** What an operation starts from: the application, the worksheet collection, a sheet by name, or an object an earlier operation of the batch returned. */
+type Root = { kind: "app" } | { kind: "worksheets" } | { kind: "sheet"; name: string } | { kind: "ref"; ref: string };
+
+/** An argument that is a range of a sheet (a chart's source, a series' values). */
+interface RangeArg {
+  $range: { sheet: string; address: string };
+}
+
+interface SetOp {
+  root: Root;
+  path: readonly PathSegment[];
+  set: string;
+  value: unknown;
+}
+
+interface CallOp {
+  root: Root;
+  path: readonly PathSegment[];
+  call: string;
+  args: readonly unknown[];
+  /** Keep the returned object, for later operations of the same batch (`{ kind: "ref" }`). */
+  as?: string;
+}
+
+type Op = SetOp | CallOp;
+
+/** Operations that go to Excel in the same batch (a conditional format and its rule, a chart and its series…). */
+type Unit = readonly Op[];
+
+const PROLOGUE: Unit = [{ root: { kind: "app" }, path: [], call: "suspendApiCalculationUntilNextSync", args: [] }];
+
+function isRangeArg(x: unknown): x is RangeArg {
+  return typeof x === "object" && x !== null && "$range" in x;
+}
+
+const sheetRoot = (name: string): Root => ({ kind: "sheet", name });
+const getRange = (address: string): PathSegment => ({ name: "getRange", args: [address] });
+
+/** Step from a proxy to a property or a method's result (office-js proxies and the fake alike). */
+function navigate(obj: unknown, seg: PathSegment): unknown {
+  const o = obj as Record<string, unknown>;
+  if (!seg.args) return o[seg.name];
+  return invoke(o, seg.name, seg.args);
+}
+
+function invoke(o: unknown, name: string, args: readonly unknown[]): unknown {
+  const f = (o as Record<string, unknown>)[name];
+  if (typeof f !== "function") throw new TypeError(`${name} is not a method of this Excel object`);
+  return (f as (...a: unknown[]) => unknown).apply(o, [...args]);
+}
+
+interface Resolved {
+  segs: PathSegment[];
+  key: string;
+  proxy: unknown;
+}
+
+/**
+ * One batch: estimates each operation's request size as it is queued and, given a context, queues
+ * it on Excel's proxies. Objects are got once per batch and path (a range formatted five ways is one
+ * getRange), and never carried into the next batch: a sheet added in an earlier batch is got again by name.
+ */
+class Batch {
+  readonly estimate = new RequestEstimate();
+  private readonly proxies = new Map<string, unknown>();
+  private readonly refs = new Map<string, Resolved>();
+  private fresh = 0;
+
+  constructor(private readonly context: Excel.RequestContext | null) {}
+
+  queue(unit: Unit): void {
+    for (const op of unit) this.op(op);
+  }
+
+  private root(root: Root): Resolved {
+    const live = this.context !== null;
+    switch (root.kind) {
+      case "app":
+        return { segs: [{ name: "application" }], key: "application", proxy: live ? this.context?.application : null };
+      case "worksheets":
+        return { segs: [{ name: "worksheets" }], key: "worksheets", proxy: live ? this.context?.workbook.worksheets : null };
+      case "sheet":
+        return this.refs.get(`sheet:${root.name}`) ?? this.follow(this.root({ kind: "worksheets" }), [{ name: "getItem", args: [root.name] }]);
+      case "ref": {
+        const r = this.refs.get(root.ref);
+        if (!r) throw new Error(`internal: ${root.ref} is not an object of this batch`);
+        return r;
+      }
+    }
+  }
+
+  private follow(from: Resolved, path: readonly PathSegment[]): Resolved {
+    let { segs, key, proxy } = from;
+    for (const seg of path) {
+      segs = [...segs, seg];
+      key += `\u0001${seg.name}${seg.args ? JSON.stringify(seg.args) : ""}${seg.fresh ? `#${++this.fresh}` : ""}`;
+      if (this.context === null) continue;
+      const known = this.proxies.get(key);
+      if (known !== undefined) proxy = known;
+      else {
+        proxy = navigate(proxy, seg);
+        this.proxies.set(key, proxy);
+      }
+    }
+    return { segs, key, proxy };
+  }
+
+  /** Range arguments: the proxy to pass, and the object path's id to count. */
+  private args(args: readonly unknown[]): { live: unknown[]; counted: unknown[] } {
+    const live: unknown[] = [];
+    const counted: unknown[] = [];
+    for (const a of args) {
+      if (isRangeArg(a)) {
+        const r = this.follow(this.root(sheetRoot(a.$range.sheet)), [getRange(a.$range.address)]);
+        live.push(r.proxy);
+        counted.push(this.estimate.path(r.segs));
+      } else {
+        live.push(a);
+        counted.push(a);
+      }
+    }
+    return { live, counted };
+  }
+
+  private op(op: Op): void {
+    const target = this.follow(this.root(op.root), op.path);
+    if ("set" in op) {
+      this.estimate.set(target.segs, op.set, op.value);
+      if (this.context !== null) (target.proxy as Record<string, unknown>)[op.set] = op.value;
+      return;
+    }
+    const { live, counted } = this.args(op.args);
+    const result = this.context !== null ? invoke(target.proxy, op.call, live) : null;
+    if (op.as === undefined) {
+      this.estimate.method(target.segs, op.call, counted);
+      return;
+    }
+    // A method returning an object: an object path of its own (office-js instantiates it), kept for later operations.
+    const seg: PathSegment = { name: op.call, args: counted };
+    const segs = [...target.segs, seg];
+    this.estimate.path(segs);
+    this.refs.set(op.as, { segs, key: `${target.key}\u0001${op.call}#${op.as}`, proxy: result });
+  }
+}
+
+/**
+ * Cuts the plan's units into batches, each estimated under `splitAt` bytes (with its prologue), in
+ * order; a unit goes to a new batch only when the current one would pass the limit with it.
+ */
+function splitIntoBatches(units: readonly Unit[], splitAt: number): Unit[][] {
+  const batches: Unit[][] = [];
+  let current: Unit[] = [];
+  let batch = new Batch(null);
+  batch.queue(PROLOGUE);
+  for (const unit of units) {
+    const mark = batch.estimate.mark();
+    batch.queue(unit);
+    if (batch.estimate.bytes > splitAt && current.length > 0) {
+      batch.estimate.rollback(mark);
+      batches.push(current);
+      current = [];
+      batch = new Batch(null);
+      batch.queue(PROLOGUE);
+      batch.queue(unit);
+    }
+    current.push(unit);
+  }
+  batches.push(current);
+  return batches;
+}
+
+/** Estimated request bytes of each batch the plan would be sent in (for tests and the bench). */
+export function estimateApply(plan: WritePlan, options: { rangeAreas?: boolean; splitAt?: number } = {}): number[] {
+  const features: Features = { validation: true, pageLayout: true, rangeAreas: options.rangeAreas ?? true, mergesOf: () => [] };
+  return splitIntoBatches(planUnits(plan, features), options.splitAt ?? SPLIT_AT).map((units) => {
+    const batch = new Batch(null);
+    batch.queue(PROLOGUE);
+    for (const unit of units) batch.queue(unit);
+    return batch.estimate.bytes;
+  });
+}
+
+// ---------------------------------------------------------------- writing: the plan as operations
+
+interface Features {
+  validation: boolean;
+  pageLayout: boolean;
+  rangeAreas: boolean;
+  /** Merged areas of an existing sheet, as known (from the last read). */
+  mergesOf: (sheet: string) => readonly MergedRange[];
+}
+
+/** A values or number-format array larger than this is written in bands of rows. */
+const MAX_ARRAY_BYTES = 512 * 1024;
+/** getRanges' comma list is cut at this many characters (getRange documents an 8,192-character limit). */
+const ADDRESS_CHUNK = 2048;
+
+/** The writes of one address merged as the cell-by-cell writes would have left it: the last value, format and formula, style properties together. */
+interface PlannedCell extends Pos {
+  value: WriteValue;
+  formula?: string;
+  numberFormat?: string;
+  style: CellStyle;
+}
+
+function plannedCells(writes: readonly CellWrite[]): PlannedCell[] {
+  const byKey = new Map<string, PlannedCell>();
+  for (const w of writes) {
+    const { row, col } = parseA1(w.address);
+    const key = `${row},${col}`;
+    const before = byKey.get(key);
+    const cell: PlannedCell = { row, col, value: w.value, style: { ...before?.style, ...w.style } };
+    if (w.formula !== undefined) cell.formula = w.formula;
+    const fmt = w.numberFormat ?? before?.numberFormat;
+    if (fmt !== undefined) cell.numberFormat = fmt;
+    byKey.set(key, cell);
+  }
+  return [...byKey.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+/** `prop` = a 2-D array over `rect`, in bands of rows that keep each array under MAX_ARRAY_BYTES. */
+function arrayUnits(sheet: string, rect: Rect, prop: "values" | "numberFormat" | "formulas", at: (row: number, col: number) => unknown): Unit[] {
+  const units: Unit[] = [];
+  let rows: unknown[][] = [];
+  let top = rect.top;
+  let bytes = 0;
+  const flush = (bottom: number) => {
+    if (rows.length === 0) return;
+    units.push([{ root: sheetRoot(sheet), path: [getRange(rectAddress({ top, left: rect.left, bottom, right: rect.right }))], set: prop, value: rows }]);
+    rows = [];
+    top = bottom + 1;
+    bytes = 0;
+  };
+  for (let r = rect.top; r <= rect.bottom; r++) {
+    const row: unknown[] = [];
+    for (let c = rect.left; c <= rect.right; c++) row.push(at(r, c));
+    const rowBytes = utf8Length(JSON.stringify(row)) + 1;
+    if (rows.length > 0 && bytes + rowBytes > MAX_ARRAY_BYTES) flush(r - 1);
+    rows.push(row);
+    bytes += rowBytes;
+  }
+  flush(rect.bottom);
+  return units;
+}
+
+/** Range paths covering the addresses: one getRanges per chunk of the comma list (ExcelApi 1.9), else one getRange each. */
+function targets(addresses: readonly string[], rangeAreas: boolean): PathSegment[] {
+  if (!rangeAreas) return addresses.map(getRange);
+  const out: PathSegment[] = [];
+  let chunk: string[] = [];
+  let length = 0;
+  const flush = () => {
+    if (chunk.length === 1) out.push(getRange(chunk[0] as string));
+    else if (chunk.length > 1) out.push({ name: "getRanges", args: [chunk.join(", ")] });
+    chunk = [];
+    length = 0;
+  };
+  for (const a of addresses) {
+    if (chunk.length > 0 && length + 2 + a.length > ADDRESS_CHUNK) flush();
+    length += (chunk.length > 0 ? 2 : 0) + a.length;
+    chunk.push(a);
+  }
+  flush();
+  return out;
+}
+
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
+/** Border kinds in the order applied: where cells of two kinds share an edge, the heavier one is drawn. */
+const BORDER_ORDER = ["none", "thin", "medium"] as const;
+
+/** The property sets of a style, borders aside. */
+function styleSets(style: CellStyle): { path: PathSegment[]; set: string; value: unknown }[] {
+  const format: PathSegment = { name: "format" };
+  const font: PathSegment[] = [format, { name: "font" }];
+  const sets: { path: PathSegment[]; set: string; value: unknown }[] = [];
+  if (style.bold !== undefined) sets.push({ path: font, set: "bold", value: style.bold });
+  if (style.italic !== undefined) sets.push({ path: font, set: "italic", value: style.italic });
+  if (style.fontSize !== undefined) sets.push({ path: font, set: "size", value: style.fontSize });
+  if (style.fontColor !== undefined) sets.push({ path: font, set: "color", value: style.fontColor });
+  if (style.fill !== undefined) sets.push({ path: [format, { name: "fill" }], set: "color", value: style.fill });
+  if (style.wrap !== undefined) sets.push({ path: [format], set: "wrapText", value: style.wrap });
+  if (style.horizontal !== undefined) sets.push({ path: [format], set: "horizontalAlignment", value: H_ALIGN[style.horizontal] });
+  if (style.vertical !== undefined) sets.push({ path: [format], set: "verticalAlignment", value: V_ALIGN[style.vertical] });
+  return sets;
+}
+
+/**
+ * Styles: the cells sharing a style (borders aside) get each property set once, on the rectangles
+ * they form; borders likewise, by kind. A rectangle's cells each keep their own box: its four edges,
+ * plus the inside lines where it has more than one row (InsideHorizontal) or column (InsideVertical).
+ */
+function styleUnits(sheet: string, cells: readonly PlannedCell[], rangeAreas: boolean, rects: (cells: readonly Pos[]) => Rect[]): Unit[] {
+  const units: Unit[] = [];
+  const groups = new Map<string, { style: CellStyle; cells: PlannedCell[] }>();
+  const borders = new Map<string, PlannedCell[]>();
+  for (const cell of cells) {
+    const { border, ...rest } = cell.style;
+    const sets = styleSets(rest);
+    if (sets.length > 0) {
+      const key = JSON.stringify(sets);
+      const group = groups.get(key) ?? { style: rest, cells: [] as PlannedCell[] };
+      group.cells.push(cell);
+      groups.set(key, group);
+    }
+    if (border !== undefined) {
+      const list = borders.get(border) ?? [];
+      list.push(cell);
+      borders.set(border, list);
+    }
+  }
+  for (const { style, cells: members } of groups.values()) {
+    const sets = styleSets(style);
+    for (const target of targets(rects(members).map(rectAddress), rangeAreas)) {
+      units.push(sets.map((s) => ({ root: sheetRoot(sheet), path: [target, ...s.path], set: s.set, value: s.value })));
+    }
+  }
+  for (const kind of BORDER_ORDER) {
+    const members = borders.get(kind);
+    if (!members) continue;
+    // By shape, so that an inside line is set only where the area has one.
+    const byShape = new Map<number, Rect[]>();
+    for (const r of rects(members)) {
+      const shape = (r.bottom > r.top ? 2 : 0) + (r.right > r.left ? 1 : 0);
+      const list = byShape.get(shape) ?? [];
+      list.push(r);
+      byShape.set(shape, list);
+    }
+    for (const [shape, rects] of [...byShape].sort((a, b) => a[0] - b[0])) {
+      const edges: string[] = [...EDGES];
+      if (shape & 2) edges.push("InsideHorizontal");
+      if (shape & 1) edges.push("InsideVertical");
+      for (const target of targets(rects.map(rectAddress), rangeAreas)) {
+        const unit: Op[] = [];
+        for (const edge of edges) {
+          const path = [target, { name: "format" }, { name: "borders" }, { name: "getItem", args: [edge] }];
+          unit.push({ root: sheetRoot(sheet), path, set: "style", value: kind === "none" ? "None" : "Continuous" });
+          if (kind !== "none") unit.push({ root: sheetRoot(sheet), path, set: "weight", value: kind === "medium" ? "Medium" : "Thin" });
+        }
+        units.push(unit);
+      }
+    }
+  }
+  return units;
+}
+
+/**
+ * Owned cells in an existing sheet: only the addressed cells are written (exact rectangles). A cell
+ * inside a merged area the last read() saw is written on its own, as before: a rectangle would take
+ * in part of a merged area, which Excel may refuse where the one cell alone is fine.
+ */
+function cellWriteUnits(sheet: string, writes: readonly CellWrite[], features: Features): Unit[] {
+  const cells = plannedCells(writes);
+  const at = new Map(cells.map((c) => [`${c.row},${c.col}`, c]));
+  const get = (r: number, c: number) => at.get(`${r},${c}`) as PlannedCell;
+  const merges = features.mergesOf(sheet).filter((m) => m.bottom > m.top || m.right > m.left);
+  const inMerge = (p: Pos) => merges.some((m) => p.row >= m.top && p.row <= m.bottom && p.col >= m.left && p.col <= m.right);
+  const rects = (list: readonly Pos[]): Rect[] =>
+    [...exactRects(list.filter((p) => !inMerge(p))), ...list.filter(inMerge).map((p) => ({ top: p.row, left: p.col, bottom: p.row, right: p.col }))].sort(
+      (a, b) => a.top - b.top || a.left - b.left,
+    );
+  const units: Unit[] = [];
+  for (const rect of rects(cells.filter((c) => c.numberFormat !== undefined))) {
+    units.push(...arrayUnits(sheet, rect, "numberFormat", (r, c) => get(r, c).numberFormat));
+  }
+  for (const rect of rects(cells.filter((c) => c.formula === undefined))) {
+    units.push(...arrayUnits(sheet, rect, "values", (r, c) => toExcelInput(get(r, c).value)));
+  }
+  for (const rect of rects(cells.filter((c) => c.formula !== undefined))) {
+    units.push(...arrayUnits(sheet, rect, "formulas", (r, c) => `=${get(r, c).formula}`));
+  }
+  units.push(...styleUnits(sheet, cells, features.rangeAreas, rects));
+  return units;
+}
+
+/** Consecutive numbers as runs. */
+function runsOf(ns: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const n of [...new Set(ns)].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === n - 1) last[1] = n;
+    else runs.push([n, n]);
+  }
+  return runs;
+}
+
+/** Whole columns or rows of equal size, set together: `format.columnWidth` / `format.rowHeight`. */
+function sizeUnits(sheet: string, sizes: [number, number][], prop: "columnWidth" | "rowHeight", rangeAreas: boolean): Unit[] {
+  const byValue = new Map<number, number[]>();
+  for (const [index, value] of sizes) {
+    const list = byValue.get(value) ?? [];
+    list.push(index);
+    byValue.set(value, list);
+  }
+  const units: Unit[] = [];
+  for (const [value, indexes] of byValue) {
+    const addresses = runsOf(indexes).map(([a, b]) => (prop === "columnWidth" ? `${columnLetter(a)}:${columnLetter(b)}` : `${a}:${b}`));
+    for (const target of targets(addresses, rangeAreas)) units.push([{ root: sheetRoot(sheet), path: [target, { name: "format" }], set: prop, value }]);
+  }
+  return units;
+}
+
+const INCH = 72; // points; SheetSpec print margins are in inches, as in ExcelJS
+
+/** A sheet the product owns, deleted (if present) and built anew. */
+function sheetUnits(spec: SheetSpec, features: Features, refs: { next: number }): Unit[] {
+  const name = spec.name;
+  const root = sheetRoot(name);
+  const units: Unit[] = [
+    [
+      // On a missing sheet the null object's delete() does nothing (as in Microsoft's own samples).
+      { root: { kind: "worksheets" }, path: [{ name: "getItemOrNullObject", args: [name], fresh: true }], call: "delete", args: [] },
+      { root: { kind: "worksheets" }, path: [], call: "add", args: [name], as: `sheet:${name}` },
+    ],
+  ];
+  const columns = Object.entries(spec.columnWidths ?? {}).map(([letter, width]): [number, number] => [parseA1(`${letter}1`).col, columnWidthPoints(width)]);
+  units.push(...sizeUnits(name, columns, "columnWidth", features.rangeAreas));
+  const rows = Object.entries(spec.rowHeights ?? {}).map(([row, height]): [number, number] => [Number(row), height]);
+  units.push(...sizeUnits(name, rows, "rowHeight", features.rangeAreas));
+
+  // A fresh sheet is blank: dense blocks of rows, blank where the spec says nothing.
+  const cells = plannedCells(spec.cells);
+  const at = new Map(cells.map((c) => [`${c.row},${c.col}`, c]));
+  for (const block of rowBlocks(cells.filter((c) => c.numberFormat !== undefined))) {
+    units.push(...arrayUnits(name, block, "numberFormat", (r, c) => at.get(`${r},${c}`)?.numberFormat ?? "General"));
+  }
+  for (const block of rowBlocks(cells)) {
+    units.push(
+      ...arrayUnits(name, block, "values", (r, c) => {
+        const cell = at.get(`${r},${c}`);
+        return cell === undefined || cell.formula !== undefined ? "" : toExcelInput(cell.value);
+      }),
+    );
+  }
+  for (const rect of exactRects(cells.filter((c) => c.formula !== undefined))) {
+    units.push(...arrayUnits(name, rect, "formulas", (r, c) => `=${at.get(`${r},${c}`)?.formula ?? ""}`));
+  }
+  units.push(...styleUnits(name, cells, features.rangeAreas, exactRects));
+  for (const merge of spec.merges) units.push([{ root, path: [getRange(merge)], call: "merge", args: [false] }]);
+
+  for (const h of spec.conditionalHighlights ?? []) {
+    const cf = `cf${refs.next++}`;
+    const cv: PathSegment = { name: "cellValue" };
+    const unit: Op[] = [
+      { root, path: [getRange(h.range), { name: "conditionalFormats" }], call: "add", args: ["CellValue"], as: cf },
+      { root: { kind: "ref", ref: cf }, path: [cv, { name: "format" }, { name: "fill" }], set: "color", value: h.fill },
+    ];
+    if (h.fontColor !== undefined) unit.push({ root: { kind: "ref", ref: cf }, path: [cv, { name: "format" }, { name: "font" }], set: "color", value: h.fontColor });
+    unit.push({ root: { kind: "ref", ref: cf }, path: [cv], set: "rule", value: { formula1: String(h.lessThan), operator: "LessThan" } });
+    units.push(unit);
+  }
+  if (features.validation) {
+    for (const v of spec.validations ?? []) {
+      units.push([{ root, path: [getRange(v.range), { name: "dataValidation" }], set: "rule", value: { list: { inCellDropDown: true, source: listSource(v.values) } } }]);
+    }
+  }
+  if (spec.print && features.pageLayout) {
+    const layout: PathSegment[] = [{ name: "pageLayout" }];
+    const unit: Op[] = [
+      { root, path: layout, set: "orientation", value: spec.print.orientation === "landscape" ? "Landscape" : "Portrait" },
+      { root, path: layout, set: "paperSize", value: "A4" },
+    ];
+    if (spec.print.printArea !== undefined) unit.push({ root, path: layout, call: "setPrintArea", args: [spec.print.printArea] });
+    if (spec.print.repeatRows !== undefined) unit.push({ root, path: layout, call: "setPrintTitleRows", args: [absoluteRows(spec.print.repeatRows)] });
+    if (spec.print.fitToWidth) unit.push({ root, path: layout, set: "zoom", value: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    const m = spec.print.margins;
+    if (m) {
+      unit.push({ root, path: layout, set: "leftMargin", value: m.left * INCH });
+      unit.push({ root, path: layout, set: "rightMargin", value: m.right * INCH });
+      unit.push({ root, path: layout, set: "topMargin", value: m.top * INCH });
+      unit.push({ root, path: layout, set: "bottomMargin", value: m.bottom * INCH });
+    }
+    units.push(unit);
+  }
+  if (spec.freezeRows !== undefined && spec.freezeRows > 0) units.push([{ root, path: [{ name: "freezePanes" }], call: "freezeRows", args: [spec.freezeRows] }]);
+  if (spec.tabColor !== undefined) units.push([{ root, path: [], set: "tabColor", value: spec.tabColor }]);
+
+  const c = spec.chart;
+  const [first, ...rest] = c?.series ?? [];
+  if (c && first) {
+    const chart = `chart${refs.next++}`;
+    const range = (address: string): RangeArg => ({ $range: { sheet: name, address } });
+    const ref: Root = { kind: "ref", ref: chart };
+    const unit: Op[] = [
+      { root, path: [{ name: "charts" }], call: "add", args: ["Line", range(first.values), "Columns"], as: chart },
+      { root: ref, path: [{ name: "title" }], set: "text", value: c.title },
+      { root: ref, path: [{ name: "series" }, { name: "getItemAt", args: [0] }], set: "name", value: first.name },
+      { root: ref, path: [{ name: "series" }, { name: "getItemAt", args: [0] }], call: "setXAxisValues", args: [range(c.categories)] },
+    ];
+    for (const s of rest) {
+      const series = `series${refs.next++}`;
+      unit.push({ root: ref, path: [{ name: "series" }], call: "add", args: [s.name], as: series });
+      unit.push({ root: { kind: "ref", ref: series }, path: [], call: "setValues", args: [range(s.values)] });
+      unit.push({ root: { kind: "ref", ref: series }, path: [], call: "setXAxisValues", args: [range(c.categories)] });
+    }
+    unit.push({ root: ref, path: [], call: "setPosition", args: [c.anchor.from, c.anchor.to] });
+    units.push(unit);
+  }
+  return units;
+}
+
+/** The whole plan as units, in the order they must run. */
+function planUnits(plan: WritePlan, features: Features): Unit[] {
+  const units: Unit[] = [];
+  const protections = plan.protectSheets ?? [];
+  const refs = { next: 1 };
+  // 解除定稿 before the writes (Excel refuses writes to a protected sheet), 定稿 after them.
+  for (const p of protections) if (!p.protect) units.push([{ root: sheetRoot(p.sheet), path: [{ name: "protection" }], call: "unprotect", args: [] }]);
+  for (const group of plan.cellWrites) units.push(...cellWriteUnits(group.sheet, group.writes, features));
+  for (const spec of plan.sheets) units.push(...sheetUnits(spec, features, refs));
+  // Owned sheets to remove (an undo); on a sheet that is already gone the null object's delete() does nothing.
+  for (const name of plan.deleteSheets ?? []) {
+    units.push([{ root: { kind: "worksheets" }, path: [{ name: "getItemOrNullObject", args: [name], fresh: true }], call: "delete", args: [] }]);
+  }
+  // No password: a guard against slips, not a lock.
+  for (const p of protections) if (p.protect) units.push([{ root: sheetRoot(p.sheet), path: [{ name: "protection" }], call: "protect", args: [] }]);
+  return units;
+}
+
+/** A list validation's source: comma-separated; a value holding a comma cannot be expressed. */
+function listSource(values: readonly string[]): string {
+  for (const v of values) {
+    if (v.includes(",")) throw new RangeError(`下拉列表的选项不能包含逗号 / a list option cannot contain a comma: ${v}`);
+  }
+  return values.join(",");
+}
+
+/** "1:4" → "$1:$4" (the form Excel stores for print titles). */
+function absoluteRows(rows: string): string {
+  const m = /^\$?(\d+)(?::\$?(\d+))?$/.exec(rows.trim());
+  if (!m) throw new RangeError(`not a row range: ${rows}`);
+  return `$${m[1]}:$${m[2] ?? m[1]}`;
+}
