@@ -4,26 +4,29 @@
  * - engine: month-scorecards scored per second on one core (bench/engine.ts);
  * - file mode: `hotline-scorecard score` on the 12-month example and a generated 120-month workbook,
  *   against a bare ExcelJS load + save of the same file (bench/file-mode.ts; budget ≤ 1.3×);
+ * - whole processes: the compiled bin's --help against node -e 0, and its score of both workbooks
+ *   against a bare ExcelJS load + save process of the same file (bench/process.ts; budget ≤ 1.0×);
  * - Excel mode: context.sync() calls and the largest payload of a full recompute of 12 and 120
  *   months through the counting fake (bench/excel-mode.ts; budget: 1 read + 1 write, < 5 MB);
  * - task pane: initial JS of the production build, gzip (budget ≤ 250 KB), and navigation →
  *   interactive in headless Chromium (bench/pane.ts).
  * Ends with one table: figure | value | budget | holds?
  *
- * Options: --only=engine,file,excel,pane (default all).
+ * Options: --only=engine,file,process,excel,pane (default all).
  */
 import os from "node:os";
 import { benchEngine } from "./engine";
 import { benchExcelMode } from "./excel-mode";
 import { benchFileMode } from "./file-mode";
 import { benchPane } from "./pane";
+import { benchProcesses } from "./process";
 import { type Figure, formatFigures } from "./report";
 import { ExcelFileAdapter } from "../src/hosts/file/file-adapter";
 import { buildPaymentSheet } from "../src/workbook/sheets/payment-sheet";
 import { runWorkbookAsync } from "../src/workbook/plan";
 import { AS_OF, type BenchWorkbook, exampleWorkbook, generatedWorkbook, NOW } from "./workbooks";
 
-const PARTS = ["engine", "file", "excel", "pane"] as const;
+const PARTS = ["engine", "file", "process", "excel", "pane"] as const;
 type Part = (typeof PARTS)[number];
 
 function selected(argv: readonly string[]): Set<Part> {
@@ -56,13 +59,14 @@ async function main(): Promise<void> {
   if (parts.has("engine")) figures.push(...benchEngine());
 
   let books: BenchWorkbook[] = [];
-  if (parts.has("file") || parts.has("excel")) {
+  if (parts.has("file") || parts.has("process") || parts.has("excel")) {
     const t = performance.now();
     books = [await exampleWorkbook(), await generatedWorkbook(120, "2016-01")];
     console.log(`\n## workbooks (generated in ${(performance.now() - t).toFixed(0)} ms)`);
     for (const b of books) console.log(await describe(b));
   }
   if (parts.has("file")) figures.push(...(await benchFileMode(books, (b) => (b.months > 12 ? 9 : 25))).figures);
+  if (parts.has("process")) figures.push(...(await benchProcesses(books, (b) => (b === null ? 21 : b.months > 12 ? 9 : 15))));
   if (parts.has("excel")) figures.push(...(await benchExcelMode(books)));
   if (parts.has("pane")) figures.push(...(await benchPane(7)));
 
