@@ -247,6 +247,10 @@ export class ExcelAdapter implements WorkbookAdapter {
       pageLayout: plan.sheets.some((s) => s.print !== undefined) ? this.has("pageLayout") : true,
       rangeAreas: this.isSetSupported(RANGE_AREAS_REQUIREMENT.name, RANGE_AREAS_REQUIREMENT.version),
       mergesOf: (sheet) => this.knownMerges.get(sheet.toLowerCase()) ?? [],
+      positionOf: (sheet) => {
+        const i = (this.knownSheets ?? []).findIndex((n) => n.toLowerCase() === sheet.toLowerCase());
+        return i >= 0 ? i : undefined;
+      },
     };
     const undoGroup = this.isSetSupported(UNDO_GROUP_REQUIREMENT.name, UNDO_GROUP_REQUIREMENT.version);
     // Everything is planned (and every value checked) before the first operation is queued.
@@ -668,6 +672,8 @@ interface Features {
   rangeAreas: boolean;
   /** Merged areas of an existing sheet, as known (from the last read). */
   mergesOf: (sheet: string) => readonly MergedRange[];
+  /** Position of an existing sheet, as known (from the last read); undefined when not known. */
+  positionOf?: (sheet: string) => number | undefined;
 }
 
 /** A values or number-format array larger than this is written in bands of rows. */
@@ -894,6 +900,8 @@ function sheetUnits(spec: SheetSpec, features: Features, refs: { next: number })
       { root: { kind: "worksheets" }, path: [], call: "add", args: [name], as: `sheet:${name}` },
     ],
   ];
+  const position = features.positionOf?.(name);
+  if (position !== undefined) (units[0] as Op[]).push({ root, path: [], set: "position", value: position });
   const columns = Object.entries(spec.columnWidths ?? {}).map(([letter, width]): [number, number] => [parseA1(`${letter}1`).col, columnWidthPoints(width)]);
   units.push(...sizeUnits(name, columns, "columnWidth", features.rangeAreas));
   const rows = Object.entries(spec.rowHeights ?? {}).map(([row, height]): [number, number] => [Number(row), height]);

@@ -438,6 +438,18 @@ class FakeWorksheet extends FakeProxy {
   get position(): number {
     return this.read("position");
   }
+  /**
+   * Worksheet.position (ExcelApi 1.1): "The zero-based position of the worksheet within the
+   * workbook", settable: the sheet moves there and the others close up around it.
+   */
+  set position(n: number) {
+    this.ctx.enqueue(`${this.path}.position=${n}`, () => {
+      const s = this.sheet();
+      const rest = this.ctx.state.sheets.filter((x) => x !== s);
+      rest.splice(Math.min(n, rest.length), 0, s);
+      this.ctx.state.sheets = rest;
+    });
+  }
   set tabColor(color: string) {
     this.ctx.enqueue(`${this.path}.tabColor=${color}`, () => {
       this.sheet().tabColor = color;
