@@ -92,3 +92,32 @@ export function examDeadline(month: MonthKey, day = 15): IsoDate {
   const { year, month: m } = monthParts(month);
   return shiftToWorkingDay(isoDate(year, m, day));
 }
+
+/**
+ * The working-day calendar as a value, passed in with the rule set (RuleSet.calendar): the
+ * library's data, extended and overridden by the workbook's 节假日安排 (SPEC §9). Every date rule
+ * of the engine (report due dates, the exam deadline, days late, payment due dates) asks it.
+ */
+export interface WorkCalendar {
+  /** Years it knows (the library's, and those the workbook's 节假日安排 adds), ascending. */
+  readonly knownYears: readonly number[];
+  isKnownDate(date: IsoDate): boolean;
+  isWorkingDay(date: IsoDate): boolean;
+  dayNote(date: IsoDate): string | null;
+  shiftToWorkingDay(date: IsoDate): IsoDate;
+  addWorkingDays(date: IsoDate, count: number): IsoDate;
+  workingDaysLate(due: IsoDate, submitted: IsoDate): number;
+  examDeadline(month: MonthKey, day?: number): IsoDate;
+}
+
+/** The library's calendar alone (chinese-days): what an absent 节假日安排 means. */
+export const LIBRARY_CALENDAR: WorkCalendar = {
+  knownYears: KNOWN_YEARS,
+  isKnownDate,
+  isWorkingDay,
+  dayNote,
+  shiftToWorkingDay,
+  addWorkingDays,
+  workingDaysLate,
+  examDeadline,
+};

@@ -3,8 +3,9 @@
  * (A1–A6). It is data — a signed amendment (补充协议) is an edit here or in the workbook's 规则设置
  * sheet, not a code change. `loadRules` validates a partial rule set and fills in the defaults.
  */
+import { LIBRARY_CALENDAR, type WorkCalendar } from "./calendar";
 import { dec, Dec } from "./decimal";
-import { isMonthKey, MonthKey } from "./dates";
+import { isIsoDate, isMonthKey, IsoDate, MonthKey, monthRange } from "./dates";
 import { Outcome, problem, Problem } from "./problems";
 import type { AnnualReportYear } from "./reports";
 
@@ -62,8 +63,15 @@ export const BONUS_LEVELS: readonly BonusLevel[] = [
   { label: "市级及以上", aliases: ["市级以上", "市级", "省级", "国家级", "部级", "领导", "媒体"], points: 10 },
 ];
 
+/** A7: over what span "同一事项只计一次分" holds. */
+export type MatterOnceSpan = "term" | "month";
+/** A9: which bonuses need "由乙方主动进行报送". */
+export type BonusReportRequirement = "all" | "crowdOnly";
+
+/** One row of 付款条款 (SPEC §9): an instalment of the contract, as many as the contract has. */
 export interface InstalmentTerms {
-  number: 1 | 2 | 3;
+  /** 笔次: 1, 2, 3, … in order. */
+  number: number;
   /** Share of the contract total, e.g. "0.40". */
   share: string;
   /** Scored months (inclusive); null for the first instalment, which has none. */
@@ -72,19 +80,31 @@ export interface InstalmentTerms {
   dueWorkingDays: number;
   /** The contract's condition in its own words. */
   condition: string;
-  /** An invoice dated before this is flagged (the period has not ended yet). */
-  invoiceNotBefore: string | null;
+  /**
+   * 最早开票日期: the earliest date the contract allows this invoice. An invoice dated before it is
+   * flagged, and (A10, default) the payment clock does not start before it.
+   */
+  invoiceNotBefore: IsoDate | null;
 }
 
 export interface RuleSet {
   /** Version of this rule set, shown on every written sheet. */
   version: string;
   name: string;
+  /** The contract's terms (SPEC §9 合同信息 and 付款条款; absent sheets = the seed contract). */
   contract: {
+    /** 合同名称, printed on 付款结算. */
+    title: string;
+    /** 甲方 (the customer) and 乙方 (the operator). */
+    partyA: string;
+    partyB: string;
+    /** 合同期起 / 合同期止 (the service term). */
+    termStart: IsoDate;
+    termEnd: IsoDate;
     /** 合同总额 (含税), 元. */
     total: string;
-    /** Quarterly fee = total ÷ this. */
-    quarters: number;
+    /** 季度服务费 as the contract gives it; null = total ÷ (scored months ÷ 3) (quarterlyFee()). */
+    quarterlyFee: string | null;
     /** 达标分. */
     threshold: string;
     /** 每分扣款比例 ("0.005" = 0.5%). */
@@ -136,6 +156,14 @@ export interface RuleSet {
     settlementSteps: StepMode;
     /** A4 */
     penaltyLadder: PenaltyLadderId;
+    /** A7: a 事项编号 scores once over the whole term (default) or once within a month. */
+    matterOnceSpan: MatterOnceSpan;
+    /** A8: a penalty matter reported at several levels deducts once, at the highest (default), or every report counts. */
+    penaltyMatterOnce: boolean;
+    /** A9: 乙方报送 required for every bonus (default) or for the 群众 +1 only. */
+    bonusReportRequired: BonusReportRequirement;
+    /** A10: the payment clock starts no earlier than the instalment's 最早开票日期 (default), or from the invoice (or receipt) as given. */
+    paymentClockFromEarliest: boolean;
     /** A5 */
     deductionBase: DeductionBase;
     /** A6: round the period average half-up to 2 decimals before the deduction. */
@@ -143,14 +171,24 @@ export interface RuleSet {
     capTotalAt100: boolean;
     floorTotalAt0: boolean;
   };
+  /**
+   * The working-day calendar in force: the library's (chinese-days), extended and overridden by the
+   * workbook's 节假日安排 (SPEC §9). A value passed in with the rules, so the domain reads no sheet.
+   */
+  calendar: WorkCalendar;
 }
 
 export const DEFAULT_RULES: RuleSet = {
   version: "2024-12.1",
   name: "合同原文（2024-2025 年 12367 热线运营服务合同）",
   contract: {
+    title: "陕西省公安厅出入境管理局 12367 服务热线 2024-2025 年热线运营服务及语音专线采购项目",
+    partyA: "陕西省公安厅",
+    partyB: "陕西省通信服务有限公司",
+    termStart: "2024-12-04",
+    termEnd: "2025-12-03",
     total: "689000.00",
-    quarters: 4,
+    quarterlyFee: null,
     threshold: "95",
     ratePerPoint: "0.005",
     lateChargePerDay: "0.03",
@@ -160,7 +198,7 @@ export const DEFAULT_RULES: RuleSet = {
     lastMonth: "2025-11",
     instalments: [
       {
-        number: 1, share: "0.40", months: null, dueWorkingDays: 10, invoiceNotBefore: null,
+        number: 1, share: "0.40", months: null, dueWorkingDays: 10, invoiceNotBefore: "2024-12-04",
         condition: "合同签订后的一个月内，乙方提供等额发票，甲方收到发票后的10个工作日内支付",
       },
       {
@@ -168,7 +206,7 @@ export const DEFAULT_RULES: RuleSet = {
         condition: "自项目运营至2025年6月，以2024年12月至2025年5月平均得分为准，30个工作日内支付",
       },
       {
-        number: 3, share: "0.10", months: { from: "2025-06", to: "2025-11" }, dueWorkingDays: 30, invoiceNotBefore: "2025-12-01",
+        number: 3, share: "0.10", months: { from: "2025-06", to: "2025-11" }, dueWorkingDays: 30, invoiceNotBefore: "2026-01-01",
         condition: "服务期满次月，以2025年6月至2025年11月平均得分为准，30个工作日内支付",
       },
     ],
@@ -201,11 +239,16 @@ export const DEFAULT_RULES: RuleSet = {
     ticketQualitySteps: "proportional",
     settlementSteps: "proportional",
     penaltyLadder: "default",
+    matterOnceSpan: "term",
+    penaltyMatterOnce: true,
+    bonusReportRequired: "all",
+    paymentClockFromEarliest: true,
     deductionBase: "quarterlyFee",
     roundAverage: true,
     capTotalAt100: false,
     floorTotalAt0: false,
   },
+  calendar: LIBRARY_CALENDAR,
 };
 
 export type RuleOverrides = {
@@ -214,6 +257,7 @@ export type RuleOverrides = {
   contract?: Partial<RuleSet["contract"]>;
   scoring?: Partial<RuleSet["scoring"]>;
   options?: Partial<RuleSet["options"]>;
+  calendar?: WorkCalendar;
 };
 
 function isDecimalText(v: unknown): v is string {
@@ -233,6 +277,7 @@ export function loadRules(overrides: RuleOverrides = {}): Outcome<RuleSet> {
     contract: { ...DEFAULT_RULES.contract, ...overrides.contract },
     scoring: { ...DEFAULT_RULES.scoring, ...overrides.scoring },
     options: { ...DEFAULT_RULES.options, ...overrides.options },
+    calendar: overrides.calendar ?? DEFAULT_RULES.calendar,
   };
   const errors: Problem[] = [];
   const bad = (field: string, zh: string, en: string) => errors.push(problem("error", "bad-rule", `rules.${field}`, zh, en));
@@ -248,7 +293,9 @@ export function loadRules(overrides: RuleOverrides = {}): Outcome<RuleSet> {
   nonNegativeDecimal("contract.ratePerPoint", c.ratePerPoint, "每分扣款比例");
   nonNegativeDecimal("contract.lateChargePerDay", c.lateChargePerDay, "逾期违约金日比例");
   nonNegativeDecimal("contract.terminationClaimShare", c.terminationClaimShare, "解约违约金比例");
-  if (!Number.isInteger(c.quarters) || c.quarters < 1) bad("contract.quarters", "合同季度数应为正整数", "contract.quarters must be a whole number ≥ 1");
+  if (c.quarterlyFee !== null) positiveDecimal("contract.quarterlyFee", c.quarterlyFee, "季度服务费");
+  if (!isIsoDate(c.termStart) || !isIsoDate(c.termEnd) || c.termStart >= c.termEnd)
+    bad("contract.termStart", `合同期起「${String(c.termStart)}」应早于合同期止「${String(c.termEnd)}」`, `the term start "${String(c.termStart)}" must be before its end "${String(c.termEnd)}"`);
   if (!isMonthKey(c.firstMonth) || !isMonthKey(c.lastMonth) || c.firstMonth > c.lastMonth)
     bad("contract.firstMonth", "考核起止月份无效", "first/last scored month invalid");
   let shareSum = dec(0);
@@ -287,15 +334,19 @@ export function loadRules(overrides: RuleOverrides = {}): Outcome<RuleSet> {
     if (!STEP_MODES.includes(o[key])) bad(`options.${key}`, `「部分扣分方式」应为 按比例/整步/起步，实为「${String(o[key])}」`, `A3 ${key} must be proportional/floor/ceil, got "${String(o[key])}"`);
   if (!(o.penaltyLadder in PENALTY_LADDERS)) bad("options.penaltyLadder", `「扣分层级」无效：「${String(o.penaltyLadder)}」`, `A4 penalty ladder invalid: "${String(o.penaltyLadder)}"`);
   if (!(o.deductionBase in DEDUCTION_BASE_LABELS)) bad("options.deductionBase", `「扣款基数」应为 季度服务费/本笔款项/本期服务费，实为「${String(o.deductionBase)}」`, `A5 deduction base invalid: "${String(o.deductionBase)}"`);
-  for (const key of ["roundAverage", "capTotalAt100", "floorTotalAt0"] as const)
+  if (o.matterOnceSpan !== "term" && o.matterOnceSpan !== "month") bad("options.matterOnceSpan", `「同一事项计分范围」应为 整个合同期/同一月内，实为「${String(o.matterOnceSpan)}」`, `A7 span must be term/month, got "${String(o.matterOnceSpan)}"`);
+  if (o.bonusReportRequired !== "all" && o.bonusReportRequired !== "crowdOnly") bad("options.bonusReportRequired", `「乙方报送要求」应为 全部加分/仅群众表扬，实为「${String(o.bonusReportRequired)}」`, `A9 must be all/crowdOnly, got "${String(o.bonusReportRequired)}"`);
+  for (const key of ["roundAverage", "capTotalAt100", "floorTotalAt0", "penaltyMatterOnce", "paymentClockFromEarliest"] as const)
     if (typeof o[key] !== "boolean") bad(`options.${key}`, `规则参数 ${key} 应为 是/否`, `options.${key} must be yes/no`);
 
   return errors.length > 0 ? { ok: false, errors, warnings: [] } : { ok: true, value: rules, warnings: [] };
 }
 
-/** Quarterly service fee (季度服务费) = total ÷ quarters. */
+/** Quarterly service fee (季度服务费): as the contract gives it, else total ÷ (scored months ÷ 3). */
 export function quarterlyFee(rules: RuleSet): Dec {
-  return dec(rules.contract.total).div(rules.contract.quarters);
+  const c = rules.contract;
+  if (c.quarterlyFee !== null) return dec(c.quarterlyFee);
+  return dec(c.total).times(3).div(monthRange(c.firstMonth, c.lastMonth).length);
 }
 
 /** The A1–A6 choices that differ from the contract defaults, in words, for the printed sheets. */
@@ -309,6 +360,10 @@ export function describeOptionChanges(rules: RuleSet): string[] {
   if (o.ticketQualitySteps !== d.ticketQualitySteps) out.push(`A3 工单质检不足一步按「${STEP_MODE_LABELS[o.ticketQualitySteps]}」扣分`);
   if (o.settlementSteps !== d.settlementSteps) out.push(`A3 结算差分按「${STEP_MODE_LABELS[o.settlementSteps]}」计`);
   if (o.penaltyLadder !== d.penaltyLadder) out.push(`A4 扣分层级：${PENALTY_LADDERS[o.penaltyLadder].label}`);
+  if (o.matterOnceSpan !== d.matterOnceSpan) out.push("A7 同一事项只在同一考核月内计一次分");
+  if (o.penaltyMatterOnce !== d.penaltyMatterOnce) out.push("A8 同一扣分事项被多级通报时每次都扣");
+  if (o.bonusReportRequired !== d.bonusReportRequired) out.push("A9 仅群众表扬需乙方主动报送");
+  if (o.paymentClockFromEarliest !== d.paymentClockFromEarliest) out.push("A10 付款期限自发票（或收票）日期起算，即使早于合同约定的开票时点");
   if (o.deductionBase !== d.deductionBase) out.push(`A5 扣款基数：每分扣${DEDUCTION_BASE_LABELS[o.deductionBase]}的 ${dec(rules.contract.ratePerPoint).times(100).toString()}%`);
   if (o.roundAverage !== d.roundAverage) out.push("A6 期间平均分不取整");
   if (rules.scoring.annualReportYear !== DEFAULT_RULES.scoring.annualReportYear) out.push("年报按「每年12月底前对上一年度」读：报告期为上一年度");

@@ -33,6 +33,11 @@ describe("rulesFromSettings", () => {
       roundAverage: false,
       capTotalAt100: true,
       floorTotalAt0: false,
+      // A7–A10: not set here, so the defaults.
+      matterOnceSpan: "term",
+      penaltyMatterOnce: true,
+      bonusReportRequired: "all",
+      paymentClockFromEarliest: true,
     });
     expect(r.value.version).toBe(`${DEFAULT_RULES.version}+规则设置`);
     expect(describeOptionChanges(r.value)).toHaveLength(8); // all but 质检 steps and the floor at 0
