@@ -10,8 +10,9 @@ const USAGE = `用法 / usage:
   hotline-scorecard demo                      SPEC §7 示例的评分表与结算示例
   hotline-scorecard score IN.xlsx -o OUT.xlsx [--json] [--as-of YYYY-MM-DD]
                                               评分并写出工作簿（只写得分单元格与程序拥有的表）/ score a workbook
-  hotline-scorecard template [--from 2024-12] [--months 12] -o FILE.xlsx [--force]
-                                              生成空白工作簿（每月附件二 + 录入表）/ a fresh workbook
+  hotline-scorecard template [--from 2026-12] [--to 2027-11 | --months 12] [--term-start 2026-12-04]
+                             [--term-end 2027-12-03] [--total 720000] -o FILE.xlsx [--force]
+                                              新合同的空白工作簿（合同信息、付款条款、每月附件二、录入表）/ a fresh workbook for a contract
   hotline-scorecard undo IN.xlsx -o OUT.xlsx  撤销上次写入（按「撤销记录」恢复原内容）/ undo the last write
   hotline-scorecard freeze IN.xlsx --month 2025-10 --by 张三 -o OUT.xlsx [--note …]
                                               定稿：记入「审计记录」并保护该月考核表 / freeze a month for signature

@@ -7,13 +7,14 @@
  *
  * What it covers: every indicator of the month (blank ones as null), every field of the month's
  * events and of the reports due in it, and per item its 序号, 单项得分, 满分, floor and the bound that
- * bit, plus Σ rows 1–10 and the 考核得分. Not covered: the wording of 完成情况 and 计算说明 (derived
+ * bit, plus Σ rows 1–10 and the 考核得分; and the month's 约定调整 rows (A11: 序号, 约定得分, 依据) when it
+ * has any — a month without them hashes exactly as before they existed. Not covered: the wording of 完成情况 and 计算说明 (derived
  * from the inputs above; a reworded program must not flag every signed month) and the rule-set
  * version (recorded in its own column of 审计记录).
  */
 import { Dec, fixed2 } from "./decimal";
 import type { MonthIndicators, ReportSubmission, ScoreEvent } from "./indicators";
-import type { MonthScore } from "./scoring";
+import type { AgreedScore, MonthScore } from "./scoring";
 
 /** Bumped when the canonical form changes, so an old fingerprint is never compared as if new. */
 export const FINGERPRINT_FORMAT = 1;
@@ -25,6 +26,8 @@ export interface FingerprintInput {
   /** The reports due in the month. */
   reports: readonly ReportSubmission[];
   score: MonthScore;
+  /** The month's 约定调整 rows (A11); absent or empty = none (and the payload is the one of old). */
+  agreedScores?: readonly AgreedScore[];
 }
 
 function canonical(value: unknown): string {
@@ -67,7 +70,8 @@ function sortedCanonical<T>(list: readonly T[]): unknown[] {
 /** The object whose canonical JSON is hashed (exported for tests and for showing what is covered). */
 export function fingerprintPayload(input: FingerprintInput): unknown {
   const { indicators, score } = input;
-  return {
+  const agreed = (input.agreedScores ?? []).filter((a) => a.month === indicators.month);
+  const payload: Record<string, unknown> = {
     format: FINGERPRINT_FORMAT,
     month: indicators.month,
     indicators,
@@ -82,6 +86,9 @@ export function fingerprintPayload(input: FingerprintInput): unknown {
       total: score.total,
     },
   };
+  // Only when there are any: an old frozen month (no 约定调整) keeps its fingerprint.
+  if (agreed.length > 0) payload.agreed = sortedCanonical(agreed.map((a) => ({ month: a.month, item: a.item, score: a.score === null ? null : String(a.score).trim(), reason: a.reason.trim() })));
+  return payload;
 }
 
 function hex(buffer: ArrayBuffer): string {

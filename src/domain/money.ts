@@ -10,6 +10,21 @@ export function toFen(amount: DecimalInput): Dec {
   return round2(dec(amount));
 }
 
+/**
+ * A total split by shares, to the fen (SPEC §9): every part is total × share rounded half up,
+ * except the last, which takes the remainder, so the parts add up to the total exactly — when the
+ * shares add up to 1. Shares that do not (a part of the list) give every part total × share.
+ */
+export function splitByShares(total: DecimalInput, shares: readonly DecimalInput[]): Dec[] {
+  const whole = toFen(total);
+  const parts = shares.map((s) => toFen(dec(total).times(s)));
+  const shareSum = shares.reduce<Dec>((acc, s) => acc.plus(s), dec(0));
+  if (parts.length === 0 || !shareSum.equals(1)) return parts;
+  const others = parts.slice(0, -1).reduce<Dec>((acc, p) => acc.plus(p), dec(0));
+  parts[parts.length - 1] = whole.minus(others);
+  return parts;
+}
+
 /** 大写 by amount: a run writes the same few amounts (each instalment, the total) several times. */
 const capitals = new Map<string, string>();
 

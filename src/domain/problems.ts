@@ -37,7 +37,7 @@ export function problem(
 /** Thrown by the calendar for a date it does not know; converted to a Problem at the boundary. */
 export class UnknownDateError extends Error {
   constructor(readonly date: string) {
-    super(`date ${date} is outside the PRC working-day calendar`);
+    super(`date ${date} is outside the PRC working-day calendar (add its year in the 节假日安排 sheet, from the State Council notice)`);
     this.name = "UnknownDateError";
   }
 }

@@ -2,7 +2,7 @@
  * Report due dates (row 4, 数据分析): 月报 by the 10th of the next month, 季报 by the 15th of the
  * first month of the next quarter, 年报 by the end of December — each 遇节假日顺延.
  */
-import { shiftToWorkingDay } from "./calendar";
+import type { WorkCalendar } from "./calendar";
 import { addMonths, firstDay, IsoDate, isoDate, lastDay, monthKey, MonthKey, monthParts, parseMonth } from "./dates";
 
 export type ReportKind = "月报" | "季报" | "年报";
@@ -29,11 +29,11 @@ export function parseReportKind(text: string): ReportKind | null {
 const QUARTER_DIGITS: Record<string, number> = { "1": 1, "2": 2, "3": 3, "4": 4, 一: 1, 二: 2, 三: 3, 四: 4 };
 
 /**
- * Memo for the two pure functions every month's scoring calls for every report row (a season
- * scores each row once per month). Keys are the inputs as text; entries are frozen; bounded.
+ * Memo for the period reading every month's scoring calls for every report row (a season scores
+ * each row once per month). Keys are the inputs as text; entries are frozen; bounded.
  */
-const memo = new Map<string, ReportPeriod | null | IsoDate>();
-function remember<T extends ReportPeriod | null | IsoDate>(key: string, make: () => T): T {
+const memo = new Map<string, ReportPeriod | null>();
+function remember<T extends ReportPeriod | null>(key: string, make: () => T): T {
   if (memo.has(key)) return memo.get(key) as T;
   const value = make();
   if (memo.size > 20_000) memo.clear();
@@ -84,16 +84,30 @@ export function nominalDueDate(period: ReportPeriod, annualReportYear: AnnualRep
   return annualReportYear === "sameYear" ? period.end : isoDate(Number(period.key) + 1, 12, 31);
 }
 
-/** The due date after 遇节假日顺延. */
-export function reportDueDate(period: ReportPeriod, annualReportYear: AnnualReportYear = "sameYear"): IsoDate {
+/**
+ * Due dates by calendar value and period: every month's scoring asks for the same few. A calendar
+ * value is immutable, so its entries never go stale; bounded.
+ */
+const dueDates = new WeakMap<WorkCalendar, Map<string, IsoDate>>();
+
+/** The due date after 遇节假日顺延, on the calendar in force (RuleSet.calendar). */
+export function reportDueDate(period: ReportPeriod, calendar: WorkCalendar, annualReportYear: AnnualReportYear = "sameYear"): IsoDate {
+  let byKey = dueDates.get(calendar);
+  if (byKey === undefined) {
+    byKey = new Map();
+    dueDates.set(calendar, byKey);
+  }
+  const key = `${period.kind}|${period.key}|${annualReportYear}`;
+  const known = byKey.get(key);
+  if (known !== undefined) return known;
   // Not memoised when the calendar refuses: the UnknownDateError must reach every caller.
-  const key = `d|${period.kind}|${period.key}|${annualReportYear}`;
-  const known = memo.get(key);
-  if (typeof known === "string") return known;
-  return remember(key, () => shiftToWorkingDay(nominalDueDate(period, annualReportYear)));
+  const due = calendar.shiftToWorkingDay(nominalDueDate(period, annualReportYear));
+  if (byKey.size > 20_000) byKey.clear();
+  byKey.set(key, due);
+  return due;
 }
 
 /** The scorecard month a report is scored in: the month its due date falls in. */
-export function reportScoredMonth(period: ReportPeriod, annualReportYear: AnnualReportYear = "sameYear"): MonthKey {
-  return reportDueDate(period, annualReportYear).slice(0, 7);
+export function reportScoredMonth(period: ReportPeriod, calendar: WorkCalendar, annualReportYear: AnnualReportYear = "sameYear"): MonthKey {
+  return reportDueDate(period, calendar, annualReportYear).slice(0, 7);
 }

@@ -5,7 +5,7 @@
  */
 import { dec } from "./decimal";
 import { Outcome, problem, Problem } from "./problems";
-import { DeductionBase, DEFAULT_RULES, loadRules, PenaltyLadderId, RuleOverrides, RuleSet, StepMode } from "./rules";
+import { BonusReportRequirement, chargedSteps, DeductionBase, DEFAULT_RULES, loadRules, MatterOnceSpan, PenaltyLadderId, RuleOverrides, RuleSet, StepMode } from "./rules";
 
 export type SettingValue = string | number | boolean | null;
 
@@ -18,8 +18,12 @@ export interface RuleSettingDef {
   label: string;
   /** Accepted other spellings. */
   aliases: readonly string[];
-  /** Shown in the template's 说明 column. */
+  /** Shown in the template's 说明 column (true under the contract's rates; see helpFor). */
   help: string;
+  /** The help as it reads under a given rule set, when it depends on the rates in force (A2). */
+  helpFor?: (rules: RuleSet) => string;
+  /** The words a clerk picks from (a list in the template, a choice in the pane), when the value is one of a few. */
+  choices?: readonly string[];
   /** The default as a clerk would type it. */
   defaultText: (rules: RuleSet) => string;
   /** Returns the override, or an error text (zh, en). */
@@ -63,6 +67,31 @@ const LADDER_WORDS: Record<string, PenaltyLadderId> = {
   备选: "alternative", "市级以下/市级/省级及以上": "alternative", 市级以下10市级20省级及以上50: "alternative",
 };
 
+/**
+ * A2 in words that hold under the rates in force (SPEC §5): how far row 9 can fall by its rule
+ * ("每降低10%扣0.5分" from the target down to an accuracy of 0), and so whether "5分扣完为止"
+ * (质检扣分上限) can ever bite. Under the contract's 0.5 per 10 % row 9 never falls below 5.5.
+ */
+export function ticketCapHelp(rules: RuleSet, lang: "zh" | "en" = "zh"): string {
+  const s = rules.scoring;
+  const steps = chargedSteps(dec(s.ticketTarget).div(s.ticketStep), rules.options.ticketQualitySteps);
+  const most = dec(s.ticketPointsPerStep).times(steps);
+  const mostText = most.toDecimalPlaces(2).toString();
+  const lowest = dec(10).minus(most);
+  const lowestText = lowest.toDecimalPlaces(2).toString();
+  const cap = dec(10).minus(rules.options.ticketQualityFloor);
+  const capText = cap.toString();
+  const bites = most.greaterThan(cap);
+  if (lang === "en")
+    return `A2: the contract says "deductions stop at 5"; fill in the most points row 9 may lose (default 5). At ${s.ticketPointsPerStep} per ${s.ticketStep}% below ${s.ticketTarget}%, row 9 loses at most ${mostText} (lowest ${lowestText}) even at 0% accuracy, so ${bites ? `this cap of ${capText} applies (lowest ${dec(10).minus(cap).toString()})` : "the cap only matters after an amendment changes that rate"}`;
+  return `A2：合同「5分扣完为止」— 填本项最多扣几分（默认 5，即最低 5 分）。按现行扣分标准「低于${s.ticketTarget}%每降低${s.ticketStep}%扣${s.ticketPointsPerStep}分」，准确率为 0 时最多扣 ${mostText} 分（最低 ${lowestText} 分），${bites ? `本上限起作用：最多扣 ${capText} 分（最低 ${dec(10).minus(cap).toString()} 分）` : "所以本上限在现行标准下不起作用（填 10 也不会低于 " + lowestText + " 分），补充协议改变扣分标准后才有意义"}`;
+}
+
+const SPAN_WORDS: Record<string, MatterOnceSpan> = { 整个合同期: "term", 合同期: "term", 整个合同期内: "term", 合同期内: "term", 全合同期: "term", 同一月内: "month", 同月: "month", 同一月: "month", 当月: "month", 月内: "month", 同一考核月: "month", 同一考核月内: "month" };
+const PENALTY_ONCE_WORDS: Record<string, boolean> = { 只扣一次: true, 扣一次: true, 一次: true, 只计一次: true, 按最高级扣一次: true, 每次都扣: false, 每次扣: false, 每次: false, 每次都计: false };
+const REPORT_WORDS: Record<string, BonusReportRequirement> = { 全部加分: "all", 全部: "all", 所有加分: "all", 全部加分项: "all", 仅群众表扬: "crowdOnly", 仅群众: "crowdOnly", 群众表扬: "crowdOnly", 只限群众表扬: "crowdOnly", 仅群众表扬需报送: "crowdOnly" };
+const CLOCK_WORDS: Record<string, boolean> = { 不早于最早开票日期: true, 最早开票日期: true, 不早于最早开票日: true, 自最早开票日期: true, 自发票日期: false, 发票日期: false, 自发票日期起: false, 自收票日期: false, 自发票或收票日期: false };
+
 export const RULE_SETTINGS: readonly RuleSettingDef[] = [
   {
     label: "合同总额", aliases: ["合同金额", "服务费总额"], help: "合同§十(一)：服务费总额（含税）人民币陆拾捌万玖仟元整",
@@ -90,7 +119,7 @@ export const RULE_SETTINGS: readonly RuleSettingDef[] = [
     apply: (v, o) => { const n = readNumber(v); if (n === null || dec(n).lessThan(0) || dec(n).greaterThan(10)) return ["应为 0–10 的分数", "must be a score 0–10"]; o.options.turnoverBandScore = n; return null; },
   },
   {
-    label: "质检扣分上限", aliases: ["工单质检扣分上限"], help: "A2：合同「5分扣完为止」— 默认最多扣 5 分（最低 5 分）；填 10 则可扣至 0 分",
+    label: "质检扣分上限", aliases: ["工单质检扣分上限"], help: ticketCapHelp(DEFAULT_RULES), helpFor: (r) => ticketCapHelp(r),
     defaultText: (r) => dec(10).minus(r.options.ticketQualityFloor).toString(),
     apply: (v, o) => { const n = readNumber(v); if (n === null || dec(n).lessThan(0) || dec(n).greaterThan(10)) return ["应为 0–10 的分数（最多扣几分）", "must be 0–10 (the most points deducted)"]; o.options.ticketQualityFloor = dec(10).minus(n).toString(); return null; },
   },
@@ -145,7 +174,36 @@ export const RULE_SETTINGS: readonly RuleSettingDef[] = [
     defaultText: (r) => (r.options.floorTotalAt0 ? "是" : "否"),
     apply: (v, o) => { const b = readYesNo(v); if (b === null) return ["应为 是/否", "must be 是/否"]; o.options.floorTotalAt0 = b; return null; },
   },
+  {
+    label: "同一事项计分范围", aliases: ["同一事项只计一次分", "同一事项计分", "事项计分范围"], choices: ["整个合同期", "同一月内"],
+    help: "A7：合同第11项「同一事项只计一次分」未说范围 — 整个合同期（默认：已在之前月份计分的事项编号，以后月份计 0 分并提示该月）/ 同一月内",
+    defaultText: (r) => (r.options.matterOnceSpan === "term" ? "整个合同期" : "同一月内"),
+    apply: (v, o) => { const m = SPAN_WORDS[text(v)]; if (!m) return ["应为 整个合同期 / 同一月内", "must be 整个合同期 (the whole term) / 同一月内 (within a month)"]; o.options.matterOnceSpan = m; return null; },
+  },
+  {
+    label: "扣分事项多级通报", aliases: ["同一扣分事项多级通报", "扣分事项多次通报", "扣分事项多级"], choices: ["只扣一次", "每次都扣"],
+    help: "A8：合同第12项「受到…批评或报道的，每次扣 10 分…」，同一事项被多级单位、领导或媒体通报时 — 只扣一次（默认，按最高级别）/ 每次都扣",
+    defaultText: (r) => (r.options.penaltyMatterOnce ? "只扣一次" : "每次都扣"),
+    apply: (v, o) => { const b = PENALTY_ONCE_WORDS[text(v)]; if (b === undefined) return ["应为 只扣一次 / 每次都扣", "must be 只扣一次 (once) / 每次都扣 (every report)"]; o.options.penaltyMatterOnce = b; return null; },
+  },
+  {
+    label: "乙方报送要求", aliases: ["加分报送要求", "乙方主动报送", "加分须乙方报送"], choices: ["全部加分", "仅群众表扬"],
+    help: "A9：合同第11项「由乙方主动进行报送，每次加 1 分。受到市级及以上单位、领导或媒体表扬的，每次加 10 分」— 全部加分（默认：群众与市级及以上表扬都须乙方主动报送）/ 仅群众表扬（+1）",
+    defaultText: (r) => (r.options.bonusReportRequired === "all" ? "全部加分" : "仅群众表扬"),
+    apply: (v, o) => { const m = REPORT_WORDS[text(v)]; if (!m) return ["应为 全部加分 / 仅群众表扬", "must be 全部加分 (every bonus) / 仅群众表扬 (the 群众 +1 only)"]; o.options.bonusReportRequired = m; return null; },
+  },
+  {
+    label: "付款期限起算", aliases: ["付款期限起算日", "付款起算", "付款期限起算方式"], choices: ["不早于最早开票日期", "自发票日期"],
+    help: "A10：合同「甲方收到发票后的10个工作日内支付」「30个工作日内支付」— 不早于最早开票日期（默认：提前开具的发票不使付款期限提前起算，并提示）/ 自发票日期（有收票日期时自收票日期）起算",
+    defaultText: (r) => (r.options.paymentClockFromEarliest ? "不早于最早开票日期" : "自发票日期"),
+    apply: (v, o) => { const b = CLOCK_WORDS[text(v)]; if (b === undefined) return ["应为 不早于最早开票日期 / 自发票日期", "must be 不早于最早开票日期 / 自发票日期"]; o.options.paymentClockFromEarliest = b; return null; },
+  },
 ];
+
+/** A setting's help under a rule set (the rates in force), else its fixed help. */
+export function settingHelp(def: RuleSettingDef, rules: RuleSet): string {
+  return def.helpFor ? def.helpFor(rules) : def.help;
+}
 
 const normalizeLabel = (label: string) => label.normalize("NFKC").replace(/\s+/g, "").replace(/[()（）]/g, "").toLowerCase();
 

@@ -1,13 +1,16 @@
 /**
- * settle: the three instalments of contract §十 from the monthly totals and the payment record.
- * Deduction (A5) = max(0, 95 − average) × 0.5% × base, to the fen, never more than the instalment;
- * due date = the 10th/30th working day after the invoice; late charge = 3% of the payable per
- * calendar day after the due date (§五(四)), with the 30-day termination flag.
+ * settle: the instalments of contract §十 (as many as 付款条款 gives, SPEC §9) from the monthly
+ * totals and the payment record. Amount = 合同总额 × 比例 to the fen, the last instalment taking
+ * the rounding remainder; deduction (A5) = max(0, 95 − average) × 0.5% × base, to the fen, never
+ * more than the instalment; due date = the 10th/30th working day after the day the payment clock
+ * starts — the invoice's receipt (收票日期) or else the invoice date, and (A10, default) never before
+ * the instalment's 最早开票日期; late charge = 3% of the payable per calendar day after the due date
+ * (§五(四)), with the 30-day termination flag.
  */
-import { addWorkingDays, KNOWN_YEARS } from "./calendar";
+import { addYearHint, knownYearsText } from "./calendar";
 import { dec, Dec, DecimalInput, fixed2, maxDec, round2, sum, ZERO } from "./decimal";
 import { daysBetween, IsoDate, isIsoDate, MonthKey, monthLabel, monthRange } from "./dates";
-import { capitalAmount, toFen } from "./money";
+import { capitalAmount, splitByShares, toFen } from "./money";
 import { Outcome, problem, Problem, UnknownDateError } from "./problems";
 import { chargedSteps, DEDUCTION_BASE_LABELS, InstalmentTerms, quarterlyFee, RuleSet } from "./rules";
 
@@ -15,6 +18,8 @@ export interface PaymentRecord {
   number: number;
   invoiceDate: IsoDate | null;
   paidDate: IsoDate | null;
+  /** 收票日期 (optional): the day 甲方 received the invoice; the payment clock starts from it. */
+  receivedDate?: IsoDate | null;
 }
 
 export type PaymentStatus = "not-invoiced" | "invoiced" | "paid";
@@ -45,6 +50,17 @@ export interface InstalmentSettlement {
   payable: Dec;
   payableUpper: string;
   invoiceDate: IsoDate | null;
+  /** 收票日期 as 付款记录 gives it; null when not given. */
+  receivedDate: IsoDate | null;
+  /** 最早开票日期 of the instalment (付款条款); null when the contract sets none. */
+  invoiceNotBefore: IsoDate | null;
+  /** The invoice is dated before 最早开票日期 (flagged whatever A10 says). */
+  earlyInvoice: boolean;
+  /**
+   * The day the payment clock starts (the due date is the Nth working day after it): the receipt
+   * date, else the invoice date; under A10's default never before 最早开票日期. Null before an invoice.
+   */
+  clockStart: IsoDate | null;
   dueDate: IsoDate | null;
   paidDate: IsoDate | null;
   status: PaymentStatus;
@@ -81,13 +97,28 @@ export function averageAsUsed(periodSum: Dec, months: number, rules: RuleSet): D
 }
 
 /**
+ * The amount of every instalment of the contract (number → amount): 合同总额 × 比例 to the fen, the
+ * last instalment taking the rounding remainder so the amounts add up to the total (SPEC §9).
+ */
+export function instalmentAmounts(rules: RuleSet): Map<number, Dec> {
+  const list = rules.contract.instalments;
+  const amounts = splitByShares(rules.contract.total, list.map((i) => i.share));
+  return new Map(list.map((terms, i) => [terms.number, amounts[i] as Dec]));
+}
+
+/** The amount of one instalment of the contract (see instalmentAmounts). */
+export function instalmentAmount(terms: InstalmentTerms, rules: RuleSet): Dec {
+  return instalmentAmounts(rules).get(terms.number) ?? toFen(dec(rules.contract.total).times(terms.share));
+}
+
+/**
  * The deduction of one instalment at a period average (already A6-rounded): max(0, 95 − average),
  * read per A3, × 0.5% × the A5 base, to the fen, never more than the instalment. settle() and the
  * forecast both use this, so they cannot disagree.
  */
 export function instalmentDeduction(terms: InstalmentTerms, average: DecimalInput, rules: RuleSet): DeductionAt {
   const c = rules.contract;
-  const amount = toFen(dec(c.total).times(terms.share));
+  const amount = instalmentAmount(terms, rules);
   const months = terms.months ? monthRange(terms.months.from, terms.months.to).length : 0;
   const qFee = quarterlyFee(rules);
   const pointsBelow = maxDec(ZERO, dec(c.threshold).minus(average));
@@ -101,6 +132,11 @@ export function instalmentDeduction(terms: InstalmentTerms, average: DecimalInpu
 export interface SettleOptions {
   /** "Today" for unpaid instalments' days late. Without it, an unpaid instalment's lateness is not computed. */
   asOf?: IsoDate;
+  /**
+   * Settle only these instalments (by number); the others are left out — their months are not
+   * needed — but every amount is still the whole contract's (the last instalment keeps the remainder).
+   */
+  only?: readonly number[];
 }
 
 /**
@@ -132,10 +168,16 @@ export function settle(
       errors.push(problem("error", "duplicate-instalment", f("number"), `第${record.number}笔在「付款记录」中出现两次`, `instalment ${record.number} appears twice in the payment record`));
       return;
     }
-    for (const key of ["invoiceDate", "paidDate"] as const) {
-      const v = record[key];
-      if (v !== null && !isIsoDate(v)) errors.push(problem("error", "bad-date", f(key), `第${record.number}笔的${key === "invoiceDate" ? "发票日期" : "实付日期"}「${v}」不是有效日期`, `instalment ${record.number}: ${key} "${v}" is not a date`));
+    const label = { invoiceDate: "发票日期", paidDate: "实付日期", receivedDate: "收票日期" } as const;
+    for (const key of ["invoiceDate", "paidDate", "receivedDate"] as const) {
+      const v = record[key] ?? null;
+      if (v !== null && !isIsoDate(v)) errors.push(problem("error", "bad-date", f(key), `第${record.number}笔的${label[key]}「${v}」不是有效日期`, `instalment ${record.number}: ${key} "${v}" is not a date`));
     }
+    const received = record.receivedDate !== undefined && record.receivedDate !== null && isIsoDate(record.receivedDate) ? record.receivedDate : null;
+    if (received !== null && record.invoiceDate === null)
+      errors.push(problem("error", "received-without-invoice", f("receivedDate"), `第${record.number}笔有收票日期 ${received} 但无发票日期`, `instalment ${record.number} has a receipt date ${received} but no invoice date`));
+    if (received !== null && record.invoiceDate !== null && received < record.invoiceDate)
+      errors.push(problem("error", "received-before-invoice", f("receivedDate"), `第${record.number}笔收票日期 ${received} 早于发票日期 ${record.invoiceDate}`, `instalment ${record.number}: received ${received}, before its invoice date ${record.invoiceDate}`));
     if (record.paidDate !== null && record.invoiceDate === null)
       warnings.push(problem("warning", "paid-without-invoice", f("invoiceDate"), `第${record.number}笔有实付日期但无发票日期，无法计算付款期限`, `instalment ${record.number} is paid but has no invoice date: no due date can be computed`));
     if (record.paidDate !== null && record.invoiceDate !== null && record.paidDate < record.invoiceDate)
@@ -143,15 +185,18 @@ export function settle(
     byNumber.set(record.number, { record, index });
   });
 
+  const amounts = instalmentAmounts(rules);
+  const only = options.only ? new Set(options.only) : null;
   const instalments: InstalmentSettlement[] = [];
   for (const terms of c.instalments) {
+    if (only !== null && !only.has(terms.number)) continue;
     const months = terms.months ? monthRange(terms.months.from, terms.months.to) : [];
     const missing = months.filter((m) => monthTotals[m] === undefined || monthTotals[m] === null);
     for (const m of missing)
       errors.push(problem("error", "missing-month", `months.${m}`, `第${terms.number}笔款项需要 ${monthLabel(m)} 的考核得分，但该月没有完整有效的评分`, `instalment ${terms.number} needs the ${m} total, but that month has no complete, valid scorecard`, m));
     if (missing.length > 0) continue;
 
-    const amount = toFen(total.times(terms.share));
+    const amount = amounts.get(terms.number) ?? toFen(total.times(terms.share));
     const monthTotalList = months.map((m) => ({ month: m, total: dec(monthTotals[m] as DecimalInput) }));
     const periodSum = sum(monthTotalList.map((x) => x.total));
     const averageUnrounded = months.length > 0 ? periodSum.div(months.length) : null;
@@ -173,18 +218,35 @@ export function settle(
     const entry = byNumber.get(terms.number);
     const invoiceDate = entry?.record.invoiceDate ?? null;
     const paidDate = entry?.record.paidDate ?? null;
+    const receivedDate = entry?.record.receivedDate ?? null;
+    const notBefore = terms.invoiceNotBefore;
+    const earlyInvoice = invoiceDate !== null && notBefore !== null && invoiceDate < notBefore;
+    // A10: the clock starts at the receipt (else the invoice); by default never before 最早开票日期.
+    let clockStart: IsoDate | null = invoiceDate === null ? null : (receivedDate ?? invoiceDate);
+    const heldBack = clockStart !== null && notBefore !== null && rules.options.paymentClockFromEarliest && clockStart < notBefore;
+    if (heldBack) clockStart = notBefore;
+    const clockWords = clockStart === invoiceDate ? `发票日期 ${invoiceDate}` : heldBack ? `最早开票日期 ${clockStart}` : `收票日期 ${clockStart}`;
     let dueDate: IsoDate | null = null;
-    if (invoiceDate !== null && isIsoDate(invoiceDate)) {
+    if (clockStart !== null && isIsoDate(clockStart)) {
       try {
-        dueDate = addWorkingDays(invoiceDate, terms.dueWorkingDays);
+        dueDate = rules.calendar.addWorkingDays(clockStart, terms.dueWorkingDays);
       } catch (e) {
         if (!(e instanceof UnknownDateError)) throw e;
-        const range = `${KNOWN_YEARS[0]}–${KNOWN_YEARS[KNOWN_YEARS.length - 1]}`;
-        errors.push(problem("error", "unknown-date", `payments[${entry?.index ?? 0}].invoiceDate`, `第${terms.number}笔：发票日期 ${invoiceDate} 后 ${terms.dueWorkingDays} 个工作日超出法定节假日日历的已知年份（${range}）`, `instalment ${terms.number}: ${terms.dueWorkingDays} working days after ${invoiceDate} run past the years the holiday calendar knows (${range})`));
+        const range = knownYearsText(rules.calendar);
+        const [hint, hintEn] = addYearHint(Number(e.date.slice(0, 4)));
+        errors.push(problem("error", "unknown-date", `payments[${entry?.index ?? 0}].invoiceDate`, `第${terms.number}笔：${clockWords} 后 ${terms.dueWorkingDays} 个工作日超出法定节假日日历的已知年份（${range}）；${hint}`, `instalment ${terms.number}: ${terms.dueWorkingDays} working days after ${clockStart} run past the years the holiday calendar knows (${range}); ${hintEn}`));
         continue;
       }
-      if (terms.invoiceNotBefore !== null && invoiceDate < terms.invoiceNotBefore)
-        warnings.push(problem("warning", "early-invoice", `payments[${entry?.index ?? 0}].invoiceDate`, `第${terms.number}笔发票日期 ${invoiceDate} 早于合同约定的开票时点（${terms.invoiceNotBefore} 起）`, `instalment ${terms.number} invoiced ${invoiceDate}, before the contract allows (${terms.invoiceNotBefore})`));
+      if (earlyInvoice)
+        warnings.push(
+          problem(
+            "warning",
+            "early-invoice",
+            `payments[${entry?.index ?? 0}].invoiceDate`,
+            `第${terms.number}笔发票日期 ${invoiceDate} 早于合同约定的开票时点（${notBefore} 起）${heldBack ? `；付款期限自 ${notBefore} 起算（A10）` : rules.options.paymentClockFromEarliest ? "" : "；按规则设置，付款期限仍自发票（或收票）日期起算（A10）"}`,
+            `instalment ${terms.number} invoiced ${invoiceDate}, before the contract allows (${notBefore})${heldBack ? `; the payment term runs from ${notBefore} (A10)` : rules.options.paymentClockFromEarliest ? "" : "; by the rule settings the term still runs from the invoice (or receipt) date (A10)"}`,
+          ),
+        );
     }
     const lateUntil = paidDate ?? asOf;
     const daysLate = dueDate !== null && lateUntil !== null ? Math.max(0, daysBetween(dueDate, lateUntil)) : null;
@@ -216,6 +278,10 @@ export function settle(
       payable,
       payableUpper: capitalAmount(payable),
       invoiceDate,
+      receivedDate,
+      invoiceNotBefore: notBefore,
+      earlyInvoice,
+      clockStart,
       dueDate,
       paidDate,
       status,

@@ -3,7 +3,7 @@
  * text from here. Messages of the engine and the reader come with both languages (message /
  * messageEn) and are picked with `pick`.
  */
-import { INDICATOR_FIELDS, type IndicatorKey } from "../domain";
+import { DEFAULT_RULES, INDICATOR_FIELDS, ticketCapHelp, type IndicatorKey } from "../domain";
 
 export type Locale = "zh-CN" | "en-US";
 
@@ -185,13 +185,17 @@ const SETTING_EN: Record<string, [string, string]> = {
   每分扣款比例: ["Deduction per point", "Contract §10(2): 0.5% of the quarterly fee per point below 95"],
   扣款基数: ["Deduction base (A5)", "What the 0.5% per point is taken of"],
   流动率20至30得分: ["Score for turnover 20–30% (A1)", "The contract awards 10 (full marks); 5 is the likely intent"],
-  质检扣分上限: ["Most points deducted for ticket quality (A2)", "Contract: \"deductions stop at 5\"; 10 lets the row fall to 0"],
+  质检扣分上限: ["Most points deducted for ticket quality (A2)", ticketCapHelp(DEFAULT_RULES, "en")],
   部分扣分方式: ["Partial steps (A3)", "How a partial step of a \"per 1%\" rule counts"],
   扣分层级: ["Penalty ladder (A4)", "−10 / −20 / −50 by level"],
   年报所属年度: ["Year of the annual report", "Which December the annual report is due in"],
   平均分取整: ["Round the period average (A6)", "Round half-up to 2 decimals before the deduction"],
   总分封顶100: ["Cap the monthly total at 100", "The contract sets no cap"],
   总分不低于0: ["Floor the monthly total at 0", "The contract sets no floor"],
+  同一事项计分范围: ["One matter counts once — over what span (A7)", "The contract: \"a matter counts once\", no span given; default the whole term"],
+  扣分事项多级通报: ["A penalty matter reported at several levels (A8)", "Default: deducted once, at the highest level; or every report counts"],
+  乙方报送要求: ["Bonuses the operator must report (A9)", "The contract: \"reported by the operator\"; default every bonus, or the public's +1 only"],
+  付款期限起算: ["When the payment clock starts (A10)", "Default: not before the instalment's earliest invoice date; or from the invoice (or receipt) date"],
 };
 
 const SETTING_ZH_HINT: Record<string, string> = {
@@ -200,13 +204,17 @@ const SETTING_ZH_HINT: Record<string, string> = {
   每分扣款比例: "合同§十(二)：95分以下每低1分按照季度服务费0.5%扣除",
   扣款基数: "A5：「按照季度服务费0.5%扣除」的基数",
   流动率20至30得分: "A1：合同原文「月流动率在 20%-30%得 10 分」（5 为可能的本意）",
-  质检扣分上限: "A2：合同「5分扣完为止」— 默认最多扣 5 分；填 10 则可扣至 0 分",
+  质检扣分上限: ticketCapHelp(DEFAULT_RULES),
   部分扣分方式: "A3：「每降低1%扣0.5分」不足一步时如何计",
   扣分层级: "A4：扣分项 −10 / −20 / −50 的级别划分",
   年报所属年度: "年报「每年12月底前」对应的年度",
   平均分取整: "A6：期间平均分先四舍五入到 2 位小数再计算扣款",
   总分封顶100: "合同未规定，默认否",
   总分不低于0: "合同未规定，默认否",
+  同一事项计分范围: "A7：合同「同一事项只计一次分」未说范围；默认整个合同期",
+  扣分事项多级通报: "A8：同一扣分事项被多级通报时，默认只扣一次（按最高级别）",
+  乙方报送要求: "A9：合同「由乙方主动进行报送」；默认全部加分都须乙方报送",
+  付款期限起算: "A10：默认不早于该笔的最早开票日期起算（提前开票不提前起算）",
 };
 
 const OPTION_EN: Record<string, string> = {
@@ -233,6 +241,14 @@ const OPTION_EN: Record<string, string> = {
   市级以下: "below city level",
   市级: "city level",
   省级及以上: "province or above",
+  整个合同期: "the whole term",
+  同一月内: "within one month",
+  只扣一次: "once (highest level)",
+  每次都扣: "every report",
+  全部加分: "every bonus",
+  仅群众表扬: "the public's praise (+1) only",
+  不早于最早开票日期: "not before the earliest invoice date",
+  自发票日期: "from the invoice (or receipt) date",
 };
 
 const STEP_RULES: Record<Locale, Record<"satisfactionSteps" | "ticketQualitySteps" | "settlementSteps", string>> = {

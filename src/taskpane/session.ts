@@ -21,6 +21,7 @@ import {
   dec,
   fixed2,
   forecastInstalment,
+  instalmentAmount,
   IsoDate,
   MonthKey,
   MonthScore,
@@ -333,7 +334,8 @@ export class Session {
       const p = progress.ok ? progress.value.instalments.find((i) => i.number === terms.number) : undefined;
       const f = p?.forecast ?? forecastInstalment(terms, totals, r.rules);
       const settled = p?.settled ?? null;
-      const amount = dec(r.rules.contract.total).times(terms.share);
+      // 合同总额 × 比例 to the fen, the last instalment taking the remainder (SPEC §9).
+      const amount = instalmentAmount(terms, r.rules);
       return {
         number: terms.number,
         amount: yuanText(amount),

@@ -14,9 +14,9 @@
  * Nothing here reads a clock: the caller gives `now` ("2025-11-05 14:30").
  */
 import {
+  calendarWithOverrides,
   Dec,
   decimalNumber,
-  DEFAULT_RULES,
   fixed2,
   dec,
   INDICATOR_FIELDS,
@@ -50,6 +50,7 @@ import { SheetGrid } from "./read/grid";
 import { CellRef, CellWrite, parseA1, ReadCell, SheetSnapshot, SheetSpec, WorkbookSnapshot, WritePlan } from "./model";
 import type { PaymentSheetInput } from "./sheets/payment-sheet";
 import { INPUT_SHEETS, readInputs, WorkbookInputs } from "./read/read-inputs";
+import { rulesWithContract } from "./read/contract-sheets";
 import { buildUndoSheet, planRestore, RestoreRefusal, UNDO_SHEET_NAME } from "./sheets/undo";
 
 export const SCORE_FORMAT = "0.00";
@@ -123,8 +124,24 @@ export function planScores(found: readonly FoundScorecard[], season: SeasonResul
 
 /** The --json shape of SPEC §8. */
 export interface ScoreJson {
-  months: { month: MonthKey; total: string; items: Record<string, string> }[];
-  instalments: { number: number; months: MonthKey[]; average: string | null; deduction: string; payable: string; payableUpper: string }[];
+  /**
+   * A frozen (定稿) month shows what was signed — the total the instalments are settled on, and the
+   * item scores on the signed sheet — with `frozen: true` and the recomputation beside it, named as such.
+   */
+  months: { month: MonthKey; total: string; items: Record<string, string>; frozen?: true; recomputedTotal?: string; recomputedItems?: Record<string, string> }[];
+  /** Each instalment with its payment (SPEC §8): ISO dates or null; days late and the charge null while not determinable. */
+  instalments: {
+    number: number;
+    months: MonthKey[];
+    average: string | null;
+    deduction: string;
+    payable: string;
+    payableUpper: string;
+    dueDate: IsoDate | null;
+    paidDate: IsoDate | null;
+    daysLate: number | null;
+    lateCharge: string | null;
+  }[];
   warnings: { message: string; messageEn: string; sheet: string | null; cell: string | null }[];
 }
 
@@ -222,8 +239,9 @@ function settleWorkbook(totals: Record<MonthKey, string>, payments: readonly Pay
     }
   }
   const kept = payments.map((p, index) => ({ p, index })).filter(({ p }) => !incomplete.has(p.number));
-  const restricted: RuleSet = { ...rules, contract: { ...rules.contract, instalments: rules.contract.instalments.filter((i) => !incomplete.has(i.number)) } };
-  const second = settle(totals, kept.map((k) => k.p), restricted, options);
+  // The complete instalments only; their amounts are still the whole contract's (the last one keeps the fen remainder).
+  const only = rules.contract.instalments.filter((i) => !incomplete.has(i.number)).map((i) => i.number);
+  const second = settle(totals, kept.map((k) => k.p), rules, { ...options, only });
   const remap = (p: Problem): Problem => ({ ...p, field: p.field.replace(/^payments\[(\d+)\]/, (_, i: string) => `payments[${kept[Number(i)]?.index ?? i}]`) });
   const seen = new Set(errors.map((e) => `${e.code}|${e.field}`));
   if (!second.ok) {
@@ -270,8 +288,13 @@ function analyse(snapshot: WorkbookSnapshot, options: RunOptions): Analysis {
   const frozen = frozenMonths(audit);
   const problems: LocatedProblem[] = [...found.problems, ...inputs.problems, ...audit.problems];
 
-  const loaded = inputs.ruleSettings === null ? loadRules({}) : rulesFromSettings(inputs.ruleSettings);
-  const rules = loaded.ok ? loaded.value : DEFAULT_RULES;
+  // SPEC §9: the contract of 合同信息 / 付款条款 (absent = the seed's), then 规则设置 over it.
+  const contractRules = rulesWithContract(inputs.contract.contract);
+  const loaded = inputs.ruleSettings === null ? loadRules(contractRules) : rulesFromSettings(inputs.ruleSettings, contractRules);
+  const loadedRules = loaded.ok ? loaded.value : contractRules;
+  // SPEC §9: the 节假日安排 rows extend and override the library's calendar; no sheet = the library's.
+  const calendar = inputs.holidays === null ? null : calendarWithOverrides(inputs.holidays, loadedRules.calendar);
+  const rules: RuleSet = calendar?.ok ? { ...loadedRules, calendar: calendar.value } : loadedRules;
   const cardOf = new Map(found.scorecards.map((c) => [c.month, c]));
 
   const where = (p: Problem): CellRef | null => {
@@ -298,8 +321,9 @@ function analyse(snapshot: WorkbookSnapshot, options: RunOptions): Analysis {
     }
   };
   if (!loaded.ok) add(loaded.errors);
+  if (calendar) add(calendar.ok ? calendar.warnings : [...calendar.errors, ...calendar.warnings]);
 
-  const season = scoreSeason({ indicators: inputs.indicators, events: inputs.events, reports: inputs.reports, payments: [] }, rules, options.asOf ? { asOf: options.asOf } : {});
+  const season = scoreSeason({ indicators: inputs.indicators, events: inputs.events, reports: inputs.reports, payments: [], agreedScores: inputs.agreedScores }, rules, options.asOf ? { asOf: options.asOf } : {});
   add(season.errors);
   add(season.warnings);
   for (const m of season.months) {
@@ -353,7 +377,7 @@ function reportsScoredIn(inputs: WorkbookInputs, month: MonthKey, rules: RuleSet
     const period = kind ? parseReportPeriod(kind, String(report.period ?? "")) : null;
     if (!period) return;
     try {
-      if (reportScoredMonth(period, rules.scoring.annualReportYear) === month) out.push(index);
+      if (reportScoredMonth(period, rules.calendar, rules.scoring.annualReportYear) === month) out.push(index);
     } catch (e) {
       if (!(e instanceof UnknownDateError)) throw e;
     }
@@ -387,6 +411,10 @@ export function monthCellRefs(card: FoundScorecard | null, inputs: WorkbookInput
     if (e.month === month) for (const k of EVENT_KEYS) push(inputs.locator.locate({ field: `events[${i}].${k}` }));
   });
   for (const i of reportsScoredIn(inputs, month, rules)) for (const k of REPORT_KEYS) push(inputs.locator.locate({ field: `reports[${i}].${k}` }));
+  // A11: the month's 约定调整 rows (none in a workbook without them: the refs are as before).
+  inputs.agreedScores.forEach((r, i) => {
+    if (r.month === month) for (const k of ["month", "item", "score", "reason"]) push(inputs.locator.locate({ field: `agreedScores[${i}].${k}` }));
+  });
   return refs;
 }
 
@@ -396,7 +424,7 @@ function fingerprintInput(a: Analysis, month: MonthKey): FingerprintInput | null
   const score = a.scores.get(month);
   if (!indicators || !score) return null;
   const reports = reportsScoredIn(a.inputs, month, a.rules).map((i) => a.inputs.reports[i]).filter((r) => r !== undefined);
-  return { indicators, events: a.inputs.events.filter((e) => e.month === month), reports, score };
+  return { indicators, events: a.inputs.events.filter((e) => e.month === month), reports, score, agreedScores: a.inputs.agreedScores.filter((r) => r.month === month) };
 }
 
 /** The current fingerprint of a month; "" when it does not score now (always differs from a frozen one). */
@@ -426,6 +454,26 @@ function checkFrozen(a: Analysis, fingerprints: ReadonlyMap<MonthKey, string> | 
     out.push({ month, sheet: card?.sheet ?? null, record, change });
   }
   return out.sort((x, y) => x.month.localeCompare(y.month));
+}
+
+/**
+ * One month of --json. A frozen month shows what was signed: `total` is the total the instalments
+ * are settled on (the signed one), `items` the item scores on the signed sheet (when the freeze
+ * recorded them all), and the recomputation beside them as recomputedTotal / recomputedItems.
+ */
+function monthJson(a: Analysis, s: MonthScore): ScoreJson["months"][number] {
+  const items = Object.fromEntries(s.items.map((i) => [String(i.no), fixed2(i.score)]));
+  const record = a.frozen.get(s.month);
+  if (!record) return { month: s.month, total: fixed2(s.total), items };
+  const card = a.cardOf.get(s.month);
+  let signedItems: Record<string, string> | null = card && record.snapshot ? {} : null;
+  for (const it of card?.items ?? []) {
+    const v = record.snapshot?.cells[cellKey(card?.sheet ?? "", it.scoreCell)];
+    if (signedItems === null || typeof v !== "number" || !Number.isFinite(v)) signedItems = null;
+    else signedItems[String(it.no)] = fixed2(dec(v));
+  }
+  const complete = signedItems !== null && s.items.every((i) => signedItems?.[String(i.no)] !== undefined);
+  return { month: s.month, total: a.totals[s.month] ?? fixed2(s.total), items: complete && signedItems ? signedItems : items, frozen: true, recomputedTotal: fixed2(s.total), recomputedItems: items };
 }
 
 function finish(a: Analysis, options: RunOptions, fingerprints: ReadonlyMap<MonthKey, string> | undefined): RunResult {
@@ -463,7 +511,7 @@ function finish(a: Analysis, options: RunOptions, fingerprints: ReadonlyMap<Mont
     plan.sheets.push(buildUndoSheet(a.snapshot, plan, options.now)); // last: it records the plan above
   }
   const json: ScoreJson = {
-    months: scoreList.map((s) => ({ month: s.month, total: fixed2(s.total), items: Object.fromEntries(s.items.map((i) => [String(i.no), fixed2(i.score)])) })),
+    months: scoreList.map((s) => monthJson(a, s)),
     instalments: settled.settlement.instalments.map((i) => ({
       number: i.number,
       months: i.months,
@@ -471,6 +519,10 @@ function finish(a: Analysis, options: RunOptions, fingerprints: ReadonlyMap<Mont
       deduction: fixed2(i.deduction),
       payable: fixed2(i.payable),
       payableUpper: i.payableUpper,
+      dueDate: i.dueDate,
+      paidDate: i.paidDate,
+      daysLate: i.daysLate,
+      lateCharge: i.daysLate === null ? null : fixed2(i.lateCharge),
     })),
     warnings: warnings.map((w) => ({ message: w.message, messageEn: w.messageEn, sheet: w.sheet, cell: w.cell })),
   };

@@ -61,7 +61,7 @@ describe("hotline-scorecard score", () => {
       total: "93.25",
       items: { 1: "9.00", 2: "10.00", 3: "10.00", 4: "3.00", 5: "5.00", 6: "13.00", 7: "15.00", 8: "9.50", 9: "9.75", 10: "10.00", 11: "1.00", 12: "0.00", 13: "-2.00", 14: "0.00" },
     });
-    expect((json.instalments as unknown[])[1]).toEqual({ number: 2, months: TERM.slice(0, 6), average: "94.25", deduction: "645.94", payable: "343854.06", payableUpper: "人民币叁拾肆万叁仟捌佰伍拾肆元零陆分" });
+    expect((json.instalments as unknown[])[1]).toEqual({ number: 2, months: TERM.slice(0, 6), average: "94.25", deduction: "645.94", payable: "343854.06", payableUpper: "人民币叁拾肆万叁仟捌佰伍拾肆元零陆分", dueDate: null, paidDate: null, daysLate: null, lateCharge: null });
     const warnings = json.warnings as Record<string, unknown>[];
     expect(warnings.length).toBeGreaterThan(0);
     for (const w of warnings) expect(Object.keys(w)).toEqual(["message", "messageEn", "sheet", "cell"]);
@@ -100,7 +100,12 @@ describe("hotline-scorecard score", () => {
     expect(json.months.find((m) => m.month === "2025-10")?.total).toBe("93.25");
     // Instalment 2 by hand: (96.00 + 94.87 + 92.65 + 95.00 + 90.00 + 98.00) ÷ 6 = 94.42; 0.58 × 0.5% × 172,250 = 499.525 → 499.53.
     expect(json.months.slice(0, 6).map((m) => m.total)).toEqual(["96.00", "94.87", "92.65", "95.00", "90.00", "98.00"]);
-    expect(json.instalments[1]).toEqual({ number: 2, months: TERM.slice(0, 6), average: "94.42", deduction: "499.53", payable: "344000.47", payableUpper: "人民币叁拾肆万肆仟元肆角柒分" });
+    // Invoiced Mon 2025-06-16, paid 2025-07-28: 06-17…20 (4), 23–27 (9), 06-30…07-04 (14), 07-07…11 (19), 14–18 (24), 21–25 (29), 28 (30): on the day.
+    expect(json.instalments[1]).toEqual({ number: 2, months: TERM.slice(0, 6), average: "94.42", deduction: "499.53", payable: "344000.47", payableUpper: "人民币叁拾肆万肆仟元肆角柒分", dueDate: "2025-07-28", paidDate: "2025-07-28", daysLate: 0, lateCharge: "0.00" });
+    // Instalment 3 is invoiced 2025-12-05, before 2026-01-01 (服务期满次月, the term ending 2025-12-03): under A10 its
+    // clock starts 2026-01-01 → due 2026-02-12 (01-04 调休 1, Jan 5–9 6, 12–16 11, 19–23 16, 26–30 21, Feb 2–6 26, 9–12 30); paid 2026-01-09.
+    expect(json.instalments[2]).toMatchObject({ number: 3, dueDate: "2026-02-12", paidDate: "2026-01-09", daysLate: 0, lateCharge: "0.00" });
+    expect((json as unknown as { warnings: { message: string }[] }).warnings.map((w) => w.message)).toContain("第3笔发票日期 2025-12-05 早于合同约定的开票时点（2026-01-01 起）；付款期限自 2026-01-01 起算（A10）");
     expect(readFileSync(asset).equals(before)).toBe(true);
   });
 
@@ -108,11 +113,19 @@ describe("hotline-scorecard score", () => {
     const data = yearData();
     data.payments = [{ number: 2, invoiceDate: "2025-06-10", paidDate: null }];
     const input = file("in.xlsx", (await yearWorkbook(data)).buffer);
-    const late = (r: { out: string }) => (JSON.parse(r.out) as { warnings: { message: string }[] }).warnings.filter((w) => w.message.includes("逾期"));
-    expect(late(await run(["score", input, "-o", OUT(), "--json", "--as-of", "2025-07-01"]))).toEqual([]);
-    const after = late(await run(["score", input, "-o", OUT(), "--json", "--as-of=2025-12-31"]));
+    type Json = { warnings: { message: string }[]; instalments: { number: number; dueDate: string | null; paidDate: string | null; daysLate: number | null; lateCharge: string | null }[] };
+    const late = (r: { out: string }) => (JSON.parse(r.out) as Json).warnings.filter((w) => w.message.startsWith("第2笔") && w.message.includes("逾期"));
+    const second = (r: { out: string }) => (JSON.parse(r.out) as Json).instalments.find((i) => i.number === 2);
+    // Tue 2025-06-10 → the 30th working day after it is 2025-07-22 (06-11…13, 16–20, 23–27, 06-30…07-04, 07-07…11, 14–18, 21, 22).
+    const early = await run(["score", input, "-o", OUT(), "--json", "--as-of", "2025-07-01"]);
+    expect(late(early)).toEqual([]);
+    expect(second(early)).toMatchObject({ dueDate: "2025-07-22", paidDate: null, daysLate: 0, lateCharge: "0.00" });
+    const afterRun = await run(["score", input, "-o", OUT(), "--json", "--as-of=2025-12-31"]);
+    const after = late(afterRun);
     expect(after).toHaveLength(1);
     expect(after[0]?.message).toContain("第2笔尚未支付");
+    // 07-22 → 12-31: 9 + 31 + 30 + 31 + 30 + 31 = 162 days; 343,854.06 (average 94.25) × 3% × 162 = 343,854.06 × 4.86 = 1,671,130.7316 → 1,671,130.73.
+    expect(second(afterRun)).toEqual(expect.objectContaining({ dueDate: "2025-07-22", paidDate: null, daysLate: 162, lateCharge: "1671130.73" }));
   });
 
   type Case = [string, (wb: ExcelJS.Workbook) => void, string];

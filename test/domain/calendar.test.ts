@@ -1,5 +1,9 @@
 /** PRC working days: 遇节假日顺延, N working days after an invoice, working days late. */
-import { addWorkingDays, examDeadline, isWorkingDay, KNOWN_YEARS, nominalDueDate, parseReportPeriod, reportDueDate, reportScoredMonth, shiftToWorkingDay, UnknownDateError, weekday, workingDaysLate } from "../../src/domain";
+import { LIBRARY_CALENDAR, nominalDueDate, parseReportPeriod, reportDueDate, reportScoredMonth, UnknownDateError, weekday } from "../../src/domain";
+
+/** The library's calendar (chinese-days) alone: what a workbook without 节假日安排 uses. */
+const cal = LIBRARY_CALENDAR;
+const KNOWN_YEARS = cal.knownYears;
 
 describe("isWorkingDay", () => {
   it.each([
@@ -15,7 +19,7 @@ describe("isWorkingDay", () => {
     ["2024-12-31", true],
     ["2025-01-01", false], // 元旦
   ])("%s → %p", (date, expected) => {
-    expect(isWorkingDay(date)).toBe(expected);
+    expect(cal.isWorkingDay(date)).toBe(expected);
   });
 
   it("computes weekdays without the machine's time zone", () => {
@@ -25,8 +29,8 @@ describe("isWorkingDay", () => {
 
   it("knows the contract years and refuses a year it does not know", () => {
     expect(KNOWN_YEARS).toEqual(expect.arrayContaining([2024, 2025, 2026]));
-    expect(() => isWorkingDay("2031-03-03")).toThrow(UnknownDateError);
-    expect(() => isWorkingDay("1999-03-03")).toThrow(UnknownDateError);
+    expect(() => cal.isWorkingDay("2031-03-03")).toThrow(UnknownDateError);
+    expect(() => cal.isWorkingDay("1999-03-03")).toThrow(UnknownDateError);
   });
 });
 
@@ -38,7 +42,7 @@ describe("shiftToWorkingDay (遇节假日顺延)", () => {
     ["2025-10-11", "2025-10-11"], // a 调休 Saturday is a working day
     ["2025-01-28", "2025-02-05"], // 春节
   ])("%s → %s", (date, expected) => {
-    expect(shiftToWorkingDay(date)).toBe(expected);
+    expect(cal.shiftToWorkingDay(date)).toBe(expected);
   });
 });
 
@@ -52,10 +56,10 @@ describe("addWorkingDays (the Nth working day after the invoice)", () => {
     ["2025-06-16", 30, "2025-07-28"],
     ["2025-10-10", 0, "2025-10-10"],
   ])("%s + %i working days → %s", (date, n, expected) => {
-    expect(addWorkingDays(date, n)).toBe(expected);
+    expect(cal.addWorkingDays(date, n)).toBe(expected);
   });
   it("refuses to run past the known years", () => {
-    expect(() => addWorkingDays(`${KNOWN_YEARS[KNOWN_YEARS.length - 1]}-12-20`, 30)).toThrow(UnknownDateError);
+    expect(() => cal.addWorkingDays(`${KNOWN_YEARS[KNOWN_YEARS.length - 1]}-12-20`, 30)).toThrow(UnknownDateError);
   });
 });
 
@@ -66,7 +70,7 @@ describe("workingDaysLate", () => {
     ["2025-10-10", "2025-10-13", 2], // 10-11 调休 counts, 10-12 Sunday does not
     ["2025-09-30", "2025-10-09", 1], // the holiday week does not count
   ])("due %s, submitted %s → %i", (due, submitted, expected) => {
-    expect(workingDaysLate(due, submitted)).toBe(expected);
+    expect(cal.workingDaysLate(due, submitted)).toBe(expected);
   });
 });
 
@@ -77,7 +81,7 @@ describe("exam deadline: the 15th, moved to the next working day", () => {
     ["2025-02", "2025-02-17"], // Saturday
     ["2024-12", "2024-12-16"], // Sunday
   ])("%s → %s", (month, expected) => {
-    expect(examDeadline(month)).toBe(expected);
+    expect(cal.examDeadline(month)).toBe(expected);
   });
 });
 
@@ -94,10 +98,10 @@ describe("report due dates", () => {
     const period = parseReportPeriod(kind, text);
     expect(period).not.toBeNull();
     expect(nominalDueDate(period!)).toBe(nominal);
-    expect(reportDueDate(period!)).toBe(due);
+    expect(reportDueDate(period!, cal)).toBe(due);
   });
   it("a report is scored in the month its due date falls in", () => {
-    expect(reportScoredMonth(parseReportPeriod("年报", "2022")!)).toBe("2023-01");
+    expect(reportScoredMonth(parseReportPeriod("年报", "2022")!, cal)).toBe("2023-01");
   });
   it.each([["月报", "2025-13"], ["季报", "2025Q5"], ["年报", "25"], ["季报", "2025-07"]] as const)("refuses %s %s", (kind, text) => {
     expect(parseReportPeriod(kind, text)).toBeNull();
@@ -107,7 +111,7 @@ describe("report due dates", () => {
 describe("年报 reading (contract: 每年 12 月底前…对上一年度…进行追踪和统计分析)", () => {
   it("by default (SPEC §3) the 2024 report is due 2024-12-31; read as 上一年度 it is due 2025-12-31", () => {
     const p = parseReportPeriod("年报", "2024")!;
-    expect(reportDueDate(p)).toBe("2024-12-31");
-    expect(reportDueDate(p, "previousYear")).toBe("2025-12-31");
+    expect(reportDueDate(p, cal)).toBe("2024-12-31");
+    expect(reportDueDate(p, cal, "previousYear")).toBe("2025-12-31");
   });
 });

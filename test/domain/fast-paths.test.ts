@@ -16,6 +16,7 @@ import {
   expectedReports,
   fixed2,
   INDICATOR_FIELDS,
+  LIBRARY_CALENDAR,
   loadRules,
   monthRange,
   parseReportKind,
@@ -27,7 +28,6 @@ import {
   ScoreEvent,
   scoreMonth,
   scoreMonths,
-  shiftToWorkingDay,
   UnknownDateError,
 } from "../../src/domain";
 import { findRuleSetting } from "../../src/domain/rule-settings";
@@ -152,7 +152,7 @@ describe("scoreMonths files the season's reports and events by month once", () =
           if (!kind) return [`reports[${i}].kind`];
           if (!period) return [`reports[${i}].period`];
           try {
-            reportScoredMonth(period);
+            reportScoredMonth(period, DEFAULT_RULES.calendar);
             return [];
           } catch (e) {
             if (e instanceof UnknownDateError) return [`reports[${i}].period`];
@@ -172,7 +172,7 @@ describe("scoreMonths files the season's reports and events by month once", () =
           for (const r of reports) {
             const kind = parseReportKind(String(r.kind));
             const period = kind ? parseReportPeriod(kind, String(r.period)) : null;
-            if (period && reportScoredMonth(period) === month) due.add(`${period.kind}(${period.key})`);
+            if (period && reportScoredMonth(period, DEFAULT_RULES.calendar) === month) due.add(`${period.kind}(${period.key})`);
           }
           const row4 = outcome.value.items.find((i) => i.no === 4);
           return row4 !== undefined && shown(Object.keys(row4.inputs).sort()) === shown([...due].sort());
@@ -196,10 +196,10 @@ describe("memos give what the plain functions give", () => {
   });
 
   it("shiftToWorkingDay answers the same from its memo, and refuses an unknown year every time", () => {
-    expect(shiftToWorkingDay("2025-10-01")).toBe("2025-10-09");
-    expect(shiftToWorkingDay("2025-10-01")).toBe("2025-10-09");
-    expect(shiftToWorkingDay("2025-10-13")).toBe("2025-10-13");
-    for (let i = 0; i < 2; i++) expect(() => shiftToWorkingDay("2031-01-01")).toThrow(UnknownDateError);
+    expect(LIBRARY_CALENDAR.shiftToWorkingDay("2025-10-01")).toBe("2025-10-09");
+    expect(LIBRARY_CALENDAR.shiftToWorkingDay("2025-10-01")).toBe("2025-10-09");
+    expect(LIBRARY_CALENDAR.shiftToWorkingDay("2025-10-13")).toBe("2025-10-13");
+    for (let i = 0; i < 2; i++) expect(() => LIBRARY_CALENDAR.shiftToWorkingDay("2031-01-01")).toThrow(UnknownDateError);
   });
 
   it("capitalAmount is nzh's 大写 of the amount to the fen, asked once or many times", () => {

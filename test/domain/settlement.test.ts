@@ -82,7 +82,7 @@ describe("A5 deduction base and A6 rounding change the deduction", () => {
 });
 
 describe("due dates: the Nth working day after the invoice (PRC calendar with 调休)", () => {
-  const cases: { name: string; n: number; invoice: string; due: string }[] = [
+  const cases: { name: string; n: number; invoice: string; due: string; r?: RuleSet }[] = [
     // Fri 2025-09-26, before National Day. Working days after it: 09-28 (Sun, 调休) 1, 09-29 2, 09-30 3,
     // 10-01…10-08 holiday, 10-09 4, 10-10 5, 10-11 (Sat, 调休) 6, 10-13…10-17 7–11, 10-20…24 12–16,
     // 10-27…31 17–21, 11-03…07 22–26, 11-10 27, 11-11 28, 11-12 29, 11-13 30.
@@ -95,11 +95,15 @@ describe("due dates: the Nth working day after the invoice (PRC calendar with �
     // Fri 2025-06-20: Jun 23–27 (5), Jun 30–Jul 4 (10), Jul 7–11 (15), 14–18 (20), 21–25 (25), Jul 28–Aug 1 (30).
     { name: "30 working days in summer, no holiday", n: 2, invoice: "2025-06-20", due: "2025-08-01" },
     // Fri 2025-12-05: Dec 8–12 (5), 15–19 (10), 22–26 (15), 29–31 (18), 2026-01-01…03 off, 01-04 (Sun, 调休) 19,
-    // Jan 5–9 (24), 12–16 (29), Mon 01-19 30.
-    { name: "30 working days across New Year 2026", n: 3, invoice: "2025-12-05", due: "2026-01-19" },
+    // Jan 5–9 (24), 12–16 (29), Mon 01-19 30. Instalment 3 may be invoiced from 2026-01-01 (服务期满次月):
+    // counted from the invoice as given only under A10's option.
+    { name: "30 working days across New Year 2026 (A10 option: from the invoice as given)", n: 3, invoice: "2025-12-05", due: "2026-01-19", r: rules({ options: { paymentClockFromEarliest: false } }) },
+    // Changed with the seed's earliest invoice date 2026-01-01 (A10 default: the clock starts there): 01-01…03 off,
+    // 01-04 (Sun, 调休) 1, Jan 5–9 (6), 12–16 (11), 19–23 (16), 26–30 (21), Feb 2–6 (26), Feb 9–12 (30).
+    { name: "instalment 3 invoiced 2025-12-05, early: the clock starts 2026-01-01 (A10 default)", n: 3, invoice: "2025-12-05", due: "2026-02-12" },
   ];
   it.each(cases)("$name", (c) => {
-    const i = instalment(c.n, totals("96"), [{ number: c.n, invoiceDate: c.invoice, paidDate: null }]);
+    const i = instalment(c.n, totals("96"), [{ number: c.n, invoiceDate: c.invoice, paidDate: null }], c.r);
     expect(i.dueDate).toBe(c.due);
     expect(i.status).toBe("invoiced");
   });

@@ -132,7 +132,9 @@ describeInBrowser("task pane, production build in chromium, no Office host", () 
       const { page } = session;
       await page.getByTestId("file-input").setInputFiles(EXAMPLE);
       await page.getByTestId("status").filter({ hasText: "已读取工作簿" }).waitFor({ timeout: 60_000 });
-      await expect(page.getByTestId("status").textContent()).resolves.toBe("已打开「example-2024-2025.xlsx」。已读取工作簿：12 个考核月份，0 个错误，9 条提示。");
+      // 15 notes: 9 as before, the row 2 / row 4 overlap in 2025-03 and 2025-10, the three reports due after
+      // the term (SPEC §5: 月报 2025-11, 年报 2025, 季报 2025Q4) and instalment 3's early invoice (A10).
+      await expect(page.getByTestId("status").textContent()).resolves.toBe("已打开「example-2024-2025.xlsx」。已读取工作簿：12 个考核月份，0 个错误，15 条提示。");
       // The twelve months of the contract year, each complete and scored (in the pane; nothing written yet).
       const months = page.locator('[data-testid^="month-20"]');
       await expect(months.evaluateAll((els) => els.map((e) => `${e.getAttribute("data-testid")}:${e.getAttribute("data-state")}`))).resolves.toEqual([

@@ -123,9 +123,10 @@ describe("text is never written back as a formula", () => {
 
     const scored = await run(["score", input, "-o", at("scored.xlsx"), "--json", "--as-of", "2025-12-31"]);
     expect([scored.code, scored.err]).toEqual([0, expect.any(String)]);
-    // The example's +1 and one per distinct matter id ("\t=1+1" is "=1+1" once trimmed: one matter, counted once); the penalty −10.
+    // The example's +1 and one per distinct matter id after normalization ("\t=1+1" and the full-width "＝1+1" are
+    // "=1+1": one matter, counted once; SPEC §5 A7 compares ids after normalization); the penalty −10.
     const json = JSON.parse(scored.out) as { months: { items: Record<string, string> }[] };
-    expect(json.months[0]?.items["11"]).toBe("8.00");
+    expect(json.months[0]?.items["11"]).toBe("7.00");
     expect(json.months[0]?.items["12"]).toBe("-10.00");
     const after = await xmlCells(readFileSync(at("scored.xlsx")));
 

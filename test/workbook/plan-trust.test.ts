@@ -184,8 +184,13 @@ describe("frozen months (定稿) in runWorkbook", () => {
     expect(asyncRun.frozen[0]?.change?.fingerprintChanged).toBe(true);
     const band = sheet(asyncRun.plan, EXPLAIN_SHEET_NAME).cells.find((c) => typeof c.value === "string" && c.value.startsWith(OCT));
     expect(band?.value).toContain("定稿后输入或得分有改动");
-    // The current score still counts in the JSON (10 people: row 1 in full).
-    expect(asyncRun.json?.months.find((m) => m.month === "2025-10")?.items["1"]).toBe("10.00");
+    // The JSON shows what was signed (9 people: row 1 at 9.00, row 10 at 10.00), the total the
+    // instalments are settled on, and beside it, named as such, the recomputation (10 people: row 1
+    // in full, but 9 of 10 sat the exam: row 10 at 9.00, so the total is 93.25 again).
+    const october = asyncRun.json?.months.find((m) => m.month === "2025-10");
+    expect(october).toMatchObject({ total: "93.25", frozen: true, recomputedTotal: "93.25" });
+    expect([october?.items["1"], october?.items["10"]]).toEqual(["9.00", "10.00"]);
+    expect([october?.recomputedItems?.["1"], october?.recomputedItems?.["10"]]).toEqual(["10.00", "9.00"]);
   });
 
   it("reports a fingerprint mismatch even when no recorded cell changed (e.g. another rule set)", async () => {

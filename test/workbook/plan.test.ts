@@ -34,7 +34,7 @@ describe("runWorkbook: read → score → settle → plan", () => {
     ]);
     // Instalments 2 and 3 lack months and are not invoiced: pending, not an error.
     expect(result.pendingInstalments).toEqual([2, 3]);
-    expect(result.json?.instalments).toEqual([{ number: 1, months: [], average: null, deduction: "0.00", payable: "275600.00", payableUpper: "人民币贰拾柒万伍仟陆佰元整" }]);
+    expect(result.json?.instalments).toEqual([{ number: 1, months: [], average: null, deduction: "0.00", payable: "275600.00", payableUpper: "人民币贰拾柒万伍仟陆佰元整", dueDate: null, paidDate: null, daysLate: null, lateCharge: null }]);
     const bonus = result.json?.warnings.find((w) => w.message.includes("BY-2025-102"));
     expect(bonus).toEqual(expect.objectContaining({ sheet: "加减分事件", cell: "F3" }));
   });
@@ -45,9 +45,10 @@ describe("runWorkbook: read → score → settle → plan", () => {
     expect(result.errors).toEqual([]);
     expect(result.json?.months.map((m) => m.total)).toEqual(TERM.map((m) => (m === "2025-10" ? "93.25" : "94.25")));
     expect(result.json?.instalments).toEqual([
-      { number: 1, months: [], average: null, deduction: "0.00", payable: "275600.00", payableUpper: "人民币贰拾柒万伍仟陆佰元整" },
-      { number: 2, months: TERM.slice(0, 6), average: "94.25", deduction: "645.94", payable: "343854.06", payableUpper: "人民币叁拾肆万叁仟捌佰伍拾肆元零陆分" },
-      { number: 3, months: TERM.slice(6), average: "94.08", deduction: "792.35", payable: "68107.65", payableUpper: "人民币陆万捌仟壹佰零柒元陆角伍分" },
+      // Instalment 1 invoiced Fri 2024-12-20: 12-23…27 (5), 12-30, 12-31 (7), 01-01 off, 01-02, 01-03 (9), Mon 01-06 (10); paid 12-30.
+      { number: 1, months: [], average: null, deduction: "0.00", payable: "275600.00", payableUpper: "人民币贰拾柒万伍仟陆佰元整", dueDate: "2025-01-06", paidDate: "2024-12-30", daysLate: 0, lateCharge: "0.00" },
+      { number: 2, months: TERM.slice(0, 6), average: "94.25", deduction: "645.94", payable: "343854.06", payableUpper: "人民币叁拾肆万叁仟捌佰伍拾肆元零陆分", dueDate: null, paidDate: null, daysLate: null, lateCharge: null },
+      { number: 3, months: TERM.slice(6), average: "94.08", deduction: "792.35", payable: "68107.65", payableUpper: "人民币陆万捌仟壹佰零柒元陆角伍分", dueDate: null, paidDate: null, daysLate: null, lateCharge: null },
     ]);
     expect(result.plan?.cellWrites).toHaveLength(12);
   });

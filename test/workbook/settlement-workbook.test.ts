@@ -50,7 +50,7 @@ describe("instalment 2 at an average of 93.40, through a workbook", () => {
   it("deducts 1,378.00 and pays 343,122.00 (SPEC §7), in the --json and on the 付款结算 sheet", async () => {
     const { json, out } = await score(data(898));
     expect(json.months.filter((m) => m.month < "2025-06").map((m) => m.total)).toEqual(["94.25", "89.25", "94.15", "94.25", "94.25", "94.25"]);
-    expect(second(json)).toEqual({ number: 2, months: expect.any(Array), average: "93.40", deduction: "1378.00", payable: "343122.00", payableUpper: "人民币叁拾肆万叁仟壹佰贰拾贰元整" });
+    expect(second(json)).toEqual({ number: 2, months: expect.any(Array), average: "93.40", deduction: "1378.00", payable: "343122.00", payableUpper: "人民币叁拾肆万叁仟壹佰贰拾贰元整", dueDate: null, paidDate: null, daysLate: null, lateCharge: null });
     const sheet = (await loadWorkbook(readFileSync(out))).getWorksheet(PAYMENT_SHEET_NAME)!;
     const values: unknown[] = [];
     sheet.eachRow((row) => row.eachCell((c) => values.push(c.value)));

@@ -58,7 +58,7 @@ export const SettingsPanel = memo(function SettingsPanel({ draft, problems, onCh
         const p = problems[def.label];
         const messages = p ? [{ severity: "error" as const, ...p }] : [];
         const testId = settingTestId(def.label);
-        const choices = CHOICES[def.label];
+        const choices = CHOICES[def.label] ?? def.choices;
         if (choices) {
           return (
             <Choice

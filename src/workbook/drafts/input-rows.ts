@@ -247,7 +247,7 @@ export function reportDueMonth(kind: string, period: string, rules: RuleSet = DE
   const p = k ? parseReportPeriod(k, period) : null;
   if (!p) return null;
   try {
-    return reportScoredMonth(p, rules.scoring.annualReportYear);
+    return reportScoredMonth(p, rules.calendar, rules.scoring.annualReportYear);
   } catch (e) {
     if (e instanceof UnknownDateError) return null;
     throw e;

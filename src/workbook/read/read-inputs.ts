@@ -9,6 +9,7 @@
 import {
   dec,
   emptyIndicators,
+  HolidayRow,
   INDICATOR_FIELDS,
   IndicatorKey,
   IsoDate,
@@ -21,7 +22,11 @@ import {
   ScoreEvent,
 } from "../../domain";
 import type { RuleSettingRow } from "../../domain/rule-settings";
+import type { AgreedScore } from "../../domain/scoring";
+import { readAgreedScores } from "./agreed-scores";
+import { ContractSheets, readContractSheets } from "./contract-sheets";
 import { extractMonth, isDateFormat, serialToIso, SheetGrid } from "./grid";
+import { readHolidaySheet } from "./holiday-sheet";
 import { located, LocatedProblem } from "./located";
 import { a1, CellRef, CellValue, ReadCell, WorkbookSnapshot } from "../model";
 import { looseHeader, normalizeHeader, normalizeText, parseYesNo } from "./normalize";
@@ -73,6 +78,7 @@ const PAYMENT_COLUMNS: readonly ColumnSpec[] = [
   { key: "number", header: "笔次", aliases: ["付款笔次"], required: true },
   { key: "invoiceDate", header: "发票日期", aliases: ["开票日期"], required: true },
   { key: "paidDate", header: "实付日期", aliases: ["付款日期", "支付日期"], required: true },
+  { key: "receivedDate", header: "收票日期", aliases: ["收到发票日期", "发票签收日期"], required: false },
 ];
 
 const RULE_COLUMNS: readonly ColumnSpec[] = [
@@ -259,6 +265,12 @@ export interface WorkbookInputs {
   payments: PaymentRecord[];
   /** The 规则设置 rows (参数, 值); null when the workbook has no such sheet (contract defaults). */
   ruleSettings: RuleSettingRow[] | null;
+  /** The 节假日安排 rows (SPEC §9); null when the workbook has no such sheet (the library's calendar). */
+  holidays: HolidayRow[] | null;
+  /** 合同信息 and 付款条款 (SPEC §9): the contract they give (null = the seed), their problems are in `problems`. */
+  contract: ContractSheets;
+  /** The 约定调整 rows (A11: item scores both parties agreed); [] when the workbook has no such sheet. */
+  agreedScores: AgreedScore[];
   /** Problems found while reading (errors and warnings), located. */
   problems: LocatedProblem[];
   locator: InputLocator;
@@ -390,14 +402,29 @@ export function readInputs(snapshot: WorkbookSnapshot): WorkbookInputs {
       if (number === null && payTable.cols.has("number")) error(payTable, row, "number", { zh: `「笔次」应为 1、2 或 3，实为「${shown(nv)}」`, en: `"笔次" must be 1, 2 or 3, got "${shown(nv)}"` });
       const invoiceDate = field(payTable, row, "invoiceDate", readDate, null);
       const paidDate = field(payTable, row, "paidDate", readDate, null);
+      const receivedDate = field(payTable, row, "receivedDate", readDate, null);
       if (number === null) continue;
-      payments.push({ number, invoiceDate, paidDate });
+      payments.push(receivedDate === null ? { number, invoiceDate, paidDate } : { number, invoiceDate, paidDate, receivedDate });
       payOrigin.rows.push(row);
     }
   }
 
   // 规则设置 (optional)
   const rules = readRuleRows(snapshot, problems);
+
+  // 合同信息 and 付款条款 (optional, SPEC §9; checked against 规则设置's 合同总额)
+  const contract = readContractSheets(snapshot, rules);
+  problems.push(...contract.problems);
+
+  // 约定调整 (optional, A11)
+  const agreed = readAgreedScores(snapshot);
+  problems.push(...agreed.problems);
+  for (const at of agreed.unreadable) unreadable.add(at);
+
+  // 节假日安排 (optional)
+  const holidaySheet = readHolidaySheet(snapshot);
+  problems.push(...holidaySheet.problems);
+  for (const at of holidaySheet.unreadable) unreadable.add(at);
 
   const origins: Record<string, Origin> = { indicators: indOrigin, events: evOrigin, reports: repOrigin, payments: payOrigin };
   const refAt = (table: Table, row: number | null, key: string): CellRef => {
@@ -440,6 +467,8 @@ export function readInputs(snapshot: WorkbookSnapshot): WorkbookInputs {
         const at = rules.cells[Number(setting[1])];
         return at ? at.value : null;
       }
+      if (path === "holidays" || path.startsWith("holidays[")) return holidaySheet.locate(path);
+      if (path.startsWith("agreedScores[")) return agreed.locate(path);
       if (path.startsWith("rules.")) return { sheet: rules.sheet ?? INPUT_SHEETS.rules, cell: null, indicator: path.slice("rules.".length) };
       return null;
     },
@@ -451,6 +480,9 @@ export function readInputs(snapshot: WorkbookSnapshot): WorkbookInputs {
     reports,
     payments,
     ruleSettings: rules.rows,
+    holidays: holidaySheet.rows,
+    agreedScores: agreed.rows,
+    contract,
     problems,
     locator,
     unreadable,

@@ -9,6 +9,8 @@
  *   then per month: a heading row (the month), 14 item rows, the 考核得分 row, a blank row;
  *   last, 附：评分细则 — each of the 14 rows with the contract's words, and the 考核得分 rule.
  * Columns: A 考核指标 ("1 队伍建设") · B 输入与计算（含上下限） ("输入：…" on its own line) · C 得分.
+ * An item scored as both parties agreed in 约定调整 (A11) says so: "8 团队服务满意率【约定】" in A, the
+ * agreement and its 依据 in B, and the month's 考核得分 line names the agreed items.
  *
  * Size matters here: at 120 months this is the biggest sheet the product writes, and ExcelJS's
  * build, write and save time grow with its cells. The first layout (seven columns, the contract's
@@ -127,6 +129,23 @@ function signed(d: Dec): string {
   return d.isNegative() ? `−${text}` : `+${text}`;
 }
 
+/** Column A of an item: "8 团队服务满意率", with 【约定】 when its score is the one both parties agreed (A11). */
+export function itemLabel(item: ItemScore): string {
+  return `${item.no} ${item.indicator}${item.agreed ? AGREED_MARK : ""}`;
+}
+
+/** The mark of an agreed item score (A11). */
+export const AGREED_MARK = "【约定】";
+
+/** "第8项 约定 8（依据：…）；…" for the month's agreed items; "" when there are none. */
+export function agreedItemsText(score: MonthScore): string {
+  return score.items
+    .filter((i) => i.agreed)
+    .sort((a, b) => a.no - b.no)
+    .map((i) => `第${i.no}项「${i.indicator}」约定 ${i.score.toString()}（依据：${i.agreed?.reason ?? ""}${i.agreed?.computed ? `；按合同为 ${fixed2(i.agreed.computed)}` : ""}）`)
+    .join("；");
+}
+
 /** The 考核得分 line: Σ rows 1–10, each 附加项, the total and any cap or floor of the rule set. */
 function totalTexts(score: MonthScore): { computation: string; bound: string } {
   const extras = score.items.filter((i) => i.no > 10).sort((a, b) => a.no - b.no);
@@ -141,6 +160,8 @@ function totalTexts(score: MonthScore): { computation: string; bound: string } {
     bound = "总分不低于 0（规则设置）";
     computation += `，按规则计为 ${fixed2(score.total)}`;
   }
+  const agreed = agreedItemsText(score);
+  if (agreed !== "") computation += `（含双方约定得分：${agreed}）`;
   return { computation: `${computation}；考核得分 ${fixed2(score.total)}`, bound };
 }
 
@@ -184,7 +205,7 @@ export function buildExplainSheet(months: readonly MonthScore[], rules: RuleSet,
     rowHeights[row] = 20;
     row++;
     for (const item of [...score.items].sort((a, b) => a.no - b.no)) {
-      const label = `${item.no} ${item.indicator}`;
+      const label = itemLabel(item);
       const text = explanationText(item);
       put(`A${row}`, label, BODY);
       put(`B${row}`, text, BODY);

@@ -31,7 +31,9 @@ import {
   STEP_MODE_LABELS,
   InstalmentSettlement,
   InstalmentTerms,
+  instalmentAmount,
   yuanText,
+  DEFAULT_RULES,
 } from "../../domain";
 import { forecastInstalment, forecastText } from "../../domain/forecast";
 import { a1, CellStyle, CellWrite, columnLetter, ConditionalHighlight, parseA1, SheetSpec } from "../model";
@@ -41,20 +43,18 @@ export const MONEY_FORMAT = "¥#,##0.00";
 export const SCORE_FORMAT = "0.00";
 export const DATE_FORMAT = "yyyy-mm-dd";
 
-/** The contract's parties and name (contract cover page); overridable for another contract. */
+/** The contract's parties and name (contract cover page); by default the rule set's (合同信息, SPEC §9). */
 export interface ContractIdentity {
   name: string;
   partyA: string;
   partyB: string;
 }
 
-export const CONTRACT_IDENTITY: ContractIdentity = {
-  name: "陕西省公安厅出入境管理局 12367 服务热线 2024-2025 年热线运营服务及语音专线采购项目合同",
-  partyA: "陕西省公安厅",
-  partyB: "陕西省通信服务有限公司",
-};
-
-/** The contract's words, quoted beside the computed figures (seed contract §十(二) and §五(四)). */
+/**
+ * The seed contract's words, quoted beside the computed figures (§十(二) and §五(四)). The payment
+ * clauses are quoted only for the seed contract's own instalments; another contract's instalment
+ * quotes its 付款条件 from 付款条款.
+ */
 export const CONTRACT_CLAUSES: { payment: Record<number, string>; latePayment: string } = {
   payment: {
     1: "合同§十(二)1：「合同签订后的一个月内，乙方向甲方提供第一次付款等额的税务发票，甲方收到乙方提供的发票后的10个工作日内甲方向乙方支付项目启动资金，即项目中标金额总价款40%」",
@@ -77,6 +77,7 @@ export interface PaymentSheetInput {
   asOf: IsoDate;
   /** Shown as written ("2025-12-05 14:30"); the builder reads no clock. */
   generatedAt?: string;
+  /** The contract's name and parties; default: the rule set's (rules.contract). */
   contract?: ContractIdentity;
 }
 
@@ -85,7 +86,7 @@ export interface PaymentSheetInput {
  * Months below the threshold and late payments are listed too, but from the settlement's own
  * figures, so the engine's "below-threshold" / "payment-late" / "payment-overdue-30" are not repeated.
  */
-export const LISTED_WARNING_CODES: readonly string[] = ["quarterly-turnover", "bonus-kept-at-zero", "early-invoice", "paid-without-invoice"];
+export const LISTED_WARNING_CODES: readonly string[] = ["quarterly-turnover", "bonus-kept-at-zero", "early-invoice", "paid-without-invoice", "agreed-score", "agreed-score-overrides"];
 const DERIVED_WARNING_CODES = new Set(["below-threshold", "payment-late", "payment-overdue-30"]);
 
 /** Excel serial day number of an ISO date (1900 date system; 1899-12-30 is day 0). */
@@ -236,6 +237,38 @@ function deductionWords(s: InstalmentSettlement, rules: RuleSet): string {
   return `(${threshold.toString()} − ${pointsText(s.average)}) = ${pointsText(s.pointsBelow)} 分${steps} × ${percentText(dec(rules.contract.ratePerPoint))} × ${s.deductionBaseLabel} ${yuanText(s.deductionBase)} = ${yuanText(s.deductionUncapped)}${capped}`;
 }
 
+/** The seed contract's clause for its own instalment; another contract's: its 付款条件 as 付款条款 gives it. */
+function clauseOf(number: number, rules: RuleSet): string {
+  const seed = DEFAULT_RULES.contract;
+  const terms = rules.contract.instalments.find((t) => t.number === number);
+  const seedTerms = seed.instalments.find((t) => t.number === number);
+  const isSeed =
+    terms !== undefined &&
+    seedTerms !== undefined &&
+    rules.contract.title === seed.title &&
+    terms.condition === seedTerms.condition &&
+    dec(terms.share).equals(seedTerms.share) &&
+    JSON.stringify(terms.months) === JSON.stringify(seedTerms.months);
+  const quoted = isSeed ? CONTRACT_CLAUSES.payment[number] : undefined;
+  if (quoted !== undefined) return quoted;
+  return `付款条款第${number}笔：「${terms?.condition ?? ""}」`;
+}
+
+/** Where the payment clock started (A10, 收票日期), in words: "发票日期", "收票日期 2025-06-03 ", … */
+function clockWords(s: InstalmentSettlement): string {
+  if (s.clockStart === null || s.clockStart === s.invoiceDate) return "发票日期";
+  if (s.receivedDate !== null && s.clockStart === s.receivedDate) return `收票日期 ${s.receivedDate} `;
+  return `最早开票日期 ${s.clockStart} `;
+}
+
+/** An invoice dated before 最早开票日期, and what A10 made of it; "" otherwise. */
+function earlyWords(s: InstalmentSettlement, rules: RuleSet): string {
+  if (!s.earlyInvoice) return "";
+  const held = s.clockStart !== null && s.clockStart === s.invoiceNotBefore && s.clockStart !== s.receivedDate && s.clockStart !== s.invoiceDate;
+  const reading = held ? "，付款期限自该时点起算（A10）" : rules.options.paymentClockFromEarliest ? "" : "，按规则设置仍自发票（或收票）日期起算（A10）";
+  return `发票日期 ${s.invoiceDate ?? "—"} 早于合同约定的开票时点（${s.invoiceNotBefore ?? "—"} 起）${reading}。`;
+}
+
 function statusText(s: InstalmentSettlement): string {
   if (s.status === "paid") return s.daysLate !== null && s.daysLate > 0 ? "已支付（逾期）" : "已支付";
   if (s.status === "invoiced") return s.daysLate !== null && s.daysLate > 0 ? "已开票，逾期未付" : "已开票，未到期";
@@ -295,7 +328,7 @@ function instalmentBlock(b: Builder, top: number, s: InstalmentSettlement, rules
     r++;
   }
   b.put(`A${r}`, "合同依据", LABEL);
-  b.span(`B${r}:G${r}`, CONTRACT_CLAUSES.payment[s.number] ?? s.condition, QUOTE);
+  b.span(`B${r}:G${r}`, clauseOf(s.number, rules), QUOTE);
   r++;
 
   b.put(`A${r}`, "合同金额", LABEL);
@@ -336,7 +369,7 @@ function instalmentBlock(b: Builder, top: number, s: InstalmentSettlement, rules
   }
   const perDay = dec(c.lateChargePerDay);
   const until = s.paidDate !== null ? `实付日期 ${s.paidDate}` : `结算基准日 ${asOf}`;
-  const dueRule = terms ? `应付日期 = 发票日期后第 ${terms.dueWorkingDays} 个工作日（按国家法定节假日及调休安排）。` : "";
+  const dueRule = terms ? `应付日期 = ${clockWords(s)}后第 ${terms.dueWorkingDays} 个工作日（按国家法定节假日及调休安排）。${earlyWords(s, rules)}` : "";
   const lateRule =
     s.daysLate === null
       ? s.invoiceDate === null
@@ -387,7 +420,7 @@ function sheetWarnings(input: PaymentSheetInput, settlement: Settlement): string
 function pendingBlock(b: Builder, top: number, terms: InstalmentTerms, known: Readonly<Record<MonthKey, Dec | null>>, rules: RuleSet): number {
   const c = rules.contract;
   const threshold = dec(c.threshold);
-  const amount = dec(c.total).times(terms.share);
+  const amount = instalmentAmount(terms, rules);
   let r = top;
   b.span(`A${r}:G${r}`, `第${terms.number}笔　合同总价款的 ${percentText(dec(terms.share))}　${yuanText(amount)}　（进行中，尚未结算）`, { bold: true, fontSize: 12, fill: COLORS.blockFill, border: "thin", vertical: "middle" });
   b.height(r, 22);
@@ -437,15 +470,15 @@ export function buildPaymentSheet(input: PaymentSheetInput): SheetSpec {
       if (shown === null || shown === undefined || !dec(shown).equals(m.total))
         throw new Error(`${monthLabel(m.month)}的考核得分与结算所用的不一致 / the ${m.month} total differs from the one the settlement used`);
     }
-  const contract = input.contract ?? CONTRACT_IDENTITY;
   const c = rules.contract;
+  const contract = input.contract ?? { name: c.title.endsWith("合同") ? c.title : `${c.title}合同`, partyA: c.partyA, partyB: c.partyB };
   const threshold = dec(c.threshold);
   const b = new Builder();
 
   // Header: rows 1–2 repeat on every printed page.
   b.span("A1:L1", "付款结算单（合同§十 服务费用及支付方式）", { bold: true, fontSize: 16, fontColor: COLORS.title, horizontal: "center", vertical: "middle" });
   b.height(1, 28);
-  b.span("A2:L2", contract.name, { bold: true, horizontal: "center", vertical: "middle", wrap: true });
+  b.span("A2:L2", `${contract.name}\n合同期：${c.termStart} 至 ${c.termEnd}（考核月份 ${monthLabel(c.firstMonth)}至${monthLabel(c.lastMonth)}）`, { bold: true, horizontal: "center", vertical: "middle", wrap: true });
   b.put("A3", "甲方", LABEL);
   b.span("B3:D3", contract.partyA);
   b.put("E3", "乙方", LABEL);
@@ -464,7 +497,7 @@ export function buildPaymentSheet(input: PaymentSheetInput): SheetSpec {
   b.span("B6:G6", `${rules.name}，版本 ${rules.version}`);
   const changes = describeOptionChanges(rules);
   b.put("A7", "与默认不同", LABEL);
-  b.span("B7:G7", changes.length === 0 ? "无：A1–A6 均采用合同原文的默认读法" : changes.join("；"), changes.length === 0 ? VALUE : { ...VALUE, bold: true, fontColor: COLORS.badFont });
+  b.span("B7:G7", changes.length === 0 ? "无：A1–A10 均采用合同原文的默认读法" : changes.join("；"), changes.length === 0 ? VALUE : { ...VALUE, bold: true, fontColor: COLORS.badFont });
   b.put("A8", "结算基准日", LABEL);
   b.date("B8", asOf, "—");
   b.put("C8", "生成时间", LABEL);

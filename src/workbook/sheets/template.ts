@@ -1,15 +1,19 @@
 /**
  * A fresh workbook for a contract year: one 附件二 sheet per month, laid out like the contract's
  * 附件二 (title, 考核月份 / 考核得分 above the table, the 14 rows with the contract's own words,
- * signature lines below), then the input sheets of SPEC §8 (指标录入, 加减分事件, 报告提交,
- * 付款记录, 规则设置) with their headers, dropdowns, date formats and frozen header rows.
+ * signature lines below), then the contract's terms of SPEC §9 (合同信息, 付款条款: pre-filled with
+ * the seed's 40/50/10 split and periods shifted to the term, ready to edit; see templateContract),
+ * then the input sheets of SPEC §8 (指标录入, 加减分事件, 报告提交, 付款记录, 规则设置) with their
+ * headers, dropdowns, date formats and frozen header rows.
  * Pure: builds SheetSpecs and a WritePlan (templatePlan); a host renders it (the file host:
  * src/hosts/file/new-workbook.ts).
  */
-import { addMonths, DEFAULT_RULES, INDICATOR_FIELDS, isMonthKey, MONTH_HEADER, monthParts, monthLabel, SCORECARD_ITEMS, SCORECARD_TITLE } from "../../domain";
-import type { IndicatorKey, MonthIndicators, MonthKey, PaymentRecord, ReportSubmission, ScoreEvent } from "../../domain";
+import { addMonths, daysInMonth, DEFAULT_RULES, firstDay, INDICATOR_FIELDS, isMonthKey, isoDate, MONTH_HEADER, monthOf, monthParts, monthLabel, monthRange, parts, SCORECARD_ITEMS, SCORECARD_TITLE } from "../../domain";
+import type { IndicatorKey, InstalmentTerms, IsoDate, MonthIndicators, MonthKey, PaymentRecord, ReportSubmission, RuleSet, ScoreEvent } from "../../domain";
+import { CONTRACT_INFO_PARAMS, PAYMENT_TERMS_COLUMNS } from "../read/contract-sheets";
 import { RULE_SETTINGS } from "../../domain/rule-settings";
 import { isoToSerial } from "../read/grid";
+import { buildHolidaySheet } from "./holiday-sheet";
 import type { CellStyle, CellWrite, ListValidation, SheetSpec, WritePlan } from "../model";
 import { a1, columnLetter } from "../model";
 import { INPUT_SHEETS } from "../read/sheet-names";
@@ -19,13 +23,86 @@ export interface TemplateOptions {
   from: MonthKey;
   /** Number of monthly sheets, 1–36. */
   months: number;
+  /**
+   * The contract written to 合同信息 and 付款条款; its scored months must be the template's.
+   * Default: templateContract({ firstMonth: from, lastMonth: the last month }).
+   */
+  contract?: RuleSet["contract"];
+}
+
+/** What a new contract's template is made from (SPEC §9): the scored months, and optionally the term and total. */
+export interface TemplateTerm {
+  firstMonth: MonthKey;
+  lastMonth: MonthKey;
+  /** 合同期起 / 合同期止; default the seed's days shifted to the months (the 4th of the first month … the 3rd after the last). */
+  termStart?: IsoDate;
+  termEnd?: IsoDate;
+  /** 合同总额 (元); default the seed's. */
+  total?: string;
+}
+
+/** `day` of `month`, or its last day when the month is shorter. */
+function dayOf(month: MonthKey, day: number): IsoDate {
+  const { year, month: m } = monthParts(month);
+  return isoDate(year, m, Math.min(day, daysInMonth(year, m)));
+}
+
+/**
+ * The seed contract shifted to a new term, ready to edit: its 40/50/10 split; instalment 2 on the
+ * first half of the scored months, instalment 3 on the rest; 最早开票日期 the term start for
+ * instalment 1, the month after instalment 2's period for instalment 2, the month after the term
+ * ends for the last; the contract's conditions with the new months. For the seed's own months it
+ * gives the seed contract exactly (so a fresh template scores as the seed does).
+ */
+export function templateContract(term: TemplateTerm): RuleSet["contract"] {
+  const seed = DEFAULT_RULES.contract;
+  const first = term.firstMonth;
+  const last = term.lastMonth;
+  const count = monthRange(first, last).length;
+  const index = (m: MonthKey) => monthParts(m).year * 12 + monthParts(m).month;
+  const offset = index(first) - index(seed.firstMonth);
+  const termStart = term.termStart ?? dayOf(addMonths(monthOf(seed.termStart), offset), parts(seed.termStart).day);
+  const termEnd = term.termEnd ?? dayOf(addMonths(last, 1), parts(seed.termEnd).day);
+  const half = Math.ceil(count / 2);
+  const second = { from: first, to: addMonths(first, half - 1) };
+  const third = count > half ? { from: addMonths(first, half), to: last } : null;
+  const [one, two, three] = seed.instalments as [InstalmentTerms, InstalmentTerms, InstalmentTerms];
+  const seedYears = `${parts(seed.termStart).year}-${parts(seed.termEnd).year}`;
+  const years = parts(termStart).year === parts(termEnd).year ? `${parts(termStart).year}` : `${parts(termStart).year}-${parts(termEnd).year}`;
+  return {
+    ...seed,
+    title: seed.title.replace(seedYears, years),
+    termStart,
+    termEnd,
+    total: term.total ?? seed.total,
+    quarterlyFee: null,
+    firstMonth: first,
+    lastMonth: last,
+    instalments: [
+      { ...one, invoiceNotBefore: termStart },
+      {
+        ...two,
+        months: second,
+        invoiceNotBefore: firstDay(addMonths(second.to, 1)),
+        condition: `自项目运营至${monthLabel(addMonths(second.to, 1))}，以${monthLabel(second.from)}至${monthLabel(second.to)}平均得分为准，${two.dueWorkingDays}个工作日内支付`,
+      },
+      {
+        ...three,
+        months: third,
+        invoiceNotBefore: firstDay(addMonths(monthOf(termEnd), 1)),
+        condition: third ? `服务期满次月，以${monthLabel(third.from)}至${monthLabel(third.to)}平均得分为准，${three.dueWorkingDays}个工作日内支付` : `服务期满次月，${three.dueWorkingDays}个工作日内支付`,
+      },
+    ],
+  };
 }
 
 export { INPUT_SHEETS };
 
 export const EVENT_HEADERS = ["考核月份", "类型", "级别", "事项编号", "事项说明", "佐证材料", "经查属实", "乙方报送"] as const;
 export const REPORT_HEADERS = ["报告类型", "报告期", "提交日期", "延期已获批"] as const;
-export const PAYMENT_HEADERS = ["笔次", "发票日期", "实付日期"] as const;
+export const PAYMENT_HEADERS = ["笔次", "发票日期", "实付日期", "收票日期"] as const;
+export const CONTRACT_INFO_HEADERS = ["参数", "值", "说明"] as const;
+export const PAYMENT_TERMS_HEADERS: readonly string[] = PAYMENT_TERMS_COLUMNS.map((c) => c.header);
 export const RULE_HEADERS = ["参数", "值", "说明"] as const;
 
 export const YES_NO = ["是", "否"] as const;
@@ -281,23 +358,92 @@ export function buildReportSheet(): SheetSpec {
   };
 }
 
-/** 付款记录: rows for instalments 1, 2, 3. */
-export function buildPaymentRecordSheet(): SheetSpec {
+/** 付款记录: a row per instalment of the contract (笔次 prefilled), 收票日期 optional (grey header). */
+export function buildPaymentRecordSheet(contract: RuleSet["contract"] = DEFAULT_RULES.contract): SheetSpec {
   const headers = [...PAYMENT_HEADERS];
-  const numbers = DEFAULT_RULES.contract.instalments.map((i) => i.number);
-  const cells: CellWrite[] = headerCells(headers);
+  const numbers = contract.instalments.map((i) => i.number);
+  const cells: CellWrite[] = headerCells(headers, new Set(["收票日期"]));
   numbers.forEach((n, i) => {
     cells.push({ address: a1(i + 2, 1), value: n, style: { horizontal: "center" } });
-    cells.push({ address: a1(i + 2, 2), value: null, numberFormat: DATE_FORMAT });
-    cells.push({ address: a1(i + 2, 3), value: null, numberFormat: DATE_FORMAT });
+    for (let col = 2; col <= headers.length; col++) cells.push({ address: a1(i + 2, col), value: null, numberFormat: DATE_FORMAT });
   });
   return {
     name: INPUT_SHEETS.payments,
     cells,
     merges: [],
-    columnWidths: { A: 8, B: 13, C: 13 },
+    columnWidths: { A: 8, B: 13, C: 13, D: 13 },
     freezeRows: 1,
     tabColor: INPUT_TAB,
+  };
+}
+
+const INFO_VALUE: Record<string, (c: RuleSet["contract"]) => Pick<CellWrite, "value" | "numberFormat">> = {
+  title: (c) => ({ value: c.title, numberFormat: TEXT_FORMAT }),
+  partyA: (c) => ({ value: c.partyA, numberFormat: TEXT_FORMAT }),
+  partyB: (c) => ({ value: c.partyB, numberFormat: TEXT_FORMAT }),
+  termStart: (c) => ({ value: isoToSerial(c.termStart), numberFormat: DATE_FORMAT }),
+  termEnd: (c) => ({ value: isoToSerial(c.termEnd), numberFormat: DATE_FORMAT }),
+  total: (c) => ({ value: Number(c.total), numberFormat: "#,##0.00" }),
+  firstMonth: (c) => ({ value: c.firstMonth, numberFormat: TEXT_FORMAT }),
+  lastMonth: (c) => ({ value: c.lastMonth, numberFormat: TEXT_FORMAT }),
+  quarterlyFee: (c) => ({ value: c.quarterlyFee === null ? null : Number(c.quarterlyFee), numberFormat: "#,##0.00" }),
+};
+
+/** 合同信息 (SPEC §9): 参数 | 值 | 说明, the contract's name, parties, term, total and scored months. */
+export function buildContractInfoSheet(contract: RuleSet["contract"] = DEFAULT_RULES.contract): SheetSpec {
+  const cells: CellWrite[] = headerCells(CONTRACT_INFO_HEADERS);
+  const rowHeights: Record<number, number> = {};
+  CONTRACT_INFO_PARAMS.forEach((p, i) => {
+    const row = i + 2;
+    const value = INFO_VALUE[p.key]?.(contract) ?? { value: null };
+    cells.push({ address: a1(row, 1), value: p.label, style: { bold: true, border: "thin", vertical: "middle", fill: p.required ? undefined : OPTIONAL_FILL } });
+    cells.push({ address: a1(row, 2), ...value, style: { border: "thin", horizontal: p.key === "title" ? "left" : "center", vertical: "middle", wrap: p.key === "title" } });
+    cells.push({ address: a1(row, 3), value: p.help, style: { border: "thin", wrap: true, vertical: "middle" } });
+    if (p.key === "title") rowHeights[row] = wrappedHeight([{ text: contract.title, width: 60 }], 15);
+  });
+  return {
+    name: INPUT_SHEETS.contract,
+    cells,
+    merges: [],
+    columnWidths: { A: 16, B: 60, C: 40 },
+    rowHeights,
+    freezeRows: 1,
+    tabColor: INPUT_TAB,
+    print: { orientation: "landscape", paperSize: "A4", fitToWidth: true },
+  };
+}
+
+/**
+ * 付款条款 (SPEC §9): one row per instalment. 比例 as a number formatted as % (0.4 shows 40%),
+ * months as text ("2024-12"), 最早开票日期 as a date; a row may be added for a fourth instalment.
+ */
+export function buildPaymentTermsSheet(contract: RuleSet["contract"] = DEFAULT_RULES.contract): SheetSpec {
+  const headers = PAYMENT_TERMS_HEADERS;
+  const cells: CellWrite[] = headerCells(headers, new Set(["最早开票日期", "付款条件"]));
+  const rowHeights: Record<number, number> = { 1: 30 };
+  const rows = Math.max(contract.instalments.length + 3, 6);
+  for (let i = 0; i < rows; i++) {
+    const row = i + 2;
+    const t = contract.instalments[i];
+    const body: CellStyle = { border: "thin", vertical: "middle", horizontal: "center" };
+    cells.push({ address: a1(row, 1), value: t?.number ?? null, numberFormat: "0", style: body });
+    cells.push({ address: a1(row, 2), value: t ? Number(t.share) : null, numberFormat: t && !Number.isInteger(Number(t.share) * 100) ? "0.00%" : "0%", style: body });
+    cells.push({ address: a1(row, 3), value: t?.months?.from ?? null, numberFormat: TEXT_FORMAT, style: body });
+    cells.push({ address: a1(row, 4), value: t?.months?.to ?? null, numberFormat: TEXT_FORMAT, style: body });
+    cells.push({ address: a1(row, 5), value: t?.invoiceNotBefore ? isoToSerial(t.invoiceNotBefore) : null, numberFormat: DATE_FORMAT, style: body });
+    cells.push({ address: a1(row, 6), value: t?.dueWorkingDays ?? null, numberFormat: "0", style: body });
+    cells.push({ address: a1(row, 7), value: t?.condition ?? null, numberFormat: TEXT_FORMAT, style: { border: "thin", vertical: "middle", wrap: true } });
+    if (t) rowHeights[row] = wrappedHeight([{ text: t.condition, width: 50 }], 15);
+  }
+  return {
+    name: INPUT_SHEETS.paymentTerms,
+    cells,
+    merges: [],
+    columnWidths: { A: 7, B: 8, C: 12, D: 12, E: 14, F: 12, G: 50 },
+    rowHeights,
+    freezeRows: 1,
+    tabColor: INPUT_TAB,
+    print: { orientation: "landscape", paperSize: "A4", fitToWidth: true },
   };
 }
 
@@ -305,18 +451,23 @@ export function buildPaymentRecordSheet(): SheetSpec {
 export function buildRuleSheet(): SheetSpec {
   const cells: CellWrite[] = headerCells(RULE_HEADERS);
   const rowHeights: Record<number, number> = {};
-  RULE_SETTINGS.forEach((def, i) => {
+  // 合同总额 lives in 合同信息 now (SPEC §9): its row here is left blank (blank = as 合同信息 says);
+  // 规则设置 still reads a total in older workbooks, and one that differs from 合同信息 is an error.
+  const settings = RULE_SETTINGS;
+  settings.forEach((def, i) => {
     const row = i + 2;
+    const inContract = def.label === "合同总额";
     const text = def.defaultText(DEFAULT_RULES);
-    const value = ruleValue(def.label, text);
+    const value = inContract ? { value: null, numberFormat: "#,##0.00" } : ruleValue(def.label, text);
+    const help = inContract ? `留空：合同总额见「${INPUT_SHEETS.contract}」（旧工作簿可在此填写；两处都填且不一致时报错）` : def.help;
     cells.push({ address: a1(row, 1), value: def.label, style: { bold: true, border: "thin", vertical: "middle" } });
     cells.push({ address: a1(row, 2), ...value, style: { border: "thin", horizontal: "center", vertical: "middle" } });
-    cells.push({ address: a1(row, 3), value: def.help, style: { border: "thin", wrap: true, vertical: "middle" } });
-    rowHeights[row] = wrappedHeight([{ text: def.help, width: 70 }], 15);
+    cells.push({ address: a1(row, 3), value: help, style: { border: "thin", wrap: true, vertical: "middle" } });
+    rowHeights[row] = wrappedHeight([{ text: help, width: 70 }], 15);
   });
-  const yesNoRows = RULE_SETTINGS.map((d, i) => ({ d, row: i + 2 })).filter(({ d }) => ["是", "否"].includes(d.defaultText(DEFAULT_RULES)));
+  const yesNoRows = settings.map((d, i) => ({ d, row: i + 2 })).filter(({ d }) => ["是", "否"].includes(d.defaultText(DEFAULT_RULES)));
   const listRow = (label: string, values: readonly string[]): ListValidation[] => {
-    const i = RULE_SETTINGS.findIndex((d) => d.label === label);
+    const i = settings.findIndex((d) => d.label === label);
     return i < 0 ? [] : [{ range: `B${i + 2}`, values }];
   };
   return {
@@ -330,6 +481,7 @@ export function buildRuleSheet(): SheetSpec {
       ...listRow("扣款基数", ["季度服务费", "本笔款项", "本期服务费"]),
       ...listRow("部分扣分方式", ["按比例", "整步", "起步"]),
       ...listRow("扣分层级", ["市级及以下/省级/国家级", "市级以下/市级/省级及以上"]),
+      ...RULE_SETTINGS.flatMap((d) => (d.choices ? listRow(d.label, d.choices) : [])), // A7–A10
     ],
     freezeRows: 1,
     tabColor: INPUT_TAB,
@@ -349,13 +501,18 @@ export function checkTemplateOptions(options: TemplateOptions): void {
   if (!isMonthKey(options.from)) throw new RangeError(`起始月份「${options.from}」无效，应如 2024-12 / invalid first month "${options.from}", expected e.g. 2024-12`);
   if (!Number.isInteger(options.months) || options.months < 1 || options.months > 36)
     throw new RangeError(`月数「${options.months}」应为 1–36 的整数 / months must be a whole number 1–36, got "${options.months}"`);
+  const c = options.contract;
+  const last = addMonths(options.from, options.months - 1);
+  if (c && (c.firstMonth !== options.from || c.lastMonth !== last))
+    throw new RangeError(`合同的考核月份 ${c.firstMonth} 至 ${c.lastMonth} 与模板月份 ${options.from} 至 ${last} 不一致 / the contract's scored months ${c.firstMonth}…${c.lastMonth} differ from the template's ${options.from}…${last}`);
 }
 
-/** Every sheet of a fresh workbook: the monthly 附件二 sheets, then the input sheets. */
+/** Every sheet of a fresh workbook: the monthly 附件二 sheets, the contract's terms (合同信息, 付款条款), then the input sheets. */
 export function buildTemplate(options: TemplateOptions): SheetSpec[] {
   checkTemplateOptions(options);
   const months = Array.from({ length: options.months }, (_v, i) => addMonths(options.from, i));
-  return [...months.map(buildMonthSheet), buildIndicatorSheet(months), buildEventSheet(), buildReportSheet(), buildPaymentRecordSheet(), buildRuleSheet()];
+  const contract = options.contract ?? templateContract({ firstMonth: options.from, lastMonth: months[months.length - 1] ?? options.from });
+  return [...months.map(buildMonthSheet), buildContractInfoSheet(contract), buildPaymentTermsSheet(contract), buildIndicatorSheet(months), buildEventSheet(), buildReportSheet(), buildPaymentRecordSheet(contract), buildRuleSheet(), buildHolidaySheet()];
 }
 
 const yesNo = (b: boolean | null) => (b === null ? null : b ? "是" : "否");
@@ -411,6 +568,7 @@ export function inputSheetWrites(data: TemplateInputs): WritePlan["cellWrites"] 
   const payments = data.payments.flatMap((p) => [
     { address: a1(p.number + 1, 2), value: p.invoiceDate ? isoToSerial(p.invoiceDate) : null },
     { address: a1(p.number + 1, 3), value: p.paidDate ? isoToSerial(p.paidDate) : null },
+    ...(p.receivedDate ? [{ address: a1(p.number + 1, 4), value: isoToSerial(p.receivedDate) }] : []),
   ]);
   return [
     { sheet: INPUT_SHEETS.indicators, writes: indicators },

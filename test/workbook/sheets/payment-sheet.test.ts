@@ -5,7 +5,7 @@
  * figures are worked by hand in the comments (and held against settle() in test/domain/settlement.test.ts).
  */
 import ExcelJS from "exceljs";
-import { dec, Dec, DecimalInput, DEFAULT_RULES, MonthKey, monthRange, PaymentRecord, Problem, RuleSet, settle } from "../../../src/domain";
+import { calendarWithOverrides, dec, Dec, DecimalInput, DEFAULT_RULES, InstalmentTerms, MonthKey, monthRange, PaymentRecord, Problem, RuleSet, settle } from "../../../src/domain";
 import { writeSheetSpec } from "../../../src/hosts/file/exceljs-sheet";
 import { a1, CellWrite, parseA1, SheetSpec } from "../../../src/workbook/model";
 import { buildPaymentSheet, DATE_FORMAT, excelSerial, MONEY_FORMAT, PAYMENT_SHEET_NAME, SCORE_FORMAT } from "../../../src/workbook/sheets/payment-sheet";
@@ -100,7 +100,7 @@ describe("SPEC §7 example on the sheet", () => {
     expect(value(spec, "E5")).toBe(95);
     expect(cell(spec, "G5")).toMatchObject({ value: 0.005, numberFormat: "0.0%" });
     expect(value(spec, "B6")).toBe(`${DEFAULT_RULES.name}，版本 ${DEFAULT_RULES.version}`);
-    expect(value(spec, "B7")).toBe("无：A1–A6 均采用合同原文的默认读法");
+    expect(value(spec, "B7")).toBe("无：A1–A10 均采用合同原文的默认读法");
     expect(cell(spec, "B8")).toMatchObject({ value: excelSerial(AS_OF), numberFormat: DATE_FORMAT });
     expect(value(spec, "D8")).toBe("2025-12-31 10:00");
   });
@@ -146,7 +146,7 @@ describe("A5 and A6 readings change the printed deduction", () => {
     const spec = build({ rules: c.r, totals: c.t });
     expect(blockCell(spec, c.n, "合同金额", "E")?.value).toBe(c.deduction);
     expect(blockCell(spec, c.n, "应付金额", "B")?.value).toBe(c.payable);
-    expect(value(spec, "B7")).toBe(c.option ?? "无：A1–A6 均采用合同原文的默认读法");
+    expect(value(spec, "B7")).toBe(c.option ?? "无：A1–A10 均采用合同原文的默认读法");
   });
 
   it("explains the A6 reading of the average, and the formula shows the figures it used", () => {
@@ -396,5 +396,62 @@ describe("an instalment in progress", () => {
     // the six months need 569.97, the other three 287.97, i.e. 95.99 each.
     expect(texts.some((t) => t.includes("余下 3 个月平均需达到 95.99 分"))).toBe(true);
     expect(texts).toContain("合计（不含进行中的第3笔）");
+  });
+});
+
+describe("the contract's words come from the rule set (SPEC §9: 合同信息, 付款条款)", () => {
+  it("the seed: its name, term and parties; its own clauses quoted", () => {
+    const spec = build();
+    expect(value(spec, "A2")).toBe("陕西省公安厅出入境管理局 12367 服务热线 2024-2025 年热线运营服务及语音专线采购项目合同\n合同期：2024-12-04 至 2025-12-03（考核月份 2024年12月至2025年11月）");
+    expect([value(spec, "B3"), value(spec, "F3")]).toEqual(["陕西省公安厅", "陕西省通信服务有限公司"]);
+    expect(blockCell(spec, 1, "合同依据", "B")?.value).toMatch(/^合同§十\(二\)1：「合同签订后的一个月内/);
+  });
+
+  it("another contract: its title, term, parties and each instalment's 付款条件; the remainder rule in an instalment still in progress", () => {
+    const seed = DEFAULT_RULES.contract;
+    // 2027 made known by a (hypothetical) 节假日安排 row, as the workbook would give it.
+    const calendar = calendarWithOverrides([{ date: "2027-01-01", kind: "休", note: "元旦" }]);
+    if (!calendar.ok) throw new Error("calendar");
+    const renewal = rules({
+      calendar: calendar.value,
+      contract: {
+        title: "某热线 2026-2027 年运营服务项目",
+        partyA: "甲单位",
+        partyB: "乙公司",
+        termStart: "2026-12-04",
+        termEnd: "2027-12-03",
+        total: "1000000.01",
+        firstMonth: "2026-12",
+        lastMonth: "2027-11",
+        instalments: [
+          { ...(seed.instalments[0] as InstalmentTerms), share: "0.3333", condition: "首付款条件", invoiceNotBefore: "2026-12-04" },
+          { ...(seed.instalments[1] as InstalmentTerms), share: "0.3333", months: { from: "2026-12", to: "2027-05" }, condition: "第二笔条件", invoiceNotBefore: "2027-06-01" },
+          { ...(seed.instalments[2] as InstalmentTerms), share: "0.3334", months: { from: "2027-06", to: "2027-11" }, condition: "第三笔条件", invoiceNotBefore: "2028-01-01" },
+        ],
+      },
+    });
+    const known: Record<MonthKey, Dec | null> = {};
+    for (const m of monthRange("2026-12", "2027-11")) known[m] = m <= "2027-05" ? dec("96") : null;
+    const s = settle(Object.fromEntries(Object.entries(known).filter(([, v]) => v !== null)) as Record<MonthKey, Dec>, [{ number: 2, invoiceDate: "2027-05-20", paidDate: null }], renewal, { asOf: "2027-06-30", only: [1, 2] });
+    if (!s.ok) throw new Error(JSON.stringify(s.errors));
+    const spec = buildPaymentSheet({ settlement: s.value, monthTotals: known, warnings: s.warnings, rules: renewal, asOf: "2027-06-30" });
+    expect(value(spec, "A2")).toBe("某热线 2026-2027 年运营服务项目合同\n合同期：2026-12-04 至 2027-12-03（考核月份 2026年12月至2027年11月）");
+    expect([value(spec, "B3"), value(spec, "F3"), value(spec, "B4")]).toEqual(["甲单位", "乙公司", 1000000.01]);
+    expect(allText(spec)).toContain("甲方（盖章）：甲单位");
+    expect(blockCell(spec, 1, "付款条件", "B")?.value).toBe("首付款条件");
+    expect(blockCell(spec, 2, "合同依据", "B")?.value).toBe("付款条款第2笔：「第二笔条件」");
+    // 1,000,000.01 × 33.33% = 333,300.00 (instalments 1, 2); the last, in progress, takes the remainder 333,400.01.
+    expect(blockCell(spec, 2, "合同金额", "B")?.value).toBe(333300);
+    expect(allText(spec)).toContain("第3笔　合同总价款的 33.34%　¥333,400.01　（进行中，尚未结算）");
+    // The early invoice (A10): the clock starts at 最早开票日期, and the sheet says so.
+    expect(blockCell(spec, 2, "违约金依据", "B")?.value).toMatch(/^应付日期 = 最早开票日期 2027-06-01 后第 30 个工作日（按国家法定节假日及调休安排）。发票日期 2027-05-20 早于合同约定的开票时点（2027-06-01 起），付款期限自该时点起算（A10）。/);
+    expect(allText(spec)).toContain("• 第2笔发票日期 2027-05-20 早于合同约定的开票时点（2027-06-01 起）；付款期限自 2027-06-01 起算（A10）");
+  });
+
+  it("a 收票日期 is named as the start of the clock", () => {
+    // Invoice Tue 2025-06-10, received Fri 06-20 → the 30th working day after 06-20 is 2025-08-01.
+    const spec = build({ payments: [{ number: 2, invoiceDate: "2025-06-10", receivedDate: "2025-06-20", paidDate: "2025-08-01" }] });
+    expect(blockCell(spec, 2, "发票日期", "D")?.value).toBe(excelSerial("2025-08-01"));
+    expect(blockCell(spec, 2, "违约金依据", "B")?.value).toMatch(/^应付日期 = 收票日期 2025-06-20 后第 30 个工作日（按国家法定节假日及调休安排）。计至实付日期 2025-08-01，未逾期，不计违约金。/);
   });
 });
