@@ -47,3 +47,14 @@ export function yuanText(amount: DecimalInput): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${fen.isNegative() && !fen.isZero() ? "-" : ""}¥${grouped}.${frac}`;
 }
+
+/**
+ * An ordinal as a clerk types it in 付款记录's 笔次: "2", "第2笔", "第十二笔款" → 2, 12 (nzh reads the
+ * Chinese numerals); null when it is not a whole number ≥ 1.
+ */
+export function instalmentOrdinal(text: string): number | null {
+  const m = /^第?([0-9]+|[一二三四五六七八九十百]+)笔?(?:款|款项)?$/.exec(text.trim());
+  if (!m || m[1] === undefined) return null;
+  const n = Number(/^[0-9]+$/.test(m[1]) ? m[1] : nzhcn.decodeS(m[1]));
+  return Number.isInteger(n) && n >= 1 ? n : null;
+}

@@ -5,7 +5,7 @@
  */
 import { dec } from "./decimal";
 import { Outcome, problem, Problem } from "./problems";
-import { BonusReportRequirement, chargedSteps, DeductionBase, DEFAULT_RULES, loadRules, MatterOnceSpan, PenaltyLadderId, RuleOverrides, RuleSet, StepMode } from "./rules";
+import { BonusReportRequirement, DeductionBase, DEFAULT_RULES, loadRules, MatterOnceSpan, PenaltyLadderId, RuleOverrides, RuleSet, StepMode, ticketDeductionReach } from "./rules";
 
 export type SettingValue = string | number | boolean | null;
 
@@ -74,10 +74,8 @@ const LADDER_WORDS: Record<string, PenaltyLadderId> = {
  */
 export function ticketCapHelp(rules: RuleSet, lang: "zh" | "en" = "zh"): string {
   const s = rules.scoring;
-  const steps = chargedSteps(dec(s.ticketTarget).div(s.ticketStep), rules.options.ticketQualitySteps);
-  const most = dec(s.ticketPointsPerStep).times(steps);
+  const { most, lowest } = ticketDeductionReach(rules);
   const mostText = most.toDecimalPlaces(2).toString();
-  const lowest = dec(10).minus(most);
   const lowestText = lowest.toDecimalPlaces(2).toString();
   const cap = dec(10).minus(rules.options.ticketQualityFloor);
   const capText = cap.toString();

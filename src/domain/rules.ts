@@ -349,13 +349,28 @@ export function quarterlyFee(rules: RuleSet): Dec {
   return dec(c.total).times(3).div(monthRange(c.firstMonth, c.lastMonth).length);
 }
 
+/**
+ * How far row 9 (工单质检) can fall by its rate alone ("每降低10%扣0.5分" from the target down to an
+ * accuracy of 0, read per A3): the most points it can lose and its lowest score. Under the
+ * contract's 0.5 per 10 % that is 4.5 and 5.5, so A2's "5分扣完为止" only bites after an amendment.
+ */
+export function ticketDeductionReach(rules: RuleSet): { most: Dec; lowest: Dec } {
+  const s = rules.scoring;
+  const most = dec(s.ticketPointsPerStep).times(chargedSteps(dec(s.ticketTarget).div(s.ticketStep), rules.options.ticketQualitySteps));
+  return { most, lowest: dec(10).minus(most) };
+}
+
 /** The A1–A6 choices that differ from the contract defaults, in words, for the printed sheets. */
 export function describeOptionChanges(rules: RuleSet): string[] {
   const d = DEFAULT_RULES.options;
   const o = rules.options;
   const out: string[] = [];
   if (!dec(o.turnoverBandScore).equals(d.turnoverBandScore)) out.push(`A1 流动率 20%–30% 得 ${o.turnoverBandScore} 分（合同原文 10 分）`);
-  if (!dec(o.ticketQualityFloor).equals(d.ticketQualityFloor)) out.push(`A2 工单质检最低 ${o.ticketQualityFloor} 分（默认扣至 5 分为止）`);
+  if (!dec(o.ticketQualityFloor).equals(d.ticketQualityFloor)) {
+    const cap = dec(10).minus(o.ticketQualityFloor);
+    const { most, lowest } = ticketDeductionReach(rules);
+    out.push(`A2 工单质检最多扣 ${cap.toString()} 分（默认 5 分）${most.greaterThan(cap) ? "" : `；按现行扣分标准本项最低 ${lowest.toDecimalPlaces(2).toString()} 分，此上限不起作用`}`);
+  }
   if (o.satisfactionSteps !== d.satisfactionSteps) out.push(`A3 满意率不足一步按「${STEP_MODE_LABELS[o.satisfactionSteps]}」扣分`);
   if (o.ticketQualitySteps !== d.ticketQualitySteps) out.push(`A3 工单质检不足一步按「${STEP_MODE_LABELS[o.ticketQualitySteps]}」扣分`);
   if (o.settlementSteps !== d.settlementSteps) out.push(`A3 结算差分按「${STEP_MODE_LABELS[o.settlementSteps]}」计`);

@@ -20,6 +20,7 @@ import {
   Problem,
   ReportSubmission,
   ScoreEvent,
+  instalmentOrdinal,
 } from "../../domain";
 import type { RuleSettingRow } from "../../domain/rule-settings";
 import type { AgreedScore } from "../../domain/scoring";
@@ -392,14 +393,10 @@ export function readInputs(snapshot: WorkbookSnapshot): WorkbookInputs {
     for (const row of payTable.rows) {
       const numberCell = cellOf(payTable, row, "number");
       const nv = numberCell?.value ?? null;
-      const digits: Record<string, number> = { 一: 1, 二: 2, 三: 3, "1": 1, "2": 2, "3": 3 };
       let number: number | null = null;
-      if (typeof nv === "number" && Number.isInteger(nv)) number = nv;
-      else if (typeof nv === "string") {
-        const m = /^第?([0-9一二三])笔?(?:款|款项)?$/.exec(normalizeText(nv));
-        number = m ? (digits[m[1] ?? ""] ?? null) : null;
-      }
-      if (number === null && payTable.cols.has("number")) error(payTable, row, "number", { zh: `「笔次」应为 1、2 或 3，实为「${shown(nv)}」`, en: `"笔次" must be 1, 2 or 3, got "${shown(nv)}"` });
+      if (typeof nv === "number" && Number.isInteger(nv) && nv >= 1) number = nv;
+      else if (typeof nv === "string") number = instalmentOrdinal(normalizeText(nv));
+      if (number === null && payTable.cols.has("number")) error(payTable, row, "number", { zh: `「笔次」应为付款条款中的笔次，如 1、2、3（或「第2笔」），实为「${shown(nv)}」`, en: `"笔次" must be an instalment number of 付款条款, e.g. 1, 2, 3 (or 第2笔), got "${shown(nv)}"` });
       const invoiceDate = field(payTable, row, "invoiceDate", readDate, null);
       const paidDate = field(payTable, row, "paidDate", readDate, null);
       const receivedDate = field(payTable, row, "receivedDate", readDate, null);
