@@ -1,0 +1,17 @@
+// The jest run Stryker uses for `npm run mutation`: the suites of the code it mutates (src/domain
+// and the host-free src/workbook) in the node environment, without the global set-up that compiles
+// the command line (the bundle would not carry Stryker's mutants, so the process-level tests stay
+// in `npm test`).
+const base = require("./jest.config.js");
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...base,
+  globalSetup: undefined,
+  roots: ["<rootDir>/src", "<rootDir>/test"],
+  // STRYKER_TESTS=domain runs the domain suites only (for a quick run over src/domain files).
+  testMatch:
+    process.env.STRYKER_TESTS === "domain"
+      ? ["<rootDir>/test/domain/**/*.test.ts"]
+      : ["<rootDir>/test/domain/**/*.test.ts", "<rootDir>/test/workbook/**/*.test.ts"],
+};
