@@ -127,7 +127,9 @@ const READER: Case[] = [
   { spec: "an event verified flag that is neither yes nor no", edit: cell("加减分事件", "G2", "待查"), where: { sheet: "加减分事件", cell: "G2", indicator: "经查属实", says: "应为 是/否" } },
   { spec: "a date that is no date (2025-02-30)", edit: cell("报告提交", "C2", "2025-02-30"), where: { sheet: "报告提交", cell: "C2", indicator: "提交日期", says: "实为「2025-02-30」" } },
   { spec: "an extension flag that is neither yes nor no", edit: cell("报告提交", "D2", "也许"), where: { sheet: "报告提交", cell: "D2", indicator: "延期已获批", says: "应为 是/否" } },
-  { spec: "an instalment number that is not 1, 2 or 3", edit: both(cell("付款记录", "A2", "第五笔"), cell("付款记录", "B2", utc(2025, 6, 10))), where: { sheet: "付款记录", cell: "A2", indicator: "笔次", says: "「笔次」应为 1、2 或 3" } },
+  // 笔次 is read for any number of instalments (第五笔 = 5); the seed's 付款条款 has three.
+  { spec: "an instalment number that is not 1, 2 or 3", edit: both(cell("付款记录", "A2", "第五笔"), cell("付款记录", "B2", utc(2025, 6, 10))), where: { sheet: "付款记录", cell: "A2", indicator: "笔次", says: "笔次「5」应为 1/2/3" } },
+  { spec: "an instalment number that is no number", edit: both(cell("付款记录", "A2", "第二期"), cell("付款记录", "B2", utc(2025, 6, 10))), where: { sheet: "付款记录", cell: "A2", indicator: "笔次", says: "「笔次」应为付款条款中的笔次" } },
   { spec: "a 规则设置 value it cannot read", data: () => ({ ...exampleData(), rules: [["达标分", 95], ["每分扣款比例", "半个点"]] }), edit: () => undefined, where: { sheet: "规则设置", cell: "B3", indicator: "每分扣款比例", says: "半个点" } },
   { spec: "two columns with the same header", edit: cell("付款记录", "D1", "发票 日期"), where: { sheet: "付款记录", cell: "D1", indicator: "发票日期", says: "有两列都是「发票日期」" } },
   { spec: "a required column missing", edit: cell("指标录入", "F1", "培训次数"), where: { sheet: "指标录入", cell: null, indicator: "培训问题次数", says: "缺少「培训问题次数」列" } },
