@@ -11,6 +11,7 @@
 import { isIsoDate, IsoDate, monthLabel, MonthKey, parseMonth } from "../domain";
 import { problemLine } from "../workbook/read/located";
 import { planFreezeMonth, planUnfreezeMonth, TrustResult } from "../workbook/plan";
+import { xmlSafeText } from "../workbook/sheets/excel-limits";
 import { clockOf, localNow, localToday, oneInput, openWorkbook, ParsedArgs, parseArgs, requiredOption, saveWorkbook } from "./io";
 import type { Io } from "./io";
 
@@ -42,6 +43,9 @@ function parseCommon(parsed: ParsedArgs): Parsed | null {
   const input = oneInput(parsed);
   const output = requiredOption(parsed, "--output", "输出文件 -o OUT.xlsx", "the output file -o OUT.xlsx");
   const monthText = requiredOption(parsed, "--month", "考核月份，如 2025-10", "the month, e.g. 2025-10");
+  // Texts that go into the workbook: the characters XML 1.0 cannot hold (a U+0001 pasted in a
+  // terminal) removed before anything else looks at them — a name of such characters alone is missing.
+  cleanText(parsed, "--by");
   const who = requiredOption(parsed, "--by", "操作人姓名", "who does it");
   let month: MonthKey | null = null;
   if (monthText !== null) {
@@ -50,6 +54,12 @@ function parseCommon(parsed: ParsedArgs): Parsed | null {
   }
   if (parsed.errors.length > 0 || input === null || output === null || month === null || who === null) return null;
   return { input, output, month, who };
+}
+
+/** The option's value with the characters XML 1.0 cannot hold removed (src/workbook/sheets/excel-limits.ts). */
+function cleanText(parsed: ParsedArgs, name: string): void {
+  const v = parsed.values.get(name);
+  if (v !== undefined) parsed.values.set(name, xmlSafeText(v));
 }
 
 function usageError(parsed: ParsedArgs, usage: string, io: Io): number {
@@ -71,6 +81,7 @@ export async function runFreeze(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const parsed = parseArgs(args, { ...COMMON, "--note": "--note", "--as-of": "--as-of" });
+  cleanText(parsed, "--note");
   const common = parseCommon(parsed);
   const asOfText = parsed.values.get("--as-of");
   let asOf: IsoDate = localToday(clockOf(io));
@@ -104,6 +115,7 @@ export async function runUnfreeze(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const parsed = parseArgs(args, { ...COMMON, "--reason": "--reason" });
+  cleanText(parsed, "--reason");
   const common = parseCommon(parsed);
   const reason = requiredOption(parsed, "--reason", "解除定稿的原因", "why the month is unfrozen");
   if (!common || reason === null || parsed.errors.length > 0) return usageError(parsed, UNFREEZE_USAGE, io);

@@ -52,6 +52,7 @@ import type { PaymentSheetInput } from "./sheets/payment-sheet";
 import { INPUT_SHEETS, readInputs, WorkbookInputs } from "./read/read-inputs";
 import { rulesWithContract } from "./read/contract-sheets";
 import { buildUndoSheet, planRestore, RestoreRefusal, UNDO_SHEET_NAME } from "./sheets/undo";
+import { fitCellText, fitPlan } from "./sheets/excel-limits";
 
 export const SCORE_FORMAT = "0.00";
 
@@ -71,7 +72,8 @@ export function cardWrites(card: FoundScorecard, score: MonthScore): CellWrite[]
     const item = score.items.find((i) => i.no === it.no);
     if (!item) continue;
     writes.push({ address: it.scoreCell, value: decimalNumber(item.score), numberFormat: SCORE_FORMAT });
-    if (it.summaryCell) writes.push({ address: it.summaryCell, value: item.summary });
+    // Fitted here, not only at the end: a cell holding the fitted text already is left alone (holdsWrite).
+    if (it.summaryCell) writes.push({ address: it.summaryCell, value: fitCellText(item.summary) });
   }
   writes.push({ address: card.totalCell, value: decimalNumber(score.total), numberFormat: SCORE_FORMAT });
   return writes;
@@ -526,7 +528,7 @@ function finish(a: Analysis, options: RunOptions, fingerprints: ReadonlyMap<Mont
     })),
     warnings: warnings.map((w) => ({ message: w.message, messageEn: w.messageEn, sheet: w.sheet, cell: w.cell })),
   };
-  return { ...base, ok: true, plan, json, settlement: settled.settlement };
+  return { ...base, ok: true, plan: fitPlan(plan), json, settlement: settled.settlement };
 }
 
 /**
@@ -655,7 +657,7 @@ export async function planFreezeMonth(snapshot: WorkbookSnapshot, request: Freez
     plan.sheets.push(buildUndoSheet(snapshot, plan, request.now));
   }
   const warnings = dedupe(a.problems.filter((p) => p.severity === "warning" && p.month === month));
-  return { ok: true, plan, month, sheet: card.sheet, fingerprint, cellsWritten: writes.length, warnings };
+  return { ok: true, plan: fitPlan(plan), month, sheet: card.sheet, fingerprint, cellsWritten: writes.length, warnings };
 }
 
 /**
@@ -676,7 +678,7 @@ export function planUnfreezeMonth(snapshot: WorkbookSnapshot, request: UnfreezeR
   const plan: WritePlan = { cellWrites: [], sheets: [auditSheet] };
   const locked = cards.filter((c) => c.protected);
   if (locked.length > 0) plan.protectSheets = locked.map((c) => ({ sheet: c.sheet, protect: false }));
-  return { ok: true, plan, month, sheet: cards[0]?.sheet ?? null, fingerprint: record?.fingerprint ?? "", cellsWritten: 0, warnings: [] };
+  return { ok: true, plan: fitPlan(plan), month, sheet: cards[0]?.sheet ?? null, fingerprint: record?.fingerprint ?? "", cellsWritten: 0, warnings: [] };
 }
 
 
@@ -704,7 +706,7 @@ export function planUndo(snapshot: WorkbookSnapshot): UndoPlan | RestoreRefusal 
   const record = snapshot.sheets.find((s) => s.name === UNDO_SHEET_NAME) ?? snapshot.sheets.find((s) => s.name.toLowerCase() === UNDO_SHEET_NAME.toLowerCase());
   const deleteSheets = [...r.deleteSheets, ...(record ? [record.name] : [])];
   return {
-    plan: { ...r.plan, deleteSheets },
+    plan: fitPlan({ ...r.plan, deleteSheets }),
     cellsRestored: r.plan.cellWrites.reduce((n, g) => n + g.writes.length, 0),
     deletedSheets: r.deleteSheets,
     changedSince: r.changedSince,

@@ -55,6 +55,7 @@ import {
   parseA1,
 } from "../../workbook/model";
 import { type PathSegment, RequestEstimate, SPLIT_AT, utf8Length } from "./request-size";
+import { fitPlan } from "../../workbook/sheets/excel-limits";
 
 /** Options of one batch: `mergeUndoGroup` makes the whole batch one step of Excel's own undo (ExcelApi 1.20). */
 export interface BatchOptions {
@@ -240,7 +241,11 @@ export class ExcelAdapter implements WorkbookAdapter {
   }
 
 
-  async apply(plan: WritePlan): Promise<void> {
+  async apply(given: WritePlan): Promise<void> {
+    // Excel's limits (src/workbook/sheets/excel-limits.ts): a text over 32,767 characters or a row over
+    // 409 points would fail the batch part-way (a batch is not a transaction). plan.ts's plans are
+    // fitted already; the pane's form drafts are not.
+    const plan = fitPlan(given);
     this.skipped = [];
     const features: Features = {
       validation: plan.sheets.some((s) => (s.validations?.length ?? 0) > 0) ? this.has("validation") : true,

@@ -9,6 +9,19 @@
  * sheets a plan writes whole have their cells written as XML at the save (sheet-xml.ts), ExcelJS
  * holding only one carrier cell per look until then (a read() before the save puts the cells in).
  *
+ * LIMITS: apply() fits the plan to Excel's limits once more (src/workbook/sheets/excel-limits.ts: texts
+ * of at most 32,767 characters, rows of at most 409 points, no character XML 1.0 forbids), whoever
+ * made it: the plans of src/workbook/plan.ts are fitted already, the pane's form drafts are not.
+ *
+ * RECALCULATION: every save sets fullCalcOnLoad (<calcPr fullCalcOnLoad="1"/> in xl/workbook.xml),
+ * so Excel recalculates the whole workbook when it opens the file: the clerk's own formulas that
+ * read owned cells (a 汇总 sheet, an average) hold the cached values of before the write, and ExcelJS
+ * computes nothing. Excel clears the flag on its next save (it may ask to save on closing). In Excel
+ * mode (src/hosts/excel/excel-adapter.ts) there is no file: each batch of apply() opens with
+ * suspendApiCalculationUntilNextSync(), and calculation resumes after that sync without a
+ * recalculation being asked for, so formulas over written cells may show old values until Excel next
+ * calculates — issue 14, point 6 ("recalculate after the write") is where that is to be done.
+ *
  * PRESERVATION: ExcelJS silently drops parts of a workbook it does not understand (charts, pivot
  * tables, slicers, macros, threaded comments, external links…). save() compares the package parts
  * of input and output by kind and refuses — writing nothing — when any kind the input holds would
@@ -21,6 +34,7 @@ import { type DeferredSheets, renderSheetData, type SharedString, type SheetXmlC
 import { GuardOptions, inspectXlsx, readDirectory, XlsxRefusal } from "./guard";
 import type { ZipPart } from "./zip-write";
 import type { CellValue, MergedRange, ReadCell, SheetSnapshot, SheetSpec, WorkbookAdapter, WorkbookSnapshot, WritePlan } from "../../workbook/model";
+import { fitPlan } from "../../workbook/sheets/excel-limits";
 
 /** ExcelJS's date Date → the 1900-system serial it was read from (ExcelJS reads dates as UTC midnight). */
 function dateToSerial(d: Date): number {
@@ -308,7 +322,8 @@ export class ExcelFileAdapter implements WorkbookAdapter {
     return { sheets: this.workbook.worksheets.map((ws, index) => snapshotSheet(ws, index)) };
   }
 
-  async apply(plan: WritePlan): Promise<void> {
+  async apply(given: WritePlan): Promise<void> {
+    const plan = fitPlan(given);
     // 解除定稿 before the writes, 定稿 after them (Excel refuses writes to a protected sheet; kept the same here).
     const protections = plan.protectSheets ?? [];
     for (const p of protections) if (!p.protect) this.workbook.worksheets.find((w) => w.name === p.sheet)?.unprotect();
@@ -351,6 +366,8 @@ export class ExcelFileAdapter implements WorkbookAdapter {
   }
 
   private async writeXlsx(): Promise<Buffer> {
+    // Excel recalculates on open (ExcelJS reads calcPr's attributes as nothing: set on every save).
+    this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
     const { writeXlsx } = this.options;
     if (writeXlsx) {
       const deferred = new Map(

@@ -5,14 +5,18 @@
  */
 import ExcelJS from "exceljs";
 import type { WritePlan } from "../../workbook/model";
+import { fitPlan } from "../../workbook/sheets/excel-limits";
 import { applyCellWrites, writeSheetSpec } from "./exceljs-sheet";
 
 /** A fixed creation time, so that the same plan always gives the same file. */
 const CREATED = new Date(Date.UTC(2024, 11, 1));
 
 /** An ExcelJS workbook holding the plan's sheets and cell writes (for callers that add more by hand). */
-export function newWorkbook(plan: WritePlan): ExcelJS.Workbook {
+export function newWorkbook(given: WritePlan): ExcelJS.Workbook {
+  const plan = fitPlan(given); // Excel's limits (src/workbook/sheets/excel-limits.ts)
   const wb = new ExcelJS.Workbook();
+  // Excel calculates every formula when it opens the file (ExcelJS computes no cached values).
+  wb.calcProperties = { fullCalcOnLoad: true };
   wb.creator = "hotline-scorecard";
   wb.created = CREATED;
   wb.modified = CREATED;

@@ -45,9 +45,10 @@ export type SharedString = (text: string) => number;
 export type DeferredSheets = ReadonlyMap<string, (excelJsXml: string, sharedString: SharedString) => string>;
 
 // What ExcelJS's xmlEncode does: the five entities, and the characters XML 1.0 cannot hold dropped
-// (C0 controls but tab, line feed, carriage return; DEL).
-const NEEDS_ESCAPE = /[<>&'"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const ESCAPES = /[<>&'"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// (C0 controls but tab, line feed, carriage return; DEL); U+FFFE and U+FFFF dropped too, which
+// ExcelJS lets through (the plans are fitted before they get here: excel-limits.ts; this is a last line).
+const NEEDS_ESCAPE = /[<>&'"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;
+const ESCAPES = /[<>&'"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g;
 const ENTITY: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" };
 
 export function xmlText(text: string): string {

@@ -17,6 +17,7 @@ import { extractMonth, isDateFormat, serialToIso, SheetGrid } from "../read/grid
 import { located, LocatedProblem } from "../read/located";
 import { a1, CellRef, CellStyle, CellValue, CellWrite, columnLetter, parseA1, ReadCell, SheetSpec, WorkbookSnapshot } from "../model";
 import { normalizeHeader, normalizeText } from "../read/normalize";
+import { fitCellText, xmlSafeText } from "./excel-limits";
 
 export const AUDIT_SHEET_NAME = "审计记录";
 export const AUDIT_HEADERS = ["时间", "操作", "考核月份", "规则版本", "指纹", "操作人", "说明", "快照"] as const;
@@ -140,9 +141,14 @@ export function cellsAt(snapshot: WorkbookSnapshot, refs: readonly CellRef[]): {
   return { cells, labels };
 }
 
-/** The 快照 text of a freeze: canonical JSON (sorted keys), so equal content is equal text. */
+/**
+ * The 快照 text of a freeze: canonical JSON (sorted keys), so equal content is equal text. U+FFFE
+ * and U+FFFF (a cell value may hold them; XML cannot) are written as JSON escapes, so the 快照 cell
+ * can be written as it is and parses back to the same values (JSON.stringify escapes control
+ * characters and lone surrogates itself).
+ */
 export function snapshotJson(snapshot: FreezeSnapshot): string {
-  return canonicalJson(snapshot);
+  return canonicalJson(snapshot).replace(/[\ufffe\uffff]/g, (c) => (c === "\ufffe" ? "\\ufffe" : "\\uffff"));
 }
 
 export function parseSnapshot(text: string): FreezeSnapshot | null {
@@ -304,9 +310,16 @@ const STYLE: { header: CellStyle; body: CellStyle; note: CellStyle } = {
 const WIDTHS: Record<Field, number> = { time: 18, action: 10, month: 10, rulesVersion: 12, fingerprint: 68, who: 12, note: 40, snapshot: 24 };
 const TEXT_FORMAT = "@";
 
+/** The 快照 in cells of at most SNAPSHOT_CHUNK characters, a surrogate pair never split between two. */
 function chunks(s: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i < s.length; i += SNAPSHOT_CHUNK) out.push(s.slice(i, i + SNAPSHOT_CHUNK));
+  for (let i = 0; i < s.length; ) {
+    let end = Math.min(s.length, i + SNAPSHOT_CHUNK);
+    const last = s.charCodeAt(end - 1);
+    if (end < s.length && last >= 0xd800 && last <= 0xdbff) end--;
+    out.push(s.slice(i, end));
+    i = end;
+  }
   return out.length > 0 ? out : [""];
 }
 
@@ -319,8 +332,9 @@ function checkLog(log: AuditLog): void {
     refuse(`工作表「${log.sheet ?? AUDIT_SHEET_NAME}」的表头无法识别，为免丢失已有记录，不能追加定稿记录；请恢复其表头（${AUDIT_HEADERS.join("、")}）`, `the header of "${log.sheet ?? AUDIT_SHEET_NAME}" cannot be found: no row is appended, so that no record is lost`);
 }
 
+/** A text given by someone (操作人, 说明, 原因): the characters XML cannot hold removed first, so that a name of control characters alone counts as blank. */
 function required(value: string, zh: string, en: string): string {
-  const v = value.trim();
+  const v = xmlSafeText(value).trim();
   if (v === "") refuse(zh, en);
   return v;
 }
@@ -410,7 +424,8 @@ export function planFreeze(log: AuditLog, entry: FreezeEntry): SheetSpec {
     rulesVersion: required(entry.rulesVersion, "缺少规则版本，不能定稿", "no rule-set version: cannot freeze"),
     fingerprint,
     who: required(entry.who, "请填写操作人（定稿人）", "who freezes the month must be given"),
-    note: entry.note?.trim() ?? "",
+    // 说明 is cut to fit its cell (32,767 characters) with a visible marker; the row's other fields are whole.
+    note: fitCellText(xmlSafeText(entry.note ?? "").trim()),
     snapshot: snapshotJson(entry.snapshot),
   });
 }
@@ -430,7 +445,7 @@ export function planUnfreeze(log: AuditLog, entry: UnfreezeEntry): SheetSpec {
     rulesVersion: current.rulesVersion,
     fingerprint: current.fingerprint,
     who: required(entry.who, "请填写操作人（解除定稿人）", "who unfreezes the month must be given"),
-    note: `解除原因：${required(entry.reason, "解除定稿必须注明原因", "a reason is required to unfreeze a month")}`,
+    note: fitCellText(`解除原因：${required(entry.reason, "解除定稿必须注明原因", "a reason is required to unfreeze a month")}`),
     snapshot: "",
   });
 }

@@ -19,6 +19,7 @@
  */
 import { Dec, fixed2, monthLabel, MonthScore, RuleSet, SCORECARD_ITEMS, scorecardItem, sum, type ItemScore } from "../../domain";
 import { columnLetter, type CellStyle, type CellWrite, type SheetSpec } from "../model";
+import { fitRowHeight } from "./excel-limits";
 
 export const EXPLAIN_SHEET_NAME = "计算说明";
 export const EXPLAIN_HEADERS = ["考核指标", "输入与计算（含上下限）", "得分"] as const;
@@ -65,11 +66,14 @@ function linesOf(text: string, width: number): number {
   }
 }
 
-/** A row height that shows every line of its wrapped cells (ExcelJS cannot auto-fit; Excel does not re-fit on open). */
+/**
+ * A row height that shows every line of its wrapped cells (ExcelJS cannot auto-fit; Excel does not
+ * re-fit on open), at most Excel's 409 points (a long event description shows its first lines).
+ */
 function rowHeight(cells: readonly { text: string; col: string }[], pointsPerLine = 13.5): number {
   let lines = 1;
   for (const c of cells) lines = Math.max(lines, linesOf(c.text, Math.max(1, (WIDTHS[c.col] ?? 10) - 1.5)));
-  return Math.round((lines * pointsPerLine + 6) * 10) / 10;
+  return fitRowHeight(Math.round((lines * pointsPerLine + 6) * 10) / 10);
 }
 
 /** "团队人数=9；按时参考人数=9"; "—" when the item has no inputs. */

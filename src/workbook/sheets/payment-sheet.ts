@@ -37,6 +37,7 @@ import {
 } from "../../domain";
 import { forecastInstalment, forecastText } from "../../domain/forecast";
 import { a1, CellStyle, CellWrite, columnLetter, ConditionalHighlight, parseA1, SheetSpec } from "../model";
+import { fitRowHeight } from "./excel-limits";
 
 export const PAYMENT_SHEET_NAME = "付款结算";
 export const MONEY_FORMAT = "¥#,##0.00";
@@ -186,8 +187,9 @@ class Builder {
     this.height(row, height);
   }
 
+  /** At most Excel's 409 points. */
   height(row: number, height: number): void {
-    this.rowHeights[row] = Math.max(this.rowHeights[row] ?? 15, height);
+    this.rowHeights[row] = fitRowHeight(Math.max(this.rowHeights[row] ?? 15, height));
   }
 
   date(address: string, date: IsoDate | null, ifNull: string, style: CellStyle = NUMBER): void {

@@ -17,6 +17,7 @@ import { buildHolidaySheet } from "./holiday-sheet";
 import type { CellStyle, CellWrite, ListValidation, SheetSpec, WritePlan } from "../model";
 import { a1, columnLetter } from "../model";
 import { INPUT_SHEETS } from "../read/sheet-names";
+import { fitRowHeight } from "./excel-limits";
 
 export interface TemplateOptions {
   /** First month, e.g. "2024-12". */
@@ -165,7 +166,7 @@ function textWidth(text: string): number {
 function wrappedHeight(cells: { text: string; width: number }[], pointsPerLine = 13.5, minLines = 1): number {
   let lines = minLines;
   for (const c of cells) lines = Math.max(lines, Math.ceil(textWidth(c.text) / Math.max(1, c.width - 1.5)));
-  return Math.round((lines * pointsPerLine + 6) * 10) / 10;
+  return fitRowHeight(Math.round((lines * pointsPerLine + 6) * 10) / 10); // at most Excel's 409 points
 }
 
 /** "2024年12月" for the 考核月份 cell and the sheet name. */

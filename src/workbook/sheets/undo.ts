@@ -26,6 +26,7 @@ import { AUDIT_SHEET_NAME } from "./audit";
 import { SheetGrid } from "../read/grid";
 import { a1, CellStyle, CellValue, CellWrite, parseA1, ReadCell, SheetSnapshot, SheetSpec, WorkbookSnapshot, WritePlan, WriteValue } from "../model";
 import { normalizeText } from "../read/normalize";
+import { fitCellText } from "./excel-limits";
 
 export const UNDO_SHEET_NAME = "撤销记录";
 export const UNDO_HEADERS = ["工作表", "单元格", "原值", "原值类型", "原数字格式", "原公式", "本次写入值"] as const;
@@ -57,10 +58,15 @@ function encode(value: CellValue | undefined): { text: string | null; type: Undo
   return { text: value, type: "文本" };
 }
 
+/**
+ * What the write leaves in the cell, as recorded: a text as it will be written (fitted to Excel's
+ * limits, excel-limits.ts: the adapters write nothing longer), so that it compares equal to the
+ * cell after the write.
+ */
 function writtenText(w: CellWrite): string {
   if (w.formula !== undefined) return `公式 =${w.formula.replace(/^=/, "")}`;
   const e = encode(w.value);
-  return e.text === null ? "（空）" : e.text;
+  return e.text === null ? "（空）" : typeof w.value === "string" ? fitCellText(e.text) : e.text;
 }
 
 const STYLE: { header: CellStyle; body: CellStyle; note: CellStyle } = {
@@ -129,7 +135,10 @@ export function buildUndoSheet(snapshot: WorkbookSnapshot, plan: WritePlan, take
   BLANK_HEADERS.forEach((h, i) => put(row, i + 1, h, STYLE.header));
   row++;
   let blanks = 0;
+  /** Cells empty before whose written value is too long for the compact list: recorded one row each, below. */
+  const longBlanks: { sheet: string; address: string; written: string }[] = [];
   for (const { sheet, cells: written } of bySheet.values()) {
+    const long: { row: number; col: number; written: string }[] = [];
     const empty = [...written.values()].filter((x) => x.before === undefined).sort((x, y) => x.col - y.col || x.row - y.row);
     blanks += empty.length;
     let ranges: string[] = [];
@@ -146,22 +155,35 @@ export function buildUndoSheet(snapshot: WorkbookSnapshot, plan: WritePlan, take
       length = 0;
     };
     for (let i = 0; i < empty.length; ) {
-      // A run down one column: H7:H20.
+      // A run down one column: H7:H20, cut where its values would not fit in one cell.
       let j = i + 1;
-      while (j < empty.length && empty[j]!.col === empty[i]!.col && empty[j]!.row === empty[j - 1]!.row + 1) j++;
+      let runLength = JSON.stringify(empty[i]!.written).length + 1;
+      while (j < empty.length && empty[j]!.col === empty[i]!.col && empty[j]!.row === empty[j - 1]!.row + 1) {
+        const next = JSON.stringify(empty[j]!.written).length + 1;
+        if (runLength + next > MAX_TEXT) break;
+        runLength += next;
+        j++;
+      }
       const run = empty.slice(i, j);
       const first = run[0]!;
       const last = run[run.length - 1]!;
       const range = run.length === 1 ? a1(first.row, first.col) : `${a1(first.row, first.col)}:${a1(last.row, last.col)}`;
-      const texts = run.map((x) => x.written);
-      const added = range.length + 1 + JSON.stringify(texts).length;
+      const added = range.length + 1 + runLength + 1;
+      if (added > MAX_TEXT) {
+        // One value too long for a list in one cell (JSON escapes lengthen it): its own row below instead.
+        long.push(first);
+        blanks--;
+        i = j;
+        continue;
+      }
       if (length > 0 && length + added > MAX_TEXT) flush();
       ranges.push(range);
-      values.push(...texts);
+      values.push(...run.map((x) => x.written));
       length += added;
       i = j;
     }
     flush();
+    for (const x of long) longBlanks.push({ sheet: sheet.name, address: a1(x.row, x.col), written: x.written });
   }
   if (blanks === 0) {
     put(row, 1, "（本次写入没有原为空的单元格）", { ...STYLE.body, fontColor: "#595959" });
@@ -188,6 +210,18 @@ export function buildUndoSheet(snapshot: WorkbookSnapshot, plan: WritePlan, take
       recorded++;
       row++;
     }
+  }
+  // An empty cell whose written value did not fit the compact list: empty again on undo (原值类型 空).
+  for (const x of longBlanks) {
+    put(row, 1, x.sheet);
+    put(row, 2, x.address);
+    put(row, 3, null);
+    put(row, 4, "空");
+    put(row, 5, null);
+    put(row, 6, null);
+    put(row, 7, x.written);
+    recorded++;
+    row++;
   }
   if (recorded === 0) {
     put(row, 1, "（本次写入没有改动原有内容的单元格）", { ...STYLE.body, fontColor: "#595959" });
