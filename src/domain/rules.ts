@@ -1,6 +1,6 @@
 /**
  * The rule set: the contract's parameters and the reading chosen for each ambiguity of SPEC §5
- * (A1–A6). It is data — a signed amendment (补充协议) is an edit here or in the workbook's 规则设置
+ * (A1–A10). It is data — a signed amendment (补充协议) is an edit here or in the workbook's 规则设置
  * sheet, not a code change. `loadRules` validates a partial rule set and fills in the defaults.
  */
 import { LIBRARY_CALENDAR, type WorkCalendar } from "./calendar";
@@ -360,7 +360,7 @@ export function ticketDeductionReach(rules: RuleSet): { most: Dec; lowest: Dec }
   return { most, lowest: dec(10).minus(most) };
 }
 
-/** The A1–A6 choices that differ from the contract defaults, in words, for the printed sheets. */
+/** The A1–A10 choices that differ from the contract defaults, in words, for the printed sheets. */
 export function describeOptionChanges(rules: RuleSet): string[] {
   const d = DEFAULT_RULES.options;
   const o = rules.options;

@@ -360,7 +360,7 @@ export const STRINGS: Record<Locale, Strings> = {
     selectCell: (p) => `在工作簿中选中：${p}`,
 
     settingsHeading: "规则设置",
-    settingsIntro: "合同有歧义之处（A1–A6）的读法与合同参数；保存到工作簿的「规则设置」表。",
+    settingsIntro: "合同有歧义之处（A1–A10）的读法与合同参数；保存到工作簿的「规则设置」表。",
     settingsAbsent: "工作簿中还没有「规则设置」表（按合同默认值计算）；保存时将新建。",
     saveSettings: "保存规则设置",
     resetSettings: "撤销修改",
@@ -500,7 +500,7 @@ export const STRINGS: Record<Locale, Strings> = {
     selectCell: (p) => `Select in the workbook: ${p}`,
 
     settingsHeading: "Rule settings",
-    settingsIntro: "How the contract's ambiguities (A1–A6) are read, and its parameters; saved in the workbook's 规则设置 sheet.",
+    settingsIntro: "How the contract's ambiguities (A1–A10) are read, and its parameters; saved in the workbook's 规则设置 sheet.",
     settingsAbsent: "The workbook has no 规则设置 sheet yet (contract defaults apply); saving creates it.",
     saveSettings: "Save rule settings",
     resetSettings: "Undo changes",

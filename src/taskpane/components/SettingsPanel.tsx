@@ -1,5 +1,5 @@
 /**
- * The 规则设置 parameters: the contract's figures and the reading of each ambiguity (A1–A6),
+ * The 规则设置 parameters: the contract's figures and the reading of each ambiguity (A1–A10),
  * checked as you type by the engine's own reading of 规则设置, saved into that sheet.
  */
 import { memo } from "react";
