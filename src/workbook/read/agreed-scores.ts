@@ -11,9 +11,10 @@
 import { dec, type AgreedScore, type MonthKey } from "../../domain";
 import { extractMonth, isDateFormat, serialToIso, SheetGrid } from "./grid";
 import { located, type LocatedProblem } from "./located";
-import { a1, type CellRef, type CellValue, type ReadCell, type WorkbookSnapshot } from "../model";
+import { a1, type CellRef, type ReadCell, type WorkbookSnapshot } from "../model";
 import { looseHeader, normalizeHeader, normalizeText } from "./normalize";
 import { INPUT_SHEETS } from "./sheet-names";
+import { findSheet, HEADER_SEARCH_ROWS, isBlank, type Read, shown } from "./cells";
 
 export const AGREED_SHEET = INPUT_SHEETS.agreedScores;
 
@@ -45,12 +46,6 @@ export interface AgreedScoresRead {
   locate(field: string): CellRef | null;
 }
 
-const HEADER_SEARCH_ROWS = 30;
-
-function findSheet(snapshot: WorkbookSnapshot, name: string) {
-  const want = normalizeText(name);
-  return snapshot.sheets.find((s) => normalizeText(s.name) === want) ?? null;
-}
 
 function columnOf(text: string): Column | undefined {
   const strict = normalizeHeader(text);
@@ -59,15 +54,6 @@ function columnOf(text: string): Column | undefined {
   return AGREED_COLUMNS.find((c) => names(c).includes(strict)) ?? AGREED_COLUMNS.find((c) => names(c).includes(loose));
 }
 
-function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && v.trim() === "");
-}
-
-function shown(v: CellValue): string {
-  return typeof v === "string" ? v : String(v);
-}
-
-type Read<T> = { ok: true; value: T } | { ok: false; zh: string; en: string };
 
 function readMonth(cell: ReadCell | undefined): Read<MonthKey | null> {
   const v = cell?.value ?? null;

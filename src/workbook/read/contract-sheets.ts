@@ -17,9 +17,10 @@ import { dec, DEFAULT_RULES, InstalmentTerms, IsoDate, MonthKey, monthLabel, par
 import { findRuleSetting, RuleSettingRow } from "../../domain/rule-settings";
 import { extractMonth, isDateFormat, serialToIso, SheetGrid } from "./grid";
 import { located, LocatedProblem } from "./located";
-import { a1, CellRef, CellValue, ReadCell, SheetSnapshot, WorkbookSnapshot } from "../model";
+import { a1, CellRef, ReadCell, WorkbookSnapshot } from "../model";
 import { looseHeader, normalizeHeader, normalizeText } from "./normalize";
 import { INPUT_SHEETS } from "./sheet-names";
+import { bad, findSheet, HEADER_SEARCH_ROWS, isBlank, ok, type Read, readText, shown } from "./cells";
 
 export type ContractTerms = RuleSet["contract"];
 
@@ -92,21 +93,6 @@ export const PAYMENT_TERMS_COLUMNS: readonly TermsColumn[] = [
 
 // ------------------------------------------------------------------------------------ cells
 
-type Read<T> = { ok: true; value: T } | { ok: false; zh: string; en: string };
-const ok = <T>(value: T): Read<T> => ({ ok: true, value });
-const bad = <T>(zh: string, en: string): Read<T> => ({ ok: false, zh, en });
-
-function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-}
-
-function shown(v: CellValue | undefined): string {
-  return v === null || v === undefined ? "" : String(v);
-}
-
-function readText(cell: ReadCell | undefined): string {
-  return isBlank(cell?.value) ? "" : String(cell?.value).trim();
-}
 
 /** A date: a real Excel date, a serial, or text ("2025-10-13", "2025年10月13日", "20251013"). */
 function readDate(cell: ReadCell | undefined, label: string): Read<IsoDate | null> {
@@ -207,10 +193,6 @@ function readNumber(cell: ReadCell | undefined, label: string): Read<number | nu
   return bad(`「${label}」应为 1、2、3 …（正整数），实为「${shown(v)}」`, `"${label}" must be 1, 2, 3 … (a whole number ≥ 1), got "${shown(v)}"`);
 }
 
-function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | null {
-  const want = normalizeText(name);
-  return snapshot.sheets.find((s) => normalizeText(s.name) === want) ?? null;
-}
 
 /** Normalized name → the first of the given names lists that holds it (strict first, then loose). */
 function matcher<T>(items: readonly T[], names: (t: T) => readonly string[]): (text: string) => T | undefined {
@@ -223,7 +205,6 @@ function matcher<T>(items: readonly T[], names: (t: T) => readonly string[]): (t
 
 const infoParam = matcher(CONTRACT_INFO_PARAMS, (p) => [p.label, ...p.aliases]);
 const termsColumn = matcher(PAYMENT_TERMS_COLUMNS, (c) => [c.header, ...c.aliases]);
-const HEADER_SEARCH_ROWS = 30;
 
 /** The header row (among the first rows, the one with the most known names) and its columns. */
 function headerRow<K extends string>(grid: SheetGrid, match: (text: string) => { key: K } | undefined): { row: number; cols: Map<K, number>; duplicates: [K, number, number][] } | null {

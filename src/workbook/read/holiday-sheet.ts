@@ -9,11 +9,12 @@
  * `locate` turns its field paths ("holidays[3].date") back into cells.
  */
 import { HolidayKind, HolidayRow, IsoDate, parseDate, parseHolidayKind } from "../../domain";
-import { a1, CellRef, CellValue, ReadCell, WorkbookSnapshot } from "../model";
+import { a1, CellRef, ReadCell, WorkbookSnapshot } from "../model";
 import { isDateFormat, serialToIso, SheetGrid } from "./grid";
 import { located, LocatedProblem } from "./located";
-import { looseHeader, normalizeHeader, normalizeText } from "./normalize";
+import { looseHeader, normalizeHeader } from "./normalize";
 import { INPUT_SHEETS } from "./sheet-names";
+import { findSheet, HEADER_SEARCH_ROWS, isBlank, type Read, shown } from "./cells";
 
 /** The header of 节假日安排, in order (the template writes it so). */
 export const HOLIDAY_HEADERS = ["日期", "类型", "说明"] as const;
@@ -26,7 +27,6 @@ const COLUMNS: readonly { key: HolidayKey; header: string; aliases: readonly str
   { key: "note", header: "说明", aliases: ["备注", "节日", "名称", "节假日", "note"], required: false },
 ];
 
-const HEADER_SEARCH_ROWS = 30;
 /** Years a holiday row may name: anything else is a typing slip (or a number read as an Excel serial). */
 const FIRST_YEAR = 1990;
 const LAST_YEAR = 2100;
@@ -52,13 +52,6 @@ const keyOf = (text: string): HolidayKey | undefined => {
 
 const headerOf = (key: HolidayKey): string => COLUMNS.find((c) => c.key === key)?.header ?? key;
 
-function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && v.trim() === "");
-}
-
-const shown = (v: CellValue): string => (typeof v === "string" ? v : String(v));
-
-type Read<T> = { ok: true; value: T } | { ok: false; zh: string; en: string };
 
 /** A date: a real Excel date, a serial, or text ("2027-02-08", "2027年2月8日", "20270208"). */
 function readHolidayDate(cell: ReadCell | undefined): Read<IsoDate> {
@@ -87,8 +80,7 @@ function readHolidayKind(cell: ReadCell | undefined): Read<HolidayKind> {
 }
 
 export function readHolidaySheet(snapshot: WorkbookSnapshot): HolidaySheet {
-  const want = normalizeText(INPUT_SHEETS.holidays);
-  const sheet = snapshot.sheets.find((s) => normalizeText(s.name) === want);
+  const sheet = findSheet(snapshot, INPUT_SHEETS.holidays);
   const none: HolidaySheet = { rows: null, problems: [], unreadable: [], locate: () => null };
   if (!sheet) return none;
   const problems: LocatedProblem[] = [];

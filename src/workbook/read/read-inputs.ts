@@ -29,9 +29,10 @@ import { ContractSheets, readContractSheets } from "./contract-sheets";
 import { extractMonth, isDateFormat, serialToIso, SheetGrid } from "./grid";
 import { readHolidaySheet } from "./holiday-sheet";
 import { located, LocatedProblem } from "./located";
-import { a1, CellRef, CellValue, ReadCell, WorkbookSnapshot } from "../model";
+import { a1, CellRef, ReadCell, WorkbookSnapshot } from "../model";
 import { looseHeader, normalizeHeader, normalizeText, parseYesNo } from "./normalize";
 import { INPUT_SHEETS } from "./sheet-names";
+import { bad, findSheet, HEADER_SEARCH_ROWS, isBlank, ok, type Read, readText, shown } from "./cells";
 
 export { INPUT_SHEETS };
 
@@ -128,12 +129,6 @@ function matchingSpec(specs: readonly ColumnSpec[], text: string): ColumnSpec | 
   return first === undefined ? undefined : specs[first];
 }
 
-function findSheet(snapshot: WorkbookSnapshot, name: string) {
-  const want = normalizeText(name);
-  return snapshot.sheets.find((s) => normalizeText(s.name) === want) ?? null;
-}
-
-const HEADER_SEARCH_ROWS = 30;
 
 function readTable(snapshot: WorkbookSnapshot, sheetName: string, specs: readonly ColumnSpec[], problems: LocatedProblem[]): Table | null {
   const sheet = findSheet(snapshot, sheetName);
@@ -178,17 +173,6 @@ function readTable(snapshot: WorkbookSnapshot, sheetName: string, specs: readonl
   return { sheet: sheet.name, grid, headerRow, cols: best.cols, specs, rows };
 }
 
-function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && v.trim() === "");
-}
-
-type Read<T> = { ok: true; value: T } | { ok: false; zh: string; en: string };
-const ok = <T>(value: T): Read<T> => ({ ok: true, value });
-const bad = <T>(zh: string, en: string): Read<T> => ({ ok: false, zh, en });
-
-function shown(v: CellValue): string {
-  return typeof v === "string" ? v : String(v);
-}
 
 /** A count or rank: a number, or text holding one ("1,000", "９"). Blank → null. */
 function readNumber(cell: ReadCell | undefined, header: string): Read<number | null> {
@@ -248,11 +232,6 @@ function readMonth(cell: ReadCell | undefined, header: string): Read<MonthKey | 
   return fail();
 }
 
-function readText(cell: ReadCell | undefined): string {
-  const v = cell?.value ?? null;
-  if (v === null) return "";
-  return String(v).trim();
-}
 
 export interface InputLocator {
   /** Sheet, cell and indicator of an engine problem's field path; null when the path is not an input. */
