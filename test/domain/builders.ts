@@ -1,5 +1,5 @@
 /** Test builders: a month that scores full marks on every row, to vary one input at a time. */
-import { DEFAULT_RULES, fixed2, loadRules, MonthIndicators, ReportSubmission, RuleOverrides, RuleSet, scoreMonth, ScoreEvent } from "../../src/domain";
+import { DEFAULT_RULES, fixed2, loadRules, MonthIndicators, type MonthScore, type Outcome, ReportSubmission, RuleOverrides, RuleSet, scoreMonth, ScoreEvent } from "../../src/domain";
 
 export function perfectMonth(month = "2025-10", overrides: Partial<MonthIndicators> = {}): MonthIndicators {
   return {
@@ -70,3 +70,16 @@ export function refused(ind: MonthIndicators, opts: { events?: ScoreEvent[]; rep
 export function event(overrides: Partial<ScoreEvent>): ScoreEvent {
   return { month: "2025-10", type: "bonus", level: "群众", matterId: "", description: "", evidence: true, verified: true, reported: true, ...overrides };
 }
+
+/** The month's score, or a failure listing its errors (field, code, message). */
+export const ok = (o: Outcome<MonthScore>): MonthScore => {
+  if (!o.ok) throw new Error(o.errors.map((e) => `${e.field} ${e.code}: ${e.message}`).join("; "));
+  return o.value;
+};
+
+/** Item `no` (序号 1–14) of a scored month. */
+export const itemOf = (s: MonthScore, no: number) => {
+  const it = s.items.find((i) => i.no === no);
+  if (!it) throw new Error(`no item ${no}`);
+  return it;
+};

@@ -26,17 +26,8 @@ import {
 import { fingerprintMonth, fingerprintPayload } from "../../src/domain/fingerprint";
 import { RULE_SETTINGS } from "../../src/domain/rule-settings";
 import { EXAMPLE_2025_10 } from "../../src/domain/example";
-import { event, perfectMonth, rules } from "./builders";
+import { event, itemOf, ok, perfectMonth, rules } from "./builders";
 
-const ok = (o: Outcome<MonthScore>): MonthScore => {
-  if (!o.ok) throw new Error(o.errors.map((e) => `${e.field} ${e.code}: ${e.message}`).join("; "));
-  return o.value;
-};
-const itemOf = (s: MonthScore, no: number) => {
-  const it = s.items.find((i) => i.no === no);
-  if (!it) throw new Error(`no item ${no}`);
-  return it;
-};
 const scoreText = (s: MonthScore, no: number) => fixed2(itemOf(s, no).score);
 const warning = (o: Outcome<MonthScore> | { warnings: Problem[] }, code: string) => o.warnings.find((w) => w.code === code);
 

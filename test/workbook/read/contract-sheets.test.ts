@@ -4,22 +4,11 @@
  * refused; and every check §9 lists refused with its sheet and cell named.
  */
 import { DEFAULT_RULES, InstalmentTerms } from "../../../src/domain";
-import type { CellValue, ReadCell, SheetSnapshot, WorkbookSnapshot } from "../../../src/workbook/model";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/workbook/model";
 import { readContractSheets, rulesWithContract, sameContract } from "../../../src/workbook/read/contract-sheets";
 import { readInputs } from "../../../src/workbook/read/read-inputs";
+import { type Cell, sheet } from "../../fixtures/sheet-rows";
 
-type Cell = CellValue | { v: CellValue; f: string };
-
-function sheet(name: string, rows: Cell[][], index = 0): SheetSnapshot {
-  const cells: ReadCell[] = [];
-  rows.forEach((row, r) =>
-    row.forEach((c, col) => {
-      const cell = c !== null && typeof c === "object" ? c : { v: c, f: "General" };
-      if (cell.v !== null) cells.push({ row: r + 1, col: col + 1, value: cell.v, numberFormat: cell.f });
-    }),
-  );
-  return { name, index, cells, merges: [] };
-}
 
 const pct = (v: number): Cell => ({ v, f: "0%" });
 const date = (iso: string): Cell => ({ v: iso, f: "@" }); // typed as text: the reader's own date parsing
