@@ -9,12 +9,12 @@
  * Absent sheet = no agreed scores.
  */
 import { dec, type AgreedScore, type MonthKey } from "../../domain";
-import { extractMonth, isDateFormat, serialToIso, SheetGrid } from "./grid";
+import { SheetGrid } from "./grid";
 import { located, type LocatedProblem } from "./located";
 import { a1, type CellRef, type ReadCell, type WorkbookSnapshot } from "../model";
 import { looseHeader, normalizeHeader, normalizeText } from "./normalize";
 import { INPUT_SHEETS } from "./sheet-names";
-import { findSheet, HEADER_SEARCH_ROWS, isBlank, type Read, shown } from "./cells";
+import { cellMonth, findSheet, HEADER_SEARCH_ROWS, isBlank, type Read, shown } from "./cells";
 
 export const AGREED_SHEET = INPUT_SHEETS.agreedScores;
 
@@ -56,23 +56,11 @@ function columnOf(text: string): Column | undefined {
 
 
 function readMonth(cell: ReadCell | undefined): Read<MonthKey | null> {
-  const v = cell?.value ?? null;
-  if (isBlank(v)) return { ok: true, value: null };
-  const fail: Read<MonthKey | null> = { ok: false, zh: `「考核月份」应为月份（如 2025-03 或 2025年3月），实为「${shown(v)}」`, en: `"考核月份" must be a month (e.g. 2025-03), got "${shown(v)}"` };
-  if (typeof v === "number") {
-    if (isDateFormat(cell?.numberFormat)) {
-      const iso = serialToIso(v);
-      return iso ? { ok: true, value: iso.slice(0, 7) } : fail;
-    }
-    if (!Number.isInteger(v)) return { ok: false, zh: `「考核月份」为数字 ${v}，无法判断是哪个月；请写成文本 2025-10 或 2025年10月`, en: `"考核月份" is the number ${v}; type it as text 2025-10` };
-    const m = extractMonth(String(v));
-    return m ? { ok: true, value: m } : fail;
-  }
-  if (typeof v === "string") {
-    const m = extractMonth(v);
-    return m ? { ok: true, value: m } : fail;
-  }
-  return fail;
+  const m = cellMonth(cell);
+  const v = shown(cell?.value ?? null);
+  if (m === "ambiguous") return { ok: false, zh: `「考核月份」为数字 ${v}，无法判断是哪个月；请写成文本 2025-10 或 2025年10月`, en: `"考核月份" is the number ${v}; type it as text 2025-10` };
+  if (m !== undefined) return { ok: true, value: m };
+  return { ok: false, zh: `「考核月份」应为月份（如 2025-03 或 2025年3月），实为「${v}」`, en: `"考核月份" must be a month (e.g. 2025-03), got "${v}"` };
 }
 
 /** 序号: a number (checked 1–10 by the engine), or text "8", "第8项". */

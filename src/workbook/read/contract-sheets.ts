@@ -13,14 +13,14 @@
  * 合同期起 < 合同期止; a 合同总额 in both 规则设置 and 合同信息 that differ. Absent sheets mean the
  * seed contract (DEFAULT_RULES.contract), so every older workbook keeps its results.
  */
-import { dec, DEFAULT_RULES, InstalmentTerms, IsoDate, MonthKey, monthLabel, parseDate, RuleSet } from "../../domain";
+import { dec, DEFAULT_RULES, InstalmentTerms, IsoDate, MonthKey, monthLabel, RuleSet } from "../../domain";
 import { findRuleSetting, RuleSettingRow } from "../../domain/rule-settings";
-import { extractMonth, isDateFormat, serialToIso, SheetGrid } from "./grid";
+import { SheetGrid } from "./grid";
 import { located, LocatedProblem } from "./located";
 import { a1, CellRef, ReadCell, WorkbookSnapshot } from "../model";
 import { looseHeader, normalizeHeader, normalizeText } from "./normalize";
 import { INPUT_SHEETS } from "./sheet-names";
-import { bad, findSheet, HEADER_SEARCH_ROWS, isBlank, ok, type Read, readText, shown } from "./cells";
+import { bad, cellDate, cellMonth, findSheet, HEADER_SEARCH_ROWS, isBlank, ok, type Read, readText, shown } from "./cells";
 
 export type ContractTerms = RuleSet["contract"];
 
@@ -93,47 +93,22 @@ export const PAYMENT_TERMS_COLUMNS: readonly TermsColumn[] = [
 
 // ------------------------------------------------------------------------------------ cells
 
-
-/** A date: a real Excel date, a serial, or text ("2025-10-13", "2025年10月13日", "20251013"). */
+/** A date: a real Excel date, a serial, 20261204, or text. */
 function readDate(cell: ReadCell | undefined, label: string): Read<IsoDate | null> {
-  const v = cell?.value ?? null;
-  if (isBlank(v)) return ok(null);
-  const fail = () => bad<IsoDate | null>(`「${label}」应为真实存在的日期（如 2025-06-01），实为「${shown(v)}」`, `"${label}" must be a real date (e.g. 2025-06-01), got "${shown(v)}"`);
-  if (typeof v === "number") {
-    if (!isDateFormat(cell?.numberFormat) && Number.isInteger(v) && v >= 19000101 && v <= 29991231) {
-      const iso = parseDate(String(v));
-      return iso ? ok(iso) : fail();
-    }
-    const iso = serialToIso(v);
-    return iso ? ok(iso) : fail();
-  }
-  if (typeof v === "string") {
-    const iso = parseDate(v);
-    return iso ? ok(iso) : fail();
-  }
-  return fail();
+  const d = cellDate(cell);
+  if (d !== undefined) return ok(d);
+  const v = shown(cell?.value);
+  return bad(`「${label}」应为真实存在的日期（如 2025-06-01），实为「${v}」`, `"${label}" must be a real date (e.g. 2025-06-01), got "${v}"`);
 }
 
 /** A month: "2025-03", "2025年3月", a real date, 202503. */
 function readMonth(cell: ReadCell | undefined, label: string): Read<MonthKey | null> {
-  const v = cell?.value ?? null;
-  if (isBlank(v)) return ok(null);
-  const fail = () => bad<MonthKey | null>(`「${label}」应为月份（如 2025-06 或 2025年6月），实为「${shown(v)}」`, `"${label}" must be a month (e.g. 2025-06), got "${shown(v)}"`);
-  if (typeof v === "number") {
-    if (isDateFormat(cell?.numberFormat)) {
-      const iso = serialToIso(v);
-      return iso ? ok(iso.slice(0, 7)) : fail();
-    }
-    if (!Number.isInteger(v))
-      return bad(`「${label}」为数字 ${v}，无法判断是哪个月（2025.1 可能是 1 月也可能是 10 月）；请写成文本 2025-10 或 2025年10月`, `"${label}" is the number ${v}, which could be January or October; type it as text 2025-10`);
-    const m = extractMonth(String(v));
-    return m ? ok(m) : fail();
-  }
-  if (typeof v === "string") {
-    const m = extractMonth(v);
-    return m ? ok(m) : fail();
-  }
-  return fail();
+  const m = cellMonth(cell);
+  const v = shown(cell?.value);
+  if (m === "ambiguous")
+    return bad(`「${label}」为数字 ${v}，无法判断是哪个月（2025.1 可能是 1 月也可能是 10 月）；请写成文本 2025-10 或 2025年10月`, `"${label}" is the number ${v}, which could be January or October; type it as text 2025-10`);
+  if (m !== undefined) return ok(m);
+  return bad(`「${label}」应为月份（如 2025-06 或 2025年6月），实为「${v}」`, `"${label}" must be a month (e.g. 2025-06), got "${v}"`);
 }
 
 /** An amount in 元 > 0: 720000, "720,000.00", "¥720000", "720000元". */

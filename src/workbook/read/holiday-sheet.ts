@@ -8,13 +8,13 @@
  * The engine's calendarWithOverrides checks the rows (duplicates, disagreements with the library);
  * `locate` turns its field paths ("holidays[3].date") back into cells.
  */
-import { HolidayKind, HolidayRow, IsoDate, parseDate, parseHolidayKind } from "../../domain";
+import { HolidayKind, HolidayRow, IsoDate, parseHolidayKind } from "../../domain";
 import { a1, CellRef, ReadCell, WorkbookSnapshot } from "../model";
-import { isDateFormat, serialToIso, SheetGrid } from "./grid";
+import { SheetGrid } from "./grid";
 import { located, LocatedProblem } from "./located";
 import { looseHeader, normalizeHeader } from "./normalize";
 import { INPUT_SHEETS } from "./sheet-names";
-import { findSheet, HEADER_SEARCH_ROWS, isBlank, type Read, shown } from "./cells";
+import { cellDate, findSheet, HEADER_SEARCH_ROWS, isBlank, type Read, shown } from "./cells";
 
 /** The header of 节假日安排, in order (the template writes it so). */
 export const HOLIDAY_HEADERS = ["日期", "类型", "说明"] as const;
@@ -57,12 +57,8 @@ const headerOf = (key: HolidayKey): string => COLUMNS.find((c) => c.key === key)
 function readHolidayDate(cell: ReadCell | undefined): Read<IsoDate> {
   const v = cell?.value ?? null;
   if (isBlank(v)) return { ok: false, zh: "「日期」未填写（一行填一天，如 2027-02-08）", en: "日期 (date) is blank (one day a row, e.g. 2027-02-08)" };
-  let iso: IsoDate | null = null;
-  if (typeof v === "number") {
-    if (!isDateFormat(cell?.numberFormat) && Number.isInteger(v) && v >= 19000101 && v <= 29991231) iso = parseDate(String(v));
-    else iso = serialToIso(v);
-  } else if (typeof v === "string") iso = parseDate(v);
-  if (iso === null)
+  const iso = cellDate(cell);
+  if (!iso)
     return { ok: false, zh: `「日期」应为一个日期（如 2027-02-08，一行填一天），实为「${shown(v)}」`, en: `日期 must be one date (e.g. 2027-02-08, one day a row), got "${shown(v)}"` };
   const year = Number(iso.slice(0, 4));
   if (year < FIRST_YEAR || year > LAST_YEAR)

@@ -15,7 +15,6 @@ import {
   IsoDate,
   MonthIndicators,
   MonthKey,
-  parseDate,
   PaymentRecord,
   Problem,
   ReportSubmission,
@@ -26,13 +25,13 @@ import type { RuleSettingRow } from "../../domain/rule-settings";
 import type { AgreedScore } from "../../domain/scoring";
 import { readAgreedScores } from "./agreed-scores";
 import { ContractSheets, readContractSheets } from "./contract-sheets";
-import { extractMonth, isDateFormat, serialToIso, SheetGrid } from "./grid";
+import { isDateFormat, serialToIso, SheetGrid } from "./grid";
 import { readHolidaySheet } from "./holiday-sheet";
 import { located, LocatedProblem } from "./located";
 import { a1, CellRef, ReadCell, WorkbookSnapshot } from "../model";
 import { looseHeader, normalizeHeader, normalizeText, parseYesNo } from "./normalize";
 import { INPUT_SHEETS } from "./sheet-names";
-import { bad, findSheet, HEADER_SEARCH_ROWS, isBlank, ok, type Read, readText, shown } from "./cells";
+import { bad, cellDate, cellMonth, findSheet, HEADER_SEARCH_ROWS, isBlank, ok, type Read, readText, shown } from "./cells";
 
 export { INPUT_SHEETS };
 
@@ -195,41 +194,20 @@ function readYesNo(cell: ReadCell | undefined, header: string): Read<boolean | n
 
 /** A date: a real Excel date, a serial, or text ("2025-10-13", "2025年10月13日", "20251013"). */
 function readDate(cell: ReadCell | undefined, header: string): Read<IsoDate | null> {
-  const v = cell?.value ?? null;
-  if (isBlank(v)) return ok(null);
-  const fail = () => bad<IsoDate | null>(`「${header}」应为日期（如 2025-10-13），实为「${shown(v)}」`, `"${header}" must be a date (e.g. 2025-10-13), got "${shown(v)}"`);
-  if (typeof v === "number") {
-    if (!isDateFormat(cell?.numberFormat) && Number.isInteger(v) && v >= 19000101 && v <= 29991231) return parseDate(String(v)) ? ok(parseDate(String(v))) : fail();
-    const iso = serialToIso(v);
-    return iso ? ok(iso) : fail();
-  }
-  if (typeof v === "string") {
-    const iso = parseDate(v);
-    return iso ? ok(iso) : fail();
-  }
-  return fail();
+  const d = cellDate(cell);
+  if (d !== undefined) return ok(d);
+  const v = shown(cell?.value);
+  return bad(`「${header}」应为日期（如 2025-10-13），实为「${v}」`, `"${header}" must be a date (e.g. 2025-10-13), got "${v}"`);
 }
 
 /** A month: "2025-03", "2025年3月", a real date, 202503. "2025.1" typed as a number is ambiguous (January or October). */
 function readMonth(cell: ReadCell | undefined, header: string): Read<MonthKey | null> {
-  const v = cell?.value ?? null;
-  if (isBlank(v)) return ok(null);
-  const fail = () => bad<MonthKey | null>(`「${header}」应为月份（如 2025-03 或 2025年3月），实为「${shown(v)}」`, `"${header}" must be a month (e.g. 2025-03 or 2025年3月), got "${shown(v)}"`);
-  if (typeof v === "number") {
-    if (isDateFormat(cell?.numberFormat)) {
-      const iso = serialToIso(v);
-      return iso ? ok(iso.slice(0, 7)) : fail();
-    }
-    if (!Number.isInteger(v))
-      return bad(`「${header}」为数字 ${v}，无法判断是哪个月（2025.1 可能是 1 月也可能是 10 月）；请写成文本 2025-10 或 2025年10月`, `"${header}" is the number ${v}, which could be January or October; type it as text 2025-10 or 2025年10月`);
-    const m = extractMonth(String(v));
-    return m ? ok(m) : fail();
-  }
-  if (typeof v === "string") {
-    const m = extractMonth(v);
-    return m ? ok(m) : fail();
-  }
-  return fail();
+  const m = cellMonth(cell);
+  const v = shown(cell?.value);
+  if (m === "ambiguous")
+    return bad(`「${header}」为数字 ${v}，无法判断是哪个月（2025.1 可能是 1 月也可能是 10 月）；请写成文本 2025-10 或 2025年10月`, `"${header}" is the number ${v}, which could be January or October; type it as text 2025-10 or 2025年10月`);
+  if (m !== undefined) return ok(m);
+  return bad(`「${header}」应为月份（如 2025-03 或 2025年3月），实为「${v}」`, `"${header}" must be a month (e.g. 2025-03 or 2025年3月), got "${v}"`);
 }
 
 
