@@ -739,6 +739,8 @@ function scoreEvents(month: MonthKey, events: EventIndex, rules: RuleSet, out: C
   interface Counted {
     index: number;
     event: ScoreEvent;
+    /** The normalized 事项编号 ("" for none). */
+    key: string;
     points: number;
     level: string;
     /** Added to its line (A9's waiver). */
@@ -748,12 +750,13 @@ function scoreEvents(month: MonthKey, events: EventIndex, rules: RuleSet, out: C
   const penalty: Counted[] = [];
   const bonusNotes: string[] = [];
   const penaltyNotes: string[] = [];
-  (events.byMonth.get(month) ?? []).forEach(({ event, index }) => {
+  (events.byMonth.get(month) ?? []).forEach(({ event, index, key, bonusCheck }) => {
     const f = (name: string) => `events[${index}].${name}`;
     const name = `事项${event.matterId ? ` ${event.matterId}` : ` 第${index + 1}条`}${event.description ? `「${event.description}」` : ""}`;
     const id = event.matterId || `#${index + 1}`;
-    if (event.type === "bonus") {
-      const check = checkBonus(event, rules);
+    if (bonusCheck) {
+      // A bonus (its check was made when the events were indexed).
+      const check = bonusCheck;
       const level = check.level;
       if (!level) {
         out.errors.push(problem("error", "bad-level", f("level"), `加分事件的级别「${event.level}」应为 ${BONUS_LEVELS.map((l) => l.label).join(" / ")}`, `bonus level "${event.level}" must be one of ${BONUS_LEVELS.map((l) => l.label).join(", ")}`, month));
@@ -771,7 +774,6 @@ function scoreEvents(month: MonthKey, events: EventIndex, rules: RuleSet, out: C
         );
         return;
       }
-      const key = normalizeMatterId(event.matterId);
       const first = key === "" ? undefined : events.firstBonus.get(key);
       if (o.matterOnceSpan === "term" && first !== undefined && first < month) {
         bonusNotes.push(`${name}（${level.label}）已在${monthLabel(first)}计分，同一事项只计一次，不加分`);
@@ -780,7 +782,7 @@ function scoreEvents(month: MonthKey, events: EventIndex, rules: RuleSet, out: C
         );
         return;
       }
-      bonus.push({ index, event, points: level.points, level: level.label, note: check.reportWaived ? "（非乙方报送；A9：仅群众表扬需乙方报送）" : "" });
+      bonus.push({ index, event, key, points: level.points, level: level.label, note: check.reportWaived ? "（非乙方报送；A9：仅群众表扬需乙方报送）" : "" });
     } else if (event.type === "penalty") {
       const level = matchLevel(ladder.levels, event.level ?? "");
       if (!level) {
@@ -792,7 +794,7 @@ function scoreEvents(month: MonthKey, events: EventIndex, rules: RuleSet, out: C
         out.warnings.push(problem("warning", "penalty-not-verified", f("verified"), `扣分${name}未标「经查属实」，不扣分`, `penalty ${id} is not verified: not deducted`, month));
         return;
       }
-      penalty.push({ index, event, points: level.points, level: level.label, note: "" });
+      penalty.push({ index, event, key, points: level.points, level: level.label, note: "" });
     } else {
       out.errors.push(problem("error", "bad-event-type", f("type"), `事件类型「${String(event.type)}」应为 加分/扣分`, `event type "${String(event.type)}" must be bonus/penalty`, month));
     }
@@ -804,8 +806,7 @@ function scoreEvents(month: MonthKey, events: EventIndex, rules: RuleSet, out: C
   const once = (list: Counted[], notes: string[], sign: string): Counted[] => {
     const best = new Map<string, Counted>();
     for (const c of list) {
-      const id = normalizeMatterId(c.event.matterId);
-      const key = id === "" ? `#${c.index}` : id;
+      const key = c.key === "" ? `#${c.index}` : c.key;
       const prev = best.get(key);
       if (!prev || c.points > prev.points) best.set(key, c);
     }
@@ -822,9 +823,8 @@ function scoreEvents(month: MonthKey, events: EventIndex, rules: RuleSet, out: C
   const every = (list: Counted[], notes: string[], sign: string): Counted[] => {
     const seen = new Set<string>();
     for (const c of list) {
-      const id = normalizeMatterId(c.event.matterId);
-      const again = id !== "" && seen.has(id);
-      if (id !== "") seen.add(id);
+      const again = c.key !== "" && seen.has(c.key);
+      if (c.key !== "") seen.add(c.key);
       notes.push(again ? `${line(c, sign)}（同一事项再次通报，A8：每次都扣）` : line(c, sign));
     }
     return list;
@@ -845,7 +845,8 @@ function scoreEvents(month: MonthKey, events: EventIndex, rules: RuleSet, out: C
 
 /** The events of each month, with their position in the events given (their field paths keep it). */
 interface EventIndex {
-  byMonth: Map<MonthKey, { event: ScoreEvent; index: number }[]>;
+  /** Each with its normalized 事项编号 and, for a bonus, its check (made once per season, not once a month scored). */
+  byMonth: Map<MonthKey, { event: ScoreEvent; index: number; key: string; bonusCheck: BonusCheck | null }[]>;
   /**
    * A7 (整个合同期): per normalized 事项编号, the earliest 考核月份 in which a bonus of that matter
    * counts (its level known, evidence, verified and, as A9 requires, reported). Read from the events
@@ -858,14 +859,13 @@ function indexEvents(events: readonly ScoreEvent[], rules: RuleSet): EventIndex 
   const byMonth: EventIndex["byMonth"] = new Map();
   const firstBonus = new Map<string, MonthKey>();
   events.forEach((event, index) => {
-    const list = byMonth.get(event.month);
-    if (list) list.push({ event, index });
-    else byMonth.set(event.month, [{ event, index }]);
-    if (event.type !== "bonus") return;
     const key = normalizeMatterId(event.matterId);
-    if (key === "") return;
-    const check = checkBonus(event, rules);
-    if (!check.level || check.lacks.length > 0) return;
+    const bonusCheck = event.type === "bonus" ? checkBonus(event, rules) : null;
+    const entry = { event, index, key, bonusCheck };
+    const list = byMonth.get(event.month);
+    if (list) list.push(entry);
+    else byMonth.set(event.month, [entry]);
+    if (!bonusCheck || key === "" || !bonusCheck.level || bonusCheck.lacks.length > 0) return;
     const prev = firstBonus.get(key);
     if (prev === undefined || event.month < prev) firstBonus.set(key, event.month);
   });
