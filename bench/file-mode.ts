@@ -1,57 +1,59 @@
 /**
- * File mode: the full job of `hotline-scorecard score IN.xlsx -o OUT.xlsx` (read the bytes → ExcelJS
- * load → adapter read → runWorkbookAsync → apply → save with the loss check → write the file), run
- * through the command's own runScore, against the floor: a bare ExcelJS load(buffer) + writeBuffer()
- * of the same file. Warm (three unmeasured runs of each first), job and floor interleaved, medians.
+ * File mode, in one process: the full job of `hotline-scorecard score IN.xlsx -o OUT.xlsx` (stat and
+ * read the file → the guard → the package of parts opened and its snapshot read → runWorkbookAsync →
+ * apply → save → write the file), run through the command's own runScore, against the floor: a bare
+ * ExcelJS load(buffer) + writeBuffer() of the same file, what any tool over ExcelJS must at least
+ * do. Warm (three unmeasured runs of each first), job and floor interleaved, medians.
  * (No forced collection between runs: tried, it made every run 3–4× slower, the floor and the job
  * alike, and squeezed the ratios towards 1 — a measure of a cold heap, not of the job.)
  *
- * A staged copy of the pipeline then shows where the job's time goes beyond the floor.
+ * A staged copy of the pipeline then shows where the job's time goes (the calls runScore makes
+ * through src/cli/io.ts, timed one by one).
  *
  * The job also writes whole sheets the floor does not (付款结算, 计算说明 and 撤销记录): at 120 months
- * 计算说明 alone is ~9,000 cells beside the input's ~24,000. A second line, the
- * "lean" job, times the same pipeline writing only the owned cells and 付款结算 (runWorkbook without
- * `now`, the same open/save helpers as the command, loss check included), to show the cost of the
- * pipeline itself apart from those two sheets. A third line times a rerun: scoring the job's own
- * output again (only what changes is written, so 撤销记录 is short), against the floor of that
- * scored file.
+ * 计算说明 alone is ~9,000 cells beside the input's ~24,000. A second line, the "lean" job, times
+ * the same pipeline writing only the owned cells and 付款结算 (runWorkbook without `now`, the same
+ * open/save helpers as the command), to show the cost of the pipeline apart from those two sheets.
+ * A third line times a rerun: scoring the job's own output again (only what changes is written, so
+ * 撤销记录 is short), against the floor of that scored file.
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { openWorkbook, saveWorkbook } from "../src/cli/io";
-import { NODE_ZLIB } from "../src/hosts/file/node-zlib";
 import { runScore } from "../src/cli/score";
-import { ExcelFileAdapter, lostContent } from "../src/hosts/file/file-adapter";
+import { ExcelFileAdapter } from "../src/hosts/file/file-adapter";
+import { inspectXlsx } from "../src/hosts/file/guard";
+import { NODE_ZLIB, nodeInflateSync } from "../src/hosts/file/node-zlib";
 import { buildPaymentSheet } from "../src/workbook/sheets/payment-sheet";
 import { runWorkbook, runWorkbookAsync } from "../src/workbook/plan";
-import { promises as fs } from "node:fs";
-import { AS_OF, NOW, type BenchWorkbook } from "./workbooks";
 import { type Figure, median, ms } from "./report";
+import { AS_OF, NOW, type BenchWorkbook } from "./workbooks";
 
-export const FILE_RATIO_BUDGET = 1.3;
+/**
+ * Job ÷ the bare ExcelJS load + save, in one process, warm. It was 1.3× while the adapter loaded and
+ * saved through ExcelJS (the floor plus the scoring). Measured with the package of parts (2 shared
+ * cores, load ~3–4; medians of 25 and 9 interleaved runs): 0.92× at 12 months (29 vs 32 ms) and
+ * 1.40× at 120 (313 vs 224 ms) — not "far below 1×": warm, ExcelJS's load + save of the generated
+ * book (1.7 MB of XML) is quick, and the job parses the same worksheets (saxes, as ExcelJS does),
+ * then scores and renders ~6,600 cells of whole sheets that the floor never writes. The whole-process
+ * budgets (bench/process.ts, ≤ 0.7× / ≤ 0.5×) are won mostly on what a fresh process pays: loading
+ * ExcelJS and running it with a cold JIT. 1.0× is the budget here: never slower than the bare
+ * ExcelJS round trip even warm — a line the 12-month book holds and the 120-month book does not
+ * yet (the staged breakdown shows where: opening, i.e. parsing the worksheets, and apply).
+ */
+export const FILE_RATIO_BUDGET = 1.0;
 /** The clock the command is given (it only shows on 计算说明 and 撤销记录). */
 const CLOCK = new Date(2026, 0, 31, 9, 0);
 
-async function floor(bytes: Buffer): Promise<number> {
+async function floor(bytes: Uint8Array): Promise<number> {
   const t = performance.now();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   await wb.xlsx.writeBuffer();
-  return performance.now() - t;
-}
-
-/**
- * The floor done the way the command opens and saves (src/hosts/file/node-zlib.ts: the guard, its inflated parts
- * given to ExcelJS's parser with no zip between, the save zipped by zlib, the loss check), with no scoring between:
- * printed beside the budget's floor so that what the job gains from its faster load and save is not
- * mistaken for a pipeline that costs nothing.
- */
-async function nativeFloor(bytes: Buffer): Promise<number> {
-  const t = performance.now();
-  const adapter = await ExcelFileAdapter.fromBuffer(bytes, NODE_ZLIB);
-  await adapter.save();
   return performance.now() - t;
 }
 
@@ -79,37 +81,85 @@ async function leanJob(input: string, output: string): Promise<number> {
   return performance.now() - t;
 }
 
+/** The stages the staged copy reports, in order; those in parentheses are extra, not part of the job. */
+const GUARD_ALONE = "(guard alone, again)";
+
 /**
  * The score command's steps, one by one (the calls runScore makes through src/cli/io.ts: read the
- * file, guard and load it with Node's zlib, snapshot, runWorkbookAsync with asOf and now, apply, save
- * with the loss check), timed.
+ * file; open it with Node's zlib — the guard inflating every part once and keeping it, then
+ * workbook.xml, its rels, [Content_Types].xml, styles, shared strings and the worksheets parsed into
+ * the snapshot; read() handing that snapshot over; runWorkbookAsync with asOf and now; apply — owned
+ * cells spliced into their sheets, the product's sheets rendered as XML; save — the changed parts
+ * deflated, every other entry copied raw; write the file), timed.
  */
-async function stages(input: string): Promise<{ laps: Record<string, number>; outputBytes: number }> {
+async function stages(input: string, output: string): Promise<Staged> {
   const out: Record<string, number> = {};
+  const rss: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {
     const now = performance.now();
     out[name] = now - t;
-    t = now;
+    rss[name] = process.memoryUsage.rss();
+    t = performance.now();
   };
   const bytes = await fs.readFile(input);
   lap("read bytes");
   const adapter = await ExcelFileAdapter.fromBuffer(bytes, NODE_ZLIB);
-  lap("guard + ExcelJS load");
+  lap("open (guard + parse + snapshot)");
   const snapshot = await adapter.read();
-  lap("adapter read (snapshot)");
+  lap("read()");
   const result = await runWorkbookAsync(snapshot, { asOf: AS_OF, buildPaymentSheet, now: NOW });
   lap("runWorkbookAsync");
   if (!result.plan) throw new Error("no plan");
   await adapter.apply(result.plan);
   lap("apply");
   const saved = await adapter.save();
-  lap("save (writeBuffer + loss check)");
-  await fs.writeFile(`${input}.staged.xlsx`, saved);
+  lap("save (zip)");
+  await fs.writeFile(output, saved);
   lap("write the file");
-  await lostContent(bytes, saved);
-  lap("(loss check alone, again)");
-  return { laps: out, outputBytes: saved.length };
+  const verdict = await inspectXlsx(bytes, { inflateSync: nodeInflateSync, keepParts: true });
+  if (!verdict.ok) throw new Error(verdict.messageEn);
+  lap(GUARD_ALONE);
+  return { laps: out, rss, outputBytes: saved.byteLength, maxRss: process.resourceUsage().maxRSS * 1024 };
+}
+
+interface Staged {
+  /** ms by stage, in order. */
+  laps: Record<string, number>;
+  /** The process's resident set (bytes) at the end of each stage. */
+  rss: Record<string, number>;
+  outputBytes: number;
+  /** The process's peak resident set so far (bytes). */
+  maxRss: number;
+}
+
+const COLD_STAGES = "--cold-stages";
+
+/**
+ * The staged copy run once in a fresh process (this file, started again under tsx with
+ * --cold-stages IN OUT): the stages as a clerk's single run meets them, the JIT cold — what the
+ * whole-process figures (bench/process.ts) pay — with the resident set after each stage. The
+ * modules are loaded before the first stage and not timed (under tsx they are not the bin's bundle).
+ */
+function coldStages(input: string, output: string): Staged {
+  const r = spawnSync(process.execPath, [...process.execArgv, __filename, COLD_STAGES, input, output], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`cold stages exited ${r.status}:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as Staged;
+}
+
+const medians = (runs: readonly Record<string, number>[]): Record<string, number> =>
+  Object.fromEntries(Object.keys(runs[0] ?? {}).map((k) => [k, median(runs.map((s) => s[k] ?? NaN))]));
+
+/** The stages, one line each: ms, share of the job, and (when given) the resident set after it. */
+function printStages(title: string, laps: Record<string, number>, rss?: Record<string, number>): number {
+  const total = Object.entries(laps).reduce((sum, [k, v]) => (k.startsWith("(") ? sum : sum + v), 0);
+  console.log(`  ${title} (ms; sum ${total.toFixed(0)}${rss ? "; RSS after each stage" : ""}):`);
+  for (const [k, v] of Object.entries(laps)) {
+    const share = k.startsWith("(") ? "      " : ` ${((100 * v) / total).toFixed(0).padStart(3)} %`;
+    const mem = rss ? `  ${((rss[k] ?? NaN) / 1024 / 1024).toFixed(0).padStart(4)} MB` : "";
+    console.log(`    ${k.padEnd(34)} ${v.toFixed(1).padStart(8)}${share}${mem}`);
+  }
+  return total;
 }
 
 export interface FileModeResult {
@@ -118,8 +168,10 @@ export interface FileModeResult {
   timings: { label: string; job: number; floor: number; stages: Record<string, number> }[];
 }
 
+const list = (xs: readonly number[]) => xs.map((x) => x.toFixed(0)).join(", ");
+
 export async function benchFileMode(books: readonly BenchWorkbook[], runs: (b: BenchWorkbook) => number): Promise<FileModeResult> {
-  console.log("\n## file mode (hotline-scorecard score)");
+  console.log("\n## file mode (hotline-scorecard score, in one process)");
   const dir = mkdtempSync(path.join(tmpdir(), "hotline-bench-file-"));
   const figures: Figure[] = [];
   const timings: FileModeResult["timings"] = [];
@@ -137,26 +189,17 @@ export async function benchFileMode(books: readonly BenchWorkbook[], runs: (b: B
       }
       const jobs: number[] = [];
       const floors: number[] = [];
-      const nativeFloors: number[] = [];
+      const leans: number[] = [];
       const n = runs(book);
-      await nativeFloor(book.bytes);
       // The three take turns going first: whichever follows the job (the most garbage) pays its
       // collection debt, so no one of them always does.
       const measures: (() => Promise<void>)[] = [
         async () => void jobs.push(await job(input, output)),
         async () => void floors.push(await floor(book.bytes)),
-        async () => void nativeFloors.push(await nativeFloor(book.bytes)),
+        async () => void leans.push(await leanJob(input, leanOutput)),
       ];
       for (let i = 0; i < n; i++) {
         for (let k = 0; k < measures.length; k++) await (measures[(i + k) % measures.length] as () => Promise<void>)();
-      }
-      // The lean job, interleaved with the floor, taking turns going first.
-      const leans: number[] = [];
-      const leanFloors: number[] = [];
-      for (let i = 0; i < n; i++) {
-        if (i % 2 === 0) leans.push(await leanJob(input, leanOutput));
-        leanFloors.push(await floor(book.bytes));
-        if (i % 2 === 1) leans.push(await leanJob(input, leanOutput));
       }
       // Scoring the command's own output again, against the floor of that (larger) file.
       const scored = path.join(dir, `scored-${book.months}.xlsx`);
@@ -171,33 +214,35 @@ export async function benchFileMode(books: readonly BenchWorkbook[], runs: (b: B
         rerunFloors.push(await floor(scoredBytes));
         if (i % 2 === 1) reruns.push(await job(scored, rescored));
       }
-      const j = median(jobs);
-      const l = median(leans);
-      const f = median(floors);
-      const lf = median(leanFloors);
-      const nf = median(nativeFloors);
-      const r = median(reruns);
-      const rf = median(rerunFloors);
       const staged: Record<string, number>[] = [];
       let outputBytes = 0;
-      for (let i = 0; i < (book.months > 12 ? 2 : 3); i++) {
-        const s = await stages(input);
+      for (let i = 0; i < (book.months > 12 ? 5 : 9); i++) {
+        const s = await stages(input, path.join(dir, `staged-${book.months}.xlsx`));
         staged.push(s.laps);
         outputBytes = s.outputBytes;
       }
-      const stageMedians = Object.fromEntries(Object.keys(staged[0] ?? {}).map((k) => [k, median(staged.map((s) => s[k] ?? NaN))]));
+      const cold: Staged[] = [];
+      for (let i = 0; i < 3; i++) cold.push(coldStages(input, path.join(dir, `cold-${book.months}.xlsx`)));
+
+      const j = median(jobs);
+      const f = median(floors);
+      const l = median(leans);
+      const r = median(reruns);
+      const rf = median(rerunFloors);
+      const stageMedians = medians(staged);
+      const inJob = Object.entries(stageMedians).filter(([k]) => !k.startsWith("("));
       timings.push({ label: book.label, job: j, floor: f, stages: stageMedians });
       const ratio = j / f;
-      console.log(`${book.label}: ${(book.bytes.length / 1024).toFixed(0)} KB, ${n} runs — job median ${ms(j)} [${jobs.map((x) => x.toFixed(0)).join(", ")}], floor median ${ms(f)} [${floors.map((x) => x.toFixed(0)).join(", ")}], ratio ${ratio.toFixed(2)}×`);
-      console.log(`  the command's own open + save, no scoring (zlib load and save, guard, loss check): median ${ms(nf)} [${nativeFloors.map((x) => x.toFixed(0)).join(", ")}], job ÷ it ${(j / nf).toFixed(2)}×`);
-      console.log(`  lean job (owned cells + 付款结算 only) median ${ms(l)} [${leans.map((x) => x.toFixed(0)).join(", ")}], its floor median ${ms(lf)} [${leanFloors.map((x) => x.toFixed(0)).join(", ")}], ratio ${(l / lf).toFixed(2)}×`);
-      console.log(`  rescoring the scored file (${(scoredBytes.length / 1024).toFixed(0)} KB) median ${ms(r)} [${reruns.map((x) => x.toFixed(0)).join(", ")}], its floor median ${ms(rf)} [${rerunFloors.map((x) => x.toFixed(0)).join(", ")}], ratio ${(r / rf).toFixed(2)}×`);
+      console.log(`${book.label}: ${(book.bytes.length / 1024).toFixed(0)} KB, ${n} runs — job median ${ms(j)} [${list(jobs)}], floor median ${ms(f)} [${list(floors)}], ratio ${ratio.toFixed(2)}×`);
+      console.log(`  lean job (owned cells + 付款结算 only) median ${ms(l)} [${list(leans)}], ÷ floor ${(l / f).toFixed(2)}×`);
+      console.log(`  rescoring the scored file (${(scoredBytes.length / 1024).toFixed(0)} KB) median ${ms(r)} [${list(reruns)}], its floor median ${ms(rf)} [${list(rerunFloors)}], ratio ${(r / rf).toFixed(2)}×`);
       console.log(`  output ${(outputBytes / 1024).toFixed(0)} KB (input ${(book.bytes.length / 1024).toFixed(0)} KB)`);
-      console.log(`  stages (median of ${staged.length}): ${Object.entries(stageMedians).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(" · ")} ms`);
+      printStages(`stages, warm (median of ${staged.length})`, stageMedians);
+      printStages(`stages, cold: once in a fresh process (median of ${cold.length}; peak RSS ${(median(cold.map((c) => c.maxRss)) / 1024 / 1024).toFixed(0)} MB)`, medians(cold.map((c) => c.laps)), medians(cold.map((c) => c.rss)));
+
       figures.push({ figure: `file: score ${book.months} months (median of ${n})`, value: ms(j), budget: "—", holds: null });
       figures.push({ figure: `file: ExcelJS load+save floor, ${book.months} months`, value: ms(f), budget: "—", holds: null });
-      const top = Object.entries(stageMedians)
-        .filter(([k]) => !k.startsWith("("))
+      const top = inJob
         .sort((x, y) => y[1] - x[1])
         .slice(0, 3)
         .map(([k, v]) => `${k} ${v.toFixed(0)}`)
@@ -205,30 +250,23 @@ export async function benchFileMode(books: readonly BenchWorkbook[], runs: (b: B
       figures.push({
         figure: `file: job ÷ floor, ${book.months} months`,
         value: `${ratio.toFixed(2)}×`,
-        budget: `≤ ${FILE_RATIO_BUDGET}×`,
+        budget: `≤ ${FILE_RATIO_BUDGET.toFixed(1)}×`,
         holds: ratio <= FILE_RATIO_BUDGET,
-        ...(ratio <= FILE_RATIO_BUDGET ? {} : { note: `largest stages (ms, staged copy): ${top}.` }),
+        note: `largest stages (ms, staged copy): ${top}.`,
       });
-      figures.push({
-        figure: `file: job ÷ the command's own open + save, ${book.months} months (for comparison)`,
-        value: `${(j / nf).toFixed(2)}× (${ms(nf)})`,
-        budget: "—",
-        holds: null,
-        note: "the command opening and saving the file with no scoring between (ExcelFileAdapter.fromBuffer with NODE_ZLIB, then save()): guard, its parts straight to ExcelJS's parser, zlib zip for the save, loss check. How far the pipeline is from a bare load + save done the same way.",
-      });
-      const leanRatio = l / lf;
+      const leanRatio = l / f;
       figures.push({
         figure: `file: lean job ÷ floor, ${book.months} months (owned cells + 付款结算, no 计算说明/撤销记录)`,
         value: `${leanRatio.toFixed(2)}× (${ms(l)})`,
-        budget: `≤ ${FILE_RATIO_BUDGET}×`,
-        holds: leanRatio <= FILE_RATIO_BUDGET,
+        budget: "—",
+        holds: null,
         note: "the job without the two whole sheets the floor does not write: for comparison, not the command's figure.",
       });
       const rerunRatio = r / rf;
       figures.push({
         figure: `file: rescore the scored ${book.months}-month file ÷ its floor`,
         value: `${rerunRatio.toFixed(2)}× (${ms(r)})`,
-        budget: `≤ ${FILE_RATIO_BUDGET}×`,
+        budget: `≤ ${FILE_RATIO_BUDGET.toFixed(1)}×`,
         holds: rerunRatio <= FILE_RATIO_BUDGET,
         note: "the command on its own output, data unchanged (a rerun): no owned cell is written and 撤销记录 records none, but 计算说明 is rewritten whole; the floor loads and saves that scored file.",
       });
@@ -237,4 +275,16 @@ export async function benchFileMode(books: readonly BenchWorkbook[], runs: (b: B
     rmSync(dir, { recursive: true, force: true });
   }
   return { figures, timings };
+}
+
+if (require.main === module && process.argv[2] === COLD_STAGES) {
+  const [input, output] = process.argv.slice(3);
+  if (!input || !output) throw new Error(`usage: tsx bench/file-mode.ts ${COLD_STAGES} IN.xlsx OUT.xlsx`);
+  stages(input, output).then(
+    (s) => console.log(JSON.stringify(s)),
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
 }

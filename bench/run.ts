@@ -3,16 +3,19 @@
  *
  * - engine: month-scorecards scored per second on one core (bench/engine.ts);
  * - file mode: `hotline-scorecard score` on the 12-month example and a generated 120-month workbook,
- *   against a bare ExcelJS load + save of the same file (bench/file-mode.ts; budget ≤ 1.3×);
+ *   in one process, against a bare ExcelJS load + save of the same file, with a staged breakdown of
+ *   the pipeline (bench/file-mode.ts; budget ≤ 1.0×, measured: see there);
  * - whole processes: the compiled bin's --help against node -e 0, and its score of both workbooks
- *   against a bare ExcelJS load + save process of the same file (bench/process.ts; budget ≤ 1.0×);
+ *   against a bare ExcelJS load + save process of the same file, wall time and peak RSS
+ *   (bench/process.ts; budgets ≤ 0.7× at 12 months, ≤ 0.5× at 120, memory ≤ 1.0×);
  * - Excel mode: context.sync() calls and the largest payload of a full recompute of 12 and 120
  *   months through the counting fake (bench/excel-mode.ts; budget: 1 read + 1 write, < 5 MB);
  * - task pane: initial JS of the production build, gzip (budget ≤ 250 KB), and navigation →
  *   interactive in headless Chromium (bench/pane.ts).
  * Ends with one table: figure | value | budget | holds?
  *
- * Options: --only=engine,file,process,excel,pane (default all).
+ * Options: --only=engine,file,process,excel,pane, or the list alone (`tsx bench/run.ts file,process`);
+ * default all.
  */
 import os from "node:os";
 import { benchEngine } from "./engine";
@@ -30,7 +33,7 @@ const PARTS = ["engine", "file", "process", "excel", "pane"] as const;
 type Part = (typeof PARTS)[number];
 
 function selected(argv: readonly string[]): Set<Part> {
-  const only = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+  const only = argv.find((a) => a.startsWith("--only="))?.slice("--only=".length) ?? argv.find((a) => !a.startsWith("-"));
   if (!only) return new Set(PARTS);
   const parts = only.split(",").map((s) => s.trim());
   const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));

@@ -35,6 +35,7 @@ export const NOW = "2026-01-31 09:00";
 export interface BenchWorkbook {
   label: string;
   months: number;
+  /** The .xlsx file's bytes. */
   bytes: Buffer;
 }
 
@@ -84,6 +85,8 @@ export async function generatedWorkbook(months = 120, from: MonthKey = "2016-01"
   const sheets = [...list.map(buildMonthSheet), buildIndicatorSheet(list), buildEventSheet(), buildReportSheet(), buildPaymentRecordSheet(), buildRuleSheet()];
 
   // The example's payments: the contract's instalments (2024-12 … 2025-11), all inside the span from 2016-01.
-  const bytes = await writeNewWorkbook(templatePlan(sheets, { indicators, events: events.filter((e) => dataMonths.has(e.month)), reports, payments: inputs.payments }));
+  const written = await writeNewWorkbook(templatePlan(sheets, { indicators, events: events.filter((e) => dataMonths.has(e.month)), reports, payments: inputs.payments }));
+  // A Buffer over the same memory (writeNewWorkbook gives a Uint8Array): ExcelJS's load, the floor, takes Buffers.
+  const bytes = Buffer.from(written.buffer, written.byteOffset, written.byteLength);
   return { label: `${months}-month generated (${from} … ${last})`, months, bytes };
 }

@@ -23,10 +23,9 @@ import {
   yuanText,
 } from "../src/domain";
 import type { MonthIndicators, MonthKey, PaymentRecord, ReportSubmission, ScoreEvent } from "../src/domain";
-import { applyCellWrites } from "../src/hosts/file/exceljs-sheet";
 import type { CellWrite } from "../src/workbook/model";
 import { a1 } from "../src/workbook/model";
-import { newWorkbook } from "../src/hosts/file/new-workbook";
+import { applyCellWrites, newExcelJsWorkbook as newWorkbook } from "../test/fixtures/exceljs-render";
 import { buildTemplate, INPUT_SHEETS, SCORECARD_LAYOUT, templatePlan } from "../src/workbook/sheets/template";
 import { monthSheetName } from "../src/workbook/sheets/template";
 

@@ -29,7 +29,7 @@ import {
   ScoreEvent,
 } from "../src/domain";
 import { main as cli } from "../src/cli/main";
-import { writeSheetSpec } from "../src/hosts/file/exceljs-sheet";
+import { writeSheetSpec } from "../test/fixtures/exceljs-render";
 import { buildPaymentSheet, PAYMENT_SHEET_NAME } from "../src/workbook/sheets/payment-sheet";
 
 const OUT_DIR = resolve(__dirname, "..", "preview");

@@ -6,7 +6,7 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { ExcelFileAdapter, NotAWorkbookError, PreservationError } from "../hosts/file/file-adapter";
+import { ExcelFileAdapter, NotAWorkbookError, PartParseError } from "../hosts/file/file-adapter";
 import { checkFileSize } from "../hosts/file/guard";
 import { NODE_ZLIB } from "../hosts/file/node-zlib";
 
@@ -28,7 +28,7 @@ export function clockOf(io: Io): Date {
 }
 
 /** Writes through a temporary file in the same folder, so a failure never leaves a half-written file. */
-export async function writeAtomically(file: string, data: Buffer): Promise<void> {
+export async function writeAtomically(file: string, data: Uint8Array): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     await fs.writeFile(tmp, data);
@@ -63,27 +63,23 @@ export async function openWorkbook(input: string, io: Io): Promise<ExcelFileAdap
       io.err(`「${input}」${e.message}`);
       return null;
     }
+    if (e instanceof PartParseError) {
+      io.err(`「${input}」${e.messageZh}`);
+      io.err(e.messageEn);
+      return null;
+    }
     throw e;
   }
 }
 
 /**
- * Saves the workbook to OUT.xlsx (temporary file + rename). False (after saying why on stderr) when
- * the output would lose content of the input: nothing is written, exit 2.
+ * Saves the workbook to OUT.xlsx (temporary file + rename), every part the run did not change
+ * carried over from the input as it was. True once written (the boolean is kept for the callers'
+ * exit codes: a save that cannot be made throws).
  */
 export async function saveWorkbook(adapter: ExcelFileAdapter, output: string, io: Io): Promise<boolean> {
-  let out: Buffer;
-  try {
-    out = await adapter.save();
-  } catch (e) {
-    if (e instanceof PreservationError) {
-      io.err(e.messageZh);
-      io.err(e.messageEn);
-      return false;
-    }
-    throw e;
-  }
-  await writeAtomically(output, out);
+  void io;
+  await writeAtomically(output, await adapter.save());
   return true;
 }
 

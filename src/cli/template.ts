@@ -10,6 +10,7 @@ import { existsSync } from "fs";
 import { writeFile } from "fs/promises";
 import { addDays, addMonths, dec, DEFAULT_RULES, IsoDate, MonthKey, monthOf, monthRange, parseDate, parseMonth, yuanText } from "../domain";
 import { writeNewWorkbook } from "../hosts/file/new-workbook";
+import { NODE_ZLIB } from "../hosts/file/node-zlib";
 import { buildTemplate, templateContract, templatePlan } from "../workbook/sheets/template";
 import type { Io } from "./io";
 
@@ -183,7 +184,7 @@ export async function runTemplate(args: string[], io: Io): Promise<number> {
     io.err(`文件「${output}」已存在，未覆盖；如需覆盖请加 --force / "${output}" exists and was not overwritten; add --force to replace it`);
     return 2;
   }
-  const buffer = await writeNewWorkbook(templatePlan(buildTemplate({ from, months, contract })));
+  const buffer = await writeNewWorkbook(templatePlan(buildTemplate({ from, months, contract })), NODE_ZLIB);
   try {
     await writeFile(output, buffer, { flag: force ? "w" : "wx" });
   } catch (e) {

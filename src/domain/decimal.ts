@@ -74,9 +74,11 @@ function smallFixed2(value: Dec): string | null {
  */
 export function decimalNumber(value: Dec): number {
   const parts = smallParts(value);
-  if (!parts || parts.more || parts.fraction % 1e5 !== 0) return value.toNumber();
+  // Never −0: decimal.js keeps the sign of a negated zero (an empty penalty row is −0), and a −0
+  // written to a cell reads back as 0, so the sheet and the plan would disagree.
+  if (!parts || parts.more || parts.fraction % 1e5 !== 0) return value.toNumber() || 0;
   const magnitude = (parts.whole * 100 + parts.fraction / 1e5) / 100;
-  return value.s < 0 ? -magnitude : magnitude;
+  return value.s < 0 && magnitude !== 0 ? -magnitude : magnitude;
 }
 
 export function clamp(value: Dec, min: Dec | null, max: Dec | null): Dec {

@@ -1,20 +1,20 @@
 /**
- * The plain-browser path's workbook: an .xlsx opened from the computer, worked on with the ExcelJS
- * file adapter (src/hosts/file/file-adapter.ts) and handed back as a download. ExcelJS is about
- * 1 MB: it is imported on demand, as its own chunk ("xlsx"), when the first file is opened — never
- * in the initial bundle, never inside Excel.
+ * The plain-browser path's workbook: an .xlsx opened from the computer, worked on with the same
+ * package-of-parts file adapter as the command line (src/hosts/file/package/adapter.ts; fflate for
+ * the zip where the command line has Node's zlib) and handed back as a download. The adapter is
+ * imported on demand, as its own chunk ("xlsx"), when the first file is opened — never in the
+ * initial bundle, never inside Excel.
  */
 import type { PaneAdapter } from "./session";
 
 /** An adapter over the file's bytes; rejects (NotAWorkbookError) when it is not an .xlsx workbook. */
 export async function openWorkbookFile(bytes: ArrayBuffer): Promise<PaneAdapter> {
   const { ExcelFileAdapter } = await import(/* webpackChunkName: "xlsx" */ "../hosts/file/file-adapter");
-  // The adapter is typed for Node's Buffer; ExcelJS and JSZip take a Uint8Array the same way.
-  const adapter = await ExcelFileAdapter.fromBuffer(new Uint8Array(bytes) as unknown as Buffer);
+  const adapter = await ExcelFileAdapter.fromBuffer(new Uint8Array(bytes));
   return {
     read: () => adapter.read(),
     apply: (plan) => adapter.apply(plan),
-    save: async () => new Uint8Array(await adapter.save()),
+    save: () => adapter.save(),
   };
 }
 

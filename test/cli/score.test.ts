@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { runCli } from "../fixtures/cli";
 import { folderPerTest } from "../fixtures/folder";
 import { localToday, parseScoreArgs } from "../../src/cli/score";
@@ -217,12 +218,26 @@ describe("hotline-scorecard score", () => {
     expect(existsSync(OUT())).toBe(false);
   });
 
-  it("refuses a workbook with a chart it would lose: exit 2, the loss named, no file", async () => {
-    const input = file("in.xlsx", await withChart((await exampleWorkbook()).buffer, "指标录入"));
+  it("keeps a chart it does not understand: exit 0, the chart's parts byte for byte", async () => {
+    const bytes = await withChart((await exampleWorkbook()).buffer, "指标录入");
+    const input = file("in.xlsx", bytes);
+    const r = await run(["score", input, "-o", OUT()]);
+    expect(r.code).toBe(0);
+    const before = await JSZip.loadAsync(bytes);
+    const after = await JSZip.loadAsync(readFileSync(OUT()));
+    for (const name of ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels"]) {
+      expect(await after.file(name)?.async("string")).toBe(await before.file(name)?.async("string"));
+    }
+  });
+
+  it("refuses a workbook whose sheet XML is damaged: exit 2, the part named, no file", async () => {
+    const zip = await JSZip.loadAsync((await exampleWorkbook()).buffer);
+    zip.file("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row></sheetData></worksheet>");
+    const input = file("in.xlsx", await zip.generateAsync({ type: "nodebuffer" }));
     const r = await run(["score", input, "-o", OUT()]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("图表（xl/charts/chart1.xml）");
-    expect(r.err).toContain("charts (xl/charts/chart1.xml)");
+    expect(r.err).toContain("工作簿部件 xl/worksheets/sheet1.xml 无法解析");
+    expect(r.err).toContain("the workbook part xl/worksheets/sheet1.xml cannot be parsed");
     expect(r.out).toBe("");
     expect(files()).toEqual(["in.xlsx"]);
   });

@@ -43,7 +43,7 @@ const unescapeXml = (s: string) =>
 const texts = (xml: string) => [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => unescapeXml(m[1] ?? "")).join("");
 
 /** Every cell of every sheet of an .xlsx, read from the XML itself: "sheet!A1" → type, formula, text. */
-async function xmlCells(bytes: Buffer): Promise<Map<string, XmlCell>> {
+async function xmlCells(bytes: Uint8Array): Promise<Map<string, XmlCell>> {
   const zip = await JSZip.loadAsync(bytes);
   const read = async (name: string) => (await zip.file(name)?.async("string")) ?? "";
   const sst = [...(await read("xl/sharedStrings.xml")).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => texts(m[1] ?? ""));

@@ -20,17 +20,17 @@ const NOW = "2025-11-05 14:30";
 const AS_OF = "2025-12-31";
 const OCT = "2025年10月";
 
-async function snapshotOf(buffer: Buffer): Promise<WorkbookSnapshot> {
+async function snapshotOf(buffer: Uint8Array): Promise<WorkbookSnapshot> {
   return (await ExcelFileAdapter.fromBuffer(buffer)).read();
 }
 
-async function applied(buffer: Buffer, plan: WritePlan): Promise<Buffer> {
+async function applied(buffer: Uint8Array, plan: WritePlan): Promise<Uint8Array> {
   const adapter = await ExcelFileAdapter.fromBuffer(buffer);
   await adapter.apply(plan);
   return adapter.save();
 }
 
-async function edited(buffer: Buffer, edit: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
+async function edited(buffer: Uint8Array, edit: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = await loadWorkbook(buffer);
   edit(wb);
   return toBuffer(wb);
@@ -127,7 +127,7 @@ describe("runWorkbook: 计算说明 and 撤销记录 on every run given `now`", 
 
 describe("frozen months (定稿) in runWorkbook", () => {
   let year: Buffer;
-  let frozenBuffer: Buffer;
+  let frozenBuffer: Uint8Array;
   let freeze: Extract<TrustResult, { ok: true }>;
 
   beforeAll(async () => {

@@ -4,13 +4,13 @@ import type { WorkbookSnapshot } from "../../src/workbook/model";
 import { buildPaymentSheet, PAYMENT_SHEET_NAME } from "../../src/workbook/sheets/payment-sheet";
 import { holdsWrite, runWorkbook } from "../../src/workbook/plan";
 import { UNDO_SHEET_NAME } from "../../src/workbook/sheets/undo";
-import { newWorkbook } from "../../src/hosts/file/new-workbook";
+import { newExcelJsWorkbook as newWorkbook } from "../fixtures/exceljs-render";
 import { buildTemplate, templatePlan } from "../../src/workbook/sheets/template";
 import { DEFAULT_RULES, INDICATOR_FIELDS } from "../../src/domain";
 import { EXAMPLE_2025_10 } from "../../src/domain/example";
 import { addInputSheets, addScorecard, exampleData, exampleWorkbook, loadWorkbook, TERM, toBuffer, yearData, yearWorkbook } from "../fixtures/workbooks";
 
-async function snapshotOf(buffer: Buffer): Promise<WorkbookSnapshot> {
+async function snapshotOf(buffer: Uint8Array): Promise<WorkbookSnapshot> {
   return (await ExcelFileAdapter.fromBuffer(buffer)).read();
 }
 
@@ -146,7 +146,7 @@ describe("planScores writes only what changes", () => {
   const NOW = "2025-11-05 14:30";
   const NOTHING_RECORDED = ["（本次写入没有原为空的单元格）", "（本次写入没有改动原有内容的单元格）"];
 
-  async function scored(buffer: Buffer): Promise<Buffer> {
+  async function scored(buffer: Uint8Array): Promise<Uint8Array> {
     const adapter = await ExcelFileAdapter.fromBuffer(buffer);
     const result = runWorkbook(await adapter.read(), { asOf: "2025-12-31", now: NOW, buildPaymentSheet });
     if (!result.plan) throw new Error(result.errors.map((e) => e.message).join("\n"));

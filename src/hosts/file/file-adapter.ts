@@ -1,221 +1,43 @@
 /**
- * The file adapter: WorkbookAdapter over an .xlsx in memory, with ExcelJS. read() takes one snapshot
- * (rich text → plain text, a formula → its cached result plus the formula, a date → its Excel
- * serial with the cell's number format, merges from the worksheet); apply() sets the owned cells
- * and whole sheets of a plan; save() returns the new file.
+ * The file adapter: WorkbookAdapter over an .xlsx kept as a package of parts (opc.ts). It changes a
+ * workbook the way "open in Excel, change some cells, save" does:
+ * - read() parses the workbook, its sheets, shared strings and styles into one snapshot;
+ * - apply() edits, in place, the worksheet parts with owned cells (worksheet.ts), renders the sheets
+ *   the product owns whole (render-sheet.ts), appends the looks it needs to the styles part
+ *   (styles.ts), and adds or removes sheets in xl/workbook.xml, its relationships and
+ *   [Content_Types].xml (workbook.ts, relationships.ts) — each a splice of the part's text;
+ * - save() zips the package: every part apply() did not change is copied from the input as it was.
+ * Charts, pictures, pivot tables, VBA, threaded comments, custom properties, external links,
+ * printer settings and anything unknown are never parsed, so never lost: nothing is refused for
+ * holding them, and an .xlsm stays an .xlsm.
  *
- * On the command line (FileAdapterOptions from src/hosts/file/node-zlib.ts) three steps go faster, with the same
- * result: ExcelJS parses the parts the guard already inflated; the save is zipped by zlib; and the
- * sheets a plan writes whole have their cells written as XML at the save (sheet-xml.ts), ExcelJS
- * holding only one carrier cell per look until then (a read() before the save puts the cells in).
+ * Each apply() is all or nothing: the parts are changed in working copies and put into the package
+ * only when the whole plan has gone in; a plan that fails (a sheet that is not there, a value inside
+ * a merge) leaves the workbook as it was.
  *
- * LIMITS: apply() fits the plan to Excel's limits once more (src/workbook/sheets/excel-limits.ts: texts
- * of at most 32,767 characters, rows of at most 409 points, no character XML 1.0 forbids), whoever
- * made it: the plans of src/workbook/plan.ts are fitted already, the pane's form drafts are not.
+ * LIMITS: apply() fits the plan to Excel's limits (src/workbook/sheets/excel-limits.ts: texts of at
+ * most 32,767 characters, rows of at most 409 points, no character XML 1.0 forbids), whoever made it.
  *
- * RECALCULATION: every save sets fullCalcOnLoad (<calcPr fullCalcOnLoad="1"/> in xl/workbook.xml),
- * so Excel recalculates the whole workbook when it opens the file: the clerk's own formulas that
- * read owned cells (a 汇总 sheet, an average) hold the cached values of before the write, and ExcelJS
- * computes nothing. Excel clears the flag on its next save (it may ask to save on closing). In Excel
- * mode (src/hosts/excel/excel-adapter.ts) there is no file: each batch of apply() opens with
- * suspendApiCalculationUntilNextSync(), and calculation resumes after that sync without a
- * recalculation being asked for, so formulas over written cells may show old values until Excel next
- * calculates — issue 14, point 6 ("recalculate after the write") is where that is to be done.
- *
- * PRESERVATION: ExcelJS silently drops parts of a workbook it does not understand (charts, pivot
- * tables, slicers, macros, threaded comments, external links…). save() compares the package parts
- * of input and output by kind and refuses — writing nothing — when any kind the input holds would
- * be lost, naming it in Chinese and English.
+ * RECALCULATION: every save sets fullCalcOnLoad (<calcPr fullCalcOnLoad="1"/>), so Excel recalculates
+ * the whole workbook when it opens the file: the clerk's own formulas that read owned cells hold the
+ * cached values of before the write, and the product computes none. Excel clears the flag on its next
+ * save. When a formula the workbook had is overwritten, or a sheet replaced or removed, the
+ * calculation chain (xl/calcChain.xml, a cache Excel rebuilds) is dropped: left, it would name cells
+ * that no longer hold formulas, which Excel reports as damage.
  */
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { applyCellWrites, newStyleCache, writeSheetSpec, writeSheetSpecDeferred } from "./exceljs-sheet";
-import { type DeferredSheets, renderSheetData, type SharedString, type SheetXmlContent, spliceSheetData, styleIdsOf } from "./sheet-xml";
-import { GuardOptions, inspectXlsx, readDirectory, XlsxRefusal } from "./guard";
-import type { ZipPart } from "./zip-write";
-import type { CellValue, MergedRange, ReadCell, SheetSnapshot, SheetSpec, WorkbookAdapter, WorkbookSnapshot, WritePlan } from "../../workbook/model";
+import type { SheetSnapshot, WorkbookAdapter, WorkbookSnapshot, WritePlan } from "../../workbook/model";
 import { fitPlan } from "../../workbook/sheets/excel-limits";
+import { type InflateSync, inspectXlsx, type XlsxRefusal } from "./guard";
+import { FFLATE_CODEC, fflateInflateSync } from "./package/codec";
+import { OpcPackage, relativeTarget, relsPartOf, resolveTarget, type SourcePart, type ZipCodec } from "./package/opc";
+import { ContentTypesPart, CT_WORKSHEET, REL_NS, REL_WORKSHEET, RelationshipsPart } from "./package/relationships";
+import { renderWorksheet } from "./package/render-sheet";
+import { newStylesXml, parseStyles, type StyleBook } from "./package/styles";
+import { WorkbookPart, type WorkbookSheet } from "./package/workbook";
+import { readSharedStrings, WorksheetPart } from "./package/worksheet";
+import { PartParseError } from "./package/xml";
 
-/** ExcelJS's date Date → the 1900-system serial it was read from (ExcelJS reads dates as UTC midnight). */
-function dateToSerial(d: Date): number {
-  return 25569 + d.getTime() / 86_400_000;
-}
-
-type RawValue = ExcelJS.CellValue | { error: string } | undefined;
-
-function plain(value: RawValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return dateToSerial(value);
-  if (typeof value === "object") {
-    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
-    if ("formula" in value || "sharedFormula" in value) return plain((value as { result?: RawValue }).result as RawValue);
-    if ("text" in value && "hyperlink" in value) return plain(value.text as RawValue);
-    if ("error" in value) return String((value as { error: string }).error);
-  }
-  return String(value);
-}
-
-interface MergeInternals {
-  _merges?: Record<string, { top: number; left: number; bottom: number; right: number }>;
-}
-
-function snapshotSheet(ws: ExcelJS.Worksheet, index: number): SheetSnapshot {
-  const cells: ReadCell[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return; // a merged cell's value lives in its master
-      const raw = cell.value as RawValue;
-      const value = plain(raw);
-      const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
-      if (value === null && formula === undefined) return;
-      const isDate = raw instanceof Date || (typeof raw === "object" && raw !== null && "result" in raw && raw.result instanceof Date);
-      const numberFormat = cell.numFmt || (isDate ? "yyyy-mm-dd" : "General");
-      const out: ReadCell = { row: r, col: c, value, numberFormat };
-      if (formula) out.formula = formula.replace(/^=/, "");
-      cells.push(out);
-    });
-  });
-  const merges: MergedRange[] = Object.values((ws as unknown as MergeInternals)._merges ?? {}).map((m) => ({ top: m.top, left: m.left, bottom: m.bottom, right: m.right }));
-  const sheet: SheetSnapshot = { name: ws.name, index, cells, merges };
-  if ((ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection?.sheet) sheet.protected = true;
-  return sheet;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Package parts and what losing them means.
-
-interface PartKind {
-  id: string;
-  zh: string;
-  en: string;
-  test: (path: string) => boolean;
-}
-
-const under = (dir: string) => (p: string) => p.startsWith(dir);
-
-/** Kinds of parts a workbook may hold, named for the clerk. Order matters: first match wins. */
-const PART_KINDS: readonly PartKind[] = [
-  { id: "chart", zh: "图表", en: "charts", test: under("xl/charts/") },
-  { id: "chartsheet", zh: "图表工作表", en: "chart sheets", test: under("xl/chartsheets/") },
-  { id: "pivotTable", zh: "数据透视表", en: "pivot tables", test: under("xl/pivotTables/") },
-  { id: "pivotCache", zh: "数据透视表缓存", en: "pivot caches", test: under("xl/pivotCache/") },
-  { id: "vba", zh: "宏（VBA）", en: "macros (VBA)", test: (p) => p === "xl/vbaProject.bin" || p === "xl/vbaProjectSignature.bin" },
-  { id: "threadedComment", zh: "新式批注（讨论）", en: "threaded comments", test: under("xl/threadedComments/") },
-  { id: "person", zh: "批注人员列表", en: "comment authors (persons)", test: under("xl/persons/") },
-  { id: "comment", zh: "批注", en: "comments (notes)", test: (p) => /^xl\/comments[^/]*\.xml$/.test(p) },
-  { id: "externalLink", zh: "外部链接", en: "external links", test: under("xl/externalLinks/") },
-  { id: "slicer", zh: "切片器", en: "slicers", test: (p) => p.startsWith("xl/slicers/") || p.startsWith("xl/slicerCaches/") },
-  { id: "timeline", zh: "日程表", en: "timelines", test: (p) => p.startsWith("xl/timelines/") || p.startsWith("xl/timelineCaches/") },
-  { id: "dataModel", zh: "数据模型（Power Pivot）", en: "data model (Power Pivot)", test: under("xl/model/") },
-  { id: "customXml", zh: "自定义 XML", en: "custom XML", test: under("customXml/") },
-  { id: "connection", zh: "数据连接", en: "data connections", test: (p) => p === "xl/connections.xml" },
-  { id: "queryTable", zh: "查询表", en: "query tables", test: under("xl/queryTables/") },
-  { id: "drawing", zh: "绘图对象（图片、形状、文本框）", en: "drawings (pictures, shapes, text boxes)", test: (p) => p.startsWith("xl/drawings/") && p.endsWith(".xml") },
-  { id: "vmlDrawing", zh: "旧式绘图（批注框、表单控件）", en: "legacy drawings (note boxes, form controls)", test: (p) => p.startsWith("xl/drawings/") && p.endsWith(".vml") },
-  { id: "media", zh: "图片", en: "images", test: under("xl/media/") },
-  { id: "table", zh: "表格（Excel 表）", en: "Excel tables", test: under("xl/tables/") },
-  { id: "ctrlProp", zh: "表单控件", en: "form controls", test: under("xl/ctrlProps/") },
-  { id: "activeX", zh: "ActiveX 控件", en: "ActiveX controls", test: under("xl/activeX/") },
-  { id: "embedding", zh: "嵌入对象", en: "embedded objects", test: under("xl/embeddings/") },
-  { id: "richData", zh: "单元格内图片（富数据）", en: "pictures in cells (rich data)", test: under("xl/richData/") },
-  { id: "metadata", zh: "动态数组公式元数据", en: "dynamic-array formula metadata", test: (p) => p === "xl/metadata.xml" },
-  { id: "webExtension", zh: "加载项数据", en: "add-in (web extension) parts", test: under("xl/webextensions/") },
-  { id: "customProps", zh: "自定义文档属性", en: "custom document properties", test: (p) => p === "docProps/custom.xml" },
-  { id: "worksheet", zh: "工作表", en: "worksheets", test: (p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p) },
-  { id: "theme", zh: "主题", en: "themes", test: under("xl/theme/") },
-];
-
-/**
- * Parts that are rebuilt from the rest, or whose loss changes nothing the clerk sees:
- * the package skeleton, relationships, styles, shared strings, the calculation chain (Excel
- * rebuilds it), printer driver settings (the page setup itself is kept in the sheet).
- */
-function ignoredPart(path: string): boolean {
-  return (
-    path.endsWith("/") ||
-    path.endsWith(".rels") ||
-    [
-      "[Content_Types].xml",
-      "xl/workbook.xml",
-      "xl/styles.xml",
-      "xl/sharedStrings.xml",
-      "xl/calcChain.xml",
-      "docProps/app.xml",
-      "docProps/core.xml",
-    ].includes(path) ||
-    path.startsWith("xl/printerSettings/")
-  );
-}
-
-export interface LostKind {
-  id: string;
-  zh: string;
-  en: string;
-  /** The input's parts of this kind. */
-  parts: string[];
-}
-
-function kindOf(path: string): PartKind {
-  const known = PART_KINDS.find((k) => k.test(path));
-  if (known) return known;
-  const generic = path.replace(/\d+(?=\.[a-z]+$)/i, "N");
-  return { id: `part:${generic}`, zh: `其他部件 ${generic}`, en: `other part ${generic}`, test: () => false };
-}
-
-function countKinds(paths: readonly string[]): Map<string, { kind: PartKind; parts: string[] }> {
-  const out = new Map<string, { kind: PartKind; parts: string[] }>();
-  for (const p of paths) {
-    if (ignoredPart(p)) continue;
-    const kind = kindOf(p);
-    const entry = out.get(kind.id) ?? { kind, parts: [] };
-    entry.parts.push(p);
-    out.set(kind.id, entry);
-  }
-  return out;
-}
-
-/** The file parts of a zip (folder entries left out): from its directory, read by the guard's reader; by JSZip when that refuses it. */
-async function partNames(zip: Uint8Array): Promise<string[]> {
-  const dir = readDirectory(zip);
-  if ("entries" in dir) return dir.entries.map((e) => e.name).filter((n) => !n.endsWith("/"));
-  const z = await JSZip.loadAsync(zip);
-  return Object.values(z.files)
-    .filter((f) => !f.dir)
-    .map((f) => f.name);
-}
-
-/**
- * Kinds of content the input has more parts of than the output: what writing the output would lose.
- * `removed` counts parts removed on purpose, by kind id (the owned sheets a plan deletes).
- */
-export async function lostContent(input: Buffer | Uint8Array, output: Buffer | Uint8Array, removed: Readonly<Record<string, number>> = {}): Promise<LostKind[]> {
-  const before = countKinds(await partNames(input));
-  const after = countKinds(await partNames(output));
-  const lost: LostKind[] = [];
-  for (const [id, { kind, parts }] of before) {
-    const kept = after.get(id)?.parts.length ?? 0;
-    if (kept + (removed[id] ?? 0) < parts.length) lost.push({ id, zh: kind.zh, en: kind.en, parts });
-  }
-  return lost;
-}
-
-/** Refusal to write a file that would lose content the input holds. */
-export class PreservationError extends Error {
-  readonly lost: LostKind[];
-  readonly messageZh: string;
-  readonly messageEn: string;
-
-  constructor(lost: LostKind[]) {
-    const zh = `工作簿含有本工具（文件模式）无法保留的内容：${lost.map((l) => `${l.zh}（${l.parts.join("、")}）`).join("；")}。写出会丢失这些内容，因此未写入任何文件。请在 Excel 中用加载项评分，或先另存一份不含这些内容的副本再运行。`;
-    const en = `the workbook holds content this tool cannot keep in file mode: ${lost.map((l) => `${l.en} (${l.parts.join(", ")})`).join("; ")}. Writing would lose it, so nothing was written. Score it with the add-in inside Excel, or run on a copy without that content.`;
-    super(`${zh}\n${en}`);
-    this.name = "PreservationError";
-    this.lost = lost;
-    this.messageZh = zh;
-    this.messageEn = en;
-  }
-}
+export { PartParseError };
 
 /** The file could not be read as an .xlsx workbook. */
 export class NotAWorkbookError extends Error {
@@ -225,7 +47,7 @@ export class NotAWorkbookError extends Error {
   }
 }
 
-/** Refused by the guard (guard.ts) before ExcelJS saw a byte: the wrong kind of file, a damaged one, or one over a safety limit. */
+/** Refused by the guard (guard.ts) before any part was parsed: the wrong kind of file, a damaged one, or one over a safety limit. */
 export class RefusedFileError extends NotAWorkbookError {
   readonly code: XlsxRefusal["code"];
   readonly messageZh: string;
@@ -241,157 +63,246 @@ export class RefusedFileError extends NotAWorkbookError {
   }
 }
 
-/** What the host offers to make the adapter faster (the command line gives Node's zlib); results are the same without. */
-export interface FileAdapterOptions extends Omit<GuardOptions, "keepParts"> {
-  /**
-   * Loads the workbook from the parts the guard has already inflated, in place of ExcelJS reading
-   * the file (which inflates them all again): the command line's gives them to ExcelJS's parser
-   * directly (src/hosts/file/native-zip.ts).
-   */
-  loadXlsx?: (workbook: ExcelJS.Workbook, parts: readonly ZipPart[]) => Promise<void>;
-  /**
-   * save()'s writer in place of ExcelJS's writeBuffer(): the command line's renders through ExcelJS
-   * the same way but zips with Node's zlib, and writes the cells of the sheets the product writes
-   * whole as XML itself (`deferred`, sheet-xml.ts) (src/hosts/file/native-zip.ts). Null when it cannot
-   * write `deferred`: those cells then go into ExcelJS and the save is made again.
-   */
-  writeXlsx?: (workbook: ExcelJS.Workbook, deferred: DeferredSheets) => Promise<Uint8Array | null>;
+/** What the host gives: compression (Node's zlib on the command line; fflate by default). */
+export interface FileAdapterOptions {
+  codec?: ZipCodec;
+  /** The guard's synchronous inflater for parts up to 4 MB. */
+  inflateSync?: InflateSync;
 }
 
-/** A sheet written whole whose cells wait for save() to write them as XML (writeSheetSpecDeferred). */
-interface DeferredSheet {
-  worksheet: ExcelJS.Worksheet;
-  spec: SheetSpec;
-  content: SheetXmlContent;
-}
+const WORKBOOK = "xl/workbook.xml";
+const CONTENT_TYPES = "[Content_Types].xml";
+const CALC_CHAIN_TYPE = `${REL_NS}/calcChain`;
+const STYLES_TYPE = `${REL_NS}/styles`;
+const SHARED_STRINGS_TYPE = `${REL_NS}/sharedStrings`;
 
-function toBuffer(out: ArrayBuffer | Uint8Array): Buffer {
-  // writeBuffer() gives a Buffer (typed ArrayBuffer): wrapped, not copied.
-  return ArrayBuffer.isView(out) ? Buffer.from(out.buffer, out.byteOffset, out.byteLength) : Buffer.from(out);
+/** The parts one apply() works on, parsed from the package; put back by commit(). */
+class Working {
+  readonly workbook: WorkbookPart;
+  readonly rels: RelationshipsPart;
+  readonly types: ContentTypesPart;
+  readonly styles: StyleBook;
+  readonly stylesPart: string;
+  readonly sheets = new Map<string, WorksheetPart>();
+  /** Parts whose text is replaced whole (rendered sheets). */
+  readonly rendered = new Map<string, string>();
+  readonly removed = new Set<string>();
+  dropCalcChain = false;
+
+  private readonly date1904: boolean;
+
+  constructor(
+    readonly pkg: OpcPackage,
+    private readonly sharedStrings: () => string[],
+  ) {
+    this.workbook = new WorkbookPart(pkg.xml(WORKBOOK));
+    this.date1904 = this.workbook.date1904;
+    const relsName = relsPartOf(WORKBOOK);
+    this.rels = pkg.has(relsName) ? new RelationshipsPart(pkg.xml(relsName)) : RelationshipsPart.empty(relsName);
+    this.types = new ContentTypesPart(pkg.xml(CONTENT_TYPES));
+    const stylesRel = this.rels.all().find((r) => r.type === STYLES_TYPE);
+    this.stylesPart = stylesRel ? resolveTarget(WORKBOOK, stylesRel.target) : "xl/styles.xml";
+    this.styles = parseStyles(pkg.has(this.stylesPart) ? pkg.text(this.stylesPart) : newStylesXml(), this.stylesPart);
+  }
+
+  partOf(sheet: WorkbookSheet): string | null {
+    const rel = this.rels.get(sheet.rid);
+    if (!rel || rel.external || rel.type !== REL_WORKSHEET) return null;
+    return resolveTarget(WORKBOOK, rel.target);
+  }
+
+  worksheet(part: string): WorksheetPart {
+    let ws = this.sheets.get(part);
+    if (!ws) {
+      ws = new WorksheetPart(this.rendered.get(part) ?? this.pkg.xml(part), { part, sharedStrings: this.sharedStrings(), styles: this.styles, date1904: this.date1904 });
+      this.sheets.set(part, ws);
+    }
+    return ws;
+  }
+
+  /** A part name for a new worksheet: xl/worksheets/sheetN.xml, N the first free number. */
+  newSheetPart(): string {
+    const taken = new Set(this.pkg.names().map((n) => n.toLowerCase()));
+    for (const p of this.rendered.keys()) taken.add(p.toLowerCase());
+    let n = 1;
+    while (taken.has(`xl/worksheets/sheet${n}.xml`)) n++;
+    return `xl/worksheets/sheet${n}.xml`;
+  }
+
+  commit(): void {
+    const pkg = this.pkg;
+    if (this.dropCalcChain) {
+      for (const r of this.rels.all().filter((r) => r.type === CALC_CHAIN_TYPE)) {
+        const part = resolveTarget(WORKBOOK, r.target);
+        this.rels.remove(r.id);
+        this.removed.add(part);
+      }
+    }
+    for (const part of this.removed) {
+      pkg.remove(part);
+      pkg.remove(relsPartOf(part));
+      this.types.remove(part);
+    }
+    for (const [part, text] of this.rendered) {
+      const ws = this.sheets.get(part);
+      pkg.setText(part, ws ? ws.toXml() : text);
+    }
+    for (const [part, ws] of this.sheets) if (!this.rendered.has(part) && ws.changed) pkg.setText(part, ws.toXml());
+    if (this.styles.changed || !pkg.has(this.stylesPart)) pkg.setText(this.stylesPart, this.styles.toXml());
+    pkg.setText(WORKBOOK, this.workbook.toXml());
+    if (this.rels.changed) pkg.setText(relsPartOf(WORKBOOK), this.rels.toXml());
+    if (this.types.changed) pkg.setText(CONTENT_TYPES, this.types.toXml());
+  }
 }
 
 export class ExcelFileAdapter implements WorkbookAdapter {
-  /** Worksheets deleted on purpose by apply(): not a loss. */
-  private deletedSheets = 0;
-  /**
-   * With a writeXlsx that writes sheets' cells itself: the sheets apply() wrote whole, by name,
-   * their cells not yet in ExcelJS (a read() or a save the ordinary way puts them there first).
-   */
-  private readonly deferred = new Map<string, DeferredSheet>();
+  private sst: string[] | null = null;
+  /** The snapshot taken when the file was opened, handed to the first read() (nothing has changed since). */
+  private opened: WorkbookSnapshot | null = null;
 
-  private constructor(
-    private readonly workbook: ExcelJS.Workbook,
-    private readonly input: Buffer,
-    private readonly options: FileAdapterOptions,
-  ) {}
+  private constructor(private readonly pkg: OpcPackage) {}
 
   /**
-   * Loads an .xlsx from memory; throws NotAWorkbookError when it is not one (RefusedFileError when
-   * the guard refuses it unparsed). `options` speed the guard and save() up where Node's zlib is there.
+   * Opens an .xlsx from memory; throws NotAWorkbookError when it is not one (RefusedFileError when
+   * the guard refuses it unparsed; PartParseError when a part the product reads cannot be parsed).
    */
-  static async fromBuffer(input: Buffer, options: FileAdapterOptions = {}): Promise<ExcelFileAdapter> {
-    const { loadXlsx } = options;
-    const verdict = await inspectXlsx(input, { ...options, keepParts: loadXlsx !== undefined });
+  static async fromBuffer(input: Uint8Array, options: FileAdapterOptions = {}): Promise<ExcelFileAdapter> {
+    const codec = options.codec ?? FFLATE_CODEC;
+    const verdict = await inspectXlsx(input, { inflateSync: options.inflateSync ?? fflateInflateSync, keepParts: true });
     if (!verdict.ok) throw new RefusedFileError(verdict);
-    const workbook = new ExcelJS.Workbook();
+    const adapter = new ExcelFileAdapter(new OpcPackage(verdict.parts ?? [], codec));
     try {
-      if (loadXlsx && verdict.parts) await loadXlsx(workbook, verdict.parts);
-      else await workbook.xlsx.load(input as unknown as ArrayBuffer);
+      // Every part a read or a write needs, parsed now: a bad one is refused before anything else happens.
+      adapter.opened = await adapter.read();
     } catch (e) {
+      if (e instanceof PartParseError) throw e;
       throw new NotAWorkbookError(e);
     }
-    return new ExcelFileAdapter(workbook, input, options);
+    return adapter;
   }
 
-  /** Puts a deferred sheet's cells into ExcelJS: the sheet written whole the ordinary way, its protection kept. */
-  private materialize(name: string): void {
-    const d = this.deferred.get(name);
-    if (!d) return;
-    this.deferred.delete(name);
-    const protection = (d.worksheet as unknown as { sheetProtection?: unknown }).sheetProtection;
-    const ws = writeSheetSpec(this.workbook, d.spec, { replace: true });
-    if (protection) (ws as unknown as { sheetProtection?: unknown }).sheetProtection = protection;
+  /** A new, empty workbook (for `template`): the package skeleton Excel needs, no sheet yet. */
+  static empty(options: FileAdapterOptions = {}): ExcelFileAdapter {
+    const codec = options.codec ?? FFLATE_CODEC;
+    const enc = new TextEncoder();
+    const part = (name: string, text: string): SourcePart => {
+      const content = enc.encode(text);
+      return { name, method: 0, raw: content, content, crc32: codec.crc32(content), size: content.byteLength };
+    };
+    const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+    const parts = [
+      part(CONTENT_TYPES, `${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`),
+      part("_rels/.rels", `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+      part(WORKBOOK, `${head}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets/></workbook>`),
+      part(relsPartOf(WORKBOOK), `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${STYLES_TYPE}" Target="styles.xml"/></Relationships>`),
+      part("xl/styles.xml", newStylesXml()),
+    ];
+    return new ExcelFileAdapter(new OpcPackage(parts, codec));
   }
 
-  private materializeAll(): void {
-    for (const name of [...this.deferred.keys()]) this.materialize(name);
+  private sharedStrings = (): string[] => {
+    if (this.sst) return this.sst;
+    const relsName = relsPartOf(WORKBOOK);
+    const rels = this.pkg.has(relsName) ? new RelationshipsPart(this.pkg.xml(relsName)) : null;
+    const rel = rels?.all().find((r) => r.type === SHARED_STRINGS_TYPE);
+    const part = rel ? resolveTarget(WORKBOOK, rel.target) : null;
+    this.sst = part && this.pkg.has(part) ? readSharedStrings(this.pkg.text(part), part) : [];
+    return this.sst;
+  };
+
+  private workingCopy(): Working {
+    return new Working(this.pkg, this.sharedStrings);
   }
 
   async read(): Promise<WorkbookSnapshot> {
-    this.materializeAll();
-    return { sheets: this.workbook.worksheets.map((ws, index) => snapshotSheet(ws, index)) };
+    const opened = this.opened;
+    this.opened = null;
+    if (opened) return opened;
+    const w = this.workingCopy();
+    const sheets: SheetSnapshot[] = [];
+    for (const s of w.workbook.sheets()) {
+      const part = w.partOf(s);
+      if (part === null || !this.pkg.has(part)) continue; // a chart sheet, a dialog sheet: no cells
+      const ws = w.worksheet(part);
+      const sheet: SheetSnapshot = { name: s.name, index: sheets.length, cells: ws.cells(), merges: ws.merges() };
+      if (ws.isProtected()) sheet.protected = true;
+      sheets.push(sheet);
+    }
+    return { sheets };
   }
 
   async apply(given: WritePlan): Promise<void> {
+    this.opened = null;
     const plan = fitPlan(given);
-    // 解除定稿 before the writes, 定稿 after them (Excel refuses writes to a protected sheet; kept the same here).
-    const protections = plan.protectSheets ?? [];
-    for (const p of protections) if (!p.protect) this.workbook.worksheets.find((w) => w.name === p.sheet)?.unprotect();
-    // One style cache for the whole plan: nothing but these writes touches a style object meanwhile.
-    const styles = newStyleCache();
-    // worksheets is an array ExcelJS builds and sorts on each read: once, not once a sheet written.
-    const byName = new Map(this.workbook.worksheets.map((w) => [w.name, w]));
+    const w = this.workingCopy();
+    const byName = new Map(w.workbook.sheets().map((s) => [s.name, s]));
+    const worksheetOf = (name: string): WorksheetPart | null => {
+      const s = byName.get(name);
+      const part = s ? w.partOf(s) : null;
+      return part && (this.pkg.has(part) || w.rendered.has(part)) ? w.worksheet(part) : null;
+    };
+
     for (const { sheet, writes } of plan.cellWrites) {
-      if (this.deferred.has(sheet)) {
-        this.materialize(sheet); // cells written over a sheet written whole before: into ExcelJS first
-        byName.set(sheet, this.workbook.getWorksheet(sheet) as ExcelJS.Worksheet);
-      }
-      const ws = byName.get(sheet);
+      const ws = worksheetOf(sheet);
       if (!ws) throw new Error(`工作表「${sheet}」不存在 / no sheet "${sheet}"`);
-      applyCellWrites(ws, writes, styles);
+      for (const write of writes) ws.setCell(write);
+      if (ws.formulasRemoved) w.dropCalcChain = true;
     }
+
     for (const spec of plan.sheets) {
-      this.deferred.delete(spec.name);
-      if (this.options.writeXlsx) {
-        const { worksheet, content } = writeSheetSpecDeferred(this.workbook, spec, { replace: true, styles });
-        this.deferred.set(spec.name, { worksheet, spec, content });
+      const rendered = renderWorksheet(spec, w.styles);
+      const existing = byName.get(spec.name);
+      let part = existing ? w.partOf(existing) : null;
+      if (existing && part) {
+        // Replaced whole, in its place: its old relationships (a drawing, comments) go with it.
+        w.sheets.delete(part);
+        w.removed.add(relsPartOf(part));
+        w.dropCalcChain = true;
       } else {
-        writeSheetSpec(this.workbook, spec, { replace: true, styles });
+        part = w.newSheetPart();
+        const rid = w.rels.add(REL_WORKSHEET, relativeTarget(WORKBOOK, part));
+        w.types.set(part, CT_WORKSHEET);
+        byName.set(spec.name, w.workbook.addSheet(spec.name, rid));
       }
+      w.rendered.set(part, rendered.xml);
+      w.workbook.setPrintNames(spec.name, rendered.definedNames);
     }
+
     for (const name of plan.deleteSheets ?? []) {
-      this.deferred.delete(name);
-      const ws = this.workbook.worksheets.find((w) => w.name === name);
-      if (ws) {
-        this.workbook.removeWorksheet(ws.id);
-        this.deletedSheets++;
+      const s = byName.get(name);
+      if (!s) continue;
+      const part = w.partOf(s);
+      w.workbook.removeSheet(name);
+      w.rels.remove(s.rid);
+      if (part) {
+        w.removed.add(part);
+        w.rendered.delete(part);
+        w.sheets.delete(part);
       }
+      byName.delete(name);
+      w.dropCalcChain = true;
     }
-    for (const p of protections) {
-      if (!p.protect) continue;
-      const ws = this.workbook.worksheets.find((w) => w.name === p.sheet);
-      if (!ws) throw new Error(`工作表「${p.sheet}」不存在，无法保护 / no sheet "${p.sheet}" to protect`);
-      await ws.protect("", {}); // no password: a guard against slips, not a lock
+
+    // 解除定稿 / 定稿: the last word for each sheet, after the writes (protection is not enforced here).
+    for (const p of plan.protectSheets ?? []) {
+      const ws = worksheetOf(p.sheet);
+      if (!ws) {
+        if (p.protect) throw new Error(`工作表「${p.sheet}」不存在，无法保护 / no sheet "${p.sheet}" to protect`);
+        continue;
+      }
+      ws.setProtection(p.protect);
     }
+
+    w.workbook.setFullCalcOnLoad();
+    w.commit();
   }
 
-  private async writeXlsx(): Promise<Buffer> {
-    // Excel recalculates on open (ExcelJS reads calcPr's attributes as nothing: set on every save).
-    this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
-    const { writeXlsx } = this.options;
-    if (writeXlsx) {
-      const deferred = new Map(
-        [...this.deferred.values()].map((d) => [
-          `xl/worksheets/sheet${d.worksheet.id}.xml`,
-          (xml: string, sharedString: SharedString) => spliceSheetData(xml, renderSheetData(d.content, styleIdsOf(xml), sharedString)),
-        ]),
-      );
-      const out = await writeXlsx(this.workbook, deferred);
-      if (out) return toBuffer(out);
-      // The writer could not write those cells: into ExcelJS with them, and saved again.
-      this.materializeAll();
-      const again = await writeXlsx(this.workbook, new Map());
-      if (again) return toBuffer(again);
-    }
-    this.materializeAll();
-    return toBuffer(await this.workbook.xlsx.writeBuffer());
-  }
-
-  /** The workbook as an .xlsx; throws PreservationError (and returns nothing) when content would be lost. */
-  async save(): Promise<Buffer> {
-    const output = await this.writeXlsx();
-    const lost = await lostContent(this.input, output, { worksheet: this.deletedSheets });
-    if (lost.length > 0) throw new PreservationError(lost);
-    return output;
+  /** The workbook as an .xlsx: the parts apply() changed written anew, every other one as it came. */
+  async save(): Promise<Uint8Array> {
+    const wb = new WorkbookPart(this.pkg.xml(WORKBOOK));
+    wb.setFullCalcOnLoad();
+    const text = wb.toXml();
+    if (text !== this.pkg.text(WORKBOOK)) this.pkg.setText(WORKBOOK, text);
+    return this.pkg.save();
   }
 }

@@ -17,7 +17,7 @@
  * JSZip's streaming inflate (pako) does the same job, more slowly.
  */
 import JSZip from "jszip";
-import type { ZipPart } from "./zip-write";
+import type { SourcePart } from "./package/opc";
 
 const MB = 1024 * 1024;
 
@@ -82,7 +82,7 @@ export interface XlsxRefusal {
 }
 
 /** `parts`: with GuardOptions.keepParts, every file part, in the zip's order (folder entries left out). */
-export type XlsxVerdict = { ok: true; parts?: ZipPart[] } | XlsxRefusal;
+export type XlsxVerdict = { ok: true; parts?: SourcePart[] } | XlsxRefusal;
 
 const NOTHING_DONE = "未读取、未写入任何内容。";
 const NOTHING_DONE_EN = "Nothing was read or written.";
@@ -383,9 +383,9 @@ export interface GuardOptions {
   /** Used for parts up to SYNC_PART_MAX bytes (declared); larger parts are streamed, as without it. */
   inflateSync?: InflateSync;
   /**
-   * Return the parts with an accepted verdict, each inflated one as the guard inflated it whole
-   * (stored), the rest as they are in the file: the caller can hand them to ExcelJS
-   * (src/hosts/file/native-zip.ts) and so spare it a second, slower inflating. Only useful with `inflateSync`.
+   * Return the parts with an accepted verdict, each as it is in the file, with its content when the
+   * guard inflated it whole: the package (src/hosts/file/package/opc.ts) copies untouched parts raw
+   * and is spared a second inflating of the ones it reads. Content is kept only with `inflateSync`.
    */
   keepParts?: boolean;
 }
@@ -606,14 +606,14 @@ export async function inspectXlsx(bytes: Uint8Array, options: GuardOptions = {})
 
   // Then every part, streamed: never more than its declared size, never a row or cell too many.
   let cells = 0;
-  const kept: ZipPart[] | null = options.keepParts ? [] : null;
+  const kept: SourcePart[] | null = options.keepParts ? [] : null;
   for (const e of entries) {
     if (e.name.endsWith("/") && e.uncompressedSize === 0) continue;
     const start = dataStart(bytes, e);
     if (start === null) return TRUNCATED(`部件 ${e.name} 的数据超出文件末尾或位置不符`, `the data of part ${e.name} lies past the end of the file or not where the directory says`);
     const data = bytes.subarray(start, start + e.compressedSize);
-    // As in the file; replaced below by the content when it is inflated whole.
-    const part: ZipPart = { name: e.name, method: e.method === 8 ? 8 : 0, data, crc32: e.crc32, size: e.uncompressedSize };
+    // As in the file; with its content when it is inflated whole below.
+    const part: SourcePart = { name: e.name, method: e.method === 8 ? 8 : 0, raw: data, crc32: e.crc32, size: e.uncompressedSize };
     kept?.push(part);
     const worksheet = WORKSHEET.test(e.name);
     const xml = IS_XML.test(e.name);
@@ -652,10 +652,7 @@ export async function inspectXlsx(bytes: Uint8Array, options: GuardOptions = {})
       if (r.over)
         return overLimit("size-mismatch", `部件 ${e.name} 解压后比 ZIP 目录声明的 ${mb(e.uncompressedSize)} 更大（目录被篡改），可能是“压缩炸弹”。`, `part ${e.name} unpacks to more than the ${mb(e.uncompressedSize)} its zip directory declares (a forged directory): possibly a zip bomb.`, { part: e.name });
       if (r.error !== null && found.refusal === null) return TRUNCATED(`部件 ${e.name} 无法解压：${r.error}`, `part ${e.name} cannot be unpacked: ${r.error}`);
-      if (r.whole && r.whole.byteLength === e.uncompressedSize) {
-        part.method = 0;
-        part.data = r.whole;
-      }
+      if (r.whole && r.whole.byteLength === e.uncompressedSize) part.content = r.whole;
     }
     if (found.refusal) return found.refusal;
     cells += scanner.cells;

@@ -34,12 +34,12 @@ import { writeNewWorkbook } from "../../../src/hosts/file/new-workbook";
 import { buildTemplate, templatePlan } from "../../../src/workbook/sheets/template";
 import { exampleData, exampleWorkbook, InputStyle, loadWorkbook, toBuffer, yearWorkbook, addInputSheets } from "../../fixtures/workbooks";
 
-async function snapshotOf(buffer: Buffer): Promise<WorkbookSnapshot> {
+async function snapshotOf(buffer: Uint8Array): Promise<WorkbookSnapshot> {
   return (await ExcelFileAdapter.fromBuffer(buffer)).read();
 }
 
 /** Applies the plan with the file adapter, saves, and returns the new file and its snapshot. */
-async function write(buffer: Buffer, plan: (s: WorkbookSnapshot) => PlanResult): Promise<{ buffer: Buffer; snapshot: WorkbookSnapshot; planned: PlanResult }> {
+async function write(buffer: Uint8Array, plan: (s: WorkbookSnapshot) => PlanResult): Promise<{ buffer: Uint8Array; snapshot: WorkbookSnapshot; planned: PlanResult }> {
   const adapter = await ExcelFileAdapter.fromBuffer(buffer);
   const planned = plan(await adapter.read());
   if (!planned.ok) throw new Error(`refused: ${planned.problems.map((p) => p.message).join("; ")}`);
@@ -271,7 +271,7 @@ describe("applyPlanToSnapshot, whole plans: the snapshot the file adapter reads 
     if (!result.plan) throw new Error(JSON.stringify(result.errors));
     return withUndoRecord(snapshot, result.plan, "2026-01-31 09:00");
   };
-  const readAfter = async (buffer: Buffer, plan: WritePlan) => {
+  const readAfter = async (buffer: Uint8Array, plan: WritePlan) => {
     const adapter = await ExcelFileAdapter.fromBuffer(buffer);
     await adapter.apply(plan);
     return adapter.read();

@@ -4,16 +4,16 @@ import { ExcelFileAdapter } from "../../../src/hosts/file/file-adapter";
 import { problemLine } from "../../../src/workbook/read/located";
 import type { WorkbookSnapshot } from "../../../src/workbook/model";
 import { runWorkbook } from "../../../src/workbook/plan";
-import { newWorkbook } from "../../../src/hosts/file/new-workbook";
+import { newExcelJsWorkbook as newWorkbook } from "../../fixtures/exceljs-render";
 import { buildTemplate, templatePlan } from "../../../src/workbook/sheets/template";
 import { addInputSheets, addScorecard, exampleData, exampleWorkbook, ScorecardCells, ScorecardLayout, toBuffer } from "../../fixtures/workbooks";
 
-async function snapshotOf(buffer: Buffer): Promise<WorkbookSnapshot> {
+async function snapshotOf(buffer: Uint8Array): Promise<WorkbookSnapshot> {
   return (await ExcelFileAdapter.fromBuffer(buffer)).read();
 }
 
 /** Scores the workbook and checks the SPEC §7 month landed in the layout's owned cells. */
-async function expectExampleScored(buffer: Buffer, cells: ScorecardCells): Promise<void> {
+async function expectExampleScored(buffer: Uint8Array, cells: ScorecardCells): Promise<void> {
   const result = runWorkbook(await snapshotOf(buffer), { asOf: "2025-12-31" });
   expect(result.errors.map((e) => problemLine(e))).toEqual([]);
   const writes = result.plan?.cellWrites.find((w) => w.sheet === cells.sheet)?.writes ?? [];

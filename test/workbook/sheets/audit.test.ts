@@ -24,7 +24,7 @@ import {
   SNAPSHOT_CONTINUED,
   snapshotJson,
 } from "../../../src/workbook/sheets/audit";
-import { writeSheetSpec } from "../../../src/hosts/file/exceljs-sheet";
+import { writeSheetSpec } from "../../fixtures/exceljs-render";
 import { CellRef, parseA1, ReadCell, SheetSpec, WorkbookSnapshot } from "../../../src/workbook/model";
 import { applyPlanToSnapshot } from "../../../src/workbook/drafts/input-rows";
 

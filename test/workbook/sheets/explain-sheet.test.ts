@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { dec, DEFAULT_RULES, ItemScore, MonthScore, scoreMonth, SCORECARD_ITEMS } from "../../../src/domain";
 import { EXAMPLE_2025_10 } from "../../../src/domain/example";
-import { writeSheetSpec } from "../../../src/hosts/file/exceljs-sheet";
+import { writeSheetSpec } from "../../fixtures/exceljs-render";
 import { boundText, buildExplainSheet, computationText, computationWithBound, EXPLAIN_HEADER_ROW, EXPLAIN_HEADERS, EXPLAIN_SHEET_NAME, explanationText, inputsText, RULES_HEADING } from "../../../src/workbook/sheets/explain-sheet";
 import { CellWrite, parseA1, SheetSpec } from "../../../src/workbook/model";
 import { event, perfectMonth, rules, scored } from "../../domain/builders";

@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { calendarWithOverrides, dec, Dec, DecimalInput, DEFAULT_RULES, InstalmentTerms, MonthKey, monthRange, PaymentRecord, Problem, RuleSet, settle } from "../../../src/domain";
-import { writeSheetSpec } from "../../../src/hosts/file/exceljs-sheet";
+import { writeSheetSpec } from "../../fixtures/exceljs-render";
 import { a1, CellWrite, parseA1, SheetSpec } from "../../../src/workbook/model";
 import { buildPaymentSheet, DATE_FORMAT, excelSerial, MONEY_FORMAT, PAYMENT_SHEET_NAME, SCORE_FORMAT } from "../../../src/workbook/sheets/payment-sheet";
 import { rules } from "../../domain/builders";

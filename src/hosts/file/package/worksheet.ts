@@ -1,0 +1,459 @@
+/**
+ * A worksheet part (SpreadsheetML CT_Worksheet): read into the sheet model's cells and merges, and
+ * changed in place. A write replaces only the <c> element of its address (or inserts one, in column
+ * order, into its row — or a new row, in row order); the sheet's other cells, its rows' attributes,
+ * and everything outside <sheetData> (views, columns, validations, conditional formats, hyperlinks,
+ * page setup in any valid spelling, extLst with sparklines and x14 validations, drawings) stay as
+ * written, byte for byte. Only these can change besides the written cells: <dimension> and a row's
+ * `spans` widened when a cell is added outside them, <sheetProtection> for 定稿 / 解除定稿, and a
+ * shared formula's master moved when the product overwrites the cell that held it.
+ */
+import type { CellStyle, CellWrite, MergedRange, ReadCell } from "../../../workbook/model";
+import { a1, parseA1 } from "../../../workbook/model";
+import { isDateFormat } from "../../../workbook/read/grid";
+import { applySplices, attrs, child, children, escapeText, insertionPoint, parseXml, setAttributes, type Splice, type XmlDocument, type XmlElement } from "./xml";
+
+/** What a worksheet needs of the styles part (styles.ts's StyleBook satisfies it). */
+export interface CellStyles {
+  numberFormat(xf: number): string;
+  restyle(baseXf: number, numberFormat: string | undefined, style: CellStyle | undefined): number;
+}
+
+/** The children of <worksheet> in the schema's order (ECMA-376 Part 1 §18.3.1.99 CT_Worksheet). */
+export const WORKSHEET_ORDER = [
+  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection",
+  "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells",
+  "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup",
+  "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing",
+  "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+] as const;
+
+/** Days between the 1904 and the 1900 date systems' day 0 (ECMA-376 Part 1 §18.17.4.1). */
+const DATE_1904_OFFSET = 1462;
+
+export interface WorksheetContext {
+  part: string;
+  sharedStrings: readonly string[];
+  styles: CellStyles;
+  /** workbookPr date1904: date serials are counted from 1904 (the snapshot gives 1900 serials). */
+  date1904: boolean;
+}
+
+interface CellSite {
+  row: number;
+  col: number;
+  el: XmlElement;
+}
+
+interface RowSite {
+  row: number;
+  el: XmlElement;
+  cells: CellSite[];
+}
+
+/** Plain text of a <si> or <is>: its <t>, or its runs' <t>s (phonetic runs left out), as Excel shows it. */
+export function stringItemText(item: XmlElement): string {
+  const t = child(item, "t");
+  if (t) return t.text;
+  let out = "";
+  for (const r of children(item, "r")) out += child(r, "t")?.text ?? "";
+  return out;
+}
+
+/** The shared string table (xl/sharedStrings.xml), as plain texts by index. */
+export function readSharedStrings(text: string, part: string): string[] {
+  return children(parseXml(text, part).root, "si").map(stringItemText);
+}
+
+function isoToSerial(iso: string): number | null {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(iso) || !iso.includes("T") ? iso : `${iso}Z`);
+  return Number.isFinite(ms) ? 25569 + ms / 86_400_000 : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared formulas (§18.3.1.40 f, t="shared"): only the master cell holds the text; the others hold
+// si and take the master's formula with relative references moved by their offset. The same
+// moving as ExcelJS's lib/utils/shared-formula.js slideFormula, plus string literals left alone.
+
+const CANDIDATE = /"(?:[^"]|"")*"|(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
+const CELL_REF = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
+
+/** The formula of the cell `to` that shares the formula `formula` of `from`. */
+export function slideFormula(formula: string, from: { row: number; col: number }, to: { row: number; col: number }): string {
+  return formula.replace(CANDIDATE, (match: string, sheet: string | undefined, _s: string | undefined, addr: string | undefined, paren: string | undefined) => {
+    if (addr === undefined || paren) return match; // a string literal, or a function name
+    const m = CELL_REF.exec(addr);
+    if (!m) return match;
+    const letters = (m[2] ?? "").toUpperCase();
+    if (letters.length > 3 || (letters.length === 3 && letters > "XFD")) return match; // a name, not a column
+    let col = 0;
+    for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
+    let row = Number(m[4]);
+    if (!m[1]) col += to.col - from.col;
+    if (!m[3]) row += to.row - from.row;
+    if (col < 1 || row < 1) return match;
+    return `${sheet ?? ""}${m[1] ?? ""}${a1(1, col).replace(/\d+$/, "")}${m[3] ?? ""}${row}`;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** A parsed worksheet part: its cells to read, and the edits to make. */
+export class WorksheetPart {
+  readonly doc: XmlDocument;
+  private readonly sheetData: XmlElement | undefined;
+  private readonly rows: RowSite[] = [];
+  private readonly rowByNumber = new Map<number, RowSite>();
+  private readonly prefix: string;
+  /** Writes by address key (row * 16384 + col): the final cell XML and its place. */
+  private readonly writes = new Map<number, { row: number; col: number; xf: number; xml: string }>();
+  private protection: boolean | null = null;
+  /** An existing formula was overwritten: the calculation chain no longer matches the sheet. */
+  formulasRemoved = false;
+
+  /** `source`: the part's text, or the part already parsed (OpcPackage.xml). */
+  constructor(
+    source: string | XmlDocument,
+    private readonly ctx: WorksheetContext,
+  ) {
+    this.doc = typeof source === "string" ? parseXml(source, ctx.part) : source;
+    const root = this.doc.root;
+    this.prefix = root.name.includes(":") ? `${root.name.slice(0, root.name.indexOf(":"))}:` : "";
+    this.sheetData = child(root, "sheetData");
+    let lastRow = 0;
+    for (const r of this.sheetData ? children(this.sheetData, "row") : []) {
+      const rowNumber = r.attrs.r !== undefined ? Number(r.attrs.r) : lastRow + 1;
+      lastRow = rowNumber;
+      const site: RowSite = { row: rowNumber, el: r, cells: [] };
+      let lastCol = 0;
+      for (const c of children(r, "c")) {
+        const col = c.attrs.r !== undefined ? parseA1(c.attrs.r).col : lastCol + 1;
+        lastCol = col;
+        site.cells.push({ row: rowNumber, col, el: c });
+      }
+      this.rows.push(site);
+      this.rowByNumber.set(rowNumber, site);
+    }
+  }
+
+  merges(): MergedRange[] {
+    const mc = child(this.doc.root, "mergeCells");
+    if (!mc) return [];
+    const out: MergedRange[] = [];
+    for (const m of children(mc, "mergeCell")) {
+      const [from, to] = (m.attrs.ref ?? "").split(":");
+      if (!from) continue;
+      const a = parseA1(from);
+      const b = to ? parseA1(to) : a;
+      out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+    }
+    return out;
+  }
+
+  /** True when <sheetProtection sheet="1"> (or "true") is there. */
+  isProtected(): boolean {
+    const p = child(this.doc.root, "sheetProtection");
+    return p !== undefined && (p.attrs.sheet === "1" || p.attrs.sheet === "true");
+  }
+
+  /** The cells with a value or a formula, row-major; a merged range's cells but its top-left left out (their value is the master's). */
+  cells(): ReadCell[] {
+    const covered = new Set<number>();
+    for (const m of this.merges()) {
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * 16384 + c);
+    }
+    const masters = this.sharedMasters();
+    const out: ReadCell[] = [];
+    for (const row of this.rows) {
+      for (const site of row.cells) {
+        if (covered.size > 0 && covered.has(site.row * 16384 + site.col)) continue;
+        const cell = this.readCell(site, masters);
+        if (cell) out.push(cell);
+      }
+    }
+    return out;
+  }
+
+  /** Shared formula masters by si: their text and address. */
+  private sharedMasters(): Map<string, { formula: string; row: number; col: number }> {
+    const out = new Map<string, { formula: string; row: number; col: number }>();
+    for (const row of this.rows) {
+      for (const site of row.cells) {
+        const f = child(site.el, "f");
+        if (f && f.attrs.t === "shared" && f.attrs.si !== undefined && f.attrs.ref !== undefined && f.text !== "") out.set(f.attrs.si, { formula: f.text, row: site.row, col: site.col });
+      }
+    }
+    return out;
+  }
+
+  private readCell(site: CellSite, masters: Map<string, { formula: string; row: number; col: number }>): ReadCell | null {
+    const el = site.el;
+    const t = el.attrs.t ?? "n";
+    const v = child(el, "v");
+    const f = child(el, "f");
+    let formula: string | undefined;
+    if (f) {
+      if (f.text !== "") formula = f.text;
+      else if (f.attrs.t === "shared" && f.attrs.si !== undefined) {
+        const m = masters.get(f.attrs.si);
+        if (m) formula = slideFormula(m.formula, m, site);
+      }
+    }
+    const xf = el.attrs.s !== undefined ? Number(el.attrs.s) : 0;
+    const numberFormat = this.ctx.styles.numberFormat(xf);
+    let value: ReadCell["value"] = null;
+    if (t === "inlineStr") {
+      const is = child(el, "is");
+      value = is ? stringItemText(is) : null;
+    } else if (v) {
+      const raw = v.text;
+      if (t === "s") value = this.ctx.sharedStrings[Number(raw)] ?? null;
+      else if (t === "str" || t === "e") value = raw;
+      else if (t === "b") value = raw === "1" || raw.toLowerCase() === "true";
+      else if (t === "d") value = isoToSerial(raw);
+      else {
+        const n = Number(raw);
+        value = raw.trim() === "" || !Number.isFinite(n) ? null : this.ctx.date1904 && isDateFormat(numberFormat) ? n + DATE_1904_OFFSET : n;
+      }
+    }
+    if (value === null && formula === undefined) return null;
+    const out: ReadCell = { row: site.row, col: site.col, value, numberFormat: t === "d" && numberFormat === "General" ? "yyyy-mm-dd" : numberFormat };
+    if (formula !== undefined) out.formula = formula.replace(/^=/, "");
+    return out;
+  }
+
+  private site(row: number, col: number): CellSite | undefined {
+    return this.rowByNumber.get(row)?.cells.find((c) => c.col === col);
+  }
+
+  /** The style a new cell takes: its row's (customFormat), else its column's, else the default. */
+  private inheritedXf(row: number, col: number): number {
+    const r = this.rowByNumber.get(row)?.el;
+    if (r && (r.attrs.customFormat === "1" || r.attrs.customFormat === "true") && r.attrs.s !== undefined) return Number(r.attrs.s);
+    const cols = child(this.doc.root, "cols");
+    for (const c of cols ? children(cols, "col") : []) {
+      if (Number(c.attrs.min) <= col && col <= Number(c.attrs.max) && c.attrs.style !== undefined) return Number(c.attrs.style);
+    }
+    return 0;
+  }
+
+  /**
+   * Sets a cell: its value (text always as text, an inline string), the product's formula if the
+   * write has one, and — when the write names a number format or a style — a style derived from the
+   * cell's; without either the cell keeps its style. A later write to the same address builds on
+   * the earlier one's style.
+   */
+  setCell(w: CellWrite): void {
+    const { row, col } = parseA1(w.address);
+    const key = row * 16384 + col;
+    const existing = this.site(row, col);
+    const before = this.writes.get(key);
+    const baseXf = before ? before.xf : existing?.el.attrs.s !== undefined ? Number(existing.el.attrs.s) : this.inheritedXf(row, col);
+    const xf = w.numberFormat !== undefined || w.style ? this.ctx.styles.restyle(baseXf, w.numberFormat, w.style) : baseXf;
+    const ph = existing?.el.attrs.ph;
+    this.writes.set(key, { row, col, xf, xml: cellXml(this.prefix, a1(row, col), xf, w, ph) });
+    if (existing && child(existing.el, "f")) this.formulasRemoved = true;
+  }
+
+  /** 定稿 (true) or 解除定稿 (false): <sheetProtection> added or removed. */
+  setProtection(protect: boolean): void {
+    this.protection = protect;
+  }
+
+  get changed(): boolean {
+    return this.writes.size > 0 || (this.protection !== null && this.protection !== this.isProtected());
+  }
+
+  toXml(): string {
+    if (!this.changed) return this.doc.text;
+    const splices: Splice[] = [];
+    const p = this.prefix;
+    if (this.writes.size > 0) {
+      if (!this.sheetData) throw new Error(`${this.ctx.part}: no <sheetData>`);
+      splices.push(...this.cellSplices(this.sheetData));
+      splices.push(...this.sharedFormulaSplices());
+      const dim = this.dimensionSplice();
+      if (dim) splices.push(dim);
+    }
+    if (this.protection !== null && this.protection !== this.isProtected()) {
+      const existing = child(this.doc.root, "sheetProtection");
+      if (this.protection) {
+        if (existing) splices.push(setAttributes(this.doc, existing, { sheet: "1" }));
+        else {
+          const at = insertionPoint(this.doc.root, "sheetProtection", WORKSHEET_ORDER);
+          splices.push({ start: at, end: at, text: `<${p}sheetProtection sheet="1" objects="1" scenarios="1"/>` });
+        }
+      } else if (existing) {
+        splices.push({ start: existing.start, end: existing.end, text: "" });
+      }
+    }
+    return applySplices(this.doc.text, splices);
+  }
+
+  private cellSplices(sheetData: XmlElement): Splice[] {
+    const splices: Splice[] = [];
+    const p = this.prefix;
+    // New rows, by the offset they go in at; new cells of existing rows, likewise.
+    const newRows = new Map<number, { row: number; cells: { col: number; xml: string }[] }>();
+    const inserts = new Map<number, { col: number; xml: string }[]>();
+    const byRow = new Map<number, { col: number; xml: string; key: number }[]>();
+    for (const [key, w] of this.writes) {
+      let list = byRow.get(w.row);
+      if (!list) byRow.set(w.row, (list = []));
+      list.push({ col: w.col, xml: w.xml, key });
+    }
+    const expandRows: Splice[] = [];
+    for (const [rowNumber, writes] of byRow) {
+      writes.sort((a, b) => a.col - b.col);
+      const site = this.rowByNumber.get(rowNumber);
+      if (!site) {
+        newRows.set(rowNumber, { row: rowNumber, cells: writes });
+        continue;
+      }
+      let expandedInner = "";
+      for (const w of writes) {
+        const existing = site.cells.find((c) => c.col === w.col);
+        if (existing) {
+          splices.push({ start: existing.el.start, end: existing.el.end, text: w.xml });
+          continue;
+        }
+        if (site.el.selfClosing) {
+          expandedInner += w.xml;
+          continue;
+        }
+        const next = site.cells.find((c) => c.col > w.col);
+        const at = next ? next.el.start : site.el.closeStart;
+        let list = inserts.get(at);
+        if (!list) inserts.set(at, (list = []));
+        list.push(w);
+      }
+      const spans = site.el.attrs.spans;
+      const cols = writes.map((w) => w.col);
+      let spansChange: Record<string, string> | null = null;
+      if (spans !== undefined && /^\d+:\d+$/.test(spans)) {
+        const [lo, hi] = spans.split(":").map(Number) as [number, number];
+        const nlo = Math.min(lo, ...cols);
+        const nhi = Math.max(hi, ...cols);
+        if (nlo !== lo || nhi !== hi) spansChange = { spans: `${nlo}:${nhi}` };
+      }
+      if (site.el.selfClosing && expandedInner) {
+        const tag = this.doc.text.slice(site.el.start, site.el.end);
+        let open = tag.replace(/\s*\/>$/, ">");
+        if (spansChange) open = open.replace(/spans\s*=\s*("[^"]*"|'[^']*')/, `spans="${spansChange.spans}"`);
+        expandRows.push({ start: site.el.start, end: site.el.end, text: `${open}${expandedInner}</${site.el.name}>` });
+      } else if (spansChange) {
+        splices.push(setAttributes(this.doc, site.el, spansChange));
+      }
+    }
+    for (const [at, list] of inserts) splices.push({ start: at, end: at, text: list.map((w) => w.xml).join("") });
+    splices.push(...expandRows);
+    // New rows go in before the first row with a greater number.
+    const rowInserts = new Map<number, string[]>();
+    const pending: string[] = [];
+    for (const nr of [...newRows.values()].sort((a, b) => a.row - b.row)) {
+      const next = this.rows.find((r) => r.row > nr.row);
+      const xml = `<${p}row r="${nr.row}">${nr.cells.map((c) => c.xml).join("")}</${p}row>`;
+      if (!next) {
+        pending.push(xml);
+        continue;
+      }
+      let list = rowInserts.get(next.el.start);
+      if (!list) rowInserts.set(next.el.start, (list = []));
+      list.push(xml);
+    }
+    for (const [at, list] of rowInserts) splices.push({ start: at, end: at, text: list.join("") });
+    if (pending.length > 0) {
+      if (sheetData.selfClosing) {
+        const tag = this.doc.text.slice(sheetData.start, sheetData.end).replace(/\s*\/>$/, ">");
+        splices.push({ start: sheetData.start, end: sheetData.end, text: `${tag}${pending.join("")}</${sheetData.name}>` });
+      } else {
+        splices.push({ start: sheetData.closeStart, end: sheetData.closeStart, text: pending.join("") });
+      }
+    }
+    return splices;
+  }
+
+  /**
+   * A shared formula whose master cell the product overwrote, while cells still share it: the first
+   * of those (row-major) becomes the master, with the formula moved to its place and the range
+   * narrowed to the cells left. Without this Excel would find cells pointing at a formula that is gone.
+   */
+  private sharedFormulaSplices(): Splice[] {
+    const splices: Splice[] = [];
+    const masters = this.sharedMasters();
+    for (const [si, master] of masters) {
+      if (!this.writes.has(master.row * 16384 + master.col)) continue;
+      const left: CellSite[] = [];
+      for (const row of this.rows) {
+        for (const site of row.cells) {
+          if (this.writes.has(site.row * 16384 + site.col)) continue;
+          const f = child(site.el, "f");
+          if (f && f.attrs.t === "shared" && f.attrs.si === si && f.text === "") left.push(site);
+        }
+      }
+      const first = left[0];
+      if (!first) continue;
+      const f = child(first.el, "f") as XmlElement;
+      const top = Math.min(...left.map((s) => s.row));
+      const bottom = Math.max(...left.map((s) => s.row));
+      const l = Math.min(...left.map((s) => s.col));
+      const r = Math.max(...left.map((s) => s.col));
+      const ref = top === bottom && l === r ? a1(top, l) : `${a1(top, l)}:${a1(bottom, r)}`;
+      const open = this.doc.text.slice(f.start, f.openEnd).replace(/\s*\/?>$/, "").replace(/\sref\s*=\s*("[^"]*"|'[^']*')/, "");
+      splices.push({ start: f.start, end: f.end, text: `${open} ref="${ref}">${escapeText(slideFormula(master.formula, master, first))}</${f.name}>` });
+    }
+    return splices;
+  }
+
+  /** <dimension ref> widened to the written cells, when it is there and they fall outside. */
+  private dimensionSplice(): Splice | null {
+    const dim = child(this.doc.root, "dimension");
+    const ref = dim?.attrs.ref;
+    if (!dim || ref === undefined) return null;
+    const [from, to] = ref.split(":");
+    let box: MergedRange;
+    try {
+      const a = parseA1(from ?? "");
+      const b = to ? parseA1(to) : a;
+      box = { top: a.row, left: a.col, bottom: b.row, right: b.col };
+    } catch {
+      return null;
+    }
+    const grown = { ...box };
+    for (const w of this.writes.values()) {
+      grown.top = Math.min(grown.top, w.row);
+      grown.bottom = Math.max(grown.bottom, w.row);
+      grown.left = Math.min(grown.left, w.col);
+      grown.right = Math.max(grown.right, w.col);
+    }
+    if (grown.top === box.top && grown.bottom === box.bottom && grown.left === box.left && grown.right === box.right) return null;
+    return setAttributes(this.doc, dim, { ref: `${a1(grown.top, grown.left)}:${a1(grown.bottom, grown.right)}` });
+  }
+}
+
+/** A number as SpreadsheetML writes it (xsd:double); -0 as 0. */
+export function numberText(n: number): string {
+  return Object.is(n, -0) ? "0" : String(n);
+}
+
+function tText(prefix: string, text: string): string {
+  const preserve = /^\s|\s$|[\n\r\t]/.test(text);
+  return `<${prefix}t${preserve ? ' xml:space="preserve"' : ""}>${escapeText(text)}</${prefix}t>`;
+}
+
+/** The <c> element of a write. */
+export function cellXml(prefix: string, address: string, xf: number, w: Pick<CellWrite, "value" | "formula">, ph?: string): string {
+  const head = `<${prefix}c${attrs({ r: address, s: xf !== 0 ? xf : undefined, ph })}`;
+  const v = w.value;
+  if (w.formula !== undefined) {
+    const f = `<${prefix}f>${escapeText(w.formula.replace(/^=/, ""))}</${prefix}f>`;
+    if (typeof v === "string") return `${head} t="str">${f}<${prefix}v>${escapeText(v)}</${prefix}v></${prefix}c>`;
+    if (typeof v === "boolean") return `${head} t="b">${f}<${prefix}v>${v ? 1 : 0}</${prefix}v></${prefix}c>`;
+    if (typeof v === "number" && Number.isFinite(v)) return `${head}>${f}<${prefix}v>${numberText(v)}</${prefix}v></${prefix}c>`;
+    return `${head}>${f}</${prefix}c>`;
+  }
+  if (typeof v === "string") return `${head} t="inlineStr"><${prefix}is>${tText(prefix, v)}</${prefix}is></${prefix}c>`;
+  if (typeof v === "boolean") return `${head} t="b"><${prefix}v>${v ? 1 : 0}</${prefix}v></${prefix}c>`;
+  if (typeof v === "number" && Number.isFinite(v)) return `${head}><${prefix}v>${numberText(v)}</${prefix}v></${prefix}c>`;
+  return `${head}/>`;
+}
