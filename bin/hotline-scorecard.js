@@ -1,11 +1,23 @@
 #!/usr/bin/env node
 // The command line, compiled ahead of time (scripts/build-cli.mjs, run by npm's prepare on
 // `npm ci` / `npm install`): plain JavaScript at start, no TypeScript compiler.
+//
+// V8's code cache: the bundle is compiled through vm.Script with the bytecode a previous `score`
+// run left beside it (lib/hotline-scorecard.js.cache), so a clerk's run does not parse and compile
+// the ~0.8 MB bundle's functions again (~25 ms of a ~0.4 s run on a 120-month book). V8 checks the
+// cache against the source and its own version and flags and rejects a stale one; a rejected or
+// missing cache is made anew after the next `score` (written to a temporary file and renamed, so two
+// runs at once never leave half a file). Where lib/ is read-only, nothing is cached and nothing fails.
 "use strict";
+const fs = require("fs");
 const path = require("path");
+const vm = require("vm");
+const Module = require("module");
+
 const compiled = path.join(__dirname, "..", "lib", "hotline-scorecard.js");
+let source;
 try {
-  require.resolve(compiled);
+  source = fs.readFileSync(compiled, "utf8");
 } catch {
   process.stderr.write(
     "hotline-scorecard 尚未编译：请在项目目录运行 npm run build:cli（npm ci 会自动编译）\n" +
@@ -13,4 +25,38 @@ try {
   );
   process.exit(1);
 }
-require(compiled);
+
+const cacheFile = `${compiled}.cache`;
+let cachedData;
+try {
+  cachedData = fs.readFileSync(cacheFile);
+} catch {
+  cachedData = undefined;
+}
+const script = new vm.Script(Module.wrap(source), { filename: compiled, cachedData });
+if (process.argv[2] === "score" && (cachedData === undefined || script.cachedDataRejected)) {
+  process.once("exit", (code) => {
+    if (code !== 0) return;
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    try {
+      fs.writeFileSync(tmp, script.createCachedData());
+      fs.renameSync(tmp, cacheFile);
+    } catch {
+      try {
+        fs.rmSync(tmp, { force: true });
+      } catch {
+        // nothing to clean
+      }
+    }
+  });
+}
+
+// The bundle as a CommonJS module of its own, as require(compiled) would make it.
+const bundle = new Module(compiled, module);
+bundle.filename = compiled;
+bundle.paths = Module._nodeModulePaths(path.dirname(compiled));
+const localRequire = (id) => bundle.require(id);
+localRequire.resolve = (request) => Module._resolveFilename(request, bundle);
+localRequire.main = require.main;
+localRequire.cache = Module._cache;
+script.runInThisContext().call(bundle.exports, bundle.exports, localRequire, bundle, compiled, path.dirname(compiled));

@@ -448,7 +448,7 @@ describe("the guard refuses hostile and wrong files before anything is parsed", 
     expect(await inspectXlsx(one, { inflateSync: nodeInflateSync })).toEqual(expect.objectContaining({ ok: false, code: "too-many-rows" }));
   }, 60_000);
 
-  it("does the same without DecompressionStream and TextDecoder (an older webview, a test DOM): JSZip's streaming inflate", async () => {
+  it("does the same without DecompressionStream and TextDecoder (an older webview, a test DOM): fflate's streaming inflate", async () => {
     const saved = { ds: globalThis.DecompressionStream, td: globalThis.TextDecoder };
     const pick = (name: string) => CASES.find((c) => c.name.startsWith(name))!;
     try {

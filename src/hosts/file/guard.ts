@@ -14,9 +14,9 @@
  *
  * Browser-safe (the pane opens local files through the same adapter): Uint8Array, DataView,
  * TextDecoder and DecompressionStream ("deflate-raw"); where a webview lacks DecompressionStream,
- * JSZip's streaming inflate (pako) does the same job, more slowly.
+ * fflate's streaming Inflate does the same job, more slowly.
  */
-import JSZip from "jszip";
+import { Inflate } from "fflate";
 import type { SourcePart } from "./package/opc";
 
 const MB = 1024 * 1024;
@@ -409,43 +409,32 @@ function withSyncInflate(inflateSync: InflateSync, stream: Inflater): Inflater {
   };
 }
 
+/** Compressed bytes given to fflate at a time: at most ~16 MB come out of one slice (deflate's 1032:1). */
+const FFLATE_SLICE = 16 * 1024;
+
 /**
- * The same with JSZip (pako), for a webview without DecompressionStream. JSZip reads the directory
- * itself (no inflating); its chunks are one 16 KB input block inflated, so at most ~16 MB each.
+ * The same with fflate's streaming Inflate, for a webview without DecompressionStream (and a test
+ * DOM): fed a slice at a time, its chunks handed on as they come, stopped past `limit` or when the
+ * scanner asks. Synchronous inside, so it cannot yield to the page; it never holds more than one slice's output.
  */
-async function jszipInflater(bytes: Uint8Array): Promise<Inflater | null> {
-  let zip: JSZip;
+const fflateInflater: Inflater = async (_entry, data, limit, onChunk) => {
+  let bytes = 0;
+  let over = false;
+  let stopped = false;
+  const inflater = new Inflate((chunk) => {
+    if (over || stopped) return;
+    bytes += chunk.byteLength;
+    if (bytes > limit) over = true;
+    else if (!onChunk(chunk)) stopped = true;
+  });
   try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    return null;
+    if (data.byteLength === 0) inflater.push(data, true);
+    for (let at = 0; at < data.byteLength && !over && !stopped; at += FFLATE_SLICE) inflater.push(data.subarray(at, at + FFLATE_SLICE), at + FFLATE_SLICE >= data.byteLength);
+  } catch (e) {
+    return { bytes, over: false, stopped: false, error: e instanceof Error ? e.message : String(e) };
   }
-  return (entry, _data, limit, onChunk) =>
-    new Promise<InflateResult>((resolve) => {
-      const file = zip.file(entry.name);
-      if (!file) return resolve({ bytes: 0, over: false, stopped: false, error: "missing" });
-      let bytes = 0;
-      let settled = false;
-      // internalStream: JSZip's own streaming reader (documented, missing from its typings).
-      const helper = (file as unknown as { internalStream(type: "uint8array"): JSZip.JSZipStreamHelper<Uint8Array> }).internalStream("uint8array");
-      const finish = (r: Omit<InflateResult, "bytes">) => {
-        if (settled) return;
-        settled = true;
-        helper.pause();
-        resolve({ bytes, ...r });
-      };
-      helper
-        .on("data", (chunk: Uint8Array) => {
-          if (settled) return;
-          bytes += chunk.byteLength;
-          if (bytes > limit) finish({ over: true, stopped: false, error: null });
-          else if (!onChunk(chunk)) finish({ over: false, stopped: true, error: null });
-        })
-        .on("error", (e: Error) => finish({ over: false, stopped: false, error: e.message }))
-        .on("end", () => finish({ over: false, stopped: false, error: null }))
-        .resume();
-    });
-}
+  return { bytes, over, stopped, error: null };
+};
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 const IS_XML = /\.(xml|rels|vml)$/i;
@@ -597,8 +586,7 @@ export async function inspectXlsx(bytes: Uint8Array, options: GuardOptions = {})
     if (e.method === 0 && e.compressedSize !== e.uncompressedSize) return TRUNCATED(`部件 ${e.name} 的大小记录不一致`, `the sizes recorded for part ${e.name} disagree`);
   }
 
-  const streaming: Inflater | null = typeof DecompressionStream === "function" ? (_e, data, limit, onChunk) => inflate(data, limit, onChunk) : await jszipInflater(bytes);
-  if (!streaming) return TRUNCATED("ZIP 结构无法读取", "the zip structure cannot be read");
+  const streaming: Inflater = typeof DecompressionStream === "function" ? (_e, data, limit, onChunk) => inflate(data, limit, onChunk) : fflateInflater;
   const inflater = options.inflateSync ? withSyncInflate(options.inflateSync, streaming) : streaming;
 
   const names = sheetNames((await smallPart(bytes, byName.get("xl/workbook.xml"), inflater)) ?? "", (await smallPart(bytes, byName.get("xl/_rels/workbook.xml.rels"), inflater)) ?? "");

@@ -1,13 +1,14 @@
 /**
  * Writing a zip from parts whose compression is already settled: each part is either stored or raw
  * deflate (RFC 1951) made by whoever calls, with the CRC-32 and size of its content given. No
- * compressing and no CRC here, so the zip is as fast as the copy: the callers bring Node's zlib.
+ * compressing and no CRC here, so the zip is as fast as the copy.
  *
- * Two uses, both on the command line (Node):
- * - save: ExcelJS's parts, deflated and CRC'd by zlib, instead of through JSZip (plain JavaScript,
- *   about half of writeBuffer's time), see src/hosts/file/native-zip.ts;
- * - load, only where ExcelJS could not be given the guard's parts directly: those parts, already
- *   inflated, re-packed stored, so JSZip does not inflate them a second time in JavaScript.
+ * The package of parts (src/hosts/file/package/opc.ts) saves through it: the parts the product did
+ * not change are handed over as the input file held them — their compressed bytes, CRC and sizes —
+ * so they come out byte for byte without being inflated or deflated; the changed ones are deflated
+ * by the host's codec (Node's zlib, or fflate in the browser). No kept zip library writes an entry it
+ * is given already compressed: fflate's and yazl's writers deflate what they are given, JSZip
+ * re-inflates and re-deflates.
  *
  * Plain zip only, as Excel writes it: no zip64 (an .xlsx past the guard's limits is far from 4 GB or
  * 65,535 parts; writeZip throws beyond them), no data descriptors, no comment, no encryption. Every
@@ -31,7 +32,7 @@ const MAX_U32 = 0xffffffff;
 const MAX_PARTS = 0xffff;
 /** DOS date for 1980-01-01 (day 1, month 1, year 0 since 1980); time 00:00. */
 const DOS_DATE = (1 << 5) | 1;
-/** General purpose flag bit 11: the name is UTF-8. Set only for a name that is not ASCII, as JSZip does. */
+/** General purpose flag bit 11: the name is UTF-8. Set only for a name that is not ASCII. */
 const UTF8_NAME = 0x0800;
 
 const encoder = new TextEncoder();

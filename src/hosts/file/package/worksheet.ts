@@ -98,12 +98,44 @@ export function slideFormula(formula: string, from: { row: number; col: number }
 
 // ---------------------------------------------------------------------------------------------
 
+interface RowIndex {
+  rows: RowSite[];
+  byNumber: Map<number, RowSite>;
+}
+
+/** The rows and cells of a parsed part, made once per parse: a read and the apply after it share it. */
+const rowIndexes = new WeakMap<XmlDocument, RowIndex>();
+
+function rowIndexOf(doc: XmlDocument, sheetData: XmlElement | undefined): RowIndex {
+  const known = rowIndexes.get(doc);
+  if (known) return known;
+  const index: RowIndex = { rows: [], byNumber: new Map() };
+  let lastRow = 0;
+  for (const r of sheetData ? sheetData.children : []) {
+    if (r.local !== "row") continue;
+    const rowNumber = r.attrs.r !== undefined ? Number(r.attrs.r) : lastRow + 1;
+    lastRow = rowNumber;
+    const site: RowSite = { row: rowNumber, el: r, cells: [] };
+    let lastCol = 0;
+    for (const c of r.children) {
+      if (c.local !== "c") continue;
+      const col = c.attrs.r !== undefined ? parseA1(c.attrs.r).col : lastCol + 1;
+      lastCol = col;
+      site.cells.push({ row: rowNumber, col, el: c });
+    }
+    index.rows.push(site);
+    index.byNumber.set(rowNumber, site);
+  }
+  rowIndexes.set(doc, index);
+  return index;
+}
+
 /** A parsed worksheet part: its cells to read, and the edits to make. */
 export class WorksheetPart {
   readonly doc: XmlDocument;
   private readonly sheetData: XmlElement | undefined;
-  private readonly rows: RowSite[] = [];
-  private readonly rowByNumber = new Map<number, RowSite>();
+  private readonly rows: readonly RowSite[];
+  private readonly rowByNumber: ReadonlyMap<number, RowSite>;
   private readonly prefix: string;
   /** Writes by address key (row * 16384 + col): the final cell XML and its place. */
   private readonly writes = new Map<number, { row: number; col: number; xf: number; xml: string }>();
@@ -120,20 +152,9 @@ export class WorksheetPart {
     const root = this.doc.root;
     this.prefix = root.name.includes(":") ? `${root.name.slice(0, root.name.indexOf(":"))}:` : "";
     this.sheetData = child(root, "sheetData");
-    let lastRow = 0;
-    for (const r of this.sheetData ? children(this.sheetData, "row") : []) {
-      const rowNumber = r.attrs.r !== undefined ? Number(r.attrs.r) : lastRow + 1;
-      lastRow = rowNumber;
-      const site: RowSite = { row: rowNumber, el: r, cells: [] };
-      let lastCol = 0;
-      for (const c of children(r, "c")) {
-        const col = c.attrs.r !== undefined ? parseA1(c.attrs.r).col : lastCol + 1;
-        lastCol = col;
-        site.cells.push({ row: rowNumber, col, el: c });
-      }
-      this.rows.push(site);
-      this.rowByNumber.set(rowNumber, site);
-    }
+    const index = rowIndexOf(this.doc, this.sheetData);
+    this.rows = index.rows;
+    this.rowByNumber = index.byNumber;
   }
 
   merges(): MergedRange[] {

@@ -48,7 +48,8 @@ export interface XmlElement {
   /** Offset just after the element's last ">". */
   end: number;
   selfClosing: boolean;
-  children: XmlElement[];
+  /** In document order; a leaf's is one shared, frozen empty array (most elements of a sheet are leaves). */
+  readonly children: readonly XmlElement[];
   /** The element's own character data (not its children's), entity-decoded, concatenated. */
   text: string;
   parent: XmlElement | null;
@@ -58,6 +59,8 @@ export interface XmlDocument {
   text: string;
   root: XmlElement;
 }
+
+const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
 
 /**
  * Parses `text` (the part named `part`, for messages). Throws PartParseError on anything that is
@@ -85,11 +88,14 @@ export function parseXml(text: string, part: string): XmlDocument {
       closeStart: -1,
       end: -1,
       selfClosing: false,
-      children: [],
+      children: NO_CHILDREN,
       text: "",
       parent,
     };
-    if (parent) parent.children.push(el);
+    if (parent) {
+      if (parent.children === NO_CHILDREN) (parent as unknown as { children: XmlElement[] }).children = [el];
+      else (parent.children as XmlElement[]).push(el);
+    }
     else root ??= el;
     stack.push(el);
   });
@@ -124,7 +130,8 @@ export function parseXml(text: string, part: string): XmlDocument {
 
 /** The first child of `el` with local name `local`. */
 export function child(el: XmlElement, local: string): XmlElement | undefined {
-  return el.children.find((c) => c.local === local);
+  for (const c of el.children) if (c.local === local) return c;
+  return undefined;
 }
 
 export function children(el: XmlElement, local: string): XmlElement[] {
