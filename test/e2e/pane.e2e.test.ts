@@ -7,6 +7,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { Page } from "playwright-core";
 import { CHROMIUM, E2EHarness, NO_BROWSER, REPO_ROOT, type PaneSession } from "./harness";
 import { indicatorCell, monthScores } from "./scorecard";
@@ -180,6 +181,13 @@ describeInBrowser("task pane, production build in chromium, no Office host", () 
       await original.xlsx.load(readFileSync(EXAMPLE) as unknown as ArrayBuffer);
       expect(indicatorCell(wb, "2025-09", "团队人数")).toBe(indicatorCell(original, "2025-09", "团队人数"));
       expect(monthScores(original, "2025年10月").total).toBe(null);
+      // Edited in place, as on the command line: the parts no write touches come back byte for byte
+      // (text goes in as inline strings, so even the shared string table is the input's).
+      const before = await JSZip.loadAsync(readFileSync(EXAMPLE));
+      const after = await JSZip.loadAsync(readFileSync(file));
+      const untouched = ["xl/sharedStrings.xml", "xl/theme/theme1.xml", "docProps/app.xml", "docProps/core.xml", "_rels/.rels"].filter((n) => before.file(n));
+      expect(untouched.length).toBeGreaterThanOrEqual(4);
+      for (const name of untouched) expect([name, await after.file(name)?.async("base64")]).toEqual([name, await before.file(name)?.async("base64")]);
 
       expect(session.pageErrors).toEqual([]);
       expect(unexpectedConsoleErrors(session)).toEqual([]);
