@@ -37,8 +37,8 @@ export interface XmlElement {
   name: string;
   /** Local name (after any prefix). */
   local: string;
-  /** Attribute values, entity-decoded, by qualified name as written. */
-  attrs: Record<string, string>;
+  /** Attribute values, entity-decoded, by qualified name as written (an element without any shares one frozen, empty object). */
+  attrs: Readonly<Record<string, string>>;
   /** Offset of "<" of the start tag. */
   start: number;
   /** Offset just after the start tag's ">" (for a self-closing element, equal to `end`). */
@@ -52,7 +52,6 @@ export interface XmlElement {
   readonly children: readonly XmlElement[];
   /** The element's own character data (not its children's), entity-decoded, concatenated. */
   text: string;
-  parent: XmlElement | null;
 }
 
 export interface XmlDocument {
@@ -60,7 +59,11 @@ export interface XmlDocument {
   root: XmlElement;
 }
 
+// Shared by every leaf and every element without attributes (a sheet's <v>s): the objects of a
+// parsed part are kept from the read to the apply after it, and fewer of them is less for the
+// garbage collector to copy on each of a fresh process's many young-generation collections.
 const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
 /**
  * Parses `text` (the part named `part`, for messages). Throws PartParseError on anything that is
@@ -82,7 +85,7 @@ export function parseXml(text: string, part: string): XmlDocument {
     const el: XmlElement = {
       name: tag.name,
       local: colon < 0 ? tag.name : tag.name.slice(colon + 1),
-      attrs: {},
+      attrs: NO_ATTRIBUTES,
       start,
       openEnd: -1,
       closeStart: -1,
@@ -90,7 +93,6 @@ export function parseXml(text: string, part: string): XmlDocument {
       selfClosing: false,
       children: NO_CHILDREN,
       text: "",
-      parent,
     };
     if (parent) {
       if (parent.children === NO_CHILDREN) (parent as unknown as { children: XmlElement[] }).children = [el];
@@ -101,7 +103,10 @@ export function parseXml(text: string, part: string): XmlDocument {
   });
   parser.on("opentag", (tag) => {
     const el = stack[stack.length - 1] as XmlElement;
-    el.attrs = tag.attributes as Record<string, string>;
+    for (const _ in tag.attributes) {
+      el.attrs = tag.attributes as Record<string, string>;
+      break;
+    }
     el.openEnd = parser.position;
     el.selfClosing = tag.isSelfClosing;
   });
