@@ -9,9 +9,12 @@ module.exports = {
   ...base,
   globalSetup: undefined,
   roots: ["<rootDir>/src", "<rootDir>/test"],
-  // STRYKER_TESTS=domain runs the domain suites only (for a quick run over src/domain files).
+  // STRYKER_TESTS=domain runs the domain suites only (for a quick run over src/domain files);
+  // STRYKER_TESTS=package the file mode's package-of-parts suites (src/hosts/file/package).
   testMatch:
     process.env.STRYKER_TESTS === "domain"
       ? ["<rootDir>/test/domain/**/*.test.ts"]
-      : ["<rootDir>/test/domain/**/*.test.ts", "<rootDir>/test/workbook/**/*.test.ts"],
+      : process.env.STRYKER_TESTS === "package"
+        ? ["<rootDir>/test/hosts/file/package/**/*.test.ts"]
+        : ["<rootDir>/test/domain/**/*.test.ts", "<rootDir>/test/workbook/**/*.test.ts"],
 };
