@@ -74,11 +74,20 @@ export async function openWorkbook(input: string, io: Io): Promise<ExcelFileAdap
 
 /**
  * Saves the workbook to OUT.xlsx (temporary file + rename), every part the run did not change
- * carried over from the input as it was. True once written (the boolean is kept for the callers'
- * exit codes: a save that cannot be made throws).
+ * carried over from the input as it was. False (after saying why on stderr; nothing written, exit 2)
+ * when OUT's extension is not the one the workbook's kind calls for (.xlsm for macros).
  */
 export async function saveWorkbook(adapter: ExcelFileAdapter, output: string, io: Io): Promise<boolean> {
-  void io;
+  const kind = adapter.fileExtension();
+  const given = path.extname(output).slice(1).toLowerCase();
+  if (given !== kind) {
+    const macros = kind === "xlsm" || kind === "xltm";
+    io.err(
+      `输出文件「${output}」的扩展名应为 .${kind}${macros ? "（输入是启用宏的工作簿，宏会原样保留，但 Excel 只按 .xlsm/.xltm 打开它）" : ""}，未写入任何文件。`,
+    );
+    io.err(`the output "${output}" should end in .${kind}${macros ? " (the input is a macro-enabled workbook: its macros are kept, and Excel opens it only under that name)" : ""}; nothing was written.`);
+    return false;
+  }
   await writeAtomically(output, await adapter.save());
   return true;
 }

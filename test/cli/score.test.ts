@@ -8,6 +8,7 @@ import { folderPerTest } from "../fixtures/folder";
 import { localToday, parseScoreArgs } from "../../src/cli/score";
 import { ExcelFileAdapter } from "../../src/hosts/file/file-adapter";
 import { withChart } from "../fixtures/chart";
+import { VARIANTS } from "../fixtures/variants";
 import { addInputSheets, addScorecard, exampleData, exampleWorkbook, indicatorCell, InputData, loadWorkbook, TERM, toBuffer, yearData, yearWorkbook } from "../fixtures/workbooks";
 
 const { at, files } = folderPerTest("score-cli-");
@@ -228,6 +229,24 @@ describe("hotline-scorecard score", () => {
     for (const name of ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels"]) {
       expect(await after.file(name)?.async("string")).toBe(await before.file(name)?.async("string"));
     }
+  });
+
+  it("keeps an .xlsm an .xlsm: its macros byte for byte under .xlsm, and refuses to name it .xlsx (Excel would not open it)", async () => {
+    const macros = VARIANTS.find((v) => v.id === "macros");
+    if (!macros) throw new Error("no macros variant");
+    const bytes = await macros.build();
+    const input = file("in.xlsm", bytes);
+    const wrong = await run(["score", input, "-o", at("out.xlsx")]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain("的扩展名应为 .xlsm（输入是启用宏的工作簿");
+    expect(wrong.err).toContain("should end in .xlsm");
+    expect(files()).toEqual(["in.xlsm"]);
+    const right = await run(["score", input, "-o", at("out.xlsm")]);
+    expect(right.code).toBe(0);
+    const vba = async (b: Uint8Array) => (await JSZip.loadAsync(b)).file("xl/vbaProject.bin")?.async("base64");
+    expect(await vba(readFileSync(at("out.xlsm")))).toBe(await vba(bytes));
+    const plain = await run(["score", file("plain.xlsx", (await exampleWorkbook()).buffer), "-o", at("plain.xlsm")]);
+    expect([plain.code, plain.err]).toEqual([2, expect.stringContaining("should end in .xlsx")]);
   });
 
   it("refuses a workbook whose sheet XML is damaged: exit 2, the part named, no file", async () => {

@@ -297,6 +297,19 @@ export class ExcelFileAdapter implements WorkbookAdapter {
     w.commit();
   }
 
+  /**
+   * The file name extension this workbook's kind calls for, from its main part's content type: an
+   * .xlsm keeps its macros only under that name (Excel refuses to open a macro-enabled package
+   * named .xlsx, and the reverse), so the command line checks the output's name against it.
+   */
+  fileExtension(): "xlsx" | "xlsm" | "xltx" | "xltm" {
+    const type = new ContentTypesPart(this.pkg.xml(CONTENT_TYPES)).typeOf(WORKBOOK) ?? "";
+    if (type.startsWith("application/vnd.ms-excel.sheet.macroEnabled.main")) return "xlsm";
+    if (type.startsWith("application/vnd.ms-excel.template.macroEnabled.main")) return "xltm";
+    if (type.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.template.main")) return "xltx";
+    return "xlsx";
+  }
+
   /** The workbook as an .xlsx: the parts apply() changed written anew, every other one as it came. */
   async save(): Promise<Uint8Array> {
     const wb = new WorkbookPart(this.pkg.xml(WORKBOOK));
