@@ -26,6 +26,8 @@
  *   month-total    the month's 考核得分 in the results; results: the results section
  *   event-N / report-N   the Nth event / report card (0-based); instalment-N  the Nth instalment
  *   setting-N      the Nth 规则设置 parameter control (RULE_SETTINGS order); save-settings its save button
+ *   limitations    what this Excel cannot do (HostNotices.tsx), each item with data-feature
+ *   incomplete-write   a write that stopped part way: what was and was not written (takes the focus)
  * Accessible names: every control has a label (Field label or Switch label); buttons are named by
  * their text (STRINGS in i18n.ts); the language switch is the button named "English" / "中文".
  * Keyboard: every action is a button reached with Tab and pressed with Enter or Space; buttons
@@ -64,6 +66,7 @@ import { draftChanged, type EventDraft, type MonthDraft, type ReportDraft, type 
 import type { Message } from "./components/fields";
 import { EventsEditor } from "./components/EventsEditor";
 import { FileBar } from "./components/FileBar";
+import { IncompleteWriteBar, LimitationsBar } from "./components/HostNotices";
 import { indicatorMessages, MonthForm } from "./components/MonthForm";
 import { MonthBadges, MonthList } from "./components/MonthList";
 import { ProblemList } from "./components/ProblemList";
@@ -74,7 +77,7 @@ import { FreezeDialog, UndoDialog, UnfreezeDialog } from "./components/TrustDial
 import { downloadFile, openWorkbookFile } from "./file";
 import { confirmExcelHost, describeError, logOfficeError, type HostInfo } from "./host";
 import { STRINGS, type Locale, type Strings } from "./i18n";
-import { Session, type ActionResult, type PaneAdapter, type PaneProblem, type Phase, type UndoPreview } from "./session";
+import { asIncompleteWrite, Session, type ActionResult, type IncompleteWrite, type PaneAdapter, type PaneProblem, type Phase, type UndoPreview } from "./session";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh" },
@@ -153,6 +156,10 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
   const [status, setStatus] = useState<StatusFn>(() => (s: Strings) => (host.inOffice ? s.connected(host.platform) : s.browserOnly));
   const [refusal, setRefusal] = useState<PaneProblem[]>([]);
   const [error, setError] = useState<[string, string] | null>(null);
+  /** The last write stopped part way (ApplyIncompleteError): what was and was not written. */
+  const [incomplete, setIncomplete] = useState<IncompleteWrite | null>(null);
+  /** The limitations (their features, joined) the clerk has acknowledged with 知道了 in this session. */
+  const [limitsSeen, setLimitsSeen] = useState<string | null>(null);
   const [hostWarning, setHostWarning] = useState<string | null>(null);
   const [dialog, setDialog] = useState<TrustDialog>(null);
   const [undoPreview, setUndoPreview] = useState<UndoPreview | null>(null);
@@ -197,9 +204,11 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
       const s = new Session(a, { now: now ?? (() => new Date()) });
       setBusy("read");
       setError(null);
+      setIncomplete(null);
       setRefusal([]);
       try {
         const r = await s.load(setBusy);
+        setLimitsSeen(null);
         setSession(s);
         setMonth(null);
         setDraft(null);
@@ -301,6 +310,7 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
     if (!session || busy) return;
     setBusy("read");
     setError(null);
+    setIncomplete(null);
     setRefusal([]);
     try {
       const r = await action(session);
@@ -318,7 +328,14 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
         setStatus(() => done(r));
       }
     } catch (e) {
-      fail(e);
+      // A write that stopped part way says what is in the workbook now (the session has read it again);
+      // any other error is shown as before.
+      const partial = asIncompleteWrite(e);
+      if (partial) {
+        setIncomplete(partial);
+        setStatus(() => (x: Strings) => x.incompleteStatus);
+        if (host.inOffice) void logOfficeError(e);
+      } else fail(e);
     } finally {
       setBusy(null);
       bump();
@@ -330,6 +347,7 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
     if (!session || busy) return;
     setBusy("read");
     setError(null);
+    setIncomplete(null);
     setRefusal([]);
     try {
       const r = await session.load(setBusy);
@@ -438,6 +456,14 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
   const current = month === null ? null : (months.find((m) => m.month === month) ?? null);
   const canUndo = session?.canUndo ?? false;
   const dirty = draft !== null && draftChanged(draft);
+  // What this Excel cannot do, gathered by the session over its reads and writes (version re-renders).
+  const limitations = useStable(session?.limitations() ?? []);
+  const limitsKey = limitations.map((l) => l.feature).join("\n");
+  /** 知道了: the bar goes until the session finds another limitation; focus goes to the toolbar's first button. */
+  const dismissLimits = () => {
+    setLimitsSeen(limitsKey);
+    setTimeout(() => (document.querySelector('[data-testid="recompute-all"]') as HTMLElement | null)?.focus(), 0);
+  };
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={locale} className={styles.provider}>
@@ -463,6 +489,8 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
           </MessageBar>
         )}
 
+        {limitsKey !== "" && limitsKey !== limitsSeen && <LimitationsBar limitations={limitations} t={t} locale={locale} onDismiss={dismissLimits} />}
+
         {!host.inOffice && <FileBar t={t} fileName={fileName} onOpen={openLocalFile} onDownload={downloadResult} disabled={working} />}
 
         {busy && (
@@ -476,6 +504,8 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
             <MessageBarBody>{t.failed(locale === "en-US" ? error[1] : error[0])}</MessageBarBody>
           </MessageBar>
         )}
+
+        {incomplete && <IncompleteWriteBar write={incomplete} t={t} locale={locale} />}
 
         {!session && !host.inOffice && !working && <Caption1 className={styles.muted}>{t.openFirst}</Caption1>}
 

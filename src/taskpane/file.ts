@@ -19,10 +19,12 @@ export async function openWorkbookFile(bytes: ArrayBuffer): Promise<PaneAdapter>
 }
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** A macro-enabled workbook's type: an .xlsm comes back as an .xlsm, its macros kept (the adapter never touches them). */
+export const XLSM_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
 /** Hands the bytes to the browser as a file download (a Blob URL, revoked once used). */
 export function downloadFile(bytes: Uint8Array, name: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE }));
+  const url = URL.createObjectURL(new Blob([bytes], { type: /\.xlsm$/i.test(name) ? XLSM_TYPE : XLSX_TYPE }));
   const a = doc.createElement("a");
   a.href = url;
   a.download = name;

@@ -166,6 +166,16 @@ export interface Strings {
   frozenDone: (month: string, who: string) => string;
   unfrozenDone: (month: string) => string;
   undone: (cells: number, changedSince: number) => string;
+
+  // What this Excel cannot do (requirement sets it lacks); a write that stopped part way
+  limitationsTitle: string;
+  limitationsDismiss: string;
+  incompleteTitle: string;
+  incompleteDone: string;
+  incompleteNotDone: string;
+  incompleteNone: string;
+  incompleteAdvice: string;
+  incompleteStatus: string;
 }
 
 const PLATFORMS: Record<Locale, Record<string, string>> = {
@@ -404,6 +414,14 @@ export const STRINGS: Record<Locale, Strings> = {
     frozenDone: (m, w) => `已定稿：${m}（${w}），考核表已保护。`,
     unfrozenDone: (m) => `已解除定稿：${m}，下次评分将重新写入该月。`,
     undone: (c, since) => `已撤销上次写入：恢复 ${c} 个单元格${since > 0 ? `（其中 ${since} 个在写入后被改动过）` : ""}。`,
+    limitationsTitle: "此版本 Excel 的限制",
+    limitationsDismiss: "知道了",
+    incompleteTitle: "写入未完成：工作簿现在只更新了一部分",
+    incompleteDone: "已写入：",
+    incompleteNotDone: "未写入：",
+    incompleteNone: "（无）",
+    incompleteAdvice: "请点击「撤销上次写入」，恢复到本次操作之前的状态；或再次点击「全部重算」（或重做本次操作），补写未写入的部分。",
+    incompleteStatus: "写入未完成，工作簿只更新了一部分。",
   },
   "en-US": {
     title: "12367 Scorecard Assistant",
@@ -544,5 +562,13 @@ export const STRINGS: Record<Locale, Strings> = {
     frozenDone: (m, w) => `Frozen: ${m} (${w}); its scorecard is protected.`,
     unfrozenDone: (m) => `Unfrozen: ${m}; the next run rewrites it.`,
     undone: (c, since) => `Last write undone: ${c} cell${c === 1 ? "" : "s"} restored${since > 0 ? ` (${since} changed after that write)` : ""}.`,
+    limitationsTitle: "What this Excel cannot do",
+    limitationsDismiss: "Got it",
+    incompleteTitle: "The write did not finish: the workbook is now only partly updated",
+    incompleteDone: "Written:",
+    incompleteNotDone: "Not written:",
+    incompleteNone: "(none)",
+    incompleteAdvice: "Click “Undo last write” to restore the workbook as it was before this action, or click “Recompute all” again (or repeat the action) to write the rest.",
+    incompleteStatus: "The write did not finish; the workbook is only partly updated.",
   },
 };

@@ -16,6 +16,10 @@
  * Every write of the pane leaves 撤销记录 covering all of it: the input cells the form writes too
  * (runWorkbook records only its own plan, so the record is rebuilt over the merged plan), and
  * 保存本月输入 / 保存规则设置 record their writes as well. One level: the last write.
+ * The host: limitations() gathers what this Excel could not do over the session's reads and writes
+ * (PaneAdapter.limitations, one entry per feature). A write that stops part way (the adapter's
+ * ApplyIncompleteError, asIncompleteWrite) is followed by a fresh read before the error goes on to
+ * the pane, so the view and 撤销上次写入 see the workbook as it is now.
  */
 import {
   dec,
@@ -58,6 +62,49 @@ export interface PaneAdapter extends WorkbookAdapter {
   select?(sheet: string, cell: string | null): Promise<void>;
   /** The workbook as an .xlsx file (file mode). */
   save?(): Promise<Uint8Array>;
+  /**
+   * What this host could not do in the last read() or apply() (a requirement set it lacks), each
+   * with its effect on the clerk's work (zh-CN, en-US). The session gathers them over its reads
+   * and writes (limitations()); an adapter without the method has none.
+   */
+  limitations?(): PaneLimitation[];
+}
+
+/** One thing this Excel cannot do, and what that means for the clerk (zh-CN first). */
+export interface PaneLimitation {
+  /** A stable key of the feature ("merged areas", "data validation", "page layout"). */
+  feature: string;
+  messageZh: string;
+  messageEn: string;
+}
+
+/**
+ * A write that stopped part way (the adapter's ApplyIncompleteError, matched by its shape so the
+ * pane does not depend on the adapter's module): some changes are in the workbook, others not.
+ */
+export interface IncompleteWrite {
+  messageZh: string;
+  messageEn: string;
+  /** What was written, and what was not (the adapter's words). */
+  done: string[];
+  notDone: string[];
+}
+
+const isStringArray = (x: unknown): x is string[] => Array.isArray(x) && x.every((v) => typeof v === "string");
+
+/** The error as an incomplete write when it has ApplyIncompleteError's shape; null for any other error. */
+export function asIncompleteWrite(error: unknown): IncompleteWrite | null {
+  if (typeof error !== "object" || error === null) return null;
+  const e = error as Partial<Record<"name" | "messageZh" | "messageEn" | "message" | "done" | "notDone", unknown>>;
+  if (e.name !== "ApplyIncompleteError" || !isStringArray(e.done) || !isStringArray(e.notDone)) return null;
+  const text = (x: unknown) => (typeof x === "string" && x.trim() !== "" ? x : null);
+  const message = text(e.message) ?? "";
+  return {
+    messageZh: text(e.messageZh) ?? message,
+    messageEn: text(e.messageEn) ?? message,
+    done: [...e.done],
+    notDone: [...e.notDone],
+  };
 }
 
 export type Phase = "read" | "score" | "write";
@@ -236,7 +283,56 @@ export class Session {
   /** Every read of the workbook waits for a refresh under way: the session's reads and writes never overlap. */
   private async readWorkbook(): Promise<WorkbookSnapshot> {
     await this.whenRefreshed();
-    return this.adapter.read();
+    return this.readNow();
+  }
+
+  /** adapter.read(), noting what the host could not do. */
+  private async readNow(): Promise<WorkbookSnapshot> {
+    try {
+      return await this.adapter.read();
+    } finally {
+      this.noteLimitations();
+    }
+  }
+
+  /** What this host cannot do, gathered over every read and write of the session (one entry per feature). */
+  private readonly seenLimitations = new Map<string, PaneLimitation>();
+
+  private noteLimitations(): void {
+    let found: PaneLimitation[] = [];
+    try {
+      found = this.adapter.limitations?.() ?? [];
+    } catch {
+      return; // not knowing what the host lacks must not fail a read or a write
+    }
+    for (const l of found) if (!this.seenLimitations.has(l.feature)) this.seenLimitations.set(l.feature, { ...l });
+  }
+
+  /** What this Excel cannot do, as found so far in this session (empty where it can do everything). */
+  limitations(): PaneLimitation[] {
+    return [...this.seenLimitations.values()];
+  }
+
+  /**
+   * adapter.apply(), noting what the host could not do. When the write stopped part way
+   * (ApplyIncompleteError), the workbook is read again before the error goes on, so the view and
+   * 撤销上次写入 work on what Excel holds now; a failing read leaves the view as it was.
+   */
+  private async write(plan: WritePlan): Promise<void> {
+    try {
+      await this.adapter.apply(plan);
+    } catch (e) {
+      this.noteLimitations();
+      if (asIncompleteWrite(e)) {
+        try {
+          this.remember(await this.readNow());
+        } catch {
+          // the pane still says what was and was not written; the next action reads again
+        }
+      }
+      throw e;
+    }
+    this.noteLimitations();
   }
 
   /** Resolves once no refresh is under way. */
@@ -254,8 +350,7 @@ export class Session {
    */
   private rememberWritten(before: WorkbookSnapshot, plan: WritePlan): RunResult {
     const result = this.remember(applyPlanToSnapshot(before, plan));
-    const refresh: Promise<void> = this.adapter
-      .read()
+    const refresh: Promise<void> = this.readNow()
       .then((snapshot) => {
         this.remember(snapshot);
         this.onRefresh?.();
@@ -385,7 +480,7 @@ export class Session {
     progress("write");
     await tick();
     const written = withUndoRecord(snapshot, planned.plan, localNow(this.now()));
-    await this.adapter.apply(written);
+    await this.write(written);
     const after = this.rememberWritten(snapshot, written);
     return { kind: "saved", problems: after.problems.map(fromLocated), cells: planned.changed, months: after.scores.length, paymentSheet: false };
   }
@@ -458,7 +553,7 @@ export class Session {
     // One write, one record: 撤销记录 over the input cells and the scores together.
     const merged = mergePlans(inputsPlan, run.plan);
     const plan = withUndoRecord(snapshot, merged, localNow(now));
-    await this.adapter.apply(plan);
+    await this.write(plan);
     const after = this.rememberWritten(snapshot, plan);
     return {
       kind: "scored",
@@ -502,7 +597,7 @@ export class Session {
       this.remember(snapshot);
       return { ...REFUSED, problems: r.errors.map(fromLocated) };
     }
-    await this.adapter.apply(r.plan);
+    await this.write(r.plan);
     this.rememberWritten(snapshot, r.plan);
     return { kind, problems: r.warnings.map(fromLocated), cells: r.cellsWritten, months: 0, paymentSheet: false };
   }
@@ -532,7 +627,7 @@ export class Session {
     }
     progress("write");
     await tick();
-    await this.adapter.apply(u.plan);
+    await this.write(u.plan);
     const after = this.rememberWritten(snapshot, u.plan);
     return { kind: "undone", problems: after.warnings.map(fromLocated), cells: u.cellsRestored, months: 0, paymentSheet: false, changedSince: u.changedSince, deletedSheets: u.deletedSheets };
   }

@@ -50,7 +50,7 @@ export const FileBar = memo(function FileBar({ t, fileName, onOpen, onDownload, 
         type="file"
         tabIndex={-1}
         aria-label={t.openFile}
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
         data-testid="file-input"
         disabled={disabled}
         onChange={(e) => {
