@@ -14,7 +14,14 @@
  *   calls Buffer.from(): ProvidePlugin gives it the `buffer` package (already in node_modules as
  *   a dependency of ExcelJS's archiver), and only in the modules that use the free name Buffer.
  * - taskpane.html: lang zh-CN, a Content-Security-Policy <meta> (only 'self'; inline styles for
- *   Fluent's griffel), and office.js served by us from the npm package (dist/office-js/), no CDN.
+ *   Fluent's griffel), no inline script. Its first script is src/taskpane/bootstrap.js (ES5, copied
+ *   as is, never minified: Terser could turn it into ES2015): it checks the webview can run the
+ *   bundle (features, and syntax through src/taskpane/syntax-probe.js) and only then adds the
+ *   bundle's scripts, which the template lists in its data-scripts (inject: false); in Excel's old
+ *   webviews (IE11, old Edge) it shows the explanation the template carries instead.
+ * - office.js: by default served by us from the npm package (dist/office-js/), for closed networks
+ *   (contract §七 保密). `OFFICE_JS=cdn npm run build` (or `--env officejs=cdn`) references
+ *   Microsoft's CDN instead (officeJsSource); the CSP's script-src then adds that origin, nothing else.
  * - manifest.xml is copied to dist/; a production build with ADDIN_URL set rewrites every
  *   https://localhost:3000/ URL to ADDIN_URL (rewriteManifestUrls, tested in test/addin).
  * - Dev server: https://localhost:3000 with office-addin-dev-certs, else http with a note.
@@ -27,6 +34,10 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const webpack = require("webpack");
 
 const DEV_URL = "https://localhost:3000/";
+/** Microsoft's production office.js (Microsoft Learn, "Referencing the Office JavaScript API library"). */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const BOOTSTRAP = path.join(__dirname, "src", "taskpane", "bootstrap.js");
+const SYNTAX_PROBE = path.join(__dirname, "src", "taskpane", "syntax-probe.js");
 const PORT = 3000;
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/package.json"));
 const EXCELJS_BROWSER = path.join(path.dirname(require.resolve("exceljs/package.json")), "dist", "exceljs.bare.min.js");
@@ -54,13 +65,33 @@ function rewriteManifestUrls(xml, baseUrl) {
   return xml.split(DEV_URL).join(base);
 }
 
-/** The task pane's Content-Security-Policy (a <meta>; frame-ancestors cannot be set there). */
-function contentSecurityPolicy(mode) {
+/**
+ * Where the pane gets office.js: "self" (default: the npm package's copy, served beside the pane;
+ * nothing is fetched from outside) or "cdn" (Microsoft's CDN). From `--env officejs=…`, else the
+ * OFFICE_JS environment variable. Anything else is refused.
+ */
+function officeJsSource(env = {}, vars = process.env) {
+  const value = String(env.officejs ?? vars.OFFICE_JS ?? "self").trim().toLowerCase();
+  if (value === "self" || value === "") return "self";
+  if (value === "cdn") return "cdn";
+  throw new Error(`OFFICE_JS must be "self" (default: the copy served with the pane) or "cdn" (${OFFICE_JS_CDN}); got "${value}"`);
+}
+
+/**
+ * The task pane's Content-Security-Policy (a <meta>; frame-ancestors cannot be set there).
+ * With office.js from the CDN, script-src adds https://appsforoffice.microsoft.com: office.js loads
+ * its host- and locale-specific scripts from beside itself (excel-*.js, zh-cn/office_strings.js,
+ * telemetry/oteljs_agave.js). Nothing else is opened: office.js's telemetry (a frame to
+ * telemetryservice.firstpartyapps.oaspapps.com, Aria collectors by XHR) stays blocked in both builds;
+ * office.js does without it (test/e2e/pane.e2e.test.ts sees the frame blocked and the pane work).
+ */
+function contentSecurityPolicy(mode, officeJs = "self") {
   const dev = mode === "development";
   const connect = ["'self'", ...(dev ? [`ws://localhost:${PORT}`, `wss://localhost:${PORT}`] : [])];
+  const scripts = ["'self'", ...(officeJs === "cdn" ? [new URL(OFFICE_JS_CDN).origin] : [])];
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src ${scripts.join(" ")}`,
     `connect-src ${connect.join(" ")}`,
     "img-src 'self'",
     "font-src 'self'",
@@ -150,16 +181,29 @@ module.exports = async (env = {}, argv = {}) => {
     console.warn("\n[12367] ADDIN_URL 未设置：dist/manifest.xml 仍指向 https://localhost:3000/。/ ADDIN_URL not set: dist/manifest.xml still points at https://localhost:3000/.\n");
   }
   const https = serving ? await devCertificates() : null;
+  const officeJs = officeJsSource(env);
+  // bootstrap.js and syntax-probe.js are copied, not bundled: named by their content in production.
+  const hashed = (file) => {
+    const base = path.basename(file, ".js");
+    if (mode !== "production") return `${base}.js`;
+    const hash = require("crypto").createHash("sha256").update(fs.readFileSync(file)).digest("hex").slice(0, 8);
+    return `${base}.${hash}.js`;
+  };
+  const bootstrapFile = hashed(BOOTSTRAP);
+  const syntaxProbeFile = hashed(SYNTAX_PROBE);
 
   const copy = [
     { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+    // As written: the bootstrap must stay ES5 (checked in test/addin and on the built file in test/e2e).
+    { from: BOOTSTRAP, to: bootstrapFile, info: { minimized: true } },
+    { from: SYNTAX_PROBE, to: syntaxProbeFile, info: { minimized: true } },
     {
       from: "manifest.xml",
       to: "manifest.xml",
       transform: (content) => (mode === "production" && addinUrl ? rewriteManifestUrls(content.toString("utf8"), addinUrl) : content),
     },
   ];
-  if (!serving) {
+  if (!serving && officeJs === "self") {
     // All of office.js's files: it loads its host- and locale-specific parts from beside office.js.
     // The .debug.js twins (half of the 86 MB) are only used by office.debug.js; the dev server serves them.
     // info.minimized: copied as published; Terser must not re-minify Microsoft's files (and it takes minutes).
@@ -207,9 +251,14 @@ module.exports = async (env = {}, argv = {}) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
-        scriptLoading: "defer",
-        // Written by the template as the first <meta> after charset: a CSP <meta> only governs what follows it.
-        csp: contentSecurityPolicy(mode),
+        // The template writes the tags: bootstrap.js first, which adds the bundle (files.js) itself.
+        inject: false,
+        // Written by the template before any script or link: a CSP <meta> only governs what follows it.
+        csp: contentSecurityPolicy(mode, officeJs),
+        bootstrapSrc: bootstrapFile,
+        syntaxProbeSrc: syntaxProbeFile,
+        officeJsSrc: officeJs === "cdn" ? OFFICE_JS_CDN : "office-js/office.js",
+        officeJsNote: officeJs === "cdn" ? "Microsoft's CDN (OFFICE_JS=cdn)" : "the copy from the npm package, served with the pane (no CDN)",
       }),
       new CopyWebpackPlugin({ patterns: copy }),
       new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
@@ -249,4 +298,6 @@ module.exports.DEV_URL = DEV_URL;
 module.exports.normalizeAddinUrl = normalizeAddinUrl;
 module.exports.rewriteManifestUrls = rewriteManifestUrls;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.officeJsSource = officeJsSource;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.sideloadAdvice = sideloadAdvice;

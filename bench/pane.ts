@@ -43,9 +43,15 @@ async function build(outDir: string): Promise<void> {
 
 const gzipSize = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
-/** The src of every <script> in the page, relative to it. */
+/**
+ * The JavaScript the page loads itself, relative to it: every <script src>, and the bundle the
+ * bootstrap (src/taskpane/bootstrap.js) adds from its data-scripts attribute once it has checked
+ * that this webview can run it (issue 14: the page's first script is the ES5 bootstrap).
+ */
 export function scriptSources(html: string): string[] {
-  return [...html.matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+  const tags = [...html.matchAll(/<script\b[^>]*\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+  const added = [...html.matchAll(/\bdata-scripts=(?:"([^"]*)"|'([^']*)')/gi)].flatMap((m) => (m[1] ?? m[2] ?? "").split(/\s+/).filter(Boolean));
+  return [...tags, ...added.filter((s) => !tags.includes(s))];
 }
 
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css", ".json": "application/json", ".xml": "application/xml", ".png": "image/png", ".svg": "image/svg+xml" };

@@ -8,14 +8,20 @@
  *   screenshots/pane-<theme>-1-start.png   just loaded (plain-browser mode)
  *   screenshots/pane-<theme>-2-opened.png  the example workbook opened (month list)
  *   screenshots/pane-<theme>-3-month.png   month 2025-10 selected (its indicators)
+ *   screenshots/old-webview.png            what Excel's IE11 webview shows (Excel 2016 / 2019 volume-licensed):
+ *                                          the explanation bootstrap.js puts up. Chromium with IE11's missing
+ *                                          features deleted before the page runs and IE11's user agent
+ *                                          (test/e2e/old-webview.ts); copied to docs/old-webview.png (committed).
  * Each is the whole page; one taller than 800 px is also cut into 800 px parts (…-p1.png, -p2, …).
  */
-import { mkdirSync } from "fs";
+import { copyFileSync, mkdirSync } from "fs";
 import { join, resolve } from "path";
 import type { Page } from "playwright-core";
 import { E2EHarness } from "../test/e2e/harness";
+import { openAsWebview } from "../test/e2e/old-webview";
 
 const OUT_DIR = resolve(__dirname, "..", "screenshots");
+const DOCS_DIR = resolve(__dirname, "..", "docs");
 const EXAMPLE = resolve(__dirname, "..", "assets", "example-2024-2025.xlsx");
 const WIDTH = 320;
 const HEIGHT = 800;
@@ -41,18 +47,24 @@ async function overflow(page: Page): Promise<string[]> {
   }, WIDTH);
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
+/**
+ * `inPage: false` for a page whose globals were taken away (the old-webview stand-in deletes
+ * globalThis, which page.evaluate needs): the height from the layout, no overflow check.
+ */
+async function shoot(page: Page, name: string, inPage = true): Promise<void> {
   const file = join(OUT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
-  const issues = await overflow(page);
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const issues = inPage ? await overflow(page) : [];
+  const height = inPage
+    ? await page.evaluate(() => document.documentElement.scrollHeight)
+    : Math.max(HEIGHT, Math.ceil((await page.locator("body").boundingBox())?.height ?? 0));
   // A tall page also in screen-sized parts (name-p1.png, -p2, …): easier to look at than one long strip.
   const parts = height > HEIGHT ? Math.ceil(height / HEIGHT) : 0;
   for (let i = 0; i < parts; i++) {
     const y = i * HEIGHT;
     await page.screenshot({ path: join(OUT_DIR, `${name}-p${i + 1}.png`), fullPage: true, clip: { x: 0, y, width: WIDTH, height: Math.min(HEIGHT, height - y) } });
   }
-  console.log(`${file} (page ${height}px tall${parts ? `; also in ${parts} parts` : ""})${issues.length ? "" : ", nothing wider than the pane"}`);
+  console.log(`${file} (page ${height}px tall${parts ? `; also in ${parts} parts` : ""})${!inPage ? " (overflow not checked)" : issues.length ? "" : ", nothing wider than the pane"}`);
   for (const line of issues) console.log(`  overflow: ${line}`);
 }
 
@@ -81,6 +93,16 @@ async function main(): Promise<void> {
       for (const e of [...session.pageErrors, ...session.consoleErrors]) console.log(`  page error: ${e}`);
       await session.close();
     }
+
+    const old = await openAsWebview(harness, { engine: "trident", width: WIDTH, height: HEIGHT });
+    await old.page.waitForSelector("html[data-boot=unsupported]", { state: "attached", timeout: 30_000 });
+    await shoot(old.page, "old-webview", false);
+    for (const e of old.pageErrors) console.log(`  page error: ${e}`);
+    await old.close();
+    mkdirSync(DOCS_DIR, { recursive: true });
+    copyFileSync(join(OUT_DIR, "old-webview.png"), join(DOCS_DIR, "old-webview.png"));
+    console.log(`copied to ${join(DOCS_DIR, "old-webview.png")}`);
+
     const foreign = harness.foreignRequests();
     console.log(`${harness.requests.length} requests, ${foreign.length} outside ${harness.origin}`);
     if (foreign.length > 0) {

@@ -74,6 +74,44 @@ describe("manifest.xml", () => {
     }
   });
 
+  it("requires ExcelApi 1.7 only: the highest set among the adapter's unconditional calls; the optional ones stay run-time checks", () => {
+    const sets = [...MANIFEST.matchAll(/<Set Name="([^"]+)" MinVersion="([^"]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(sets).toEqual(["ExcelApi 1.7"]);
+    expect(MANIFEST).not.toMatch(/<Methods>/);
+    // The requirement set of each member, as Microsoft's typings state it ("[Api set: ExcelApi x.y]").
+    const typings = fs.readFileSync(path.join(ROOT, "node_modules/@types/office-js/index.d.ts"), "utf8");
+    const apiSet = (declaration: string) => {
+      const at = typings.indexOf(declaration);
+      if (at < 0) throw new Error(`not in @types/office-js: ${declaration}`);
+      const sets = [...typings.slice(Math.max(0, at - 1500), at).matchAll(/\[Api set: ExcelApi (\d+)\.(\d+)/g)];
+      const last = sets[sets.length - 1];
+      return Number(last?.[1]) + Number(last?.[2]) / 100;
+    };
+    const excelDir = path.join(ROOT, "src/hosts/excel");
+    const adapter = fs
+      .readdirSync(excelDir)
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => fs.readFileSync(path.join(excelDir, f), "utf8"))
+      .join("\n");
+    const unconditional: [string, string][] = [
+      ["freezePanes", "freezePanes: Excel.WorksheetFreezePanes"],
+      ["tabColor", "tabColor: string"],
+      ["suspendApiCalculationUntilNextSync", "suspendApiCalculationUntilNextSync(): void"],
+      ["getNextOrNullObject", "getNextOrNullObject(visibleOnly"],
+      ["getUsedRangeOrNullObject", "getUsedRangeOrNullObject(valuesOnly"],
+    ];
+    const optional: [string, string][] = [
+      ["getMergedAreasOrNullObject", "getMergedAreasOrNullObject(): Excel.RangeAreas"],
+      ["dataValidation", "dataValidation: Excel.DataValidation"],
+      ["pageLayout", "pageLayout: Excel.PageLayout"],
+      ["getRanges", "getRanges(address"],
+      ["mergeUndoGroup", "mergeUndoGroup"],
+    ];
+    for (const [name] of [...unconditional, ...optional]) expect(adapter).toContain(name);
+    expect(Math.max(...unconditional.map(([, d]) => apiSet(d)))).toBe(1.07);
+    expect(optional.map(([, d]) => apiSet(d))).toEqual([1.13, 1.08, 1.09, 1.09, 1.2]);
+  });
+
   it("puts a 「12367 考核」 group on the Home tab whose button opens the task pane", () => {
     expect(MANIFEST).toMatch(/<OfficeTab id="TabHome">\s*<Group id="Hotline12367\.Group">\s*<Label resid="Hotline12367\.Group\.Label"\/>/);
     expect(text(MANIFEST, /<bt:String id="Hotline12367\.Group\.Label" DefaultValue="([^"]+)"/)).toBe("12367 考核");
