@@ -247,6 +247,8 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      // The pane's office-js adapter asks for Excel's native undo group only with an office.js that passes it on (src/taskpane/excel.ts).
+      new webpack.DefinePlugin({ OFFICE_JS_CDN: JSON.stringify(officeJs === "cdn") }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

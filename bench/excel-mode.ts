@@ -4,7 +4,9 @@
  * counting fake of the Excel API (test/hosts/excel/fake-excel.ts), with the workbook loaded into the fake.
  * Each Excel.run gets its own fake RequestContext over the same workbook state, as in Excel.
  *
- * Figures: context.sync() calls, the size of the largest payload of one sync, and the splits made.
+ * Figures: context.sync() calls, the size of the largest payload of one sync, and the splits made;
+ * and, for the example plus an unrelated 20,000 × 16 sheet, the largest response of a read (the
+ * read is bounded: src/hosts/excel/sheet-reader.ts) against the one response that read used to be.
  *
  * How a payload is measured. office-js sends each context.sync() as one JSON batch: the queued
  * actions (SetProperty, Method, Query, Instantiate) and the object paths they act on (getItem,
@@ -26,12 +28,13 @@ import type { WorkbookSnapshot } from "../src/workbook/model";
 import { a1 } from "../src/workbook/model";
 import { buildPaymentSheet } from "../src/workbook/sheets/payment-sheet";
 import { runWorkbookAsync } from "../src/workbook/plan";
-import { type PathSegment, RequestEstimate, SPLIT_AT, WEB_PAYLOAD_LIMIT } from "../src/hosts/excel/request-size";
-import { FakeRequestContext, FakeWorkbookState } from "../test/hosts/excel/fake-excel";
+import { RESPONSE_BUDGET, SPLIT_AT, WEB_PAYLOAD_LIMIT } from "../src/hosts/excel/request-size";
+import { FakeRequestContext, FakeWorkbookState, officeJsRequestBytes, segments } from "../test/hosts/excel/fake-excel";
+import { addLedger } from "../test/hosts/excel/fixtures";
 import { type Figure, kb, mb } from "./report";
 import { AS_OF, NOW, type BenchWorkbook } from "./workbooks";
 
-export { WEB_PAYLOAD_LIMIT };
+export { WEB_PAYLOAD_LIMIT, officeJsRequestBytes };
 
 /** Loads a snapshot (what the file adapter reads) into a fresh fake workbook: values, formulas, formats, merges, protection. */
 export function fakeStateOf(snapshot: WorkbookSnapshot): FakeWorkbookState {
@@ -52,78 +55,6 @@ export function fakeStateOf(snapshot: WorkbookSnapshot): FakeWorkbookState {
 }
 
 const utf8 = (s: string) => Buffer.byteLength(s, "utf8");
-
-/** Splits "a.getItem(x.y).getRange(H4).values" into ["a", "getItem(x.y)", "getRange(H4)", "values"]. */
-function segments(path: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let current = "";
-  for (const ch of path) {
-    if (ch === "(") depth++;
-    if (ch === ")") depth--;
-    if (ch === "." && depth === 0) {
-      out.push(current);
-      current = "";
-    } else current += ch;
-  }
-  out.push(current);
-  return out;
-}
-
-/** One operation text of the fake → its target path, the member, and the JSON-able argument. */
-function parseOperation(op: string): { path: string[]; member: string; kind: "set" | "method" | "load"; argument: unknown } {
-  // The first "=" outside parentheses splits a property set from its value.
-  let depth = 0;
-  let eq = -1;
-  for (let i = 0; i < op.length; i++) {
-    const ch = op[i];
-    if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    else if (ch === "=" && depth === 0) {
-      eq = i;
-      break;
-    }
-  }
-  const left = eq >= 0 ? op.slice(0, eq) : op;
-  const raw = eq >= 0 ? op.slice(eq + 1) : undefined;
-  const segs = segments(left);
-  const last = segs.pop() ?? "";
-  if (raw !== undefined) {
-    let argument: unknown = raw;
-    try {
-      argument = JSON.parse(raw);
-    } catch {
-      // a bare string (a colour, a title): sent as a JSON string
-    }
-    return { path: segs, member: last, kind: "set", argument };
-  }
-  const m = /^([A-Za-z_]\w*)\((.*)\)$/.exec(last);
-  const name = m?.[1] ?? last;
-  const args = m?.[2] ?? "";
-  return { path: segs, member: name, kind: name === "load" ? "load" : "method", argument: args === "" ? [] : args.split(",") };
-}
-
-/** "getRange(H4)" → { name: "getRange", args: ["H4"] }; "format" → { name: "format" }. A getRanges list stays one argument. */
-function pathSegment(seg: string): PathSegment {
-  const m = /^([A-Za-z_]\w*)\((.*)\)$/.exec(seg);
-  if (!m) return { name: seg };
-  const name = m[1] ?? seg;
-  const args = m[2] ?? "";
-  return { name, args: args === "" ? [] : name === "getRanges" ? [args] : args.split(",") };
-}
-
-/** The office-js-shaped size of one sync's request (see the header): the fake's log through RequestEstimate. */
-export function officeJsRequestBytes(operations: readonly string[]): number {
-  const estimate = new RequestEstimate();
-  for (const op of operations) {
-    const { path, member, kind, argument } = parseOperation(op);
-    const segs = (path.length > 0 ? path : ["workbook"]).map(pathSegment);
-    if (kind === "set") estimate.set(segs, member, argument);
-    else if (kind === "load") estimate.query(segs, argument);
-    else estimate.method(segs, member, argument as unknown[]);
-  }
-  return estimate.bytes;
-}
 
 interface SyncMeasure {
   phase: "read" | "apply";
@@ -247,6 +178,52 @@ export async function paneRecompute(book: BenchWorkbook): Promise<{ open: number
   return counts;
 }
 
+/** A read of a workbook through the fake: its syncs and every response's bytes (as the fake measured them). */
+export interface ReadMeasure {
+  syncs: number;
+  responses: number[];
+  largest: number;
+}
+
+/**
+ * The example workbook plus an unrelated 20,000 × 16 sheet (a clerk's ledger, test/hosts/excel/fixtures.ts):
+ * the pane's first read, a read once the sheets are known, and — for comparison — what one response
+ * carrying every sheet's used range (values, number formats, formulas: the read before issue 14)
+ * weighs, measured on a fake without the 5 MB limit (Excel on the web refuses it).
+ */
+export async function wideWorkbookReads(book: BenchWorkbook): Promise<{ first: ReadMeasure; again: ReadMeasure; unread: string; oneResponse: number }> {
+  const file = await ExcelFileAdapter.fromBuffer(book.bytes);
+  const state = fakeStateOf(await file.read());
+  addLedger(state);
+  const contexts: FakeRequestContext[] = [];
+  const adapter = new ExcelAdapter(
+    <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean }) => {
+      const context = new FakeRequestContext(state, options);
+      contexts.push(context);
+      return batch(context as unknown as Excel.RequestContext);
+    },
+    { isSetSupported: () => true },
+  );
+  const measure = async (): Promise<ReadMeasure> => {
+    await adapter.read();
+    const context = contexts[contexts.length - 1] as FakeRequestContext;
+    return { syncs: context.syncCount, responses: context.responseBytes, largest: Math.max(...context.responseBytes) };
+  };
+  const first = await measure();
+  const again = await measure();
+  const unread = adapter.unread.map((u) => `${u.name} (${u.rows} × ${u.columns})`).join(", ");
+  const unlimited = fakeStateOf(await file.read());
+  addLedger(unlimited);
+  unlimited.payloadLimit = Number.POSITIVE_INFINITY;
+  const whole = new FakeRequestContext(unlimited);
+  for (const sheet of unlimited.sheets) {
+    const used = (whole as unknown as Excel.RequestContext).workbook.worksheets.getItem(sheet.name).getUsedRangeOrNullObject(true);
+    used.load("values,numberFormat,formulas");
+  }
+  await whole.sync();
+  return { first, again, unread, oneResponse: whole.responseBytes[0] ?? 0 };
+}
+
 export async function benchExcelMode(books: readonly BenchWorkbook[]): Promise<Figure[]> {
   console.log("\n## Excel mode (ExcelAdapter against the counting fake)");
   const measures: ExcelModeMeasure[] = [];
@@ -271,7 +248,7 @@ export async function benchExcelMode(books: readonly BenchWorkbook[]): Promise<F
       value: `${m.readSyncs + m.applySyncs} (read ${m.readSyncs} + write ${m.applySyncs})`,
       budget: "2 (read 1 + write 1)",
       holds: m.readSyncs <= 1 && m.applySyncs <= 1,
-      note: `a recompute in an open pane, the sheets known from its last read; the pane's first read of a session takes ${m.openSyncs} (the listing, then the sheets: src/hosts/excel/excel-adapter.ts says why not one).`,
+      note: `a recompute in an open pane, the sheets known from its last read; the pane's first read of a session takes ${m.openSyncs} (the listing, the used ranges' bounds, then the cells in batches under 4 MB: src/hosts/excel/excel-adapter.ts says why not one).`,
     });
   }
   for (const book of books) {
@@ -282,7 +259,7 @@ export async function benchExcelMode(books: readonly BenchWorkbook[]): Promise<F
       value: `${pane.action} syncs (then ${pane.refresh} behind it, not waited on)`,
       budget: "2 (read 1 + write 1)",
       holds: pane.action <= 2,
-      note: "the session's own flow (src/taskpane/session.ts) over the same fake: the action's read and write; the view shows the workbook as written at once, and the read that takes it from Excel (recalculated) runs behind the action. It cannot share the write's sync: the write batch suspends calculation, so formulas read in it would not be recalculated.",
+      note: "the session's own flow (src/taskpane/session.ts) over the same fake: the action's read and write; the view shows the workbook as written at once, and the read that takes it from Excel (recalculated: the write ends with application.calculate) runs behind the action.",
     });
   }
   figures.push({
@@ -315,6 +292,18 @@ export async function benchExcelMode(books: readonly BenchWorkbook[]): Promise<F
       budget: "split only where > 5 MB",
       holds,
       ...(holds ? {} : { note: `${over} write sync(s) at or over 5 MB; ${made} split(s) made for a write of ${mb(m.unsplitBytes)}.` }),
+    });
+  }
+  const example = books.find((b) => b.months <= 12) ?? books[0];
+  if (example) {
+    const wide = await wideWorkbookReads(example);
+    console.log(`${example.label} + a 20,000 × 16 ledger: first read ${wide.first.syncs} syncs, responses ${wide.first.responses.map(kb).join(", ")}; a read once the sheets are known ${wide.again.syncs} sync(s), ${wide.again.responses.map(kb).join(", ")}; listed by name only: ${wide.unread}; every used range in one response (the read before): ${mb(wide.oneResponse)}`);
+    const largest = Math.max(wide.first.largest, wide.again.largest);
+    figures.push({
+      figure: "Excel: largest read response, the example + an unrelated 20,000 × 16 sheet",
+      value: `${kb(largest)} (first read ${wide.first.syncs} syncs, then ${wide.again.syncs}; all in one response it was ${mb(wide.oneResponse)})`,
+      budget: "< 4 MB",
+      holds: largest < RESPONSE_BUDGET,
     });
   }
   return figures;

@@ -8,7 +8,8 @@ import type { PaneAdapter, PaneLimitation } from "./session";
 
 /** Shows the sheet and selects the cell (or just shows the sheet when there is no cell). */
 export async function selectInExcel(sheet: string, cell: string | null): Promise<void> {
-  await Excel.run(async (context) => {
+  // delayForCellEdit: a clerk still typing in a cell gets the selection when the edit ends, not an error.
+  await Excel.run({ delayForCellEdit: true }, async (context) => {
     const worksheet = context.workbook.worksheets.getItem(sheet);
     worksheet.activate();
     if (cell) worksheet.getRange(cell).select();
@@ -72,13 +73,29 @@ export function describeSkipped(s: SkippedLike): PaneLimitation {
 }
 
 /** What excelPaneAdapter uses of the office-js adapter (taken by shape, so tests can give a stand-in). */
-export type ExcelLike = Pick<ExcelAdapter, "read" | "apply"> & { skipped?: readonly SkippedLike[] };
+export type ExcelLike = Pick<ExcelAdapter, "read" | "apply"> & { skipped?: readonly SkippedLike[]; unread?: readonly { name: string; rows: number; columns: number }[] };
 
-export function excelPaneAdapter(adapter: ExcelLike = new ExcelAdapter()): PaneAdapter {
+/** A large sheet the adapter listed by name only (its cells not read: it is none of the product's). */
+export function describeUnread(u: { name: string; rows: number; columns: number }): PaneLimitation {
+  return {
+    feature: `unread:${u.name}`,
+    messageZh: `工作表「${u.name}」较大（${u.rows} 行 × ${u.columns} 列），不是考核表、录入表或本工具的表，未读取其内容；如它其实是某月的考核表，请把表头放在前 30 行、30 列以内。`,
+    messageEn: `Sheet "${u.name}" is large (${u.rows} rows × ${u.columns} columns) and is not a scorecard, an input sheet or one of this tool's sheets, so its cells were not read; if it is in fact a monthly scorecard, keep its headings within the first 30 rows and columns.`,
+  };
+}
+
+/**
+ * Whether this office.js passes Excel.run's mergeUndoGroup on: the CDN build's current office.js
+ * does; the self-hosted npm copy (1.1.110, 2022) drops it (webpack's OFFICE_JS_CDN, issue 14 point 3).
+ */
+declare const OFFICE_JS_CDN: boolean | undefined;
+const officeJsFromCdn = typeof OFFICE_JS_CDN !== "undefined" && OFFICE_JS_CDN === true;
+
+export function excelPaneAdapter(adapter: ExcelLike = new ExcelAdapter(undefined, { officeJsHonoursUndoGroup: officeJsFromCdn })): PaneAdapter {
   return {
     read: () => adapter.read(),
     apply: (plan) => adapter.apply(plan),
     select: selectInExcel,
-    limitations: () => (adapter.skipped ?? []).map(describeSkipped),
+    limitations: () => [...(adapter.skipped ?? []).map(describeSkipped), ...(adapter.unread ?? []).map(describeUnread)],
   };
 }

@@ -36,6 +36,12 @@ export interface SheetSnapshot {
   merges: MergedRange[];
   /** True when the sheet is protected (a frozen, signed month for instance). */
   protected?: boolean;
+  /**
+   * True when the host could not read merged areas (Excel below ExcelApi 1.13): `merges` is empty
+   * because they are unknown, not because there are none. Readers must not rely on a cell not
+   * being merged (find-scorecards refuses to read a label's value through a merge it cannot see).
+   */
+  mergesUnknown?: boolean;
 }
 
 export interface WorkbookSnapshot {

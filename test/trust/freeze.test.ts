@@ -187,7 +187,7 @@ describe("protection in the office-js adapter (fake Excel)", () => {
 describe("Excel's native undo group (ExcelApi 1.20)", () => {
   const plan: WritePlan = { cellWrites: [{ sheet: OCT, writes: [{ address: "H2", value: 93.25 }] }], sheets: [] };
 
-  async function applyWith(supports: (name: string, version: string) => boolean): Promise<{ options: (BatchOptions | undefined)[]; adapter: ExcelAdapter }> {
+  async function applyWith(supports: (name: string, version: string) => boolean, honours = true): Promise<{ options: (BatchOptions | undefined)[]; adapter: ExcelAdapter }> {
     const { context } = fakeExcel(new FakeWorkbookState());
     context.state.addSheet(OCT, { A1: "考核得分" });
     const options: (BatchOptions | undefined)[] = [];
@@ -196,29 +196,32 @@ describe("Excel's native undo group (ExcelApi 1.20)", () => {
         options.push(o);
         return batch(context as unknown as Excel.RequestContext);
       },
-      { isSetSupported: supports },
+      { isSetSupported: supports, officeJsHonoursUndoGroup: honours },
     );
     await adapter.apply(plan);
     expect(context.state.find(OCT)?.at("H2")?.value).toBe(93.25);
     return { options, adapter };
   }
 
-  it("runs apply() as Excel.run({ mergeUndoGroup: true }, …) when the host has ExcelApi 1.20", async () => {
+  it("runs a plan of owned cells only as Excel.run({ mergeUndoGroup: true }, …) when the host has ExcelApi 1.20 and office.js honours the option", async () => {
     const asked: string[] = [];
     const { options, adapter } = await applyWith((name, version) => {
       asked.push(`${name} ${version}`);
       return true;
     });
-    expect(options).toEqual([{ mergeUndoGroup: true }]);
+    expect(options).toEqual([{ delayForCellEdit: true, mergeUndoGroup: true }]);
     expect(asked).toContain("ExcelApi 1.20");
     expect(adapter.nativeUndo).toBe(true);
     expect(adapter.skipped).toEqual([]);
   });
 
-  it("runs it without the option (the product's own undo only) when the host lacks 1.20", async () => {
+  it("runs it without the option (the product's own undo only) when the host lacks 1.20, or office.js would drop the option", async () => {
     const { options, adapter } = await applyWith((_name, version) => version !== "1.20");
-    expect(options).toEqual([undefined]);
+    expect(options).toEqual([{ delayForCellEdit: true }]);
     expect(adapter.nativeUndo).toBe(false);
+    const old = await applyWith(() => true, false);
+    expect(old.options).toEqual([{ delayForCellEdit: true }]);
+    expect(old.adapter.nativeUndo).toBe(false);
   });
 
   it("cannot group a batch it does not run: given a context, nativeUndo stays false", async () => {

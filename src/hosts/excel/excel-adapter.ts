@@ -2,20 +2,25 @@
  * The office-js adapter: WorkbookAdapter over the Excel JavaScript API, inside the task pane.
  *
  * Round trips (context.sync) are the cost that matters in Excel, above all in Excel on the web, so
- * the number of syncs is a constant, whatever the number of sheets or months:
- * - read(): 1 sync once the adapter knows the sheets (every read after the first of a pane session):
- *   the listing (name, position) and, for every sheet the last read saw and the last apply created,
- *   `worksheets.getItem(name)` with its protection, the used range's values, number formats and
- *   formulas, and the merged areas, all in one batch. A sheet added since costs one more sync, for it
- *   alone; a sheet renamed or deleted since fails that batch with ItemNotFound (documented for
- *   getItem; a read, so nothing is half done) and the read starts again the first-read way.
- *   The first read of a session takes 2: the listing, then every sheet. One sync there would need
- *   the loads queued before the sheets are known: the only way is to chain
- *   `worksheets.getFirst().getNextOrNullObject()…` up to a cap and queue each sheet's loads on the
- *   chained objects. Past the last sheet those are null objects, and the Office docs ("*OrNullObject
- *   methods and properties", Worksheet.getNextOrNullObject) say only that such an object reads
- *   `isNullObject === true` after the sync: not what methods queued ON a null object do. Not
- *   documented as safe, so not done.
+ * the number of syncs does not grow with the number of sheets or months. Every Excel.run the adapter
+ * makes passes `delayForCellEdit: true` (RunOptions, ExcelApi 1.11 — older hosts ignore it and may
+ * fail the batch with InvalidOperationInCellEditMode, reported as CellEditModeError): a clerk typing
+ * in a cell makes the batch wait instead of fail. A sync that does not come back within
+ * `syncTimeoutMs` (60 s) is reported as ExcelNotRespondingError (zh-CN and English).
+ * - read(): bounded (sheet-reader.ts). It reads in full what the product needs — the input and owned
+ *   sheets by name, every small sheet, and a large sheet only when its first rows look like a
+ *   scorecard — and lists any other sheet by name (`unread`); every response is estimated and kept
+ *   under 4 MB (RESPONSE_BUDGET; Excel on the web refuses 5 MB), large used ranges in bands of rows,
+ *   and the merged areas of a sheet with more than 512 of them in bands too. Syncs: a read after the
+ *   first of a pane session queues everything it learnt (sheets, used ranges, bytes per cell) with
+ *   the listing: 1 sync (more only when that would pass the budget). The first read takes 3: the
+ *   listing, the used ranges' bounds, the cells (one more when a large sheet turns out to be a
+ *   scorecard). One sync there would need the loads queued before the sheets are known: the only way
+ *   is to chain `worksheets.getFirst().getNextOrNullObject()…` and queue loads on null objects, which
+ *   the Office docs do not say is safe. Until this change the first read was 2 syncs and every
+ *   sheet's whole used range came back in one response (10 MB for one 20,000 × 16 ledger). A sheet
+ *   renamed or deleted since the last read fails that batch with ItemNotFound (a read: nothing is
+ *   half done) and the read starts again the first-read way.
  * - apply(): 1 sync for any plan whose request stays under 4.5 MB (SPLIT_AT; Excel on the web
  *   refuses a request over 5 MB). The plan is turned into few operations: values and number formats
  *   as 2-D arrays over rectangles (dense blocks of contiguous rows on a sheet created fresh, exact runs
@@ -23,29 +28,40 @@
  *   on a multi-area range (`Worksheet.getRanges("A1:B2, D4")`, ExcelApi 1.9; one range per rectangle
  *   without it), merges one each. Each operation's request size is estimated as it is queued
  *   (request-size.ts) and the batch is split into one more sync only where it would pass SPLIT_AT; the
- *   splits are counted in `lastApplyStats`. Calculation is suspended in every batch; sheets of
- *   plan.protectSheets are unprotected before the writes and protected after them. Where the host has
- *   ExcelApi 1.20 the whole apply runs as `Excel.run({ mergeUndoGroup: true }, …)`: one Ctrl+Z undoes
- *   it, extra syncs included ("all context.sync() calls in a single Excel.run are merged").
+ *   splits are counted in `lastApplyStats`.
+ *   Order: the undo record (撤销记录, the plan's own sheet) first, then the rest (unprotect, owned
+ *   cells, sheets, deletions, protect), so that a write that stops part-way always leaves a record of
+ *   the state before it; a new 撤销记录 is moved to its place in the plan's order afterwards. A failed
+ *   sync throws ApplyIncompleteError: what was written, what not.
+ *   Calculation: every batch but the last suspends calculation (suspendApiCalculationUntilNextSync);
+ *   the last runs with calculation on and ends with `application.calculate`: "Recalculate" for a
+ *   one-batch write (fresh in Manual calculation mode too), "Full" after suspended batches (the docs:
+ *   once suspended, "it is the developer's responsibility to re-calc the workbook, to ensure that any
+ *   dependencies are propagated"). Formulas reading owned cells are fresh when apply returns.
+ *   Undo: the whole apply runs as one native undo group (`mergeUndoGroup`, ExcelApi 1.20) only when
+ *   the batch is undoable — owned cells only: sheet deletion and (un)protection are not undoable
+ *   ("Undo support with the Excel JavaScript API"), and a group holding them throws UndoNotSupported
+ *   — and the office.js in use passes the option on (`officeJsHonoursUndoGroup`; the npm copy 1.1.110
+ *   drops it). UndoNotSupported all the same (office-js issue #6491: a large batch of supported
+ *   calls) runs the write again without the group: owned-cell writes are idempotent. `nativeUndo`
+ *   says whether the last apply was one undo step. The product's own 撤销上次写入 works everywhere.
  *
- * Text is always written as text: Excel parses strings given to `Range.values` as if typed
- * ("=…" becomes a formula, "001" the number 1, "2025-10" a date). Such strings are written with a
- * leading apostrophe, Excel's own "what follows is text" prefix; Excel consumes the apostrophe and
- * stores the text (sets the cell's quote prefix). This was chosen over number format "@" because
- * "@" is a lasting property of the cell: a number written there later would also turn into text.
+ * Text is always written as text (text-input.ts): strings Excel would reinterpret get a leading
+ * apostrophe, written while the cell is General (values before number formats on a fresh sheet; a
+ * cell the last read saw as "@" is set to General, written, and set back), because what Excel does
+ * with an apostrophe in an "@" cell is not documented; reading drops an apostrophe kept in front of
+ * such text in an "@" cell, so both behaviours read the same.
  *
- * Requirement sets: the manifest asks for ExcelApi 1.7. Merged areas (1.13), data validation (1.8)
- * and page layout (1.9) are used only when the host has them; what was left out is listed in
- * `skipped` so that the pane can say so. Multi-area ranges (1.9) only make the batch smaller: without
- * them the same formats go on one range per rectangle, and nothing is skipped.
+ * Requirement sets: merged areas (1.13), data validation (1.8) and page layout (1.9) are used only
+ * when the host has them; what was left out is listed in `skipped` so that the pane can say so;
+ * without merged areas every sheet read is marked `mergesUnknown` (find-scorecards then refuses to
+ * read a label's value through a merge it cannot see). Multi-area ranges (1.9) only make the batch
+ * smaller: without them the same formats go on one range per rectangle, and nothing is skipped.
  */
 import {
   type CellStyle,
-  type CellValue,
   type CellWrite,
   type MergedRange,
-  type ReadCell,
-  type SheetSnapshot,
   type SheetSpec,
   type WorkbookAdapter,
   type WorkbookSnapshot,
@@ -54,11 +70,25 @@ import {
   columnLetter,
   parseA1,
 } from "../../workbook/model";
-import { type PathSegment, RequestEstimate, SPLIT_AT, utf8Length } from "./request-size";
+import { normalizeText } from "../../workbook/read/normalize";
 import { fitPlan } from "../../workbook/sheets/excel-limits";
+import { UNDO_SHEET_NAME } from "../../workbook/sheets/undo";
+import { ApplyIncompleteError, CellEditModeError, ExcelNotRespondingError, errorCode } from "./errors";
+import { type PathSegment, RequestEstimate, SPLIT_AT, utf8Length } from "./request-size";
+import { type Bounds, type KnownSheet, type UnreadSheet, DEFAULT_BYTES_PER_CELL, SheetReader } from "./sheet-reader";
+import { TEXT_FORMAT, needsTextPrefix, toExcelInput } from "./text-input";
 
-/** Options of one batch: `mergeUndoGroup` makes the whole batch one step of Excel's own undo (ExcelApi 1.20). */
+export { ApplyIncompleteError, CellEditModeError, ExcelNotRespondingError } from "./errors";
+export { cellsOf, parseAreas, type UnreadSheet } from "./sheet-reader";
+export { needsTextPrefix, toExcelInput } from "./text-input";
+
+/**
+ * Options of one batch (Excel.RunOptions): `delayForCellEdit` waits while the user edits a cell
+ * instead of failing (ExcelApi 1.11); `mergeUndoGroup` makes the whole batch one step of Excel's own
+ * undo (ExcelApi 1.20).
+ */
 export interface BatchOptions {
+  delayForCellEdit?: boolean;
   mergeUndoGroup?: boolean;
 }
 
@@ -71,11 +101,25 @@ export const UNDO_GROUP_REQUIREMENT = { name: "ExcelApi", version: "1.20" } as c
 /** Multi-area ranges (`Worksheet.getRanges`), used to format many rectangles in one operation. */
 export const RANGE_AREAS_REQUIREMENT = { name: "ExcelApi", version: "1.9" } as const;
 
+/** How long a sync may take before the clerk is told Excel is not responding. */
+export const DEFAULT_SYNC_TIMEOUT_MS = 60_000;
+
 export interface ExcelAdapterOptions {
   /** Requirement-set probe; defaults to Office.context.requirements.isSetSupported. */
   isSetSupported?: (name: string, version: string) => boolean;
   /** Split a write batch before its estimated request passes this many bytes; default SPLIT_AT (4.5 MB). */
   splitAt?: number;
+  /** Cut a read into syncs whose estimated response stays under this many bytes; default RESPONSE_BUDGET (4 MB). */
+  responseBudget?: number;
+  /** A sync that takes longer is reported (ExcelNotRespondingError); default 60 s. */
+  syncTimeoutMs?: number;
+  /**
+   * The office.js the pane loaded passes RunOptions.mergeUndoGroup on to Excel. The npm package
+   * @microsoft/office-js 1.1.110 (the self-hosted copy) does not: its Excel.run reads
+   * delayForCellEdit only. Microsoft's CDN copy is current. Default false: no undo group is asked
+   * for, and `nativeUndo` stays false.
+   */
+  officeJsHonoursUndoGroup?: boolean;
 }
 
 /** What the last apply() sent: syncs made, of which splits (syncs beyond the first), and each request's estimated size. */
@@ -88,6 +132,17 @@ export interface ApplyStats {
   payloadBytes: number[];
   /** office-js actions queued (Instantiate actions included), all syncs together. */
   actions: number;
+  /** What each batch wrote (zh-CN descriptions, as ApplyIncompleteError gives them). */
+  batchItems: string[][];
+  /** The calculation the last batch ended with. */
+  calculation: "Recalculate" | "Full";
+}
+
+/** What the last read() fetched: syncs and the bytes of each response (the JSON of what was loaded). */
+export interface ReadStats {
+  syncs: number;
+  responseBytes: number[];
+  largestResponseBytes: number;
 }
 
 /** One thing the host could not do, for the pane to show (zh-CN first). */
@@ -110,39 +165,59 @@ function defaultIsSetSupported(name: string, version: string): boolean {
   return Office.context.requirements.isSetSupported(name, version);
 }
 
+/** Excel.run with the batch's options; `delayForCellEdit: true` always. */
 function defaultRunner<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: BatchOptions): Promise<T> {
-  return options ? Excel.run(options, batch) : Excel.run(batch);
+  return Excel.run({ delayForCellEdit: true, ...options }, batch);
 }
 
 /** office-js's error for getItem of a sheet that is not there (OfficeExtension.Error, code "ItemNotFound"). */
 function isItemNotFound(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "ItemNotFound";
+  return errorCode(e) === "ItemNotFound";
 }
 
 function isRequestContext(x: unknown): x is Excel.RequestContext {
   return typeof x === "object" && x !== null && typeof (x as { sync?: unknown }).sync === "function";
 }
 
+/** A failure as the clerk should see it: cell-edit mode in words. */
+function friendly(e: unknown): unknown {
+  return errorCode(e) === "InvalidOperationInCellEditMode" ? new CellEditModeError(e) : e;
+}
+
+const isUndoRecord = (name: string) => normalizeText(name) === normalizeText(UNDO_SHEET_NAME);
+
 export class ExcelAdapter implements WorkbookAdapter {
   /** Features left out by the last read() or apply() because the host lacks their requirement set. */
   skipped: SkippedFeature[] = [];
   /**
-   * True when the last apply() ran as one native undo group (ExcelApi 1.20: Ctrl+Z undoes the whole
-   * write). The product's own 撤销上次写入 (撤销记录 sheet) works everywhere, with or without it.
+   * True when the last apply() ran as one native undo group (ExcelApi 1.20, the office.js passing
+   * the option on, the plan undoable: Ctrl+Z undoes the whole write). The product's own
+   * 撤销上次写入 (撤销记录 sheet) works everywhere, with or without it.
    */
   nativeUndo = false;
   /** Syncs, splits and request sizes of the last apply() (null before the first). */
   lastApplyStats: ApplyStats | null = null;
+  /** Syncs and response sizes of the last read() (null before the first). */
+  lastReadStats: ReadStats | null = null;
+  /** Large sheets the last read() listed by name only (their cells were not read: the product does not use them). */
+  unread: UnreadSheet[] = [];
   /**
    * The sheets as the last read() saw them and the last apply() left them: the next read() queues
    * their loads by name beside the listing, so that it is one sync (see read()).
    */
-  private knownSheets: string[] | null = null;
+  private known: KnownSheet[] | null = null;
   /** Merged areas per sheet (lower-cased name) as the last read() saw them; see cellWriteUnits. */
   private knownMerges = new Map<string, MergedRange[]>();
+  /** Cells formatted "@" per sheet (lower-cased name), as the last read() saw them ("row,col"). */
+  private knownTextCells = new Map<string, Set<string>>();
+  /** The workbook's structure was protected at the last read(). */
+  private structureProtected = false;
   private readonly run: BatchRunner;
   private readonly isSetSupported: (name: string, version: string) => boolean;
   private readonly splitAt: number;
+  private readonly responseBudget: number | undefined;
+  private readonly syncTimeoutMs: number;
+  private readonly officeJsHonoursUndoGroup: boolean;
   private readonly ownsRuns: boolean = true;
 
   /** `source`: a RequestContext to use as is, or a batch runner; default `Excel.run`. */
@@ -150,12 +225,15 @@ export class ExcelAdapter implements WorkbookAdapter {
     if (isRequestContext(source)) {
       const context = source;
       this.run = <T>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(context);
-      this.ownsRuns = false; // the caller's batch: its undo grouping is the caller's
+      this.ownsRuns = false; // the caller's batch: its options and undo grouping are the caller's
     } else {
       this.run = source ?? defaultRunner;
     }
     this.isSetSupported = options.isSetSupported ?? defaultIsSetSupported;
     this.splitAt = options.splitAt ?? SPLIT_AT;
+    this.responseBudget = options.responseBudget;
+    this.syncTimeoutMs = options.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS;
+    this.officeJsHonoursUndoGroup = options.officeJsHonoursUndoGroup ?? false;
   }
 
   private has(key: FeatureKey): boolean {
@@ -173,73 +251,68 @@ export class ExcelAdapter implements WorkbookAdapter {
     return false;
   }
 
+  /**
+   * One Excel.run with a watchdog: if no sync comes back within syncTimeoutMs, the run is given up
+   * on (ExcelNotRespondingError); what Excel does with it later is not waited for. `sync` is the
+   * batch's way to sync (it re-arms the watchdog).
+   */
+  private runGuarded<T>(batch: (context: Excel.RequestContext, sync: (context: Excel.RequestContext) => Promise<void>) => Promise<T>, options: BatchOptions): Promise<T> {
+    const ms = this.syncTimeoutMs;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let hang: (e: Error) => void = () => {};
+    const hung = new Promise<never>((_resolve, reject) => (hang = reject));
+    const arm = () => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => hang(new ExcelNotRespondingError(Math.round(ms / 1000))), ms);
+    };
+    const sync = async (context: Excel.RequestContext) => {
+      arm();
+      await context.sync();
+      arm();
+    };
+    arm();
+    const work = this.run((context) => {
+      arm();
+      return batch(context, sync);
+    }, { delayForCellEdit: true, ...options });
+    work.catch(() => undefined); // a failure after the hang was reported has no one to tell
+    return Promise.race([work, hung]).finally(() => {
+      if (timer !== undefined) clearTimeout(timer);
+    });
+  }
+
   async read(): Promise<WorkbookSnapshot> {
     this.skipped = [];
     const withMerges = this.has("merges");
-    const known = this.knownSheets;
+    const attempt = (known: readonly KnownSheet[] | null) =>
+      this.runGuarded((context, sync) => new SheetReader(context, { withMerges, known, sync, ...(this.responseBudget !== undefined ? { budget: this.responseBudget } : {}) }).read(), {});
+    let result: Awaited<ReturnType<typeof attempt>> | null = null;
+    const known = this.known;
     if (known !== null) {
       try {
-        return await this.run((context) => this.readSheets(context, known, withMerges));
+        result = await attempt(known);
       } catch (e) {
         // A sheet read last time was renamed or deleted since: its getItem failed the batch (a read
         // only, nothing changed). List the sheets first, as on the first read.
-        if (!isItemNotFound(e)) throw e;
-        this.knownSheets = null;
+        if (!isItemNotFound(e)) throw friendly(e);
+        this.known = null;
       }
     }
-    return this.run((context) => this.readSheets(context, null, withMerges));
-  }
-
-  /**
-   * One read. `known` (the sheets the last read or apply left): their loads are queued by name with
-   * the listing, so the read is one sync; a sheet added since costs one more sync for it alone.
-   * Without `known` the listing comes first (2 syncs).
-   */
-  private async readSheets(context: Excel.RequestContext, known: readonly string[] | null, withMerges: boolean): Promise<WorkbookSnapshot> {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load("items/name,items/position");
-    const queue = (sheet: Excel.Worksheet) => {
-      sheet.protection.load("protected");
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load("rowIndex,columnIndex,values,numberFormat,formulas");
-      // Merged areas of the whole sheet: a merge left blank (a signature box) may lie outside the
-      // values-only used range. At most 512 areas per call (API limit), far above a scorecard.
-      let merged: Excel.RangeAreas | null = null;
-      if (withMerges) {
-        merged = sheet.getRange().getMergedAreasOrNullObject();
-        merged.load("address");
+    if (result === null) {
+      try {
+        result = await attempt(null);
+      } catch (e) {
+        throw friendly(e);
       }
-      return { sheet, used, merged };
-    };
-    // Sheet names are case-insensitive in Excel: matched lower-cased.
-    const pending = new Map<string, ReturnType<typeof queue>>();
-    for (const name of known ?? []) pending.set(name.toLowerCase(), queue(worksheets.getItem(name)));
-    await context.sync(); // the listing, and every known sheet's cells, formats, formulas and merges
-
-    const listed = worksheets.items;
-    const added = listed.filter((sheet) => !pending.has(sheet.name.toLowerCase()));
-    if (added.length > 0) {
-      for (const sheet of added) pending.set(sheet.name.toLowerCase(), queue(sheet));
-      await context.sync(); // the sheets not known before: all of them on a first read
     }
-
-    const sheets: SheetSnapshot[] = listed.map((listedSheet) => {
-      const { sheet, used, merged } = pending.get(listedSheet.name.toLowerCase()) as ReturnType<typeof queue>;
-      const snapshot: SheetSnapshot = {
-        name: listedSheet.name,
-        index: listedSheet.position,
-        cells: used.isNullObject ? [] : cellsOf(used.rowIndex, used.columnIndex, used.values, used.numberFormat, used.formulas),
-        merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [],
-      };
-      if (sheet.protection.protected) snapshot.protected = true;
-      return snapshot;
-    });
-    sheets.sort((a, b) => a.index - b.index);
-    this.knownMerges = new Map(sheets.map((s) => [s.name.toLowerCase(), s.merges]));
-    this.knownSheets = sheets.map((s) => s.name);
-    return { sheets };
+    this.known = result.known;
+    this.unread = result.unread;
+    this.structureProtected = result.structureProtected;
+    this.knownMerges = new Map(result.snapshot.sheets.map((s) => [s.name.toLowerCase(), s.merges]));
+    this.knownTextCells = result.textCells;
+    this.lastReadStats = { syncs: result.syncs, responseBytes: result.responseBytes, largestResponseBytes: Math.max(0, ...result.responseBytes) };
+    return result.snapshot;
   }
-
 
   async apply(given: WritePlan): Promise<void> {
     // Excel's limits (src/workbook/sheets/excel-limits.ts): a text over 32,767 characters or a row over
@@ -247,142 +320,123 @@ export class ExcelAdapter implements WorkbookAdapter {
     // fitted already; the pane's form drafts are not.
     const plan = fitPlan(given);
     this.skipped = [];
+    const knownNames = this.known?.map((k) => k.name) ?? null;
     const features: Features = {
       validation: plan.sheets.some((s) => (s.validations?.length ?? 0) > 0) ? this.has("validation") : true,
       pageLayout: plan.sheets.some((s) => s.print !== undefined) ? this.has("pageLayout") : true,
       rangeAreas: this.isSetSupported(RANGE_AREAS_REQUIREMENT.name, RANGE_AREAS_REQUIREMENT.version),
       mergesOf: (sheet) => this.knownMerges.get(sheet.toLowerCase()) ?? [],
-      positionOf: (sheet) => {
-        const i = (this.knownSheets ?? []).findIndex((n) => n.toLowerCase() === sheet.toLowerCase());
-        return i >= 0 ? i : undefined;
-      },
+      isTextCell: (sheet, row, col) => this.knownTextCells.get(sheet.toLowerCase())?.has(`${row},${col}`) ?? false,
+      knownNames,
     };
-    const undoGroup = this.isSetSupported(UNDO_GROUP_REQUIREMENT.name, UNDO_GROUP_REQUIREMENT.version);
     // Everything is planned (and every value checked) before the first operation is queued.
-    const batches = splitIntoBatches(planUnits(plan, features), this.splitAt);
+    const units = planUnits(plan, features);
+    const batches = splitIntoBatches(units, this.splitAt);
     this.nativeUndo = false;
     this.lastApplyStats = null;
-    await this.run(async (context) => {
-      const stats: ApplyStats = { syncs: 0, splits: 0, largestPayloadBytes: 0, payloadBytes: [], actions: 0 };
-      this.lastApplyStats = stats;
-      for (const units of batches) {
-        const batch = new Batch(context);
-        batch.queue(PROLOGUE);
-        for (const unit of units) batch.queue(unit);
-        stats.payloadBytes.push(batch.estimate.bytes);
-        stats.largestPayloadBytes = Math.max(stats.largestPayloadBytes, batch.estimate.bytes);
-        stats.actions += batch.estimate.actions;
-        stats.syncs += 1;
-        stats.splits = stats.syncs - 1;
-        // One sync per batch, on purpose: a second batch exists only because the first would pass the
-        // request limit (SPLIT_AT); in Excel on the web that request would be refused.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
+    const structural = plan.sheets.length > 0 || (plan.deleteSheets?.length ?? 0) > 0;
+    if (structural && this.structureProtected) {
+      const failure = Object.assign(new Error("工作簿结构受保护（审阅 > 保护工作簿），无法新建或删除工作表 / the workbook's structure is protected (Review > Protect Workbook): sheets cannot be added or deleted"), { code: "AccessDenied" });
+      throw incomplete(batches, 0, failure, false);
+    }
+    // The native undo group: owned cells only (see the header), on a host and office.js that honour it.
+    const undoable = plan.sheets.length === 0 && (plan.deleteSheets?.length ?? 0) === 0 && (plan.protectSheets?.length ?? 0) === 0;
+    const group = this.ownsRuns && undoable && this.officeJsHonoursUndoGroup && this.isSetSupported(UNDO_GROUP_REQUIREMENT.name, UNDO_GROUP_REQUIREMENT.version);
+    try {
+      await this.write(batches, group);
+      this.nativeUndo = group;
+    } catch (e) {
+      if (!(group && errorCode(e) === "UndoNotSupported")) {
+        this.known = null; // the workbook is as the failure left it: list it again
+        throw e;
       }
-    }, undoGroup ? { mergeUndoGroup: true } : undefined);
-    this.nativeUndo = undoGroup && this.ownsRuns;
-    // The sheets the plan created are known from now on; the deleted ones are not.
-    if (this.knownSheets !== null) {
-      const names = new Map(this.knownSheets.map((n) => [n.toLowerCase(), n]));
-      for (const spec of plan.sheets) if (!names.has(spec.name.toLowerCase())) names.set(spec.name.toLowerCase(), spec.name);
-      for (const name of plan.deleteSheets ?? []) names.delete(name.toLowerCase());
-      this.knownSheets = [...names.values()];
+      // Excel would not group this write (office-js issue #6491): the same writes again, ungrouped.
+      await this.write(batches, false);
+    }
+    // The sheets the plan created are known from now on (read in full, their size estimated from
+    // the cells written); the deleted ones are not; a sheet whose cells were written may have grown.
+    if (this.known !== null) {
+      const byName = new Map(this.known.map((k) => [k.name.toLowerCase(), k]));
+      for (const spec of plan.sheets) {
+        const before = byName.get(spec.name.toLowerCase());
+        byName.set(spec.name.toLowerCase(), { name: spec.name, mode: "full", bounds: boundsOf(spec.cells, null), bytesPerCell: before?.bytesPerCell ?? DEFAULT_BYTES_PER_CELL, mergeBytes: before?.mergeBytes ?? 2048 });
+      }
+      for (const name of plan.deleteSheets ?? []) byName.delete(name.toLowerCase());
+      for (const group of plan.cellWrites) {
+        const k = byName.get(group.sheet.toLowerCase());
+        if (k && k.mode === "full") byName.set(group.sheet.toLowerCase(), { ...k, bounds: boundsOf(group.writes, k.bounds ?? null) });
+      }
+      this.known = [...byName.values()];
+    }
+    for (const spec of plan.sheets) this.knownTextCells.delete(spec.name.toLowerCase());
+  }
+
+  /** The batches in one Excel.run; a failed sync becomes ApplyIncompleteError (UndoNotSupported in a group is passed on as is). */
+  private async write(batches: readonly TaggedUnit[][], group: boolean): Promise<void> {
+    const stats: ApplyStats = { syncs: 0, splits: 0, largestPayloadBytes: 0, payloadBytes: [], actions: 0, batchItems: [], calculation: batches.length > 1 ? "Full" : "Recalculate" };
+    this.lastApplyStats = stats;
+    let completed = 0;
+    try {
+      await this.runGuarded(async (context, sync) => {
+        for (const [i, units] of batches.entries()) {
+          const batch = new Batch(context);
+          const last = i === batches.length - 1;
+          if (!last) batch.queue(PROLOGUE);
+          for (const { unit } of units) batch.queue(unit);
+          if (last) batch.queue(recalculation(stats.calculation));
+          stats.payloadBytes.push(batch.estimate.bytes);
+          stats.largestPayloadBytes = Math.max(stats.largestPayloadBytes, batch.estimate.bytes);
+          stats.actions += batch.estimate.actions;
+          stats.batchItems.push([...new Set(units.map((u) => u.item.zh))]);
+          stats.syncs += 1;
+          stats.splits = stats.syncs - 1;
+          // One sync per batch, on purpose: a second batch exists only because the first would pass the
+          // request limit (SPLIT_AT); in Excel on the web that request would be refused.
+          await sync(context);
+          completed = i + 1;
+        }
+      }, group ? { mergeUndoGroup: true } : {});
+    } catch (e) {
+      if (group && errorCode(e) === "UndoNotSupported") throw e;
+      throw incomplete(batches, completed, friendly(e));
     }
   }
 }
 
-// ---------------------------------------------------------------- reading
+/** The rectangle holding the written cells (and `from`), for the next read's estimate; null when none. */
+function boundsOf(writes: readonly CellWrite[], from: Bounds | null): Bounds | null {
+  let b = from;
+  for (const w of writes) {
+    if (w.value === null && w.formula === undefined) continue;
+    const { row, col } = parseA1(w.address);
+    b = b ? { top: Math.min(b.top, row), left: Math.min(b.left, col), bottom: Math.max(b.bottom, row), right: Math.max(b.right, col) } : { top: row, left: col, bottom: row, right: col };
+  }
+  return b;
+}
 
-/** Turns the used range's arrays into the non-empty cells, row-major, 1-based. */
-export function cellsOf(
-  rowIndex: number,
-  columnIndex: number,
-  values: unknown[][],
-  numberFormats: unknown[][],
-  formulas: unknown[][],
-): ReadCell[] {
-  const cells: ReadCell[] = [];
-  values.forEach((row, r) => {
-    row.forEach((raw, c) => {
-      const value = toCellValue(raw);
-      const f = formulas[r]?.[c];
-      // Range.formulas gives the value for a cell without a formula, and for text that only looks
-      // like a formula ('=x, stored as text) it gives that same text: a formula differs from its value.
-      const formula = typeof f === "string" && f.startsWith("=") && f !== raw ? f.slice(1) : undefined;
-      if (value === null && formula === undefined) return;
-      const fmt = numberFormats[r]?.[c];
-      const cell: ReadCell = {
-        row: rowIndex + r + 1,
-        col: columnIndex + c + 1,
-        value,
-        numberFormat: typeof fmt === "string" && fmt !== "" ? fmt : "General",
-      };
-      if (formula !== undefined) cell.formula = formula;
-      cells.push(cell);
-    });
+/** The ApplyIncompleteError of a write whose first `completed` batches were confirmed. */
+function incomplete(batches: readonly TaggedUnit[][], completed: number, failure: unknown, started = true): ApplyIncompleteError {
+  const where = new Map<string, { item: Item; first: number; last: number }>();
+  batches.forEach((units, i) => {
+    for (const { item } of units) {
+      const seen = where.get(item.key);
+      if (seen) seen.last = i;
+      else where.set(item.key, { item, first: i, last: i });
+    }
   });
-  return cells;
-}
-
-function toCellValue(raw: unknown): CellValue {
-  if (raw === "" || raw === null || raw === undefined) return null;
-  if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") return raw;
-  return String(raw);
-}
-
-/**
- * Splits a RangeAreas address ("Sheet1!A1:B2, 'My sheet'!D4:E4") into rectangles.
- * Commas inside a quoted sheet name do not split; the sheet part is dropped.
- */
-export function parseAreas(address: string): MergedRange[] {
-  const parts: string[] = [];
-  let current = "";
-  let quoted = false;
-  for (const ch of address) {
-    if (ch === "'") quoted = !quoted; // '' inside a quoted name toggles twice: no effect
-    if (ch === "," && !quoted) {
-      parts.push(current);
-      current = "";
-    } else {
-      current += ch;
-    }
+  const done: { zh: string; en: string }[] = [];
+  const notDone: { zh: string; en: string }[] = [];
+  let undoRecordWritten = false;
+  let hadUndoRecord = false;
+  for (const { item, first, last } of where.values()) {
+    if (item.undoRecord) hadUndoRecord = true;
+    if (last < completed) {
+      done.push(item);
+      if (item.undoRecord) undoRecordWritten = true;
+    } else if (started && first <= completed) notDone.push({ zh: `${item.zh}（可能已部分写入）`, en: `${item.en} (may be partly written)` });
+    else notDone.push(item);
   }
-  parts.push(current);
-  const areas: MergedRange[] = [];
-  for (const part of parts) {
-    const ref = part.slice(part.lastIndexOf("!") + 1).trim().replace(/\$/g, "");
-    if (ref === "") continue;
-    const [from, to = from] = ref.split(":") as [string, string?];
-    const a = parseA1(from);
-    const b = parseA1(to);
-    areas.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
-  }
-  return areas;
-}
-
-// ---------------------------------------------------------------- writing: values
-
-/**
- * True when Excel would not keep the string as typed: a formula or sign (= + -), its own prefixes
- * (' @), an error literal (#N/A), an accounting negative "(5)", TRUE/FALSE, or anything holding a
- * digit (numbers, dates such as "2025-10" or "2025年10月", times, percentages, fractions; full-width
- * digits too). Text without any of these is left alone.
- */
-export function needsTextPrefix(text: string): boolean {
-  if (text === "") return false;
-  const s = text.normalize("NFKC");
-  return /^[=+\-'@#(]/.test(s.trimStart()) || /\d/.test(s) || /^\s*(true|false)\s*$/i.test(s);
-}
-
-/** The value to put into `Range.values` so that Excel stores exactly `value`. */
-export function toExcelInput(value: WriteValue): string | number | boolean {
-  if (value === null) return ""; // "" clears the cell; null would mean "leave unchanged"
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new RangeError(`不能写入非有限数值 / cannot write a non-finite number: ${value}`);
-    return value;
-  }
-  if (typeof value === "boolean") return value;
-  return needsTextPrefix(value) ? `'${value}` : value;
+  return new ApplyIncompleteError({ done, notDone, undoRecordWritten, hadUndoRecord, failure });
 }
 
 /** Excel's column width in characters (of the default font's digit, 7 px) to points, as Excel rounds it. */
@@ -518,6 +572,25 @@ type Unit = readonly Op[];
 
 const PROLOGUE: Unit = [{ root: { kind: "app" }, path: [], call: "suspendApiCalculationUntilNextSync", args: [] }];
 
+/** The last batch's end: Application.calculate (ExcelApi 1.1), see the header. */
+function recalculation(type: "Recalculate" | "Full"): Unit {
+  return [{ root: { kind: "app" }, path: [], call: "calculate", args: [type] }];
+}
+
+/** What a unit writes, in the clerk's words, for ApplyIncompleteError. */
+interface Item {
+  key: string;
+  zh: string;
+  en: string;
+  /** The unit belongs to the 撤销记录 sheet. */
+  undoRecord?: boolean;
+}
+
+interface TaggedUnit {
+  unit: Unit;
+  item: Item;
+}
+
 function isRangeArg(x: unknown): x is RangeArg {
   return typeof x === "object" && x !== null && "$range" in x;
 }
@@ -633,26 +706,27 @@ class Batch {
 }
 
 /**
- * Cuts the plan's units into batches, each estimated under `splitAt` bytes (with its prologue), in
- * order; a unit goes to a new batch only when the current one would pass the limit with it.
+ * Cuts the plan's units into batches, each estimated under `splitAt` bytes (with its prologue or its
+ * closing recalculation, of about the same size), in order; a unit goes to a new batch only when the
+ * current one would pass the limit with it.
  */
-function splitIntoBatches(units: readonly Unit[], splitAt: number): Unit[][] {
-  const batches: Unit[][] = [];
-  let current: Unit[] = [];
+function splitIntoBatches(units: readonly TaggedUnit[], splitAt: number): TaggedUnit[][] {
+  const batches: TaggedUnit[][] = [];
+  let current: TaggedUnit[] = [];
   let batch = new Batch(null);
   batch.queue(PROLOGUE);
-  for (const unit of units) {
+  for (const tagged of units) {
     const mark = batch.estimate.mark();
-    batch.queue(unit);
+    batch.queue(tagged.unit);
     if (batch.estimate.bytes > splitAt && current.length > 0) {
       batch.estimate.rollback(mark);
       batches.push(current);
       current = [];
       batch = new Batch(null);
       batch.queue(PROLOGUE);
-      batch.queue(unit);
+      batch.queue(tagged.unit);
     }
-    current.push(unit);
+    current.push(tagged);
   }
   batches.push(current);
   return batches;
@@ -660,11 +734,14 @@ function splitIntoBatches(units: readonly Unit[], splitAt: number): Unit[][] {
 
 /** Estimated request bytes of each batch the plan would be sent in (for tests and the bench). */
 export function estimateApply(plan: WritePlan, options: { rangeAreas?: boolean; splitAt?: number } = {}): number[] {
-  const features: Features = { validation: true, pageLayout: true, rangeAreas: options.rangeAreas ?? true, mergesOf: () => [] };
-  return splitIntoBatches(planUnits(plan, features), options.splitAt ?? SPLIT_AT).map((units) => {
+  const features: Features = { validation: true, pageLayout: true, rangeAreas: options.rangeAreas ?? true, mergesOf: () => [], isTextCell: () => false, knownNames: null };
+  const batches = splitIntoBatches(planUnits(plan, features), options.splitAt ?? SPLIT_AT);
+  return batches.map((units, i) => {
     const batch = new Batch(null);
-    batch.queue(PROLOGUE);
-    for (const unit of units) batch.queue(unit);
+    const last = i === batches.length - 1;
+    if (!last) batch.queue(PROLOGUE);
+    for (const { unit } of units) batch.queue(unit);
+    if (last) batch.queue(recalculation(batches.length > 1 ? "Full" : "Recalculate"));
     return batch.estimate.bytes;
   });
 }
@@ -677,8 +754,16 @@ interface Features {
   rangeAreas: boolean;
   /** Merged areas of an existing sheet, as known (from the last read). */
   mergesOf: (sheet: string) => readonly MergedRange[];
-  /** Position of an existing sheet, as known (from the last read); undefined when not known. */
-  positionOf?: (sheet: string) => number | undefined;
+  /** Was the cell formatted "@" at the last read? */
+  isTextCell: (sheet: string, row: number, col: number) => boolean;
+  /** The sheets in order, as known (from the last read); null when not known. */
+  knownNames: readonly string[] | null;
+}
+
+/** Position of an existing sheet, as known; undefined when not known. */
+function positionOf(features: Features, sheet: string): number | undefined {
+  const i = (features.knownNames ?? []).findIndex((n) => n.toLowerCase() === sheet.toLowerCase());
+  return i >= 0 ? i : undefined;
 }
 
 /** A values or number-format array larger than this is written in bands of rows. */
@@ -851,16 +936,24 @@ function cellWriteUnits(sheet: string, writes: readonly CellWrite[], features: F
     [...exactRects(list.filter((p) => !inMerge(p))), ...list.filter(inMerge).map((p) => ({ top: p.row, left: p.col, bottom: p.row, right: p.col }))].sort(
       (a, b) => a.top - b.top || a.left - b.left,
     );
+  // A prefixed text into a cell that is (or becomes) "@": written while the cell is General, then "@"
+  // (what Excel does with an apostrophe in an "@" cell is not documented: text-input.ts).
+  const sandwiched = (c: PlannedCell) =>
+    c.formula === undefined && typeof c.value === "string" && needsTextPrefix(c.value) && (c.numberFormat === TEXT_FORMAT || (c.numberFormat === undefined && features.isTextCell(sheet, c.row, c.col)));
+  const sandwich = cells.filter(sandwiched);
+  const inSandwich = new Set(sandwich.map((c) => `${c.row},${c.col}`));
   const units: Unit[] = [];
-  for (const rect of rects(cells.filter((c) => c.numberFormat !== undefined))) {
+  for (const rect of rects(cells.filter((c) => c.numberFormat !== undefined && !inSandwich.has(`${c.row},${c.col}`)))) {
     units.push(...arrayUnits(sheet, rect, "numberFormat", (r, c) => get(r, c).numberFormat));
   }
+  for (const rect of rects(sandwich)) units.push(...arrayUnits(sheet, rect, "numberFormat", () => "General"));
   for (const rect of rects(cells.filter((c) => c.formula === undefined))) {
     units.push(...arrayUnits(sheet, rect, "values", (r, c) => toExcelInput(get(r, c).value)));
   }
   for (const rect of rects(cells.filter((c) => c.formula !== undefined))) {
     units.push(...arrayUnits(sheet, rect, "formulas", (r, c) => `=${get(r, c).formula}`));
   }
+  for (const rect of rects(sandwich)) units.push(...arrayUnits(sheet, rect, "numberFormat", (r, c) => get(r, c).numberFormat ?? TEXT_FORMAT));
   units.push(...styleUnits(sheet, cells, features.rangeAreas, rects));
   return units;
 }
@@ -905,7 +998,7 @@ function sheetUnits(spec: SheetSpec, features: Features, refs: { next: number })
       { root: { kind: "worksheets" }, path: [], call: "add", args: [name], as: `sheet:${name}` },
     ],
   ];
-  const position = features.positionOf?.(name);
+  const position = positionOf(features, name);
   if (position !== undefined) (units[0] as Op[]).push({ root, path: [], set: "position", value: position });
   const columns = Object.entries(spec.columnWidths ?? {}).map(([letter, width]): [number, number] => [parseA1(`${letter}1`).col, columnWidthPoints(width)]);
   units.push(...sizeUnits(name, columns, "columnWidth", features.rangeAreas));
@@ -915,9 +1008,7 @@ function sheetUnits(spec: SheetSpec, features: Features, refs: { next: number })
   // A fresh sheet is blank: dense blocks of rows, blank where the spec says nothing.
   const cells = plannedCells(spec.cells);
   const at = new Map(cells.map((c) => [`${c.row},${c.col}`, c]));
-  for (const block of rowBlocks(cells.filter((c) => c.numberFormat !== undefined))) {
-    units.push(...arrayUnits(name, block, "numberFormat", (r, c) => at.get(`${r},${c}`)?.numberFormat ?? "General"));
-  }
+  // Values while every cell is General, number formats after: a prefixed text never meets an "@" cell (text-input.ts).
   for (const block of rowBlocks(cells)) {
     units.push(
       ...arrayUnits(name, block, "values", (r, c) => {
@@ -928,6 +1019,9 @@ function sheetUnits(spec: SheetSpec, features: Features, refs: { next: number })
   }
   for (const rect of exactRects(cells.filter((c) => c.formula !== undefined))) {
     units.push(...arrayUnits(name, rect, "formulas", (r, c) => `=${at.get(`${r},${c}`)?.formula ?? ""}`));
+  }
+  for (const block of rowBlocks(cells.filter((c) => c.numberFormat !== undefined))) {
+    units.push(...arrayUnits(name, block, "numberFormat", (r, c) => at.get(`${r},${c}`)?.numberFormat ?? "General"));
   }
   units.push(...styleUnits(name, cells, features.rangeAreas, exactRects));
   for (const merge of spec.merges) units.push([{ root, path: [getRange(merge)], call: "merge", args: [false] }]);
@@ -993,21 +1087,44 @@ function sheetUnits(spec: SheetSpec, features: Features, refs: { next: number })
   return units;
 }
 
-/** The whole plan as units, in the order they must run. */
-function planUnits(plan: WritePlan, features: Features): Unit[] {
-  const units: Unit[] = [];
+/** The whole plan as units, each with what it writes, in the order they must run. */
+function planUnits(plan: WritePlan, features: Features): TaggedUnit[] {
+  const units: TaggedUnit[] = [];
+  const add = (item: Item, list: readonly Unit[]) => {
+    for (const unit of list) units.push({ unit, item });
+  };
   const protections = plan.protectSheets ?? [];
   const refs = { next: 1 };
+  const record = plan.sheets.find((s) => isUndoRecord(s.name));
+  const others = plan.sheets.filter((s) => s !== record);
+  // The undo record first: a write that stops part-way leaves the record of the state before it.
+  if (record) add({ key: `sheet:${record.name}`, zh: `「${record.name}」（撤销所需的写入前原内容）`, en: `${record.name} (the content before this write, for undo)`, undoRecord: true }, sheetUnits(record, features, refs));
   // 解除定稿 before the writes (Excel refuses writes to a protected sheet), 定稿 after them.
-  for (const p of protections) if (!p.protect) units.push([{ root: sheetRoot(p.sheet), path: [{ name: "protection" }], call: "unprotect", args: [] }]);
-  for (const group of plan.cellWrites) units.push(...cellWriteUnits(group.sheet, group.writes, features));
-  for (const spec of plan.sheets) units.push(...sheetUnits(spec, features, refs));
+  for (const p of protections) {
+    if (!p.protect) add({ key: `unprotect:${p.sheet}`, zh: `解除工作表「${p.sheet}」的保护`, en: `unprotecting sheet "${p.sheet}"` }, [[{ root: sheetRoot(p.sheet), path: [{ name: "protection" }], call: "unprotect", args: [] }]]);
+  }
+  for (const group of plan.cellWrites) {
+    const count = new Set(group.writes.map((w) => w.address.toUpperCase().replace(/\$/g, ""))).size;
+    add({ key: `cells:${group.sheet}`, zh: `工作表「${group.sheet}」的 ${count} 个单元格`, en: `${count} cell(s) of sheet "${group.sheet}"` }, cellWriteUnits(group.sheet, group.writes, features));
+  }
+  for (const spec of others) add({ key: `sheet:${spec.name}`, zh: `整表「${spec.name}」`, en: `sheet "${spec.name}" (whole)` }, sheetUnits(spec, features, refs));
+  // A new 撤销记录, added first, goes to its place in the plan's order (after the new sheets the plan lists before it).
+  if (record && features.knownNames !== null && positionOf(features, record.name) === undefined) {
+    const names = new Set(features.knownNames.map((n) => n.toLowerCase()));
+    const isNew = (s: SheetSpec) => !names.has(s.name.toLowerCase());
+    const after = plan.sheets.slice(plan.sheets.indexOf(record) + 1).filter(isNew).length;
+    const newBefore = plan.sheets.slice(0, plan.sheets.indexOf(record)).filter(isNew).length;
+    for (const s of plan.sheets) names.add(s.name.toLowerCase());
+    if (newBefore > 0) add({ key: `position:${record.name}`, zh: `把「${record.name}」移到其余新表之后`, en: `moving "${record.name}" after the other new sheets` }, [[{ root: sheetRoot(record.name), path: [], set: "position", value: names.size - 1 - after }]]);
+  }
   // Owned sheets to remove (an undo); on a sheet that is already gone the null object's delete() does nothing.
   for (const name of plan.deleteSheets ?? []) {
-    units.push([{ root: { kind: "worksheets" }, path: [{ name: "getItemOrNullObject", args: [name], fresh: true }], call: "delete", args: [] }]);
+    add({ key: `delete:${name}`, zh: `删除工作表「${name}」`, en: `deleting sheet "${name}"` }, [[{ root: { kind: "worksheets" }, path: [{ name: "getItemOrNullObject", args: [name], fresh: true }], call: "delete", args: [] }]]);
   }
   // No password: a guard against slips, not a lock.
-  for (const p of protections) if (p.protect) units.push([{ root: sheetRoot(p.sheet), path: [{ name: "protection" }], call: "protect", args: [] }]);
+  for (const p of protections) {
+    if (p.protect) add({ key: `protect:${p.sheet}`, zh: `保护工作表「${p.sheet}」`, en: `protecting sheet "${p.sheet}"` }, [[{ root: sheetRoot(p.sheet), path: [{ name: "protection" }], call: "protect", args: [] }]]);
+  }
   return units;
 }
 

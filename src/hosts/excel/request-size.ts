@@ -12,8 +12,12 @@
  * {"Id","ObjectPathType","Name","ParentObjectPathId","ArgumentInfo"} and one Instantiate action,
  * the whole serialised with JSON.stringify and measured in UTF-8 bytes. Field names are office-js's;
  * ids and type codes are small numbers, as there. It approximates what office-js sends; it is not
- * byte-exact. Used by ExcelAdapter.apply (to split a batch only where it would pass the limit) and by
- * bench/excel-mode.ts (to measure the fake's operation log), so both speak of the same figure.
+ * byte-exact. Used by ExcelAdapter.apply (to split a batch only where it would pass the limit), by
+ * the fake Excel (test/hosts/excel/fake-excel.ts refuses a request over 5 MB measured this way) and by
+ * bench/excel-mode.ts, so all speak of the same figure.
+ *
+ * Responses: a read is kept under RESPONSE_BUDGET per sync by sheet-reader.ts, which estimates each
+ * load as bytes per cell × cells (measured on the previous read or on a sample of the sheet).
  */
 
 /** Excel on the web's limit for one request (and one response) payload. */
@@ -149,3 +153,10 @@ export class RequestEstimate {
     this.pathCount = m.pathCount;
   }
 }
+
+/**
+ * A read is cut into syncs whose responses stay under this (estimated): 1 MB under Excel on the
+ * web's 5 MB limit, for what the estimate misses (the response's own wrapping, texts longer than
+ * the sample). See sheet-reader.ts.
+ */
+export const RESPONSE_BUDGET = 4 * 1024 * 1024;

@@ -134,6 +134,45 @@ function mergedIntoOwned(sheet: string, row: number, indicator: string, m: { row
   return located("error", "merged-into-owned", { sheet, cell, indicator: `${indicator} ${what}` }, `工作表「${sheet}」第 ${row} 行「${indicator}」的${what}单元格与左侧的 ${cell} 合并在一起，写入会覆盖其中的内容；请取消该合并`, `sheet "${sheet}" row ${row} (${indicator}): the ${what} cell is merged with ${cell} to its left; writing would overwrite it — unmerge it`);
 }
 
+/** Columns looked at right of a blank cell for a value a merged label may hide (see valueBeyond). */
+const MERGE_LOOKAHEAD = 4;
+
+/**
+ * On a sheet whose merged areas are unknown: the first non-blank cell of the row within a few
+ * columns right of the blank cell (row, col) — where a label's value would be if the label were
+ * merged over (row, col). Null when there is none (merged or not, the reading is then the same).
+ */
+function valueBeyond(grid: SheetGrid, row: number, col: number): string | null {
+  for (let c = col + 1; c <= col + MERGE_LOOKAHEAD; c++) {
+    const cell = grid.cell(row, c);
+    if (!cell || isBlank(cell.value)) continue;
+    if (typeof cell.value === "string" && /[:：]$/.test(cell.value.trim())) return null; // the next label
+    return a1(row, c);
+  }
+  return null;
+}
+
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/**
+ * A label whose value would be read through a merge this Excel cannot see (below ExcelApi 1.13):
+ * refused rather than read or written in the wrong cell.
+ */
+function unseenMerge(sheet: string, labelCell: string, label: string, beyond: string | null, blank?: string): LocatedProblem {
+  const where = beyond
+    ? { zh: `其右侧单元格为空，而 ${beyond} 有内容：无法确定「${label}」标签是否与右侧单元格合并、其内容是否在 ${beyond}`, en: `the cell right of it is blank and ${beyond} holds a value: whether the label is merged with the cells to its right, its value then in ${beyond}, cannot be told` }
+    : { zh: `其右侧的 ${blank ?? ""} 为空且不在单项得分列上方：无法确定「${label}」标签是否与之合并`, en: `${blank ?? ""} right of it is blank and not above the 单项得分 column: whether the label is merged with it cannot be told` };
+  return located(
+    "error",
+    "merges-unknown",
+    { sheet, cell: labelCell, indicator: label },
+    `工作表「${sheet}」：此版本的 Excel 无法读取合并单元格（需要 ExcelApi 1.13），「${label}」标签在 ${labelCell}，${where.zh}。为免读错或写错单元格，未处理此表。请取消该标签的合并并把内容填在标签右侧紧邻的单元格，或在 Excel 2021 及更新版本、网页版 Excel 中使用`,
+    `sheet "${sheet}": this Excel cannot read merged cells (needs ExcelApi 1.13); the ${label} label is at ${labelCell} and ${where.en}. The sheet is not used, rather than read or write the wrong cell. Unmerge the label and put its value in the cell right next to it, or use Excel 2021 or later, or Excel on the web`,
+  );
+}
+
 /** What a 考核得分 cell may hold and still be written over: nothing, or a score. */
 function isScoreLike(v: CellValue): boolean {
   return v === null || typeof v === "number" || (typeof v === "string" && (v.trim() === "" || /^[-+]?\d+(\.\d+)?$/.test(v.trim())));
@@ -226,6 +265,8 @@ export function findScorecards(snapshot: WorkbookSnapshot): FindResult {
         const isLabel = typeof c?.value === "string" && /[:：]$/.test(c.value.trim());
         read = isLabel ? null : monthFromValue(c?.value ?? null, c?.numberFormat ?? "General");
         cell = a1(next.row, next.col);
+        const beyond = sheet.mergesUnknown && isBlank(c?.value) ? valueBeyond(grid, next.row, next.col) : null;
+        if (beyond) sheetProblems.push(unseenMerge(name, a1(monthLabelCell.row, monthLabelCell.col), "考核月份", beyond));
       }
       if (read && "bad" in read)
         err(cell, "考核月份", "bad-month", `工作表「${name}」的考核月份「${read.bad}」无法识别（例：2025年10月、2025-10）`, `sheet "${name}": month "${read.bad}" is not a month (e.g. 2025年10月, 2025-10)`);
@@ -267,10 +308,22 @@ export function findScorecards(snapshot: WorkbookSnapshot): FindResult {
       const target = inTable ? grid.master(totalLabel.row, header.score) : grid.rightOf(totalLabel.row, totalLabel.col);
       const current = grid.cell(target.row, target.col);
       const rest = labelRest(normalizedValue(totalLabel.value), TOTAL_LABEL);
-      if (current && current.formula === undefined && !isScoreLike(current.value)) {
+      const labelCell = a1(totalLabel.row, totalLabel.col);
+      // Merges unknown (ExcelApi < 1.13): a blank cell right of the label may be part of the label's merge.
+      const unseen = sheet.mergesUnknown === true && !inTable && current === undefined;
+      const beyond = unseen ? valueBeyond(grid, target.row, target.col) : null;
+      if (beyond) {
+        sheetProblems.push(unseenMerge(name, labelCell, "考核得分", beyond));
+      } else if (unseen && target.col !== header.score) {
+        sheetProblems.push(unseenMerge(name, labelCell, "考核得分", null, a1(target.row, target.col)));
+      } else if (current && current.formula === undefined && !isScoreLike(current.value)) {
         err(a1(target.row, target.col), "考核得分", "total-cell-taken", `工作表「${name}」「考核得分」右侧的单元格 ${a1(target.row, target.col)} 已有内容「${String(current.value)}」，为免覆盖，未写入；请在标签右侧留一个空白单元格`, `sheet "${name}": the cell right of 考核得分 (${a1(target.row, target.col)}) holds "${String(current.value)}"; it is not overwritten — leave a blank cell right of the label`);
       } else {
         totalCell = a1(target.row, target.col);
+        if (unseen)
+          sheetProblems.push(
+            located("warning", "merges-unknown-total", { sheet: name, cell: totalCell, indicator: "考核得分" }, `此版本的 Excel 无法读取合并单元格：考核得分将写在「考核得分」标签（${labelCell}）右侧、单项得分列上方的 ${totalCell}。如该标签与 ${totalCell} 合并，写入的分数将不可见，请先取消该合并`, `this Excel cannot read merged cells: the total goes to ${totalCell}, right of the 考核得分 label (${labelCell}) above the 单项得分 column. If the label is merged with ${totalCell}, the score written would not show: unmerge it first`),
+          );
         if (rest !== "")
           sheetProblems.push(located("warning", "total-label-text", { sheet: name, cell: a1(totalLabel.row, totalLabel.col), indicator: "考核得分" }, `「考核得分」标签单元格中另有文字「${rest}」，未改动；考核得分写在 ${totalCell}`, `the 考核得分 label cell also holds "${rest}"; it is left as is and the total is written to ${totalCell}`));
       }

@@ -118,28 +118,29 @@ async function session(months: number): Promise<{ first: number; read: number; a
 }
 
 describe("ExcelAdapter sync count", () => {
-  // The first read of a session stays at 2: one sync would need loads queued on null objects
+  // The first read of a session takes 3 (the listing, the used ranges' bounds, the cells in batches
+  // under the response budget): one sync would need loads queued on null objects
   // (getNextOrNullObject past the last sheet), which the Office docs do not say are safe; see the
-  // adapter's header. Every later read knows the sheets: 1.
-  it("is the same small constant for 12 and 120 months: read 1 + apply 1 once the sheets are known (2 for a session's first read)", async () => {
+  // adapter's header. Every later read knows the sheets, their bounds and sizes: 1.
+  it("is the same small constant for 12 and 120 months: read 1 + apply 1 once the sheets are known (3 for a session's first read)", async () => {
     const twelve = await session(12);
     const hundredTwenty = await session(120);
-    expect({ ...twelve, sheets: undefined }).toEqual({ first: 2, read: 1, apply: 1, after: 1, sheets: undefined });
-    expect({ ...hundredTwenty, sheets: undefined }).toEqual({ first: 2, read: 1, apply: 1, after: 1, sheets: undefined });
+    expect({ ...twelve, sheets: undefined }).toEqual({ first: 3, read: 1, apply: 1, after: 1, sheets: undefined });
+    expect({ ...hundredTwenty, sheets: undefined }).toEqual({ first: 3, read: 1, apply: 1, after: 1, sheets: undefined });
     // The read after the apply, still one sync, has the sheets the apply created.
     expect(twelve.sheets.slice(-2)).toEqual(["付款结算", "计算说明"]);
     expect(hundredTwenty.sheets).toHaveLength(125);
   });
 
-  it("a fresh adapter: read 2 + apply 1 for 12 and 120 months", async () => {
+  it("a fresh adapter: read 3 + apply 1 for 12 and 120 months", async () => {
     const twelve = await readAndApply(12);
     const hundredTwenty = await readAndApply(120);
     expect(twelve.sheets).toBe(15);
     expect(hundredTwenty.sheets).toBe(123);
-    expect(twelve).toEqual({ read: 2, apply: 1, sheets: 15, splits: 0 });
-    expect(hundredTwenty).toEqual({ read: 2, apply: 1, sheets: 123, splits: 0 });
+    expect(twelve).toEqual({ read: 3, apply: 1, sheets: 15, splits: 0 });
+    expect(hundredTwenty).toEqual({ read: 3, apply: 1, sheets: 123, splits: 0 });
     expect(twelve.read + twelve.apply).toBe(hundredTwenty.read + hundredTwenty.apply);
-    expect(twelve.read + twelve.apply).toBe(3);
+    expect(twelve.read + twelve.apply).toBe(4);
   });
 });
 
@@ -164,13 +165,13 @@ describe("ExcelAdapter.read once the sheets are known", () => {
     expect(again.snapshot).toEqual(await new ExcelAdapter(fakeExcel(state).excel, { isSetSupported: ALL_SETS }).read());
   });
 
-  it("reads a sheet added by hand since in one more sync, in its place", async () => {
+  it("reads a sheet added by hand since in two more syncs (its bounds, then its cells), in its place", async () => {
     const { state, context, adapter } = await known();
     const added = state.addSheet("手工备注", { A1: "备注", B2: 3 });
     state.sheets.splice(state.sheets.indexOf(added), 1);
     state.sheets.splice(1, 0, added);
     const again = await syncsOf(context, () => adapter.read());
-    expect(again.syncs).toBe(2);
+    expect(again.syncs).toBe(3);
     expect(again.snapshot.sheets[1]).toMatchObject({ name: "手工备注", index: 1, cells: [{ row: 1, col: 1, value: "备注", numberFormat: "General" }, { row: 2, col: 2, value: 3, numberFormat: "General" }] });
     expect(again.snapshot.sheets.map((x) => x.index)).toEqual(again.snapshot.sheets.map((_x, i) => i));
   });
@@ -181,7 +182,7 @@ describe("ExcelAdapter.read once the sheets are known", () => {
     if (!renamed) throw new Error("no 付款记录");
     renamed.name = "付款记录（旧）";
     const afterRename = await syncsOf(context, () => adapter.read());
-    expect(afterRename.syncs).toBe(3); // the failed batch, then listing + sheets
+    expect(afterRename.syncs).toBe(4); // the failed batch, then listing, bounds and cells
     expect(afterRename.snapshot.sheets.map((x) => x.name)).toEqual(before.sheets.map((x) => (x.name === "付款记录" ? "付款记录（旧）" : x.name)));
     expect(afterRename.snapshot.sheets.find((x) => x.name === "付款记录（旧）")?.cells).toEqual(before.sheets.find((x) => x.name === "付款记录")?.cells);
     // …and knows the new names: the next read is one sync again.
@@ -189,7 +190,7 @@ describe("ExcelAdapter.read once the sheets are known", () => {
 
     state.sheets = state.sheets.filter((x) => x.name !== "加减分事件");
     const afterDelete = await syncsOf(context, () => adapter.read());
-    expect(afterDelete.syncs).toBe(3);
+    expect(afterDelete.syncs).toBe(4);
     expect(afterDelete.snapshot.sheets.map((x) => x.name)).not.toContain("加减分事件");
     expect(afterDelete.snapshot.sheets.map((x) => x.index)).toEqual(afterDelete.snapshot.sheets.map((_x, i) => i));
   });
@@ -269,24 +270,26 @@ describe("ExcelAdapter.read", () => {
     expect(snapshot.sheets[0]!.cells).toEqual([{ row: 1, col: 1, value: '=HYPERLINK("x")', numberFormat: "General" }]);
   });
 
-  it("skips merged areas, and says so, when the host lacks ExcelApi 1.13", async () => {
+  it("skips merged areas, says so, and marks every sheet mergesUnknown, when the host lacks ExcelApi 1.13", async () => {
     const { context, excel } = fakeExcel(workbook(1));
     const adapter = new ExcelAdapter(excel, { isSetSupported: (_n, v) => v !== "1.13" });
     const snapshot = await adapter.read();
     expect(snapshot.sheets[0]!.merges).toEqual([]);
+    expect(snapshot.sheets.map((s) => s.mergesUnknown)).toEqual([true, true, true, true]);
     expect(adapter.skipped.map((s) => s.requirement)).toEqual(["ExcelApi 1.13"]);
     expect(adapter.skipped[0]!.message).toContain("合并单元格");
     expect(context.operations.some((op) => op.includes("getMergedAreasOrNullObject"))).toBe(false);
-    expect(context.syncCount).toBe(2);
+    expect(context.syncCount).toBe(3);
   });
 });
 
 describe("ExcelAdapter.apply", () => {
-  it("lands the plan's writes in the cells, in one sync with calculation suspended first", async () => {
+  it("lands the plan's writes in the cells, in one sync that ends with a recalculation", async () => {
     const { state, context, excel } = fakeExcel(workbook(12));
     await new ExcelAdapter(excel, { isSetSupported: ALL_SETS }).apply(planFor(12));
     expect(context.syncCount).toBe(1);
-    expect(context.log[0]![0]).toBe("application.suspendApiCalculationUntilNextSync()");
+    expect(context.log[0]!.includes("application.suspendApiCalculationUntilNextSync()")).toBe(false);
+    expect(context.log[0]!.at(-1)).toBe("application.calculate(Recalculate)");
     const oct = state.find("2025年10月")!;
     expect(oct.at("H5")).toMatchObject({ value: 9.5, numberFormat: "0.00" });
     expect(oct.at("H18")).toMatchObject({ value: 0, numberFormat: "0.00" });
@@ -414,7 +417,7 @@ describe("ExcelAdapter.apply", () => {
       { row: 2, col: 2, value: '=HYPERLINK("x")', numberFormat: "General" },
       { row: 3, col: 2, value: 7, numberFormat: "0.00" },
     ]);
-    expect(context.syncCount).toBe(3);
+    expect(context.syncCount).toBe(4);
   });
 
   it("accepts a batch runner instead of a context (as Excel.run)", async () => {
@@ -521,7 +524,7 @@ describe("ExcelAdapter.apply writes few operations", () => {
     expect(context.log[0]!.filter((op) => op.includes(".values="))).toEqual(["worksheets.getItem(M).getRange(G5:H5).values=[[\"是\",9]]", "worksheets.getItem(M).getRange(H6).values=[[8]]"]);
     await adapter.read();
     await adapter.apply(plan);
-    expect(context.log[3]!.filter((op) => op.includes(".values="))).toEqual(["worksheets.getItem(M).getRange(G5).values=[[\"是\"]]", "worksheets.getItem(M).getRange(H5:H6).values=[[9],[8]]"]);
+    expect(context.log.at(-1)!.filter((op) => op.includes(".values="))).toEqual(["worksheets.getItem(M).getRange(G5).values=[[\"是\"]]", "worksheets.getItem(M).getRange(H5:H6).values=[[9],[8]]"]);
     expect(state.find("M")!.at("G5")?.value).toBe("是");
   });
 
@@ -610,7 +613,7 @@ describe("ExcelAdapter.apply request size", () => {
     for (const m of [twelve, hundredTwenty]) {
       expect(m.applyStats.largestPayloadBytes).toBeLessThan(WEB_PAYLOAD_LIMIT);
       expect(m.applyStats).toMatchObject({ syncs: 1, splits: 0 });
-      expect({ open: m.openSyncs, read: m.readSyncs, apply: m.applySyncs }).toEqual({ open: 2, read: 1, apply: 1 });
+      expect({ open: m.openSyncs, read: m.readSyncs, apply: m.applySyncs }).toEqual({ open: 3, read: 1, apply: 1 });
       // the fake's own log of what was sent, measured the bench's way, agrees with the adapter's estimate
       const measured = m.syncs.filter((s) => s.phase === "apply").map((s) => s.officeRequest);
       expect(measured).toHaveLength(1);
@@ -635,11 +638,14 @@ describe("ExcelAdapter.apply request size", () => {
     for (const bytes of stats.payloadBytes) expect(bytes).toBeLessThanOrEqual(SPLIT_AT);
     expect(stats.largestPayloadBytes).toBe(Math.max(...stats.payloadBytes));
     expect(estimateApply(plan)).toEqual(stats.payloadBytes);
-    // what the fake received, measured the bench's way: every sync under 5 MB, calculation suspended in each
-    for (const ops of context.log) {
+    // what the fake received, measured the bench's way: every sync under 5 MB, calculation suspended
+    // in each but the last, which ends with a full recalculation
+    context.log.forEach((ops, i) => {
       expect(officeJsRequestBytes(ops)).toBeLessThan(WEB_PAYLOAD_LIMIT);
-      expect(ops[0]).toBe("application.suspendApiCalculationUntilNextSync()");
-    }
+      if (i < context.log.length - 1) expect(ops[0]).toBe("application.suspendApiCalculationUntilNextSync()");
+      else expect(ops.at(-1)).toBe("application.calculate(Full)");
+    });
+    expect(state.recalcNeeded).toBe("none");
     // later batches get the sheet again by name (a proxy is not carried over)
     expect(context.log[1]!.some((op) => op.startsWith("worksheets.getItem(大表)."))).toBe(true);
     const s = state.find("大表")!;
