@@ -253,6 +253,8 @@ export class ExcelFileAdapter implements WorkbookAdapter {
       const rendered = renderWorksheet(spec, w.styles);
       const existing = byName.get(spec.name);
       let part = existing ? w.partOf(existing) : null;
+      // A chart sheet (or a dialog sheet) of that name: replacing it is not the product's to do, and a second sheet of one name is damage.
+      if (existing && part === null) throw new Error(`工作表「${spec.name}」已存在，但不是普通工作表（如图表工作表），无法替换 / "${spec.name}" exists and is not a worksheet (a chart sheet?); it cannot be replaced`);
       if (existing && part) {
         // Replaced whole, in its place: its old relationships (a drawing, comments) go with it.
         w.sheets.delete(part);
