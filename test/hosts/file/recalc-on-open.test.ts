@@ -20,11 +20,12 @@ import { buildPaymentSheet } from "../../../src/workbook/sheets/payment-sheet";
 import type { WorkbookSnapshot } from "../../../src/workbook/model";
 import { runCli } from "../../fixtures/cli";
 import { folderPerTest } from "../../fixtures/folder";
+import { SCHEMA_ROOT } from "../../fixtures/ooxml-schema";
 
 jest.setTimeout(60_000);
 
 const ASSET = path.join(__dirname, "..", "..", "..", "assets", "example-2024-2025.xlsx");
-const SCHEMAS = path.resolve(__dirname, "..", "..", "..", "..", "shared", "schemas", "ooxml", "OfficeOpenXML-XMLSchema-Transitional");
+const SCHEMAS = path.join(SCHEMA_ROOT, "OfficeOpenXML-XMLSchema-Transitional");
 const CLOCK = new Date(2025, 10, 5, 14, 30);
 const NOW = "2025-11-05 14:30";
 

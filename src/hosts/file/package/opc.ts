@@ -131,11 +131,6 @@ export class OpcPackage {
     return doc;
   }
 
-  /** Text, if the part exists. */
-  textIfAny(name: string): string | null {
-    return this.entries.has(name) ? this.text(name) : null;
-  }
-
   /** Replaces (or adds) a part's content. */
   setBytes(name: string, content: Uint8Array): void {
     const e = this.entries.get(name);
@@ -164,11 +159,6 @@ export class OpcPackage {
 
   remove(name: string): void {
     this.entries.delete(name);
-  }
-
-  /** True when the part was changed or added since the package was opened. */
-  changed(name: string): boolean {
-    return this.entries.get(name)?.changed ?? false;
   }
 
   /** The package as a zip: unchanged parts copied raw, changed and new ones deflated anew. */

@@ -158,7 +158,12 @@ export class ContentTypesPart {
     const prefix = root.name.includes(":") ? `${root.name.slice(0, root.name.indexOf(":"))}:` : "";
     const inserts = [...this.added].map(([key, type]) => `<${prefix}Override${attrs({ PartName: this.names.get(key) ?? key, ContentType: type })}/>`).join("");
     const splices = [...this.splices];
-    if (inserts) splices.push({ start: root.closeStart, end: root.closeStart, text: inserts });
+    if (inserts && root.selfClosing) {
+      const tag = this.doc.text.slice(root.start, root.end).replace(/\s*\/>$/, ">");
+      splices.push({ start: root.start, end: root.end, text: `${tag}${inserts}</${root.name}>` });
+    } else if (inserts) {
+      splices.push({ start: root.closeStart, end: root.closeStart, text: inserts });
+    }
     return applySplices(this.doc.text, splices);
   }
 }

@@ -193,8 +193,3 @@ export class WorkbookPart {
     return applySplices(this.doc.text, splices);
   }
 }
-
-/** 'Sheet name'!$A$1:$H$9 — a sheet name quoted as Excel quotes it in a reference. */
-export function quotedSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}

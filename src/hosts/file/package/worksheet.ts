@@ -452,9 +452,9 @@ export class WorksheetPart {
   }
 }
 
-/** A number as SpreadsheetML writes it (xsd:double); -0 as 0. */
+/** A number as SpreadsheetML writes it (xsd:double); String(-0) is already "0". */
 export function numberText(n: number): string {
-  return Object.is(n, -0) ? "0" : String(n);
+  return String(n);
 }
 
 function tText(prefix: string, text: string): string {

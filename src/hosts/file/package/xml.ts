@@ -236,9 +236,3 @@ export function insertionPoint(parent: XmlElement, local: string, order: readonl
   }
   return at;
 }
-
-/** The text to insert a child into `parent`: for a self-closing parent the caller must rewrite it (see expandSelfClosing). */
-export function expandSelfClosing(doc: XmlDocument, el: XmlElement, inner: string): Splice {
-  const tag = doc.text.slice(el.start, el.end).replace(/\s*\/>$/, ">");
-  return { start: el.start, end: el.end, text: `${tag}${inner}</${el.name}>` };
-}

@@ -303,3 +303,11 @@ describe("the XML layer", () => {
     expect(() => applySplices("abc", [{ start: 0, end: 2, text: "" }, { start: 1, end: 3, text: "" }])).toThrow("overlapping");
   });
 });
+
+describe("[Content_Types].xml with a self-closing root", () => {
+  it("opens the root to add an override", () => {
+    const types = new ContentTypesPart(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`);
+    types.set("xl/worksheets/sheet1.xml", "w");
+    expect(types.toXml()).toBe(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/worksheets/sheet1.xml" ContentType="w"/></Types>`);
+  });
+});

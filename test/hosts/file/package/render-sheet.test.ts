@@ -21,12 +21,13 @@ import { buildExplainSheet } from "../../../../src/workbook/sheets/explain-sheet
 import { buildPaymentSheet } from "../../../../src/workbook/sheets/payment-sheet";
 import { buildTemplate } from "../../../../src/workbook/sheets/template";
 import { perfectMonth, scored } from "../../../domain/builders";
+import { SCHEMA_ROOT } from "../../../fixtures/ooxml-schema";
 
 jest.setTimeout(120_000);
 
 const ROOT = path.resolve(__dirname, "..", "..", "..", "..");
 const EXAMPLE = path.join(ROOT, "assets", "example-2024-2025.xlsx");
-const SCHEMAS = path.resolve(ROOT, "..", "shared", "schemas", "ooxml", "OfficeOpenXML-XMLSchema-Transitional");
+const SCHEMAS = path.join(SCHEMA_ROOT, "OfficeOpenXML-XMLSchema-Transitional");
 
 // ---------------------------------------------------------------------------------------------
 // A fake allocator: hands out indexes, remembers the look of each (what test/fixtures/exceljs-render.ts's restyle

@@ -17,10 +17,11 @@ import { PartParseError, parseXml } from "../../../../src/hosts/file/package/xml
 import type { Splice, XmlElement } from "../../../../src/hosts/file/package/xml";
 import { applySplices } from "../../../../src/hosts/file/package/xml";
 import type { CellStyle, CellWrite } from "../../../../src/workbook/model";
+import { SCHEMA_ROOT } from "../../../fixtures/ooxml-schema";
 
 jest.setTimeout(60_000);
 
-const SCHEMAS = path.resolve(__dirname, "..", "..", "..", "..", "..", "shared", "schemas", "ooxml", "OfficeOpenXML-XMLSchema-Transitional");
+const SCHEMAS = path.join(SCHEMA_ROOT, "OfficeOpenXML-XMLSchema-Transitional");
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
