@@ -4,11 +4,14 @@
 //
 // V8's code cache: the bundle is compiled through vm.Script with the bytecode a previous `score`
 // run left beside it (lib/hotline-scorecard.js.cache), so a clerk's run does not parse and compile
-// the ~0.8 MB bundle's functions again (~25 ms of a ~0.4 s run on a 120-month book). V8 checks the
-// cache against the source and its own version and flags and rejects a stale one; a rejected or
-// missing cache is made anew after the next `score` (written to a temporary file and renamed, so two
-// runs at once never leave half a file). Where lib/ is read-only, nothing is cached and nothing fails.
+// the ~0.8 MB bundle's functions again (~25 ms of a ~0.4 s run on a 120-month book). V8 checks a
+// cache against its own version and flags but, of the source, only its length: so the cache's name
+// carries a SHA-256 of the bundle's text, and a rebuilt bundle never meets bytecode of another
+// build. A missing or rejected cache is made anew after the next `score` (written to a temporary
+// file and renamed, so two runs at once never leave half a file; caches of other builds removed).
+// Where lib/ is read-only, nothing is cached and nothing fails.
 "use strict";
+const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const vm = require("vm");
@@ -26,7 +29,7 @@ try {
   process.exit(1);
 }
 
-const cacheFile = `${compiled}.cache`;
+const cacheFile = `${compiled}.${crypto.createHash("sha256").update(source).digest("hex").slice(0, 16)}.cache`;
 let cachedData;
 try {
   cachedData = fs.readFileSync(cacheFile);
@@ -41,6 +44,9 @@ if (process.argv[2] === "score" && (cachedData === undefined || script.cachedDat
     try {
       fs.writeFileSync(tmp, script.createCachedData());
       fs.renameSync(tmp, cacheFile);
+      const dir = path.dirname(compiled);
+      const mine = path.basename(cacheFile);
+      for (const f of fs.readdirSync(dir)) if (f.startsWith(`${path.basename(compiled)}.`) && f.endsWith(".cache") && f !== mine) fs.rmSync(path.join(dir, f), { force: true });
     } catch {
       try {
         fs.rmSync(tmp, { force: true });

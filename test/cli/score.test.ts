@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -301,5 +302,11 @@ describe("hotline-scorecard score", () => {
     const ok = spawnSync(process.execPath, [bin, "score", good, "-o", OUT(), "--json", "--as-of", "2025-12-31"], { encoding: "utf8" });
     expect(ok.status).toBe(0);
     expect((JSON.parse(ok.stdout) as { months: { total: string }[] }).months[0]?.total).toBe("93.25");
+    // After a score, V8's code cache for this very bundle lies beside it, named by the bundle's
+    // SHA-256 (V8 checks a cache against the source's length only), and no other build's is kept.
+    const lib = path.join(__dirname, "..", "..", "lib");
+    const hash = createHash("sha256").update(readFileSync(path.join(lib, "hotline-scorecard.js"), "utf8")).digest("hex").slice(0, 16);
+    const caches = readdirSync(lib).filter((f) => f.endsWith(".cache"));
+    expect(caches).toEqual([`hotline-scorecard.js.${hash}.cache`]);
   }, 60_000);
 });
