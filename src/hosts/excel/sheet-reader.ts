@@ -32,7 +32,7 @@
  * range holding its top-left cell, https://github.com/OfficeDev/office-js/issues/3611, so bands
  * never count one twice). A failure of one uncuttable job is the read's failure.
  */
-import { type MergedRange, type ReadCell, type SheetSnapshot, type WorkbookSnapshot, parseA1 } from "../../workbook/model";
+import { type MergedRange, type ReadCell, type SheetSnapshot, type WorkbookSnapshot, columnLetter, parseA1 } from "../../workbook/model";
 import { normalizeHeader, normalizeText } from "../../workbook/read/normalize";
 import { INPUT_SHEETS } from "../../workbook/read/sheet-names";
 import { AUDIT_SHEET_NAME } from "../../workbook/sheets/audit";
@@ -198,19 +198,8 @@ export function parseAreas(address: string): MergedRange[] {
   return areas;
 }
 
-function columnLetters(col: number): string {
-  let n = col;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function address(b: Bounds): string {
-  return `${columnLetters(b.left)}${b.top}:${columnLetters(b.right)}${b.bottom}`;
+  return `${columnLetter(b.left)}${b.top}:${columnLetter(b.right)}${b.bottom}`;
 }
 
 function rowsAddress(top: number, bottom: number): string {

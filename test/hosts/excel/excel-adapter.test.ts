@@ -4,14 +4,7 @@ import { ExcelAdapter, columnWidthPoints, estimateApply, exactRects, needsTextPr
 import { type CellWrite, type SheetSpec, type WorkbookSnapshot, type WritePlan, columnLetter } from "../../../src/workbook/model";
 import { RequestEstimate, SPLIT_AT, WEB_PAYLOAD_LIMIT, utf8Length } from "../../../src/hosts/excel/request-size";
 import { FakeExcelError, FakeRequestContext, FakeWorkbookState, fakeExcel, parseRef } from "./fake-excel";
-
-const ITEMS = ["队伍建设", "管理制度与能力", "项目人员月流动率", "数据分析", "培训与文化建设", "来电接通率", "来电15s内接通率", "团队服务满意率", "工单质检准确率", "考试覆盖率", "加分项", "扣分项", "客户有效投诉", "弄虚作假"];
-
-function monthLabel(i: number): { key: string; sheet: string } {
-  const y = 2024 + Math.floor((11 + i) / 12);
-  const m = ((11 + i) % 12) + 1;
-  return { key: `${y}-${String(m).padStart(2, "0")}`, sheet: `${y}年${m}月` };
-}
+import { ITEMS, monthLabel, scorecardCells } from "./fixtures";
 
 /** A workbook as a clerk keeps it: one 附件二 sheet per month plus the input sheets. */
 function workbook(months: number): FakeWorkbookState {
@@ -19,21 +12,8 @@ function workbook(months: number): FakeWorkbookState {
   const indicators: Record<string, string | number> = { A1: "考核月份", B1: "团队人数", C1: "变动人数" };
   for (let i = 0; i < months; i++) {
     const { key, sheet } = monthLabel(i);
-    const cells: Record<string, string | number | { value: string | number | null; formula?: string; numberFormat?: string }> = {
-      A1: "陕西省公安厅出入境管理局12367服务热线质量考核",
-      A2: `考核月份：${sheet}`,
-      G2: "考核得分",
-      A4: "序号", B4: "考核项目", C4: "考核指标", D4: "指标说明", E4: "评分细则", F4: "满分", G4: "完成情况", H4: "单项得分", I4: "备注",
-      A21: "客户方签字：", F21: "运营提供方签字：",
-    };
-    ITEMS.forEach((item, k) => {
-      const row = 5 + k;
-      cells[`A${row}`] = k + 1;
-      cells[`C${row}`] = item;
-      if (k < 10) cells[`F${row}`] = [10, 10, 10, 5, 5, 15, 15, 10, 10, 10][k] ?? 0;
-    });
+    const cells = scorecardCells(i);
     cells.I7 = "备注：人员稳定";
-    cells.H2 = { value: 93.25, formula: "=SUM(H5:H18)", numberFormat: "0.00" };
     state.addSheet(sheet, cells, ["A1:I1", "B5:B9", "B10:B11", "B12:B14", "B15:B18", "B21:D22", "G21:I22"]);
     indicators[`A${i + 2}`] = key;
     indicators[`B${i + 2}`] = 9;

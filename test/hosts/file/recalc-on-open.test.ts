@@ -8,10 +8,9 @@
  * (../shared/schemas/ooxml, xmllint-wasm), and reading the saved file back (ExcelJS, no LibreOffice)
  * gives the same cells as the workbook held before the save.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
-import { validateXML } from "xmllint-wasm";
 import { ExcelFileAdapter } from "../../../src/hosts/file/file-adapter";
 import { NODE_ZLIB } from "../../../src/hosts/file/node-zlib";
 import { openWorkbookFile } from "../../../src/taskpane/file";
@@ -20,12 +19,11 @@ import { buildPaymentSheet } from "../../../src/workbook/sheets/payment-sheet";
 import type { WorkbookSnapshot } from "../../../src/workbook/model";
 import { runCli } from "../../fixtures/cli";
 import { folderPerTest } from "../../fixtures/folder";
-import { SCHEMA_ROOT } from "../../fixtures/ooxml-schema";
+import { checkParts } from "../../fixtures/ooxml-schema";
 
 jest.setTimeout(60_000);
 
 const ASSET = path.join(__dirname, "..", "..", "..", "assets", "example-2024-2025.xlsx");
-const SCHEMAS = path.join(SCHEMA_ROOT, "OfficeOpenXML-XMLSchema-Transitional");
 const CLOCK = new Date(2025, 10, 5, 14, 30);
 const NOW = "2025-11-05 14:30";
 
@@ -35,29 +33,10 @@ async function part(xlsx: Uint8Array, name: string): Promise<string> {
   return file.async("string");
 }
 
-/**
- * Markup Compatibility, as the schemas' README says: the attributes and elements of the namespaces
- * mc:Ignorable names dropped, mc:* attributes dropped, xml:space on <t> dropped.
- */
-function preprocess(xml: string): string {
-  const ignorable = /\bmc:Ignorable="([^"]*)"/.exec(xml)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
-  let out = xml;
-  for (const p of ignorable) {
-    out = out.replace(new RegExp(`<${p}:([\\w.-]+)\\b[^>]*/>`, "g"), "");
-    out = out.replace(new RegExp(`<${p}:([\\w.-]+)\\b[^>]*>[\\s\\S]*?</${p}:\\1>`, "g"), "");
-    out = out.replace(new RegExp(`\\s${p}:[\\w.-]+="[^"]*"`, "g"), "");
-  }
-  out = out.replace(/\smc:[\w.-]+="[^"]*"/g, "");
-  return out.replace(/<t xml:space="preserve">/g, "<t>");
-}
 
-/** xmllint's errors for a SpreadsheetML part against sml.xsd (and what it imports); throws when the schemas are missing. */
+/** Schema errors and Excel's own rules for the part (test/fixtures/ooxml-schema.ts, the one check every suite uses). */
 async function smlErrors(xml: string): Promise<string[]> {
-  const xsds = readdirSync(SCHEMAS).filter((f) => f.endsWith(".xsd"));
-  if (!xsds.includes("sml.xsd")) throw new Error(`schemas not found in ${SCHEMAS}`);
-  const read = (f: string) => ({ fileName: f, contents: readFileSync(path.join(SCHEMAS, f), "utf8") });
-  const result = await validateXML({ xml: [{ fileName: "workbook.xml", contents: preprocess(xml) }], schema: [read("sml.xsd")], preload: xsds.filter((f) => f !== "sml.xsd").map(read) });
-  return result.errors.map((e) => e.rawMessage.trim());
+  return (await checkParts([{ name: "xl/workbook.xml", data: xml }]))[0]?.errors ?? [];
 }
 
 function calcPr(workbookXml: string): string | null {

@@ -6,11 +6,10 @@
  * (values, formulas, looks, merges, widths, heights, print setup and titles, frozen rows, tab colour,
  * validations, highlights); and the looks are asked of the allocator once per (look, format, style).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { validateXML } from "xmllint-wasm";
 import { writeSheetSpec } from "../../../fixtures/exceljs-render";
 import { ExcelFileAdapter } from "../../../../src/hosts/file/file-adapter";
 import { renderWorksheet, type RenderedWorksheet, type StyleAllocator } from "../../../../src/hosts/file/package/render-sheet";
@@ -21,13 +20,12 @@ import { buildExplainSheet } from "../../../../src/workbook/sheets/explain-sheet
 import { buildPaymentSheet } from "../../../../src/workbook/sheets/payment-sheet";
 import { buildTemplate } from "../../../../src/workbook/sheets/template";
 import { perfectMonth, scored } from "../../../domain/builders";
-import { SCHEMA_ROOT } from "../../../fixtures/ooxml-schema";
+import { checkParts } from "../../../fixtures/ooxml-schema";
 
 jest.setTimeout(120_000);
 
 const ROOT = path.resolve(__dirname, "..", "..", "..", "..");
 const EXAMPLE = path.join(ROOT, "assets", "example-2024-2025.xlsx");
-const SCHEMAS = path.join(SCHEMA_ROOT, "OfficeOpenXML-XMLSchema-Transitional");
 
 // ---------------------------------------------------------------------------------------------
 // A fake allocator: hands out indexes, remembers the look of each (what test/fixtures/exceljs-render.ts's restyle
@@ -102,22 +100,10 @@ class FakeStyles implements StyleAllocator {
 // ---------------------------------------------------------------------------------------------
 // Schema check (as test/hosts/file/recalc-on-open.test.ts) and Excel's further rules.
 
-/** Markup Compatibility, as the schemas' README says; xml:space on <t> dropped. */
-function preprocess(xml: string): string {
-  return xml.replace(/\smc:[\w.-]+="[^"]*"/g, "").replace(/<t xml:space="preserve">/g, "<t>");
-}
 
-let schemaFiles: { fileName: string; contents: string }[] | null = null;
-
+/** Schema errors and Excel's own rules for the part (test/fixtures/ooxml-schema.ts, the one check every suite uses). */
 async function smlErrors(xml: string): Promise<string[]> {
-  if (!schemaFiles) {
-    const xsds = readdirSync(SCHEMAS).filter((f) => f.endsWith(".xsd"));
-    if (!xsds.includes("sml.xsd")) throw new Error(`schemas not found in ${SCHEMAS}`);
-    schemaFiles = xsds.map((f) => ({ fileName: f, contents: readFileSync(path.join(SCHEMAS, f), "utf8") }));
-  }
-  const files = schemaFiles;
-  const result = await validateXML({ xml: [{ fileName: "sheet1.xml", contents: preprocess(xml) }], schema: files.filter((f) => f.fileName === "sml.xsd"), preload: files.filter((f) => f.fileName !== "sml.xsd") });
-  return result.errors.map((e) => e.rawMessage.trim());
+  return (await checkParts([{ name: "xl/worksheets/sheet1.xml", data: xml }]))[0]?.errors ?? [];
 }
 
 /** Rows ascending, cells of a row ascending and in their row, no address twice, no text over 32,767 characters. */

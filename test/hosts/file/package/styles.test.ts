@@ -5,23 +5,20 @@
  * schema order, the result valid against the ECMA-376 schema (xmllint-wasm, ../shared/schemas/ooxml),
  * and the looks the same as the ExcelJS rendering of the same writes (test/fixtures/exceljs-render.ts).
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import JSZip from "jszip";
-import { validateXML } from "xmllint-wasm";
 import { applyCellWrites } from "../../../fixtures/exceljs-render";
 import { builtinNumberFormat, newStylesXml, parseStyles } from "../../../../src/hosts/file/package/styles";
 import { PartParseError, parseXml } from "../../../../src/hosts/file/package/xml";
 import type { Splice, XmlElement } from "../../../../src/hosts/file/package/xml";
 import { applySplices } from "../../../../src/hosts/file/package/xml";
 import type { CellStyle, CellWrite } from "../../../../src/workbook/model";
-import { SCHEMA_ROOT } from "../../../fixtures/ooxml-schema";
+import { checkParts } from "../../../fixtures/ooxml-schema";
 
 jest.setTimeout(60_000);
 
-const SCHEMAS = path.join(SCHEMA_ROOT, "OfficeOpenXML-XMLSchema-Transitional");
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -148,32 +145,10 @@ function childOrder(xml: string): string[] {
   return parseXml(xml, "test").root.children.map((c) => c.local);
 }
 
-/** Markup Compatibility as the schemas' README says (copied from recalc-on-open.test.ts). */
-function preprocess(xml: string): string {
-  const ignorable = /\bmc:Ignorable="([^"]*)"/.exec(xml)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
-  let out = xml;
-  for (const p of ignorable) {
-    out = out.replace(new RegExp(`<${p}:([\\w.-]+)\\b[^>]*/>`, "g"), "");
-    out = out.replace(new RegExp(`<${p}:([\\w.-]+)\\b[^>]*>[\\s\\S]*?</${p}:\\1>`, "g"), "");
-    out = out.replace(new RegExp(`\\s${p}:[\\w.-]+="[^"]*"`, "g"), "");
-  }
-  out = out.replace(/\smc:[\w.-]+="[^"]*"/g, "");
-  return out.replace(/<t xml:space="preserve">/g, "<t>");
-}
 
-let schemaFiles: { fileName: string; contents: string }[] | null = null;
-
-/** xmllint's errors for a SpreadsheetML part against sml.xsd (throws when the schemas are missing). */
+/** Schema errors and Excel's own rules for the part (test/fixtures/ooxml-schema.ts, the one check every suite uses). */
 async function smlErrors(xml: string): Promise<string[]> {
-  if (!schemaFiles) {
-    const xsds = readdirSync(SCHEMAS).filter((f) => f.endsWith(".xsd"));
-    if (!xsds.includes("sml.xsd")) throw new Error(`schemas not found in ${SCHEMAS}`);
-    schemaFiles = xsds.map((f) => ({ fileName: f, contents: readFileSync(path.join(SCHEMAS, f), "utf8") }));
-  }
-  const sml = schemaFiles.filter((f) => f.fileName === "sml.xsd");
-  const others = schemaFiles.filter((f) => f.fileName !== "sml.xsd");
-  const result = await validateXML({ xml: [{ fileName: "styles.xml", contents: preprocess(xml) }], schema: sml, preload: others });
-  return result.errors.map((e) => e.rawMessage.trim());
+  return (await checkParts([{ name: "xl/styles.xml", data: xml }]))[0]?.errors ?? [];
 }
 
 // ---------------------------------------------------------------------------------------------
