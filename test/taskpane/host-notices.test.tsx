@@ -26,6 +26,7 @@ import { asIncompleteWrite, Session, type PaneLimitation } from "../../src/taskp
 import { applyPlanToSnapshot } from "../../src/workbook/drafts/input-rows";
 import type { WorkbookSnapshot, WritePlan } from "../../src/workbook/model";
 import { FakeAdapter, OCTOBER, workbook } from "./fixtures";
+import { withJsdomLayout } from "../fixtures/jsdom-layout";
 
 jest.mock("@microsoft/office-js-helpers", () => ({ Utilities: { isAddin: true, host: "EXCEL", log: jest.fn() } }));
 
@@ -42,25 +43,7 @@ class NoResizeObserver {
 }
 if (typeof window.ResizeObserver === "undefined") window.ResizeObserver = NoResizeObserver as unknown as typeof ResizeObserver;
 
-// As in pane.test.tsx's keyboard tests: Fluent's tabster skips what it thinks is not displayed
-// (offsetParent null, or a body of no size), and jsdom lays nothing out; these stubs give it a layout.
-const offsetParent = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "offsetParent");
-let bodyRect: jest.SpyInstance | undefined;
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, "offsetParent", {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.closest("[hidden]") ? null : (this.parentElement ?? document.body);
-    },
-  });
-});
-beforeEach(() => {
-  bodyRect = jest.spyOn(document.body, "getBoundingClientRect").mockReturnValue({ x: 0, y: 0, top: 0, left: 0, right: 320, bottom: 800, width: 320, height: 800, toJSON: () => ({}) } as DOMRect);
-});
-afterEach(() => bodyRect?.mockRestore());
-afterAll(() => {
-  if (offsetParent) Object.defineProperty(HTMLElement.prototype, "offsetParent", offsetParent);
-});
+withJsdomLayout();
 
 /** The adapter's SkippedFeature as it is today (message / messageEn). */
 const SKIPPED = {

@@ -20,6 +20,7 @@ import { TextEncoder } from "util";
 import { App } from "../../src/taskpane/App";
 import type { HostInfo } from "../../src/taskpane/host";
 import { FakeAdapter, indicatorColumn, indicatorRow, OCTOBER, workbook } from "./fixtures";
+import { withJsdomLayout } from "../fixtures/jsdom-layout";
 
 const EXCEL: HostInfo = { inOffice: true, host: "Excel", platform: "PC", language: "zh-CN", dark: false };
 const BROWSER: HostInfo = { inOffice: false, host: null, platform: null, language: "zh-CN", dark: false };
@@ -354,12 +355,7 @@ describe("screenshot review fixes", () => {
 });
 
 describe("定稿, 解除定稿 and 撤销上次写入 by keyboard only", () => {
-  // Fluent moves focus with tabster, which skips what it thinks is not displayed: an element whose
-  // offsetParent is null, or everything when <body> has no size. jsdom lays nothing out (offsetParent
-  // is always null, every rect is 0 × 0), so Tab would find nothing. These stubs give it a layout:
-  // an element is displayed unless it is inside [hidden]; the body has a size.
-  const offsetParent = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "offsetParent");
-  let bodyRect: jest.SpyInstance | undefined;
+  withJsdomLayout();
   const crypto = Object.getOwnPropertyDescriptor(globalThis, "crypto");
   const encoder = Object.getOwnPropertyDescriptor(globalThis, "TextEncoder");
   beforeAll(() => {
@@ -372,19 +368,8 @@ describe("定稿, 解除定稿 and 撤销上次写入 by keyboard only", () => {
       unobserve() {}
       disconnect() {}
     };
-    Object.defineProperty(HTMLElement.prototype, "offsetParent", {
-      configurable: true,
-      get(this: HTMLElement) {
-        return this.closest("[hidden]") ? null : (this.parentElement ?? document.body);
-      },
-    });
   });
-  beforeEach(() => {
-    bodyRect = jest.spyOn(document.body, "getBoundingClientRect").mockReturnValue({ x: 0, y: 0, top: 0, left: 0, right: 320, bottom: 800, width: 320, height: 800, toJSON: () => ({}) } as DOMRect);
-  });
-  afterEach(() => bodyRect?.mockRestore());
   afterAll(() => {
-    if (offsetParent) Object.defineProperty(HTMLElement.prototype, "offsetParent", offsetParent);
     if (crypto) Object.defineProperty(globalThis, "crypto", crypto);
     if (!encoder) delete (globalThis as { TextEncoder?: unknown }).TextEncoder;
   });
