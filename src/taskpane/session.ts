@@ -243,7 +243,8 @@ export interface SessionOptions {
 export class Session {
   snapshot: WorkbookSnapshot | null = null;
   result: RunResult | null = null;
-  private inputs: WorkbookInputs | null = null;
+  /** The input sheets as the last run read them (指标录入, 付款记录, …); null before the first read. */
+  inputs: WorkbookInputs | null = null;
   private readonly now: () => Date;
 
   constructor(
@@ -462,9 +463,10 @@ export class Session {
 
   /**
    * Read, plan the input cells, write them with their 撤销记录 — or nothing when the plan is
-   * refused or changes no cell. Shared by the month form and the settings panel.
+   * refused or changes no cell. Shared by the month form, the settings panel and every other
+   * editor of input rows (付款记录, 合同信息, …): each brings its own planner.
    */
-  private async saveInputs(plan: (snapshot: WorkbookSnapshot) => ReturnType<typeof planSettingsDraft>, progress: ProgressListener): Promise<ActionResult> {
+  async saveInputs(plan: (snapshot: WorkbookSnapshot) => ReturnType<typeof planSettingsDraft>, progress: ProgressListener): Promise<ActionResult> {
     progress("read");
     await tick();
     const snapshot = await this.readWorkbook();
