@@ -1,0 +1,26 @@
+/**
+ * What every screen of the pane receives from the shell (App): the session to read from, the
+ * shared strings, and the two services a screen needs to change the workbook without losing work.
+ * A screen never calls Office or the file layer itself; it calls the session through `run`.
+ */
+import type { Locale, Strings } from "../i18n";
+import type { ActionResult, ProgressListener, Session } from "../session";
+
+export interface ScreenProps {
+  /** The open workbook's session (read its result, inputs, instalments; call its actions through `run`). */
+  session: Session;
+  t: Strings;
+  locale: Locale;
+  /** An action is under way: controls that write stay focusable but disabled. */
+  busy: boolean;
+  /** Changes whenever the session's view changes (each action, each refresh after a write): derive again. */
+  version: number;
+  /**
+   * Runs a workbook action under the pane's progress bar, status line and error display. Resolves
+   * with the action's result (refusals included: their problems name sheet and cell), or null when
+   * it threw (the shell has shown the error). `describe` gives the status line for a success.
+   */
+  run: (action: (progress: ProgressListener) => Promise<ActionResult>, describe?: (r: ActionResult, locale: Locale) => string) => Promise<ActionResult | null>;
+  /** Whether this screen holds typed, unsaved edits: the shell asks before they would be lost. */
+  onDirtyChange: (dirty: boolean) => void;
+}
