@@ -8,6 +8,15 @@ export type MonthKey = string;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_KEY = /^(\d{4})-(\d{2})$/;
 
+/**
+ * Orders ISO dates, month keys and period keys ("2025-03", "2025Q1") by UTF-16 code unit, which for
+ * these ASCII texts is their calendar order. Not localeCompare: its first call starts ICU's
+ * collator, ~5 ms of a command-line run, for an order these keys already have.
+ */
+export function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function isIsoDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
   if (!m) return false;

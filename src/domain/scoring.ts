@@ -12,7 +12,7 @@
  */
 import { unknownDateMessage, type WorkCalendar } from "./calendar";
 import { dec, Dec, fixed2, maxDec, percentText, round2, sum, ZERO } from "./decimal";
-import { addMonths, firstDay, IsoDate, isMonthKey, lastDay, MonthKey, monthLabel, monthParts } from "./dates";
+import { addMonths, compareKeys, firstDay, IsoDate, isMonthKey, lastDay, MonthKey, monthLabel, monthParts } from "./dates";
 import { IndicatorKey, INDICATOR_FIELDS, indicatorField, MonthIndicators, ReportSubmission, ScoreEvent } from "./indicators";
 import { Outcome, problem, Problem, UnknownDateError } from "./problems";
 import { nominalDueDate, parseReportKind, parseReportPeriod, reportDueDate, ReportKind, ReportPeriod } from "./reports";
@@ -361,7 +361,7 @@ export function reportsOutsideTerm(reports: readonly ReportSubmission[], rules: 
     }
   }
   return [...entries.values()]
-    .sort((a, b) => a.due.localeCompare(b.due) || a.period.key.localeCompare(b.period.key))
+    .sort((a, b) => compareKeys(a.due, b.due) || compareKeys(a.period.key, b.period.key))
     .map((e) => {
       const name = `${e.period.kind}(${e.period.key})`;
       const after = e.due.slice(0, 7) > lastMonth;

@@ -4,7 +4,7 @@
  * because that breach costs money later even when every month scored full marks.
  */
 import { dec, Dec, fixed2, sum } from "./decimal";
-import { monthParts } from "./dates";
+import { compareKeys, monthParts } from "./dates";
 import type { MonthIndicators } from "./indicators";
 import { problem, Problem } from "./problems";
 import type { RuleSet } from "./rules";
@@ -26,7 +26,7 @@ export function quarterlyTurnover(indicators: readonly MonthIndicators[]): Quart
     entry.rates.push(dec(ind.changed).times(100).div(ind.headcount));
     byQuarter.set(key, entry);
   }
-  return [...byQuarter.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([quarter, e]) => ({ quarter, months: e.months.sort(), rate: sum(e.rates) }));
+  return [...byQuarter.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([quarter, e]) => ({ quarter, months: e.months.sort(), rate: sum(e.rates) }));
 }
 
 export function quarterlyTurnoverWarnings(indicators: readonly MonthIndicators[], rules: RuleSet): Problem[] {

@@ -14,6 +14,7 @@
  * Nothing here reads a clock: the caller gives `now` ("2025-11-05 14:30").
  */
 import {
+  compareKeys,
   calendarWithOverrides,
   Dec,
   decimalNumber,
@@ -455,7 +456,7 @@ function checkFrozen(a: Analysis, fingerprints: ReadonlyMap<MonthKey, string> | 
     const change = detectChanges(record, { fingerprint: fingerprints?.get(month) ?? record.fingerprint, cells });
     out.push({ month, sheet: card?.sheet ?? null, record, change });
   }
-  return out.sort((x, y) => x.month.localeCompare(y.month));
+  return out.sort((x, y) => compareKeys(x.month, y.month));
 }
 
 /**
@@ -487,7 +488,7 @@ function finish(a: Analysis, options: RunOptions, fingerprints: ReadonlyMap<Mont
   const all = dedupe(problems);
   const errors = all.filter((p) => p.severity === "error");
   const warnings = all.filter((p) => p.severity === "warning");
-  const scoreList = [...scores.values()].sort((x, y) => x.month.localeCompare(y.month));
+  const scoreList = [...scores.values()].sort((x, y) => compareKeys(x.month, y.month));
   const base = { problems: [...errors, ...warnings], errors, warnings, scorecards: a.found.scorecards, scores: scoreList, rules, pendingInstalments: settled.pending, frozen };
   if (errors.length > 0 || settled.settlement === null) {
     return { ...base, ok: false, plan: null, json: null, settlement: settled.settlement };

@@ -95,11 +95,20 @@ const INDICATOR_INDEX: Map<string, number> = (() => {
   return map;
 })();
 
+/** Raw cell text → item 序号 (or null): the same dozen texts come back on every monthly sheet. */
+const indicatorOfText = new Map<string, number | null>();
+
 function matchIndicator(value: CellValue): number | null {
   if (typeof value !== "string") return null;
+  const known = indicatorOfText.get(value);
+  if (known !== undefined) return known;
   const t = normalizeHeader(value);
-  if (t === "") return null;
-  return INDICATOR_INDEX.get(t) ?? INDICATOR_INDEX.get(stripTrailingParen(t)) ?? null;
+  const no = t === "" ? null : (INDICATOR_INDEX.get(t) ?? INDICATOR_INDEX.get(stripTrailingParen(t)) ?? null);
+  if (value.length <= 200) {
+    if (indicatorOfText.size > 10_000) indicatorOfText.clear();
+    indicatorOfText.set(value, no);
+  }
+  return no;
 }
 
 interface HeaderColumns {

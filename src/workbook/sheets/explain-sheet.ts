@@ -17,7 +17,7 @@
  * words on every row, a merged band per month) was 14,200 cells and ~45 % of the file mode's save at
  * 120 months; this one holds the same facts in ~5,600.
  */
-import { Dec, fixed2, monthLabel, MonthScore, RuleSet, SCORECARD_ITEMS, scorecardItem, sum, type ItemScore } from "../../domain";
+import { compareKeys, Dec, fixed2, monthLabel, MonthScore, RuleSet, SCORECARD_ITEMS, scorecardItem, sum, type ItemScore } from "../../domain";
 import { columnLetter, type CellStyle, type CellWrite, type SheetSpec } from "../model";
 import { fitRowHeight } from "./excel-limits";
 
@@ -196,7 +196,7 @@ export function buildExplainSheet(months: readonly MonthScore[], rules: RuleSet,
   rowHeights[EXPLAIN_HEADER_ROW] = 20;
 
   let row = EXPLAIN_HEADER_ROW + 1;
-  const sorted = [...months].sort((a, b) => a.month.localeCompare(b.month));
+  const sorted = [...months].sort((a, b) => compareKeys(a.month, b.month));
   if (sorted.length === 0) {
     band(row, "暂无已评分的月份。", { ...BODY, fontColor: COLORS.note });
     row += 2;

@@ -15,6 +15,7 @@
  * Amounts are numbers with "¥#,##0.00", so the sheet can be summed and audited.
  */
 import {
+  compareKeys,
   capitalAmount,
   daysBetween,
   dec,
@@ -409,7 +410,7 @@ function sheetWarnings(input: PaymentSheetInput, settlement: Settlement): string
   const order = (w: Problem) => LISTED_WARNING_CODES.indexOf(w.code);
   const listed = input.warnings
     .filter((w) => LISTED_WARNING_CODES.includes(w.code) && !DERIVED_WARNING_CODES.has(w.code))
-    .sort((a, b) => order(a) - order(b) || (a.month ?? "").localeCompare(b.month ?? ""));
+    .sort((a, b) => order(a) - order(b) || compareKeys(a.month ?? "", b.month ?? ""));
   for (const w of listed) out.push(w.month && !namesMonth(w.message, w.month) ? `${monthLabel(w.month)}：${w.message}` : w.message);
   return [...new Set(out)];
 }
