@@ -6,6 +6,14 @@ import type { Io } from "./io";
 
 export type { Io };
 
+/**
+ * The file adapter's refusals (PartParseError, SheetConflictError), told by name so that `--help`
+ * does not load the file layer to check: both carry the message in both languages.
+ */
+function isRefusal(e: unknown): e is Error & { messageZh: string; messageEn: string } {
+  return e instanceof Error && (e.name === "PartParseError" || e.name === "SheetConflictError") && typeof (e as { messageZh?: unknown }).messageZh === "string";
+}
+
 const USAGE = `用法 / usage:
   hotline-scorecard demo                      SPEC §7 示例的评分表与结算示例
   hotline-scorecard score IN.xlsx -o OUT.xlsx [--json] [--as-of YYYY-MM-DD]
@@ -49,6 +57,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     return await command(rest, io);
   } catch (e) {
+    // Refused by the workbook as it stands (a part that cannot be parsed, a product sheet's name
+    // held by a chart sheet): the clerk's to fix, not a failure of ours; nothing was written.
+    if (isRefusal(e)) {
+      io.err(e.messageZh);
+      io.err(e.messageEn);
+      return 2;
+    }
     io.err(`意外错误 / unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return 1;
   }

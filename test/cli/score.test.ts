@@ -310,3 +310,24 @@ describe("hotline-scorecard score", () => {
     expect(caches).toEqual([`hotline-scorecard.js.${hash}.cache`]);
   }, 60_000);
 });
+
+describe("a product sheet's name held by a chart sheet", () => {
+  it("is refused like bad input: exit 2, the sheet named in both languages, no file written", async () => {
+    const zip = await JSZip.loadAsync((await exampleWorkbook()).buffer);
+    const wbXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    zip.file("xl/workbook.xml", wbXml.replace("</sheets>", '<sheet name="付款结算" sheetId="99" r:id="rId99"/></sheets>'));
+    const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+    zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>'));
+    zip.file("xl/chartsheets/sheet1.xml", '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>');
+    const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+    zip.file("[Content_Types].xml", types.replace("</Types>", '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>'));
+    const input = file("in.xlsx", Buffer.from(await zip.generateAsync({ type: "uint8array" })));
+    const r = await run(["score", input, "-o", OUT(), "--as-of", "2025-12-31"]);
+    expect(r.code).toBe(2);
+    expect(r.err.split("\n")).toEqual([
+      "工作表「付款结算」已存在，但不是普通工作表（如图表工作表），无法替换；请改名或删除它后再运行，未写入任何内容。",
+      '"付款结算" exists and is not a worksheet (a chart sheet?); it cannot be replaced: rename or delete it and run again. Nothing was written.',
+    ]);
+    expect(existsSync(OUT())).toBe(false);
+  });
+});

@@ -63,6 +63,26 @@ export class RefusedFileError extends NotAWorkbookError {
   }
 }
 
+/**
+ * A write the workbook cannot take as it stands (a sheet the product must create is the name of a
+ * chart sheet): refused before anything is changed, both languages kept for the command line.
+ */
+export class SheetConflictError extends Error {
+  readonly sheet: string;
+  readonly messageZh: string;
+  readonly messageEn: string;
+
+  constructor(sheet: string) {
+    const zh = `工作表「${sheet}」已存在，但不是普通工作表（如图表工作表），无法替换；请改名或删除它后再运行，未写入任何内容。`;
+    const en = `"${sheet}" exists and is not a worksheet (a chart sheet?); it cannot be replaced: rename or delete it and run again. Nothing was written.`;
+    super(`${zh}\n${en}`);
+    this.name = "SheetConflictError";
+    this.sheet = sheet;
+    this.messageZh = zh;
+    this.messageEn = en;
+  }
+}
+
 /** What the host gives: compression (Node's zlib on the command line; fflate by default). */
 export interface FileAdapterOptions {
   codec?: ZipCodec;
@@ -254,7 +274,7 @@ export class ExcelFileAdapter implements WorkbookAdapter {
       const existing = byName.get(spec.name);
       let part = existing ? w.partOf(existing) : null;
       // A chart sheet (or a dialog sheet) of that name: replacing it is not the product's to do, and a second sheet of one name is damage.
-      if (existing && part === null) throw new Error(`工作表「${spec.name}」已存在，但不是普通工作表（如图表工作表），无法替换 / "${spec.name}" exists and is not a worksheet (a chart sheet?); it cannot be replaced`);
+      if (existing && part === null) throw new SheetConflictError(spec.name);
       if (existing && part) {
         // Replaced whole, in its place: its old relationships (a drawing, comments) go with it.
         w.sheets.delete(part);
