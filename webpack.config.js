@@ -25,6 +25,16 @@
  * - manifest.xml is copied to dist/; a production build with ADDIN_URL set rewrites every
  *   https://localhost:3000/ URL to ADDIN_URL (rewriteManifestUrls, tested in test/addin).
  * - Dev server: https://localhost:3000 with office-addin-dev-certs, else http with a note.
+ * - The single-file offline edition (issue 15 point 10): dist/hotline-scorecard-offline.html, made by
+ *   OfflineEditionPlugin below in every build but the dev server's (`--env offline=false` skips it).
+ *   A second webpack compiler builds src/taskpane/offline.tsx (the pane in plain-browser mode; no
+ *   bootstrap, no office.js) with no lazy chunks (output.asyncChunks false, LimitChunkCountPlugin
+ *   maxChunks 1), and the plugin inlines that one script into src/taskpane/offline.html: no
+ *   <script src>, no <link href> to a file, the icon as a data: URL. Its CSP allows exactly that
+ *   script, by its sha256 (no 'unsafe-inline' for scripts), and connect-src 'none'. The hosted
+ *   pane's files are not changed by it: the html is one more asset of the same compilation.
+ *   (html-inline-script-webpack-plugin would do the inlining, but it is not installed and it adds
+ *   no CSP hash; the step here is small.)
  */
 const fs = require("fs");
 const os = require("os");
@@ -41,6 +51,11 @@ const SYNTAX_PROBE = path.join(__dirname, "src", "taskpane", "syntax-probe.js");
 const PORT = 3000;
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/package.json"));
 const EXCELJS_BROWSER = path.join(path.dirname(require.resolve("exceljs/package.json")), "dist", "exceljs.bare.min.js");
+/** The offline edition: its file name in dist/, its entry and its template. */
+const OFFLINE_FILE = "hotline-scorecard-offline.html";
+const OFFLINE_ENTRY = "./src/taskpane/offline.tsx";
+const OFFLINE_TEMPLATE = path.join(__dirname, "src", "taskpane", "offline.html");
+const OFFLINE_ICON = path.join(__dirname, "assets", "icon-32.png");
 
 /** ADDIN_URL → "https://host/path/" (https only, no query or fragment, trailing slash). */
 function normalizeAddinUrl(url) {
@@ -172,6 +187,198 @@ async function devCertificates() {
   }
 }
 
+/** How the pane's TypeScript is compiled and resolved: the same for the hosted pane and the offline edition. */
+function paneModule(mode) {
+  return {
+    rules: [
+      {
+        test: /\.tsx?$/,
+        exclude: /node_modules/,
+        use: {
+          loader: "ts-loader",
+          options: {
+            transpileOnly: true, // type checking is `tsc --noEmit`
+            compilerOptions: { noEmit: false, module: "esnext", sourceMap: mode !== "production" },
+          },
+        },
+      },
+    ],
+  };
+}
+
+const paneResolve = () => ({ extensions: [".tsx", ".ts", ".mjs", ".js"], alias: { exceljs$: EXCELJS_BROWSER } });
+
+// ------------------------------------------------------------------------ offline edition
+
+/**
+ * The offline edition's Content-Security-Policy: scripts only by the sha256 of each inline script
+ * (CSP Level 2 hash sources, in Chromium, Firefox and Safari), nothing to connect to, no other
+ * file: the page opens from file://, where 'self' means nothing useful (Firefox gives every file
+ * its own origin). Inline styles for Fluent's griffel, as in the hosted pane; data: for the icon.
+ * A download is a navigation to a blob: URL, which CSP does not govern.
+ */
+function offlineContentSecurityPolicy(scripts) {
+  if (!Array.isArray(scripts) || scripts.length === 0) throw new Error("offlineContentSecurityPolicy: no script to allow");
+  const hashes = scripts.map((text) => `'sha256-${require("crypto").createHash("sha256").update(text, "utf8").digest("base64")}'`);
+  return [
+    "default-src 'none'",
+    `script-src ${hashes.join(" ")}`,
+    "style-src 'unsafe-inline'",
+    "img-src data:",
+    "font-src 'none'",
+    "connect-src 'none'",
+    "worker-src 'none'",
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+/**
+ * A script's text made safe to sit between <script> and </script>: the HTML parser ends the element
+ * at the first "</script" and treats "<!--" specially, whatever the JavaScript means. Both only
+ * occur inside strings, template literals, regular expressions or comments, where "<\/" and "<\!"
+ * read the same. The result is parsed again (acorn) by the caller. CR becomes LF (the same to
+ * JavaScript); NUL, which the HTML parser would change (and the hash then no longer match), is refused.
+ */
+function inlineScriptText(js) {
+  const text = js
+    .replace(/<\/(script)/gi, "<\\/$1")
+    .replace(/<!--/g, "<\\!--")
+    // JavaScript reads CR LF and CR as LF everywhere they may stand (between tokens, in comments,
+    // in template literals, after a line-continuing backslash); the HTML parser would make them LF
+    // before hashing anyway (an unminified build carries some from node_modules).
+    .replace(/\r\n?/g, "\n");
+  if (text.includes("\0")) throw new Error("inline script holds a NUL character: the HTML parser would change it and the CSP hash would not match");
+  if (Buffer.from(text, "utf8").toString("utf8") !== text) throw new Error("inline script is not valid Unicode (a lone surrogate?): its UTF-8 bytes would differ");
+  return text;
+}
+
+/** Fills src/taskpane/offline.html's markers in one pass (inserted text is never scanned again). */
+function renderOfflineHtml(template, values) {
+  const scripts = [...template.matchAll(/<script\b[^>]*>[\s\S]*?<\/script>/gi)].map((m) => m[0]);
+  if (scripts.length !== 1 || scripts[0] !== "<script>%%SCRIPT%%</script>") throw new Error("offline.html must hold exactly one script, <script>%%SCRIPT%%</script>");
+  if (/<link\b(?![^>]*\bhref="%%ICON%%")[^>]*\bhref=|\bsrc=/i.test(template)) throw new Error("offline.html must not refer to another file (src=, link href=)");
+  // The template's own comment (it describes the markers) is not part of the page.
+  return template.replace(/^(<!doctype html>\s*)<!--\s*Template[\s\S]*?-->\s*/i, "$1").replace(/%%(CSP|ICON|NOTE|SCRIPT)%%/g, (_, key) => {
+    const value = values[key.toLowerCase()];
+    if (typeof value !== "string") throw new Error(`offline.html: no value for %%${key}%%`);
+    return value;
+  });
+}
+
+/**
+ * Builds the offline edition with a second webpack compiler while the hosted pane compiles, and adds
+ * the finished page to the hosted compilation as dist/hotline-scorecard-offline.html. The second
+ * compiler emits nothing itself; with `--cache-type filesystem` it caches under its own name.
+ */
+class OfflineEditionPlugin {
+  constructor(options) {
+    this.options = options; // { mode }
+  }
+
+  config(parent) {
+    const { mode } = this.options;
+    const cache = parent.options.cache && parent.options.cache.type === "filesystem"
+      ? { type: "filesystem", cacheDirectory: parent.options.cache.cacheDirectory, name: `offline-${mode}`, buildDependencies: { config: [__filename] } }
+      : false;
+    return {
+      name: "offline",
+      mode,
+      context: __dirname,
+      target: "web",
+      entry: { offline: OFFLINE_ENTRY },
+      output: {
+        path: parent.options.output.path, // not written to: shouldEmit is false
+        filename: "offline.js",
+        publicPath: "", // no chunk is ever loaded; never "auto" (it needs a script URL an inline script has not)
+        asyncChunks: false, // every import() is folded into the one script
+        iife: true,
+      },
+      devtool: false,
+      cache,
+      optimization: { splitChunks: false, runtimeChunk: false },
+      resolve: paneResolve(),
+      module: paneModule(mode),
+      plugins: [
+        new webpack.DefinePlugin({ OFFICE_JS_CDN: JSON.stringify(false) }),
+        new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
+        new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+        // No Office here: the office-js adapter and office-js-helpers are only imported when
+        // HostInfo.inOffice, which the offline entry never sets. Left out of the file.
+        new webpack.IgnorePlugin({ resourceRegExp: /^\.\/excel$/, contextRegExp: /[\\/]src[\\/]taskpane$/ }),
+        new webpack.IgnorePlugin({ resourceRegExp: /^@microsoft\/office-js(-helpers)?$/ }),
+      ],
+      performance: { hints: false },
+      infrastructureLogging: { level: "error" },
+    };
+  }
+
+  run(parent) {
+    return new Promise((resolve, reject) => {
+      let child;
+      try {
+        child = webpack(this.config(parent));
+      } catch (e) {
+        reject(e);
+        return;
+      }
+      child.hooks.shouldEmit.tap("OfflineEditionPlugin", () => false);
+      child.run((err, stats) => {
+        child.close((closeErr) => (err || closeErr ? reject(err || closeErr) : resolve(stats)));
+      });
+    });
+  }
+
+  /** The page, from the second compilation's one script; throws on anything unexpected. */
+  page(stats) {
+    const compilation = stats.compilation;
+    const js = compilation.getAssets().filter((a) => a.name.endsWith(".js"));
+    if (js.length !== 1) throw new Error(`the offline edition must be one script; webpack made ${js.map((a) => a.name).join(", ") || "none"}`);
+    let code = js[0].source.source().toString();
+    // The minimizer moved the licence comments to a .LICENSE.txt beside the script: one file only, so they come back into it.
+    const license = compilation.getAsset(`${js[0].name}.LICENSE.txt`);
+    code = code.replace(/^\/\*! For license information please see [^*]*\*\/\n?/, "");
+    if (license) code = `/*! Licences of the bundled packages:\n${license.source.source().toString().replace(/\*\//g, "* /")}\n*/\n${code}`;
+    const script = inlineScriptText(code);
+    require("acorn").parse(script, { ecmaVersion: "latest", sourceType: "script" }); // still the same program
+    const icon = `data:image/png;base64,${fs.readFileSync(OFFLINE_ICON).toString("base64")}`;
+    const note = `hotline-scorecard ${require("./package.json").version}, single-file offline edition (${this.options.mode}); everything is inline; script sha256 in the CSP`;
+    return renderOfflineHtml(fs.readFileSync(OFFLINE_TEMPLATE, "utf8"), { csp: offlineContentSecurityPolicy([script]), icon, note, script });
+  }
+
+  apply(compiler) {
+    const name = "OfflineEditionPlugin";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      // Started now, alongside the hosted pane's modules; awaited when assets are added.
+      const built = this.run(compiler);
+      built.catch(() => undefined);
+      compilation.fileDependencies.add(OFFLINE_TEMPLATE);
+      compilation.hooks.processAssets.tapPromise({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, async () => {
+        const fail = (message) => compilation.errors.push(new webpack.WebpackError(`[offline edition] ${message}`));
+        let stats;
+        try {
+          stats = await built;
+        } catch (e) {
+          fail(e instanceof Error ? e.stack || e.message : String(e));
+          return;
+        }
+        if (stats.hasErrors()) {
+          for (const e of stats.compilation.errors) fail(e.message);
+          return;
+        }
+        for (const w of stats.compilation.warnings) compilation.warnings.push(new webpack.WebpackError(`[offline edition] ${w.message}`));
+        try {
+          compilation.emitAsset(OFFLINE_FILE, new webpack.sources.RawSource(this.page(stats)), { minimized: true });
+        } catch (e) {
+          fail(e instanceof Error ? e.message : String(e));
+        }
+      });
+    });
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === "production" ? "production" : "development";
   const serving = Boolean(env.WEBPACK_SERVE);
@@ -230,22 +437,8 @@ module.exports = async (env = {}, argv = {}) => {
         },
       },
     },
-    resolve: { extensions: [".tsx", ".ts", ".mjs", ".js"], alias: { exceljs$: EXCELJS_BROWSER } },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true, // type checking is `tsc --noEmit`
-              compilerOptions: { noEmit: false, module: "esnext", sourceMap: mode !== "production" },
-            },
-          },
-        },
-      ],
-    },
+    resolve: paneResolve(),
+    module: paneModule(mode),
     plugins: [
       // The pane's office-js adapter asks for Excel's native undo group only with an office.js that passes it on (src/taskpane/excel.ts).
       new webpack.DefinePlugin({ OFFICE_JS_CDN: JSON.stringify(officeJs === "cdn") }),
@@ -264,6 +457,7 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       new CopyWebpackPlugin({ patterns: copy }),
       new webpack.ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
+      ...(serving || String(env.offline ?? "true") === "false" ? [] : [new OfflineEditionPlugin({ mode })]),
     ],
     performance: {
       hints: mode === "production" ? "warning" : false,
@@ -303,3 +497,8 @@ module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.officeJsSource = officeJsSource;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.sideloadAdvice = sideloadAdvice;
+module.exports.OFFLINE_FILE = OFFLINE_FILE;
+module.exports.offlineContentSecurityPolicy = offlineContentSecurityPolicy;
+module.exports.inlineScriptText = inlineScriptText;
+module.exports.renderOfflineHtml = renderOfflineHtml;
+module.exports.OfflineEditionPlugin = OfflineEditionPlugin;
