@@ -96,6 +96,22 @@ export interface PrintSetup {
   /** A1 range */
   printArea?: string;
   fitToWidth?: boolean;
+  /**
+   * With fitToWidth: the print area also fits one page tall (fit to 1 × 1 page). Optional: absent =
+   * as many pages tall as it takes.
+   */
+  fitToHeight?: boolean;
+  /**
+   * A fixed print scale in percent (10–400), for a sheet that is not fitted (fitToWidth unset).
+   * Optional: absent = the application's default (100). Excel ignores manual page breaks under
+   * "fit to", so a sheet with rowBreaks gets a scale instead.
+   */
+  scale?: number;
+  /**
+   * Manual page breaks: a new page starts after each of these rows (1-based, ascending). Optional:
+   * absent or empty = the application breaks pages where they fill up.
+   */
+  rowBreaks?: number[];
   /** Rows repeated at the top of each page, e.g. "1:4". */
   repeatRows?: string;
   margins?: { left: number; right: number; top: number; bottom: number };

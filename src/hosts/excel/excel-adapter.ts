@@ -156,7 +156,7 @@ export interface SkippedFeature {
 const FEATURES = {
   merges: { requirement: "ExcelApi 1.13", feature: "merged areas", zh: "读取合并单元格", en: "reading merged cells" },
   validation: { requirement: "ExcelApi 1.8", feature: "data validation", zh: "下拉列表（数据验证）", en: "drop-down lists (data validation)" },
-  pageLayout: { requirement: "ExcelApi 1.9", feature: "page layout", zh: "打印设置（A4、打印区域、标题行）", en: "print setup (A4, print area, title rows)" },
+  pageLayout: { requirement: "ExcelApi 1.9", feature: "page layout", zh: "打印设置（A4、打印区域、标题行、分页符）", en: "print setup (A4, print area, title rows, page breaks)" },
 } as const;
 type FeatureKey = keyof typeof FEATURES;
 
@@ -1050,7 +1050,8 @@ function sheetUnits(spec: SheetSpec, features: Features, refs: { next: number })
     ];
     if (spec.print.printArea !== undefined) unit.push({ root, path: layout, call: "setPrintArea", args: [spec.print.printArea] });
     if (spec.print.repeatRows !== undefined) unit.push({ root, path: layout, call: "setPrintTitleRows", args: [absoluteRows(spec.print.repeatRows)] });
-    if (spec.print.fitToWidth) unit.push({ root, path: layout, set: "zoom", value: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    if (spec.print.fitToWidth) unit.push({ root, path: layout, set: "zoom", value: { horizontalFitToPages: 1, verticalFitToPages: spec.print.fitToHeight ? 1 : 0 } });
+    else if (spec.print.scale !== undefined) unit.push({ root, path: layout, set: "zoom", value: { scale: spec.print.scale } });
     const m = spec.print.margins;
     if (m) {
       unit.push({ root, path: layout, set: "leftMargin", value: m.left * INCH });
@@ -1058,6 +1059,9 @@ function sheetUnits(spec: SheetSpec, features: Features, refs: { next: number })
       unit.push({ root, path: layout, set: "topMargin", value: m.top * INCH });
       unit.push({ root, path: layout, set: "bottomMargin", value: m.bottom * INCH });
     }
+    // Manual page breaks (ExcelApi 1.9, as the page layout above): add() breaks above its cell, so
+    // a break after row r is added at row r + 1. A fresh sheet has none to remove first.
+    for (const row of spec.print.rowBreaks ?? []) unit.push({ root, path: [{ name: "horizontalPageBreaks" }], call: "add", args: [`A${row + 1}`] });
     units.push(unit);
   }
   if (spec.freezeRows !== undefined && spec.freezeRows > 0) units.push([{ root, path: [{ name: "freezePanes" }], call: "freezeRows", args: [spec.freezeRows] }]);

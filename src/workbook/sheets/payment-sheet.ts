@@ -3,11 +3,15 @@
  * replaces it whole. Every number on it is the engine's (settle(), forecastInstalment()); the only
  * fixed words are labels and the contract's own clauses, quoted.
  *
- * Layout (A4 portrait, one page wide, rows 1–2 repeated on every page):
- *   A–G  header (contract, parties, total, rule set), one block per instalment, totals, warnings,
- *        signature lines;
- *   I–L  beside it, the monthly overview (12 months, highlighted below the threshold), the period
- *        averages, a forecast line per instalment, and the place of the native line chart.
+ * Layout:
+ *   A–G  the printed form: header (contract, parties, total, rule set), one block per instalment,
+ *        warnings, totals with both parties' signature blocks (经办人, 审核人, 负责人, 日期). A4
+ *        portrait at 100 % (A–G fit the width; the smallest text, 9 pt, prints at 9 pt), rows 1–2
+ *        repeated on every page, manual page breaks between blocks only, the totals and both
+ *        signature blocks on one page (formPrintSetup, print-layout.ts);
+ *   I–L  beside it, for the screen only (outside the print area): the monthly overview (12 months,
+ *        highlighted below the threshold), the period averages, a forecast line per instalment, and
+ *        the place of the native line chart; below the form, the note on how the sheet is made.
  *
  * Dates are written as Excel serial numbers with the "yyyy-mm-dd" format (not ISO text): they stay
  * dates for the clerk (sorting, filters, date arithmetic), Excel and LibreOffice show them the same
@@ -37,13 +41,21 @@ import {
   DEFAULT_RULES,
 } from "../../domain";
 import { forecastInstalment, forecastText } from "../../domain/forecast";
-import { a1, CellStyle, CellWrite, columnLetter, ConditionalHighlight, parseA1, SheetSpec } from "../model";
+import { a1, CellStyle, CellWrite, columnLetter, ConditionalHighlight, parseA1, PrintSetup, SheetSpec } from "../model";
 import { fitRowHeight } from "./excel-limits";
+import { DEFAULT_ROW_POINTS, planRowBreaks, printablePoints, RowBlock, scaleOf } from "./print-layout";
 
 export const PAYMENT_SHEET_NAME = "付款结算";
 export const MONEY_FORMAT = "¥#,##0.00";
 export const SCORE_FORMAT = "0.00";
 export const DATE_FORMAT = "yyyy-mm-dd";
+/** The signature lines under each party's seal, in order (then 日期). */
+export const SIGNATURE_ROLES: readonly string[] = ["经办人", "审核人", "负责人"];
+/** The printed form's columns: A–G (the overview and chart in I–L are for the screen). */
+export const FORM_COLUMNS = { first: "A", last: "G" } as const;
+/** The print scale (percent): the form's A–G fit A4's width at 100 %, so no text is printed below its size (9 pt the smallest). */
+export const PRINT_SCALE = 100;
+const PRINT_MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5 };
 
 /** The contract's parties and name (contract cover page); by default the rule set's (合同信息, SPEC §9). */
 export interface ContractIdentity {
@@ -184,7 +196,8 @@ class Builder {
     const size = style.fontSize ?? 11;
     const perLine = Math.max(1, (spanWidth(range) - 1) * (11 / size));
     const lines = value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / perLine)), 0);
-    const height = Math.ceil(lines * size * 1.45 + 4);
+    // A line is 1.45 × the size (CJK fonts' line height), plus the cell's padding: 2 points for one line, 4 for more.
+    const height = Math.ceil(lines * size * 1.45 + (lines === 1 ? 2 : 4));
     this.height(row, height);
   }
 
@@ -372,7 +385,8 @@ function instalmentBlock(b: Builder, top: number, s: InstalmentSettlement, rules
   }
   const perDay = dec(c.lateChargePerDay);
   const until = s.paidDate !== null ? `实付日期 ${s.paidDate}` : `结算基准日 ${asOf}`;
-  const dueRule = terms ? `应付日期 = ${clockWords(s)}后第 ${terms.dueWorkingDays} 个工作日（按国家法定节假日及调休安排）。${earlyWords(s, rules)}` : "";
+  // One sentence a line: each well within the width, so no lone "。" wraps onto a line of its own.
+  const dueRule = terms ? `应付日期 = ${clockWords(s)}后第 ${terms.dueWorkingDays} 个工作日（按国家法定节假日及调休安排）。` : "";
   const lateRule =
     s.daysLate === null
       ? s.invoiceDate === null
@@ -382,9 +396,32 @@ function instalmentBlock(b: Builder, top: number, s: InstalmentSettlement, rules
         ? `计至${until}，未逾期，不计违约金。`
         : `逾期天数计至${until}：${s.daysLate} 天；违约金 = 应付金额 ${yuanText(s.payable)} × ${percentText(perDay)} × ${s.daysLate} 天 = ${yuanText(s.lateCharge)}。`;
   b.put(`A${r}`, "违约金依据", LABEL);
-  b.span(`B${r}:G${r}`, `${dueRule}${lateRule}\n${CONTRACT_CLAUSES.latePayment}`, QUOTE);
+  // The clause itself (§五(四)) is quoted once, under the totals.
+  b.span(`B${r}:G${r}`, [dueRule, earlyWords(s, rules), lateRule].filter((line) => line !== "").join("\n"), QUOTE);
   r++;
   return r + 1;
+}
+
+/**
+ * The form's print setup: A4 portrait, A–G at PRINT_SCALE (not "fit to": Excel ignores manual page
+ * breaks under it), rows 1–2 on every page, and a manual break between blocks wherever the next
+ * block would not fit whole (print-layout.ts planRowBreaks): the instalments, the warnings, and
+ * the totals with both signature blocks, each on one page.
+ */
+function formPrintSetup(blocks: readonly RowBlock[], lastFormRow: number, heights: Readonly<Record<number, number>>): PrintSetup {
+  const print: PrintSetup = {
+    orientation: "portrait",
+    paperSize: "A4",
+    printArea: `${FORM_COLUMNS.first}1:${FORM_COLUMNS.last}${lastFormRow}`,
+    scale: PRINT_SCALE,
+    repeatRows: "1:2",
+    margins: { ...PRINT_MARGINS },
+  };
+  const heightOf = (row: number) => heights[row] ?? DEFAULT_ROW_POINTS;
+  const capacity = printablePoints(print).height / scaleOf(print);
+  const breaks = planRowBreaks(blocks, heightOf, capacity, heightOf(1) + heightOf(2));
+  if (breaks.length > 0) print.rowBreaks = breaks;
+  return print;
 }
 
 /** True when the text names the month ("2025-10" standing alone, or "2025年10月"); "BY-2025-102" does not. */
@@ -478,10 +515,10 @@ export function buildPaymentSheet(input: PaymentSheetInput): SheetSpec {
   const threshold = dec(c.threshold);
   const b = new Builder();
 
-  // Header: rows 1–2 repeat on every printed page.
-  b.span("A1:L1", "付款结算单（合同§十 服务费用及支付方式）", { bold: true, fontSize: 16, fontColor: COLORS.title, horizontal: "center", vertical: "middle" });
+  // Header: rows 1–2 repeat on every printed page; the form is A–G (the overview beside it, I–L, is not printed).
+  b.span("A1:G1", "付款结算单（合同§十 服务费用及支付方式）", { bold: true, fontSize: 16, fontColor: COLORS.title, horizontal: "center", vertical: "middle" });
   b.height(1, 28);
-  b.span("A2:L2", `${contract.name}\n合同期：${c.termStart} 至 ${c.termEnd}（考核月份 ${monthLabel(c.firstMonth)}至${monthLabel(c.lastMonth)}）`, { bold: true, horizontal: "center", vertical: "middle", wrap: true });
+  b.span("A2:G2", `${contract.name}\n合同期：${c.termStart} 至 ${c.termEnd}（考核月份 ${monthLabel(c.firstMonth)}至${monthLabel(c.lastMonth)}）`, { bold: true, fontSize: 10, horizontal: "center", vertical: "middle", wrap: true });
   b.put("A3", "甲方", LABEL);
   b.span("B3:D3", contract.partyA);
   b.put("E3", "乙方", LABEL);
@@ -506,11 +543,16 @@ export function buildPaymentSheet(input: PaymentSheetInput): SheetSpec {
   b.put("C8", "生成时间", LABEL);
   b.span("D8:G8", input.generatedAt ?? "—", VALUE);
 
+  // The printed form's blocks, each kept on one page when it fits (its trailing blank row with it).
+  const blocks: RowBlock[] = [{ first: 1, last: 9 }];
   let r = 10;
   for (const terms of c.instalments) {
     const settled = settlement.instalments.find((i) => i.number === terms.number);
+    const top = r;
     r = settled ? instalmentBlock(b, r, settled, rules, asOf) : pendingBlock(b, r, terms, input.monthTotals, rules);
+    blocks.push({ first: top, last: r - 1 });
   }
+  const warningsTop = r;
 
   // Warnings that cost money later.
   const warnings = sheetWarnings(input, settlement);
@@ -526,8 +568,10 @@ export function buildPaymentSheet(input: PaymentSheetInput): SheetSpec {
     r++;
   }
   r++;
+  blocks.push({ first: warningsTop, last: r - 1 });
 
-  // Totals.
+  // Totals and both parties' signatures: one block, on one page.
+  const totalsTop = r;
   const t = settlement.totals;
   const pending = c.instalments.filter((terms) => !settlement.instalments.some((i) => i.number === terms.number)).map((terms) => `第${terms.number}笔`);
   b.span(`A${r}:G${r}`, pending.length === 0 ? "合计" : `合计（不含进行中的${pending.join("、")}）`, { bold: true, fontSize: 12, fill: COLORS.blockFill, border: "thin", vertical: "middle" });
@@ -547,22 +591,29 @@ export function buildPaymentSheet(input: PaymentSheetInput): SheetSpec {
     b.span(`D${r}:G${r}`, upper ? `大写：${capitalAmount(amount)}` : label === "违约金合计" ? `逾期违约金计至各笔实付日期，未付的计至结算基准日 ${asOf}` : null, label === "违约金合计" ? { ...VALUE, fontSize: 9 } : VALUE);
     r++;
   }
-  r++;
+  b.put(`A${r}`, "违约金条款", LABEL);
+  b.span(`B${r}:G${r}`, CONTRACT_CLAUSES.latePayment, QUOTE);
+  r += 2;
 
-  // Signatures.
+  // Signatures: each party's seal, then 经办人, 审核人, 负责人 and the date.
   const sign: CellStyle = { vertical: "bottom" };
   b.span(`A${r}:C${r}`, `甲方（盖章）：${contract.partyA}`, { ...sign, bold: true });
   b.span(`E${r}:G${r}`, `乙方（盖章）：${contract.partyB}`, { ...sign, bold: true });
   b.height(r, 30);
   r++;
-  b.span(`A${r}:C${r}`, "经办人（签字）：________________", sign);
-  b.span(`E${r}:G${r}`, "经办人（签字）：________________", sign);
-  b.height(r, 36);
-  r++;
+  for (const role of SIGNATURE_ROLES) {
+    b.span(`A${r}:C${r}`, `${role}（签字）：________________`, sign);
+    b.span(`E${r}:G${r}`, `${role}（签字）：________________`, sign);
+    b.height(r, 32);
+    r++;
+  }
   b.span(`A${r}:C${r}`, "日期：________年____月____日", sign);
   b.span(`E${r}:G${r}`, "日期：________年____月____日", sign);
   b.height(r, 30);
-  r++;
+  const lastFormRow = r;
+  blocks.push({ first: totalsTop, last: lastFormRow });
+  // Below the print area: on screen, not on the form.
+  r += 2;
   b.span(`A${r}:G${r}`, `本表由程序按规则集（版本 ${rules.version}）根据各月考核得分与「付款记录」计算生成，每次重算整表替换，请勿在本表手工修改。`, { italic: true, fontSize: 9, fontColor: COLORS.quote, wrap: true });
   const lastMainRow = r;
 
@@ -596,39 +647,35 @@ export function buildPaymentSheet(input: PaymentSheetInput): SheetSpec {
     o++;
   }
   o++;
-  b.span(`I${o}:L${o}`, "预测（未评分月份需达到的平均分）", { bold: true, fill: COLORS.blockFill, border: "thin", vertical: "middle", wrap: true });
+  // Beside the form, its rows are the form's: nothing here wraps (a taller row would lengthen the
+  // printed form). Long lines are single unmerged cells, shown on screen across the empty cells to the right.
+  b.span(`I${o}:L${o}`, "预测（未评分月份需达到的平均分）", { bold: true, fill: COLORS.blockFill, border: "thin", vertical: "middle" });
   o++;
   const known: Record<MonthKey, Dec | null> = { ...input.monthTotals };
   for (const terms of c.instalments) {
     if (!terms.months) continue;
     const f = forecastInstalment(terms, known, rules);
-    b.span(`I${o}:L${o}`, forecastText(f, rules), { ...VALUE, fontSize: 9 });
+    b.put(`I${o}`, forecastText(f, rules), { fontSize: 9, vertical: "middle" });
     o++;
   }
-  b.span(`I${o}:L${o}`, "（不计加分，每月最高按 100 分计）", { fontSize: 9, italic: true, fontColor: COLORS.quote, wrap: true });
+  b.put(`I${o}`, "（不计加分，每月最高按 100 分计）", { fontSize: 9, italic: true, fontColor: COLORS.quote });
   o += 2;
 
   // The native chart covers these cells when the sheet is written inside Excel; the note under it
   // shows only in a file written without Excel.
   const chartTop = o;
   const chartBottom = Math.max(o + 16, Math.min(lastMainRow, o + 20));
-  b.span(`I${chartTop}:L${chartTop}`, `折线图「月度考核得分与 ${threshold.toString()} 分达标线」在 Excel 内（加载项）写入本表时生成于此处；命令行生成的文件不含图表。`, { italic: true, fontSize: 9, fontColor: COLORS.quote, wrap: true, vertical: "top" });
+  b.put(`I${chartTop}`, `折线图「月度考核得分与 ${threshold.toString()} 分达标线」在 Excel 内（加载项）写入本表时生成于此处；命令行生成的文件不含图表。`, { italic: true, fontSize: 9, fontColor: COLORS.quote, vertical: "top" });
 
-  const lastRow = Math.max(lastMainRow, chartBottom);
+  // Every row of the form has its height set, so that Excel and LibreOffice break pages where the plan does.
+  for (let row = 1; row <= Math.max(lastMainRow, chartBottom); row++) b.rowHeights[row] ??= DEFAULT_ROW_POINTS;
   return {
     name: PAYMENT_SHEET_NAME,
     cells: b.cells,
     merges: b.merges,
     columnWidths: { ...COLUMN_WIDTHS },
     rowHeights: b.rowHeights,
-    print: {
-      orientation: "portrait",
-      paperSize: "A4",
-      printArea: `A1:L${lastRow}`,
-      fitToWidth: true,
-      repeatRows: "1:2",
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5 },
-    },
+    print: formPrintSetup(blocks, lastFormRow, b.rowHeights),
     conditionalHighlights: b.highlights,
     chart: {
       title: `月度考核得分与 ${threshold.toString()} 分达标线`,

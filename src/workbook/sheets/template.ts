@@ -149,8 +149,22 @@ export const SCORECARD_LAYOUT: {
   lastColumn: "I",
 };
 
-/** Widths of A–I (序号 … 备注), in characters. */
-const SCORECARD_WIDTHS: Record<string, number> = { A: 6, B: 12, C: 15, D: 38, E: 38, F: 7, G: 26, H: 10, I: 16 };
+/**
+ * Widths of A–I (序号 … 备注), in characters: the contract's long 指标说明 and 评分细则 wide, so that
+ * the 14 rows are short enough for the whole sheet to print on one landscape A4 page (at about 70 %).
+ */
+const SCORECARD_WIDTHS: Record<string, number> = { A: 5, B: 12, C: 12, D: 66, E: 54, F: 6, G: 32, H: 9, I: 14 };
+
+/** Printed on one landscape A4 page with its signature lines (fit to 1 × 1 page; margins in inches). */
+export const SCORECARD_PRINT_MARGINS = { left: 0.3, right: 0.3, top: 0.4, bottom: 0.4 };
+
+/**
+ * Room kept in 完成情况 (G) for what the product writes there when it scores the month, in "0"
+ * characters, by 序号: the reports (数据分析), exam dates (考试覆盖率) and the bonus and penalty
+ * events run long; the others are a short line. A row shows all of it without being re-fitted.
+ */
+const COMPLETION_ROOM: Readonly<Record<number, number>> = { 4: 112, 10: 70, 11: 120, 12: 80 };
+const COMPLETION_ROOM_DEFAULT = 45;
 
 /** Display width of text in "0" characters: a CJK or full-width character counts 2. */
 function textWidth(text: string): number {
@@ -228,12 +242,13 @@ export function buildMonthSheet(month: MonthKey): SheetSpec {
     }
     rowHeights[row] = wrappedHeight(
       [
-        { text: item.description, width: SCORECARD_WIDTHS.D ?? 38 },
-        { text: item.rule, width: SCORECARD_WIDTHS.E ?? 38 },
-        { text: item.indicator, width: SCORECARD_WIDTHS.C ?? 15 },
+        { text: item.description, width: SCORECARD_WIDTHS.D ?? 66 },
+        { text: item.rule, width: SCORECARD_WIDTHS.E ?? 54 },
+        { text: item.indicator, width: SCORECARD_WIDTHS.C ?? 12 },
+        { text: "0".repeat(COMPLETION_ROOM[item.no] ?? COMPLETION_ROOM_DEFAULT), width: SCORECARD_WIDTHS.G ?? 32 },
       ],
       13.5,
-      2,
+      1,
     );
   });
 
@@ -248,6 +263,7 @@ export function buildMonthSheet(month: MonthKey): SheetSpec {
   cells.push({ address: `E${L.dateRow}`, value: "日期：", style: sig });
   cells.push({ address: `F${L.dateRow}`, value: null, numberFormat: DATE_FORMAT, style: line });
   merges.push(`C${L.signatureRow}:D${L.signatureRow}`, `F${L.signatureRow}:H${L.signatureRow}`, `C${L.dateRow}:D${L.dateRow}`, `F${L.dateRow}:H${L.dateRow}`);
+  for (let row = L.lastItemRow + 1; row < L.signatureRow; row++) rowHeights[row] = 15;
   rowHeights[L.signatureRow] = 30;
   rowHeights[L.dateRow] = 24;
 
@@ -262,8 +278,9 @@ export function buildMonthSheet(month: MonthKey): SheetSpec {
       paperSize: "A4",
       printArea: `A1:${L.lastColumn}${L.dateRow}`,
       fitToWidth: true,
+      fitToHeight: true,
       repeatRows: `${L.headerRow}:${L.headerRow}`,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5 },
+      margins: { ...SCORECARD_PRINT_MARGINS },
     },
     tabColor: MONTH_TAB,
   };

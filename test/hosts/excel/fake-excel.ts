@@ -90,6 +90,8 @@ export class FakeSheet {
   validations: { range: string; rule: unknown }[] = [];
   borders: { range: string; edge: string; style?: string; weight?: string; seq?: number }[] = [];
   pageLayout: Record<string, unknown> = {};
+  /** Manual page breaks added (horizontalPageBreaks.add): the cell each break is above. */
+  pageBreaks: string[] = [];
   freezeRows?: number;
   tabColor?: string;
   charts: FakeChart[] = [];
@@ -704,6 +706,8 @@ class FakeWorksheet extends FakeProxy {
   readonly protection: FakeProtection;
   readonly freezePanes: { freezeRows: (n: number) => void };
   readonly pageLayout: FakePageLayout;
+  /** Worksheet.horizontalPageBreaks (ExcelApi 1.9): add(range) breaks the page above the range's top-left cell. */
+  readonly horizontalPageBreaks: { add: (range: string) => void };
   readonly charts: FakeChartCollection;
   constructor(
     ctx: FakeRequestContext,
@@ -719,6 +723,12 @@ class FakeWorksheet extends FakeProxy {
       }),
     };
     this.pageLayout = new FakePageLayout(ctx, this);
+    this.horizontalPageBreaks = {
+      add: (range: string) =>
+        ctx.enqueue(`${path}.horizontalPageBreaks.add(${range})`, () => {
+          this.sheet().pageBreaks.push(range);
+        }),
+    };
     this.charts = new FakeChartCollection(ctx, this);
   }
   protected override isMissing(): boolean {

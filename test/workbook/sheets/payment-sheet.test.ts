@@ -87,10 +87,15 @@ describe("SPEC §7 example on the sheet", () => {
     expect(spec.conditionalHighlights).toContainEqual(expect.objectContaining({ range: `B${row + 1}:G${row + 1}`, lessThan: 95 }));
   });
 
-  it("quotes §十(二)2 beside the formula and §五(四) beside the late charge", () => {
+  it("quotes §十(二)2 beside the formula and §五(四) once, under the totals (not repeated in each block)", () => {
     expect(blockCell(spec, 2, "合同依据", "B")?.value).toMatch(/^合同§十\(二\)2：「.*95分以下每低1分按照季度服务费0\.5%扣除/);
     expect(blockCell(spec, 3, "合同依据", "B")?.value).toMatch(/^合同§十\(二\)3：「服务期满次月/);
-    expect(blockCell(spec, 2, "违约金依据", "B")?.value).toContain("合同§五(四)：「甲方不得迟延支付款项");
+    expect(blockCell(spec, 2, "违约金依据", "B")?.value).not.toContain("合同§五(四)");
+    const clause = spec.cells.find((c) => c.value === "违约金条款");
+    const row = parseA1(clause?.address ?? "A1").row;
+    expect(row).toBeGreaterThan(parseA1(spec.cells.find((c) => c.value === "违约金合计")?.address ?? "A1").row);
+    expect(value(spec, `B${row}`)).toMatch(/^合同§五\(四\)：「甲方不得迟延支付款项/);
+    expect(allText(spec).filter((t) => t.includes("合同§五(四)"))).toHaveLength(1);
   });
 
   it("header: contract total in figures and 大写, quarterly fee, rule set, no option changed", () => {
@@ -125,6 +130,8 @@ describe("SPEC §7 example on the sheet", () => {
     expect(text).toContain("甲方（盖章）：陕西省公安厅");
     expect(text).toContain("乙方（盖章）：陕西省通信服务有限公司");
     expect(text.filter((t) => t.startsWith("经办人（签字）"))).toHaveLength(2);
+    expect(text.filter((t) => t.startsWith("审核人（签字）"))).toHaveLength(2);
+    expect(text.filter((t) => t.startsWith("负责人（签字）"))).toHaveLength(2);
     expect(text.filter((t) => t.startsWith("日期："))).toHaveLength(2);
   });
 });
@@ -206,7 +213,7 @@ describe("dates and late payment", () => {
     expect(blockCell(spec, 2, "逾期天数", "B")?.value).toBe(0);
     expect(blockCell(spec, 2, "逾期天数", "D")).toMatchObject({ value: 0, numberFormat: MONEY_FORMAT });
     expect(blockCell(spec, 2, "逾期天数", "F")?.value).toBe("已支付");
-    expect(blockCell(spec, 2, "违约金依据", "B")?.value).toMatch(/^应付日期 = 发票日期后第 30 个工作日（按国家法定节假日及调休安排）。计至实付日期 2025-11-13，未逾期，不计违约金。\n合同§五\(四\)/);
+    expect(blockCell(spec, 2, "违约金依据", "B")?.value).toMatch(/^应付日期 = 发票日期后第 30 个工作日（按国家法定节假日及调休安排）。\n计至实付日期 2025-11-13，未逾期，不计违约金。$/);
     expect(allText(spec).some((t) => t.startsWith("⚠"))).toBe(false);
   });
 
@@ -301,13 +308,16 @@ describe("overview, forecast, warnings, print setup and chart", () => {
     expect(allText(build({ totals: totals("96") }))).toContain("无");
   });
 
-  it("prints on A4, one page wide, title rows repeated, the print area covering every cell", () => {
-    expect(spec.print).toMatchObject({ orientation: "portrait", paperSize: "A4", fitToWidth: true, repeatRows: "1:2" });
+  it("prints the form (A–G) on A4 at 100 %, title rows repeated; the overview and the note on how the sheet is made are outside (print-layout.test.ts has the pages)", () => {
+    expect(spec.print).toMatchObject({ orientation: "portrait", paperSize: "A4", scale: 100, repeatRows: "1:2" });
+    expect(spec.print?.fitToWidth).toBeUndefined();
     const [from, to] = (spec.print?.printArea ?? "").split(":");
     expect(from).toBe("A1");
     const bottom = parseA1(to ?? "A1");
-    expect(bottom.col).toBe(12);
-    for (const c of spec.cells) expect(parseA1(c.address).row).toBeLessThanOrEqual(bottom.row);
+    expect(bottom.col).toBe(7);
+    const dateRow = spec.cells.filter((c) => c.value === "日期：________年____月____日").map((c) => parseA1(c.address).row);
+    expect(dateRow).toEqual([bottom.row, bottom.row]);
+    for (const c of spec.cells) if (parseA1(c.address).col <= 7 && typeof c.value === "string" && c.value.startsWith("本表由程序")) expect(parseA1(c.address).row).toBeGreaterThan(bottom.row);
     expect(spec.columnWidths?.A).toBeGreaterThan(0);
   });
 
@@ -352,7 +362,7 @@ describe("overview, forecast, warnings, print setup and chart", () => {
     expect(ws?.getCell(`B${row}`).value).toBe(344009.09);
     expect(ws?.getCell(`B${row}`).numFmt).toBe(MONEY_FORMAT);
     expect(ws?.pageSetup.paperSize).toBe(9);
-    expect(ws?.pageSetup.fitToWidth).toBe(1);
+    expect(ws?.pageSetup.scale).toBe(100);
     expect(ws?.pageSetup.printArea).toBe(spec.print?.printArea);
   });
 });
@@ -444,7 +454,7 @@ describe("the contract's words come from the rule set (SPEC §9: 合同信息, �
     expect(blockCell(spec, 2, "合同金额", "B")?.value).toBe(333300);
     expect(allText(spec)).toContain("第3笔　合同总价款的 33.34%　¥333,400.01　（进行中，尚未结算）");
     // The early invoice (A10): the clock starts at 最早开票日期, and the sheet says so.
-    expect(blockCell(spec, 2, "违约金依据", "B")?.value).toMatch(/^应付日期 = 最早开票日期 2027-06-01 后第 30 个工作日（按国家法定节假日及调休安排）。发票日期 2027-05-20 早于合同约定的开票时点（2027-06-01 起），付款期限自该时点起算（A10）。/);
+    expect(blockCell(spec, 2, "违约金依据", "B")?.value).toMatch(/^应付日期 = 最早开票日期 2027-06-01 后第 30 个工作日（按国家法定节假日及调休安排）。\n发票日期 2027-05-20 早于合同约定的开票时点（2027-06-01 起），付款期限自该时点起算（A10）。\n/);
     expect(allText(spec)).toContain("• 第2笔发票日期 2027-05-20 早于合同约定的开票时点（2027-06-01 起）；付款期限自 2027-06-01 起算（A10）");
   });
 
@@ -452,6 +462,6 @@ describe("the contract's words come from the rule set (SPEC §9: 合同信息, �
     // Invoice Tue 2025-06-10, received Fri 06-20 → the 30th working day after 06-20 is 2025-08-01.
     const spec = build({ payments: [{ number: 2, invoiceDate: "2025-06-10", receivedDate: "2025-06-20", paidDate: "2025-08-01" }] });
     expect(blockCell(spec, 2, "发票日期", "D")?.value).toBe(excelSerial("2025-08-01"));
-    expect(blockCell(spec, 2, "违约金依据", "B")?.value).toMatch(/^应付日期 = 收票日期 2025-06-20 后第 30 个工作日（按国家法定节假日及调休安排）。计至实付日期 2025-08-01，未逾期，不计违约金。/);
+    expect(blockCell(spec, 2, "违约金依据", "B")?.value).toMatch(/^应付日期 = 收票日期 2025-06-20 后第 30 个工作日（按国家法定节假日及调休安排）。\n计至实付日期 2025-08-01，未逾期，不计违约金。/);
   });
 });

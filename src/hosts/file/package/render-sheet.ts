@@ -4,8 +4,8 @@
  * test/fixtures/exceljs-render.ts's writeSheetSpec makes through ExcelJS — the same cells with the same looks
  * (planCells' rules: a later write to an address builds on the earlier one's look; a merged cell
  * without a style of its own takes its master's; a value inside a merge is refused), merges, column
- * widths, row heights, print setup, conditional highlights, list validations, frozen rows, tab
- * colour — without ExcelJS.
+ * widths, row heights, print setup (with a fixed scale or fit to one page, and manual row breaks),
+ * conditional highlights, list validations, frozen rows, tab colour — without ExcelJS.
  *
  * Differences from the ExcelJS rendering, all in what Excel is given, none in what it shows:
  * - Text is written as inline strings (t="inlineStr"), so the part needs no shared string table.
@@ -331,8 +331,25 @@ function pageXml(print: PrintSetup | undefined): string {
   for (const x of [m.left, m.right, m.top, m.bottom]) if (!Number.isFinite(x) || x < 0) throw new RangeError(`invalid page margin: ${x}`);
   const margins = `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${HEADER_FOOTER}" footer="${HEADER_FOOTER}"/>`;
   if (!print) return margins;
-  const fit = print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : "";
-  return `${margins}<pageSetup paperSize="${PAPER_A4}"${fit} orientation="${print.orientation === "landscape" ? "landscape" : "portrait"}"/>`;
+  const fit = print.fitToWidth ? ` fitToWidth="1" fitToHeight="${print.fitToHeight ? 1 : 0}"` : "";
+  let scale = "";
+  if (print.scale !== undefined) {
+    if (!Number.isInteger(print.scale) || print.scale < 10 || print.scale > 400) throw new RangeError(`invalid print scale: ${print.scale}`);
+    if (!print.fitToWidth) scale = ` scale="${print.scale}"`;
+  }
+  return `${margins}<pageSetup paperSize="${PAPER_A4}"${scale}${fit} orientation="${print.orientation === "landscape" ? "landscape" : "portrait"}"/>${rowBreaksXml(print)}`;
+}
+
+/** Manual page breaks after the given rows (CT_PageBreak: id = the last row above the break, 1-based). */
+function rowBreaksXml(print: PrintSetup): string {
+  const rows = print.rowBreaks ?? [];
+  if (rows.length === 0) return "";
+  let previous = 0;
+  for (const row of rows) {
+    if (!Number.isInteger(row) || row <= previous || row >= MAX_ROW) throw new RangeError(`invalid page breaks (rows ascending, 1–${MAX_ROW - 1}): ${rows.join(", ")}`);
+    previous = row;
+  }
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${rows.map((row) => `<brk id="${row}" max="${MAX_COL - 1}" man="1"/>`).join("")}</rowBreaks>`;
 }
 
 /** The sheet name as a formula's sheet reference: always quoted, "'" doubled. */
