@@ -6,7 +6,7 @@ import officeAddins from "eslint-plugin-office-addins";
 const officeRules = Object.fromEntries(Object.keys(officeAddins.rules).map((name) => [`office-addins/${name}`, "error"]));
 
 export default tseslint.config(
-  { ignores: ["dist/**", "lib/**", "reports/**", ".stryker-tmp/**", "stryker.config.mjs", "jest.stryker.config.js", "node_modules/**", "coverage/**", "bin/**", "*.config.js", "*.config.mjs", "test-results/**"] },
+  { ignores: ["dist/**", "dist-wps/**", "lib/**", "reports/**", ".stryker-tmp/**", "stryker.config.mjs", "jest.stryker.config.js", "node_modules/**", "coverage/**", "bin/**", "*.config.js", "*.config.mjs", "test-results/**"] },
   ...tseslint.configs.recommended,
   {
     // The few plain CommonJS files (test/global-setup.js, scripts/chromium.js) run without a compiler.

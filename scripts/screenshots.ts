@@ -7,7 +7,12 @@
  * overflow) and fails if any request left the local server.
  *   screenshots/pane-<theme>-1-start.png   just loaded (plain-browser mode)
  *   screenshots/pane-<theme>-2-opened.png  the example workbook opened (month list)
+ *   screenshots/pane-<theme>-2b-scored.png the month list after 全部重算 (scores in a column)
  *   screenshots/pane-<theme>-3-month.png   month 2025-10 selected (its indicators)
+ *   screenshots/pane-<theme>-4-reports.png the month's reports (by period, with their due date; after 添加报告)
+ *   screenshots/pane-<theme>-5-results.png the month's results, rows 9 (A2) and 12 opened
+ *   screenshots/pane-<theme>-6-dialog.png  the 定稿 dialog over the month (its backdrop's width is printed)
+ *   screenshots/pane-en-*.png              the same in English (light), after the language switch
  *   screenshots/old-webview.png            what Excel's IE11 webview shows (Excel 2016 / 2019 volume-licensed):
  *                                          the explanation bootstrap.js puts up. Chromium with IE11's missing
  *                                          features deleted before the page runs and IE11's user agent
@@ -16,7 +21,7 @@
  */
 import { copyFileSync, mkdirSync } from "fs";
 import { join, resolve } from "path";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { E2EHarness } from "../test/e2e/harness";
 import { openAsWebview } from "../test/e2e/old-webview";
 
@@ -68,15 +73,77 @@ async function shoot(page: Page, name: string, inPage = true): Promise<void> {
   for (const line of issues) console.log(`  overflow: ${line}`);
 }
 
+/** One element (scrolled into view), and whether it sticks out of the pane. */
+async function shootElement(page: Page, element: Locator, name: string): Promise<void> {
+  const file = join(OUT_DIR, `${name}.png`);
+  // From the whole page, at the element's place in it, scrolled to the top: a sticky bar stays at
+  // its own place then instead of covering the element. A moment for an opening panel to settle.
+  await page.waitForTimeout(400);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = await element.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
+  });
+  await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: Math.max(0, box.y - 8), width: WIDTH, height: box.height + 16 } });
+  console.log(`${file} (${box ? `${Math.round(box.width)} × ${Math.round(box.height)} px` : "not shown"})`);
+  for (const line of await overflow(page)) console.log(`  overflow: ${line}`);
+}
+
+/**
+ * Each kind of month badge (data-badge) with the contrast of its text on what is behind it (its own
+ * background, else its parent's…): WCAG asks for 4.5 for text this small.
+ */
+async function badgeContrast(page: Page): Promise<void> {
+  // No named functions inside evaluate (see overflow()): colours are read there, compared here.
+  const found = await page.evaluate(() => {
+    const out: { kind: string; text: string; fg: string; bg: string }[] = [];
+    for (const b of Array.from(document.querySelectorAll("[data-badge]"))) {
+      const kind = b.getAttribute("data-badge") ?? "";
+      if (out.some((o) => o.kind === kind)) continue;
+      let bg = "";
+      for (let e: Element | null = b; e && bg === ""; e = e.parentElement) {
+        const c = getComputedStyle(e).backgroundColor;
+        if (c !== "transparent" && !/rgba\(.*,\s*0\)$/.test(c)) bg = c;
+      }
+      out.push({ kind, text: (b.textContent ?? "").trim(), fg: getComputedStyle(b).color, bg: bg || "rgb(255, 255, 255)" });
+    }
+    return out;
+  });
+  const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+  const lum = ([r = 0, g = 0, b = 0]: number[]) => {
+    const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  for (const b of found) {
+    const [l1, l2] = [lum(rgb(b.fg)), lum(rgb(b.bg))];
+    const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+    console.log(`  badge ${b.kind} "${b.text}": ${b.fg} on ${b.bg}, contrast ${ratio.toFixed(2)}${ratio < 4.5 ? " (below 4.5)" : ""}`);
+  }
+}
+
+/** The title's line: does the title wrap, is the language switch on its line? */
+async function titleLine(page: Page): Promise<void> {
+  const h1 = page.getByRole("heading", { level: 1 });
+  const toggle = page.getByRole("button", { name: /^(English|中文)$/ });
+  const [title, button, lineHeight] = [await h1.boundingBox(), await toggle.boundingBox(), await h1.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight))];
+  if (!title || !button) return void console.log("  title line: not found");
+  const lines = Math.round(title.height / lineHeight);
+  const sameLine = button.y < title.y + title.height && button.y + button.height > title.y;
+  console.log(`  title: ${lines} line${lines === 1 ? "" : "s"}; language switch ${sameLine ? "on the title's line" : "below the title"}`);
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
   const harness = await E2EHarness.start();
   try {
-    for (const theme of ["light", "dark"] as const) {
+    for (const [theme, english] of [["light", false], ["dark", false], ["light", true]] as const) {
       const session = await harness.openPane({ colorScheme: theme, width: WIDTH, height: HEIGHT });
       const { page } = session;
+      const name = english ? "en" : theme;
       await page.getByRole("heading", { level: 1 }).waitFor({ timeout: 30_000 });
-      await shoot(page, `pane-${theme}-1-start`);
+      if (english) await page.getByRole("button", { name: "English" }).click();
+      await titleLine(page);
+      await shoot(page, `pane-${name}-1-start`);
 
       const fileInput = page.getByTestId("file-input");
       if ((await fileInput.count()) === 0) {
@@ -85,10 +152,49 @@ async function main(): Promise<void> {
         await fileInput.setInputFiles(EXAMPLE);
         const month = page.getByTestId("month-2025-10");
         await month.waitFor({ timeout: 30_000 });
-        await shoot(page, `pane-${theme}-2-opened`);
+        await shoot(page, `pane-${name}-2-opened`);
+        await badgeContrast(page);
+        // After 全部重算 the months are scored: their badges and scores in a column.
+        const recompute = page.getByTestId("recompute-all");
+        if ((await recompute.count()) > 0) {
+          await recompute.click();
+          await page.locator('[data-state="scored"]').first().waitFor({ timeout: 60_000 });
+          await shootElement(page, page.locator('section[aria-labelledby="months-heading"]'), `pane-${name}-2b-scored`);
+          await badgeContrast(page);
+        }
         await month.click();
         await page.getByTestId("field-headcount").waitFor({ timeout: 30_000 });
-        await shoot(page, `pane-${theme}-3-month`);
+        await shoot(page, `pane-${name}-3-month`);
+        // The month's results (computed: a stale month shows none), then a report added.
+        const compute = page.getByTestId("compute-month");
+        if ((await compute.count()) > 0) {
+          await compute.click();
+          await page.locator('[data-testid="month-total"], [data-testid="results-section"]').first().waitFor({ timeout: 60_000 });
+        }
+        await page.getByTestId("add-report").click();
+        await shootElement(page, page.locator('section[aria-labelledby="reports-heading"]'), `pane-${name}-4-reports`);
+        // The month page may keep its results in a collapsed section: open it first.
+        const section = page.getByTestId("results-section");
+        const header = section.locator("button[aria-expanded]").first();
+        if ((await section.count()) > 0 && (await header.getAttribute("aria-expanded")) === "false") await header.click();
+        const results = page.getByTestId("results");
+        await results.locator('[data-item="9"]').waitFor({ timeout: 60_000 });
+        for (const item of ["9", "12"]) await results.locator(`[data-item="${item}"] button`).first().click();
+        await shootElement(page, results, `pane-${name}-5-results`);
+        const freeze = page.getByTestId("freeze");
+        if ((await freeze.count()) > 0) {
+          await freeze.click();
+          await page.getByTestId("freeze-dialog").waitFor({ timeout: 10_000 });
+          const sizes = await page.evaluate(() => {
+            const b = document.querySelector(".fui-DialogSurface__backdrop");
+            const r = b?.getBoundingClientRect();
+            return { backdrop: r ? `${Math.round(r.left)}–${Math.round(r.right)} × ${Math.round(r.height)}` : "none", viewport: `${window.innerWidth} × ${window.innerHeight}`, client: document.documentElement.clientWidth };
+          });
+          console.log(`  dialog backdrop ${sizes.backdrop} in a viewport of ${sizes.viewport} (client width ${sizes.client})`);
+          await page.screenshot({ path: join(OUT_DIR, `pane-${name}-6-dialog.png`) });
+          console.log(`${join(OUT_DIR, `pane-${name}-6-dialog.png`)} (the viewport)`);
+          await page.keyboard.press("Escape");
+        }
       }
       for (const e of [...session.pageErrors, ...session.consoleErrors]) console.log(`  page error: ${e}`);
       await session.close();

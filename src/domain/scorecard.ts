@@ -101,3 +101,24 @@ export function scorecardItem(no: number): ScorecardItem {
   if (!item) throw new RangeError(`no scorecard item ${no}`);
   return item;
 }
+
+/**
+ * The 评分细则 of each row in English, for the pane's English view: a translation beside the
+ * contract's own words (which stay as they are, in SCORECARD_ITEMS' rule), never in their place.
+ */
+export const SCORECARD_RULES_EN: Readonly<Record<number, string>> = {
+  1: "1 point off for each person short; deductions stop when the 10 points are gone.",
+  2: "5 points off without documents of the management rules and the division of duties, or when work is not arranged by them. 5 points off when the operating reports are not submitted on time or are incomplete; deductions stop when the 10 points are gone (deadlines falling on public holidays move to the next working day).",
+  3: "Monthly staff turnover below 20%: full marks; turnover of 20%–30%: 10 points; above 30%: no points.",
+  4: "Finished on time and reported regularly: full marks. Past the agreed deadline without Party A's consent in advance: 1 point off per working day late; deductions stop when the 5 points are gone.",
+  5: "1 point off when training is not organised on time, or staff morale has not improved after the remedy period Party A set; deductions stop when the 5 points are gone.",
+  6: "Call answer rate ranked 1st–5th among the national exit-entry sub-centres: full marks; ranked 6th or lower: 1 point off per place below 5th; deductions stop when the 15 points are gone.",
+  7: "Calls answered within 15 s ranked 1st–5th among the national exit-entry sub-centres: full marks; ranked 6th or lower: 1 point off per place below 5th; deductions stop when the 15 points are gone.",
+  8: "Satisfaction must reach 95% or more; 0.5 points off per 1% below. A bad rating given because of how a request was handled or its outcome may be removed once verified; deductions stop when the 10 points are gone.",
+  9: "≥ 90%: full marks; 0.5 points off per 10% below; deductions stop at 5 points.",
+  10: "Every staff member must sit the exam; 1 point off for each person who has not by the 15th; deductions stop when the 10 points are gone.",
+  11: "Reported by the operator on its own initiative: +1 each time. Praise from a unit, leader or media at city level or above: +10 each time. 1. One matter counts once. 2. No points when the evidence is insufficient or incomplete, or the praise is not verified.",
+  12: "Criticism or reports by a unit, leader or media below city level: −10 each time; at provincial level: −20 each time; at provincial level: −50 each time (the contract names the provincial level twice: see A4).",
+  13: "2 points off per complaint, and the managers and hotline staff concerned are held responsible.",
+  14: "5 points off each time, and the managers and individuals concerned are held responsible.",
+};

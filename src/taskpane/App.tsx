@@ -1,8 +1,21 @@
 /**
- * The task pane: the months of the workbook with their status, a month's form (指标录入 with
- * inline checks, 加减分事件, 报告提交) and its scores, the buttons 计算本月 / 全部重算 / 结算 with a
- * progress bar, the 规则设置 panel, and every problem with its sheet and cell. Inside Excel it works
- * on the open workbook; in a plain browser on a local .xlsx that is handed back as a download.
+ * The task pane's shell: theme and language, the status line and progress bar, the toolbar
+ * (全部重算 / 结算 / 撤销上次写入 / 重新读取), the navigation between the screens (考核月份 —
+ * the month list or one month's page —, 付款结算, 合同与日历, 规则设置; one file each in
+ * screens/), the trust dialogs and the lost-work guard. Inside Excel it works on the open workbook;
+ * in a plain browser on a local .xlsx that is handed back as a download.
+ *
+ * State lives in small stores (state/): the workbook session, view version, status and progress
+ * (workbook.ts); the open month's draft and its dirty flag (monthDraft.ts); the dialogs
+ * (dialogs.ts); each screen's unsaved edits (dirty.ts). The screens read them through props
+ * (screens/types.ts ScreenProps) and change the workbook only through `run` (the Session); no
+ * component calls Office or the file layer.
+ *
+ * No typed work is lost without consent: leaving a month with edits (← 返回月份列表), leaving a
+ * screen that reports edits (onDirtyChange), 下载结果 with edits, and opening another file with
+ * edits or with results not downloaded ask first (GuardDialog: 保存后离开 / 保存后下载, 放弃修改,
+ * 取消); closing or reloading the tab asks through `beforeunload`. The month's draft lives in the
+ * shell, so it survives a change of screen. Every save checks as 计算本月 does (Session.saveMonth).
  *
  * Stable hooks for the end-to-end test (data-testid):
  *   file-input     the <input type="file"> of the browser mode (FileBar)
@@ -19,11 +32,19 @@
  *   frozen-notice  the notice of a frozen (定稿) month; its form is read-only
  *   file-name      the open file's name (browser mode)
  *   month-YYYY-MM  each month of the month list (e.g. month-2025-10), with data-state =
- *                  not-started | incomplete | errors | scored, and data-frozen="true" when frozen
+ *                  not-started | incomplete | errors | stale | scored, and data-frozen="true" when frozen
  *   field-<key>    each indicator control, key from INDICATOR_FIELDS (field-headcount, field-examSat…);
  *                  on the <input> of a number field, on the dropdown button of a 是/否 field
  *   status         the status line (role="status")
- *   month-total    the month's 考核得分 in the results; results: the results section
+ *   month-score    the month page's 考核得分 in its sticky bar (data-state: scored | stale | errors |
+ *                  incomplete | not-started); month-bar the bar; stale-notice why it needs recomputing;
+ *                  draft-pending the form holds edits; month-problems (data-source: workbook | draft)
+ *   freeze-reason / undo-reason   why 定稿 / 撤销上次写入 is disabled
+ *   refusal        the list of a refused action's problems
+ *   not-downloaded browser mode: results written and not downloaded yet
+ *   nav-months / nav-settlement / nav-contract / nav-settings   the navigation's tabs
+ *   guard-dialog, guard-save, guard-discard, guard-cancel   the lost-work guard
+ *   month-total    the month's 考核得分 in the results (inside the collapsed 各项得分与说明); results: that section
  *   event-N / report-N   the Nth event / report card (0-based); instalment-N  the Nth instalment
  *   setting-N      the Nth 规则设置 parameter control (RULE_SETTINGS order); save-settings its save button
  *   limitations    what this Excel cannot do (HostNotices.tsx), each item with data-feature
@@ -38,10 +59,6 @@
  * ("YYYY-MM-DD HH:mm", local) for the sheets; src/workbook reads no clock.
  */
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Body1,
   Button,
   Caption1,
@@ -56,28 +73,31 @@ import {
   makeStyles,
   useRestoreFocusTarget,
   tokens,
-  typographyStyles,
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { IndicatorKey, MonthKey } from "../domain";
-import { draftChanged, type EventDraft, type MonthDraft, type ReportDraft, type SettingsDraft } from "../workbook/drafts/input-rows";
-import type { Message } from "./components/fields";
-import { EventsEditor } from "./components/EventsEditor";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { INDICATOR_FIELDS, type MonthKey } from "../domain";
 import { FileBar } from "./components/FileBar";
 import { IncompleteWriteBar, LimitationsBar } from "./components/HostNotices";
-import { indicatorMessages, MonthForm } from "./components/MonthForm";
-import { MonthBadges, MonthList } from "./components/MonthList";
 import { ProblemList } from "./components/ProblemList";
-import { ReportsEditor } from "./components/ReportsEditor";
-import { ResultsView } from "./components/ResultsView";
-import { SettingsPanel } from "./components/SettingsPanel";
 import { FreezeDialog, UndoDialog, UnfreezeDialog } from "./components/TrustDialogs";
 import { downloadFile, openWorkbookFile } from "./file";
-import { confirmExcelHost, describeError, logOfficeError, type HostInfo } from "./host";
+import { confirmExcelHost, type HostInfo } from "./host";
 import { STRINGS, type Locale, type Strings } from "./i18n";
-import { asIncompleteWrite, Session, type ActionResult, type IncompleteWrite, type PaneAdapter, type PaneProblem, type Phase, type UndoPreview } from "./session";
+import { ContractScreen } from "./screens/ContractScreen";
+import { GuardDialog } from "./screens/GuardDialog";
+import { MonthListScreen } from "./screens/MonthListScreen";
+import { MonthScreen } from "./screens/MonthScreen";
+import { SettingsScreen } from "./screens/SettingsScreen";
+import { SettlementScreen } from "./screens/SettlementScreen";
+import type { ScreenProps } from "./screens/types";
+import type { ActionResult, PaneAdapter, PaneProblem, Phase } from "./session";
+import { dialogsReducer, NO_DIALOG, type GuardKind } from "./state/dialogs";
+import { CLEAN, dirtyReducer, dirtyScreens, type ScreenKey } from "./state/dirty";
+import { monthDirty, monthDraftReducer, NO_MONTH } from "./state/monthDraft";
+import { useWorkbook } from "./state/useWorkbook";
+import type { StatusFn } from "./state/workbook";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh" },
@@ -92,15 +112,14 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  titleRow: { display: "flex", justifyContent: "space-between", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  title: { margin: 0 },
+  // The language switch stays beside the title at 320 px (the title wraps, the switch does not).
+  titleRow: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS },
+  title: { margin: 0, flex: "1 1 auto", minWidth: 0 },
+  language: { flexShrink: 0 },
   status: { color: tokens.colorNeutralForeground3 },
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  month: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  monthHead: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  back: { alignSelf: "flex-start" },
-  monthTitle: { ...typographyStyles.subtitle1, margin: 0 },
-  badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  reason: { color: tokens.colorNeutralForeground3 },
+  nav: { overflowX: "auto", flexWrap: "wrap" },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -118,12 +137,8 @@ export interface AppProps {
   now?: () => Date;
 }
 
-type StatusFn = (t: Strings) => string;
-
 const PHASES: readonly Phase[] = ["read", "score", "write"];
-const NO_PROBLEMS: PaneProblem[] = [];
-
-type TrustDialog = "freeze" | "unfreeze" | "undo" | null;
+const SCREENS: readonly ScreenKey[] = ["months", "settlement", "contract", "settings"];
 
 /** The same array object while its content is unchanged, so memoized children skip re-rendering. */
 function useStable<T>(value: T): T {
@@ -137,37 +152,59 @@ function systemDark(): MediaQueryList | null {
   return typeof window !== "undefined" && typeof window.matchMedia === "function" ? window.matchMedia("(prefers-color-scheme: dark)") : null;
 }
 
+const localeOf = (x: Strings): Locale => (x === STRINGS["en-US"] ? "en-US" : "zh-CN");
+
+/** The status line of a refusal: the missing fields named when that is all it is, else the count of errors. */
+function refusedStatus(r: ActionResult, month: MonthKey | null): StatusFn {
+  const errors = r.problems.filter((p) => p.severity === "error");
+  const missing = errors.length > 0 && month !== null && errors.every((p) => p.code === "missing" && p.month === month);
+  if (!missing) return (x) => x.refused(errors.length);
+  return (x) => {
+    const names = errors.map((p) => {
+      const f = INDICATOR_FIELDS.find((i) => i.header === p.indicator);
+      return f ? x.indicatorLabel(f.key) : p.indicator || (localeOf(x) === "en-US" ? p.messageEn : p.message);
+    });
+    return x.monthMissing(x.monthLabel(month), [...new Set(names)]);
+  };
+}
+
 export function App({ host, locale: initialLocale, adapter, openFile = openWorkbookFile, download = downloadFile, now }: AppProps) {
   const styles = useStyles();
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const t = STRINGS[locale];
   const [dark, setDark] = useState(host.dark);
-  const [session, setSession] = useState<Session | null>(null);
-  const [version, setVersion] = useState(0);
-  const bump = () => setVersion((v) => v + 1);
-  const [fileName, setFileName] = useState<string | null>(null);
-  const [tab, setTab] = useState<"months" | "settings">("months");
-  const [month, setMonth] = useState<MonthKey | null>(null);
-  const [draft, setDraft] = useState<MonthDraft | null>(null);
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const [showMissing, setShowMissing] = useState(false);
-  const [settings, setSettings] = useState<SettingsDraft | null>(null);
-  const [busy, setBusy] = useState<Phase | null>(null);
-  const [status, setStatus] = useState<StatusFn>(() => (s: Strings) => (host.inOffice ? s.connected(host.platform) : s.browserOnly));
-  const [refusal, setRefusal] = useState<PaneProblem[]>([]);
-  const [error, setError] = useState<[string, string] | null>(null);
-  /** The last write stopped part way (ApplyIncompleteError): what was and was not written. */
-  const [incomplete, setIncomplete] = useState<IncompleteWrite | null>(null);
+  const [monthState, monthDo] = useReducer(monthDraftReducer, NO_MONTH);
+  const [dialogs, dialogDo] = useReducer(dialogsReducer, NO_DIALOG);
+  const [dirty, dirtyDo] = useReducer(dirtyReducer, CLEAN);
+  const [screenKey, setScreenKey] = useState<ScreenKey>("months");
   /** The limitations (their features, joined) the clerk has acknowledged with 知道了 in this session. */
   const [limitsSeen, setLimitsSeen] = useState<string | null>(null);
   const [hostWarning, setHostWarning] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<TrustDialog>(null);
-  const [undoPreview, setUndoPreview] = useState<UndoPreview | null>(null);
-  /** The last name typed in a 定稿 / 解除定稿 dialog (this pane only; nothing is stored). */
-  const [who, setWho] = useState("");
   const monthHeading = useRef<HTMLHeadingElement>(null);
-  const results = useRef<HTMLDivElement>(null);
   const restoreFocus = useRestoreFocusTarget();
+  /** The screens' own saves (ScreenProps.registerSave), offered by the lost-work guard. */
+  const saves = useRef(new Map<ScreenKey, () => Promise<boolean>>());
+  const month = monthState.month;
+  const monthIsDirty = monthDirty(monthState);
+  const workbook = useWorkbook(host, now, {
+    opened: () => {
+      setLimitsSeen(null);
+      monthDo({ type: "close" });
+      dirtyDo({ type: "clear" });
+      setScreenKey("months");
+    },
+    refusedStatus: (r) => refusedStatus(r, month),
+    refused: () => monthDo({ type: "show-missing" }),
+    // The form follows the workbook, unless it holds edits the action did not write (an undo, a screen's save).
+    succeeded: (s, writesDraft) => {
+      if (month !== null && (writesDraft || !monthIsDirty)) monthDo({ type: "reload", draft: s.monthDraft(month) });
+    },
+    reread: (s) => {
+      if (month !== null && !monthIsDirty) monthDo({ type: "reload", draft: s.monthDraft(month) });
+    },
+  });
+  const { state: wb, dispatch: wbDo, start, perform, fail } = workbook;
+  const { session, busy } = wb;
 
   useEffect(() => {
     if (typeof document !== "undefined") document.documentElement.lang = locale;
@@ -189,55 +226,9 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
     return () => mq.removeEventListener("change", follow);
   }, [host.inOffice]);
 
-  const fail = useCallback(
-    (e: unknown) => {
-      setError(describeError(e));
-      if (host.inOffice) void logOfficeError(e);
-    },
-    [host.inOffice],
-  );
-
-  /** A fresh session over an adapter: read and score, write nothing. */
-  const start = useCallback(
-    async (a: PaneAdapter): Promise<boolean> => {
-      // The clock is read here, in the UI; the session formats it for the sheets.
-      const s = new Session(a, { now: now ?? (() => new Date()) });
-      setBusy("read");
-      setError(null);
-      setIncomplete(null);
-      setRefusal([]);
-      try {
-        const r = await s.load(setBusy);
-        setLimitsSeen(null);
-        setSession(s);
-        setMonth(null);
-        setDraft(null);
-        setSettings(s.settingsDraft());
-        const months = s.months().length;
-        setStatus(() => (x: Strings) => x.loaded(months, r.errors.length, r.warnings.length));
-        return true;
-      } catch (e) {
-        fail(e);
-        return false;
-      } finally {
-        setBusy(null);
-      }
-    },
-    [fail, now],
-  );
-
   useEffect(() => {
     if (adapter) void start(adapter);
   }, [adapter, start]);
-
-  // The read after a write lands behind the action (Session.rememberWritten): show what it found.
-  useEffect(() => {
-    if (!session) return;
-    session.onRefresh = () => setVersion((v) => v + 1);
-    return () => {
-      session.onRefresh = null;
-    };
-  }, [session]);
 
   useEffect(() => {
     if (!host.inOffice) return;
@@ -256,175 +247,164 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
     if (month !== null) monthHeading.current?.focus();
   }, [month]);
 
-  // What the last run says, recomputed only when the session changes (not on every keystroke).
-  const view = useMemo(
-    () => (session?.result ? { result: session.result, months: session.months(), instalments: session.instalments(), problems: session.problems() } : null),
-    [session, version],
+  const edited = monthIsDirty || dirtyScreens(dirty).length > 0;
+  const unsaved = edited || (!host.inOffice && wb.notDownloaded);
+
+  // Browser edition: closing the tab (or reloading it) with typed edits, or with results not
+  // downloaded, makes the browser ask. (Inside Excel the workbook itself holds every write.)
+  useEffect(() => {
+    if (host.inOffice || !unsaved || typeof window === "undefined") return;
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+      return "";
+    };
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [host.inOffice, unsaved]);
+
+  /** ScreenProps.run: the same, for the screens (their status line in words of their own). */
+  const run = useCallback<ScreenProps["run"]>(
+    (action, describe) => perform((_s, progress) => action(progress), (r) => (x) => (describe ? describe(r, localeOf(x)) : x.saved(r.cells))),
+    [perform],
   );
-  const draftProblems = useMemo(() => (session && draft ? session.validate(draft) : []), [session, draft]);
-  const previousMessages = useRef(new Map<IndicatorKey, readonly Message[]>());
-  const fieldMessages = useMemo(() => {
-    const next = indicatorMessages(draftProblems, (k) => showMissing || touched.has(k), previousMessages.current);
-    previousMessages.current = next;
-    return next;
-  }, [draftProblems, showMissing, touched]);
-  const eventProblems = useStable(draftProblems.filter((p) => p.target.kind === "event"));
-  const reportProblems = useStable(draftProblems.filter((p) => p.target.kind === "report"));
-  const monthLevel = useStable(draftProblems.filter((p) => p.target.kind === "month"));
-  const frozen = (view && month ? view.months.find((m) => m.month === month)?.frozen : null) ?? null;
+
+  const onDirtyChange = useCallback((d: boolean) => dirtyDo({ type: "dirty", screen: screenKey, dirty: d }), [screenKey]);
+  const registerSave = useCallback(
+    (save: (() => Promise<boolean>) | null) => {
+      if (save) saves.current.set(screenKey, save);
+      else saves.current.delete(screenKey);
+    },
+    [screenKey],
+  );
+
+  const saveMonth = useCallback(() => {
+    const d = monthState.draft;
+    if (!d) return Promise.resolve(null);
+    return perform((s, p) => s.saveMonth(d, p), (r) => (x) => (r.kind === "unchanged" ? x.unchanged : x.saved(r.cells)), true);
+  }, [perform, monthState.draft]);
+
   /**
-   * The month's problems, each once: the run's (with their cell), then the form's month-level ones
-   * the run does not already say (a draft edited since the last run). A frozen month's "not
-   * rewritten" warning is left to the frozen notice.
+   * Does `proceed` at once when no typed work (nor, for open-file, a result not downloaded) would
+   * be lost by it; otherwise asks first (GuardDialog).
    */
-  const monthProblems = useMemo(() => {
-    const run = view && month ? view.problems.filter((p) => p.month === month && !(frozen && p.code === "scorecard-frozen")) : [];
-    const said = new Set(run.map((p) => p.message));
-    const live: PaneProblem[] = monthLevel.filter((p) => !said.has(p.message)).map((p) => ({ severity: p.severity, message: p.message, messageEn: p.messageEn, sheet: null, cell: null, indicator: "", month: month ?? undefined }));
-    return [...live, ...run];
-  }, [view, month, monthLevel, frozen]);
-  const settingsProblems = useMemo(() => (session && settings ? session.validateSettings(settings) : {}), [session, settings]);
+  const guarded = (kind: GuardKind, proceed: () => void, fileName?: string) => {
+    const notDownloaded = kind === "open-file" && !host.inOffice && wb.notDownloaded;
+    if (!edited && !notDownloaded) return proceed();
+    const others = dirtyScreens(dirty);
+    const canSave = others.every((k) => saves.current.has(k));
+    dialogDo({ type: "ask", guard: { kind, fileName, canSave, edits: edited, notDownloaded, proceed } });
+  };
+
+  /** 保存后…: the month form and every screen with edits saved; goes on only when all were. */
+  const guardSave = async () => {
+    const g = dialogs.guard;
+    if (!g) return;
+    dialogDo({ type: "close" });
+    if (monthIsDirty) {
+      const r = await saveMonth();
+      if (!r || r.kind === "refused") return;
+    }
+    for (const k of dirtyScreens(dirty)) {
+      const save = saves.current.get(k);
+      if (!save || !(await save())) return;
+    }
+    g.proceed();
+  };
+
+  /** 放弃修改: the month form back to the workbook's values, the other screens' edits left behind. */
+  const guardDiscard = () => {
+    const g = dialogs.guard;
+    if (!g) return;
+    dialogDo({ type: "close" });
+    monthDo({ type: "discard" });
+    if (g.kind !== "download") dirtyDo({ type: "clear" });
+    g.proceed();
+  };
 
   const openMonth = useCallback(
     (m: MonthKey) => {
-      if (!session || busy) return;
-      setMonth(m);
-      setDraft(session.monthDraft(m));
-      setTouched(new Set());
-      setShowMissing(false);
-      setRefusal([]);
+      if (!session || busy !== null) return;
+      monthDo({ type: "open", draft: session.monthDraft(m) });
+      wbDo({ type: "clear-refusal" });
     },
     [session, busy],
   );
 
-  const backToMonths = () => {
-    const m = month;
-    setMonth(null);
-    setDraft(null);
-    setRefusal([]);
-    setTimeout(() => (document.querySelector(`[data-testid="month-${m}"]`) as HTMLElement | null)?.focus(), 0);
+  const backToMonths = () =>
+    guarded("leave", () => {
+      const m = month;
+      monthDo({ type: "close" });
+      wbDo({ type: "clear-refusal" });
+      setTimeout(() => (document.querySelector(`[data-testid="month-${m}"]`) as HTMLElement | null)?.focus(), 0);
+    });
+
+  const chooseScreen = (next: ScreenKey) => {
+    if (next === screenKey) return;
+    // The month form lives in the shell and survives a change of screen; the others' edits do not.
+    const leaving = screenKey !== "months" && dirty.screens[screenKey] === true;
+    const go = () => {
+      if (screenKey !== "months") dirtyDo({ type: "dirty", screen: screenKey, dirty: false });
+      setScreenKey(next);
+    };
+    if (!leaving) return go();
+    const canSave = saves.current.has(screenKey);
+    dialogDo({ type: "ask", guard: { kind: "leave", canSave, edits: true, notDownloaded: false, proceed: go } });
   };
 
-  /** Runs one action; afterwards the month form and the settings are reloaded from the workbook, unless it was refused. */
-  const run = async (action: (s: Session) => Promise<ActionResult>, done: (r: ActionResult) => StatusFn) => {
-    if (!session || busy) return;
-    setBusy("read");
-    setError(null);
-    setIncomplete(null);
-    setRefusal([]);
-    try {
-      const r = await action(session);
-      if (r.kind === "refused") {
-        setRefusal(r.problems);
-        setShowMissing(true);
-        setStatus(() => (x: Strings) => x.refused(r.problems.filter((p) => p.severity === "error").length));
-      } else {
-        if (month !== null) {
-          setDraft(session.monthDraft(month));
-          setTouched(new Set());
-          setShowMissing(false);
-        }
-        setSettings(session.settingsDraft());
-        setStatus(() => done(r));
-      }
-    } catch (e) {
-      // A write that stopped part way says what is in the workbook now (the session has read it again);
-      // any other error is shown as before.
-      const partial = asIncompleteWrite(e);
-      if (partial) {
-        setIncomplete(partial);
-        setStatus(() => (x: Strings) => x.incompleteStatus);
-        if (host.inOffice) void logOfficeError(e);
-      } else fail(e);
-    } finally {
-      setBusy(null);
-      bump();
-    }
-  };
+  const onOpenFile = (file: File) =>
+    guarded(
+      "open-file",
+      () =>
+        void (async () => {
+          wbDo({ type: "start", phase: "read" });
+          let a: PaneAdapter;
+          try {
+            a = await openFile(await file.arrayBuffer());
+          } catch (e) {
+            fail(e);
+            wbDo({ type: "done" });
+            return;
+          }
+          await start(a, file.name);
+        })(),
+      file.name,
+    );
 
-  /** Reads the workbook again (after edits made in Excel); an unchanged form and settings follow it. */
-  const reload = async () => {
-    if (!session || busy) return;
-    setBusy("read");
-    setError(null);
-    setIncomplete(null);
-    setRefusal([]);
+  const doDownload = async () => {
+    if (!session || !wb.fileName) return;
     try {
-      const r = await session.load(setBusy);
-      if (month !== null && draft && !draftChanged(draft)) setDraft(session.monthDraft(month));
-      setSettings((d) => (!d || JSON.stringify(d.values) === JSON.stringify(d.origin) ? session.settingsDraft() : d));
-      const months = session.months().length;
-      setStatus(() => (x: Strings) => x.loaded(months, r.errors.length, r.warnings.length));
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(null);
-      bump();
-    }
-  };
-
-  const onOpenFile = async (file: File) => {
-    setBusy("read");
-    setError(null);
-    let a: PaneAdapter;
-    try {
-      a = await openFile(await file.arrayBuffer());
-    } catch (e) {
-      fail(e);
-      setBusy(null);
-      return;
-    }
-    if (!(await start(a))) return;
-    const name = file.name;
-    setFileName(name);
-    setStatus((before: StatusFn) => (x: Strings) => `${x.opened(name)}${before(x)}`);
-  };
-
-  const onDownload = async () => {
-    if (!session || !fileName) return;
-    try {
-      download(await session.download(), fileName);
+      download(await session.download(), wb.fileName);
+      wbDo({ type: "downloaded" });
     } catch (e) {
       fail(e);
     }
   };
+
+  const onDownload = () => guarded("download", () => void doDownload());
 
   const monthName = month === null ? "" : t.monthLabel(month);
 
   const freeze = (name: string) => {
     if (month === null) return;
     const m = month;
-    setWho(name);
-    setDialog(null);
-    void run((s) => s.freezeMonth(m, name, setBusy), () => (x) => x.frozenDone(x.monthLabel(m), name));
+    dialogDo({ type: "who", who: name });
+    void perform((s, p) => s.freezeMonth(m, name, p), () => (x) => x.frozenDone(x.monthLabel(m), name));
   };
 
   const unfreeze = (name: string, reason: string) => {
     if (month === null) return;
     const m = month;
-    setWho(name);
-    setDialog(null);
-    void run((s) => s.unfreezeMonth(m, name, reason, setBusy), () => (x) => x.unfrozenDone(x.monthLabel(m)));
+    dialogDo({ type: "who", who: name });
+    void perform((s, p) => s.unfreezeMonth(m, name, reason, p), () => (x) => x.unfrozenDone(x.monthLabel(m)));
   };
 
   /** Reads what 撤销上次写入 would do, then asks (the dialog opens with it). */
-  const askUndo = async () => {
-    if (!session || busy) return;
-    setBusy("read");
-    setError(null);
-    try {
-      setUndoPreview(await session.undoPreview());
-      setDialog("undo");
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const askUndo = () => workbook.whileBusy(async (s) => dialogDo({ type: "open-undo", preview: await s.undoPreview() }));
 
   const undo = () => {
-    setDialog(null);
-    void run((s) => s.undo(setBusy), (r) => (x) => x.undone(r.cells, r.changedSince?.length ?? 0));
+    dialogDo({ type: "close" });
+    void perform((s, p) => s.undo(p), (r) => (x) => x.undone(r.cells, r.changedSince?.length ?? 0));
   };
 
   const select = useCallback(
@@ -435,27 +415,8 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
     [session, fail],
   );
 
-  const setIndicator = useCallback((key: IndicatorKey, value: string) => {
-    setDraft((d) => (d ? { ...d, indicators: { ...d.indicators, [key]: value } } : d));
-    setTouched((s) => (s.has(key) ? s : new Set([...s, key])));
-  }, []);
-  const setEvents = useCallback((events: EventDraft[]) => setDraft((d) => (d ? { ...d, events } : d)), []);
-  const setReports = useCallback((reports: ReportDraft[]) => setDraft((d) => (d ? { ...d, reports } : d)), []);
-  const setSetting = useCallback((label: string, value: string) => setSettings((d) => (d ? { ...d, values: { ...d.values, [label]: value } } : d)), []);
-  const resetSettings = useCallback(() => setSettings((d) => (d ? { ...d, values: { ...d.origin } } : d)), []);
-  const openLocalFile = useCallback((f: File) => void onOpenFile(f), [onOpenFile]);
-  const downloadResult = useCallback(() => void onDownload(), [onDownload]);
-
   const working = busy !== null;
-  const result = view?.result ?? null;
-  const months = view?.months ?? [];
-  const runProblems = view?.problems ?? NO_PROBLEMS;
-  const errors = runProblems.filter((p) => p.severity === "error");
-  const warnings = runProblems.filter((p) => p.severity === "warning");
-  const canSelect = session?.canSelect ?? false;
-  const current = month === null ? null : (months.find((m) => m.month === month) ?? null);
-  const canUndo = session?.canUndo ?? false;
-  const dirty = draft !== null && draftChanged(draft);
+  const draft = monthState.draft;
   // What this Excel cannot do, gathered by the session over its reads and writes (version re-renders).
   const limitations = useStable(session?.limitations() ?? []);
   const limitsKey = limitations.map((l) => l.feature).join("\n");
@@ -464,6 +425,11 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
     setLimitsSeen(limitsKey);
     setTimeout(() => (document.querySelector('[data-testid="recompute-all"]') as HTMLElement | null)?.focus(), 0);
   };
+  const undoState = useMemo(() => session?.undoState() ?? null, [session, wb.version]);
+  const undoReason = undoState && !undoState.ok ? (undoState.reason === "none" ? t.undoNone : undoState.reason === "empty" ? t.undoEmpty : t.undoRefused) : null;
+  const ready = session !== null && session.result !== null;
+
+  const screenProps: ScreenProps | null = session ? { session, t, locale, busy: working, version: wb.version, run, onDirtyChange, registerSave } : null;
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={locale} className={styles.provider}>
@@ -473,13 +439,13 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
             <Title3 as="h1" className={styles.title}>
               {t.title}
             </Title3>
-            <Button size="small" appearance="subtle" lang={locale === "zh-CN" ? "en-US" : "zh-CN"} title={t.languageSwitch} onClick={() => setLocale(locale === "zh-CN" ? "en-US" : "zh-CN")}>
+            <Button className={styles.language} size="small" appearance="subtle" lang={locale === "zh-CN" ? "en-US" : "zh-CN"} title={t.languageSwitch} onClick={() => setLocale(locale === "zh-CN" ? "en-US" : "zh-CN")}>
               {t.otherLanguage}
             </Button>
           </div>
           <Body1>{t.subtitle}</Body1>
           <Caption1 className={styles.status} role="status" aria-live="polite" data-testid="status">
-            {status(t)}
+            {wb.status(t)}
           </Caption1>
         </header>
 
@@ -491,7 +457,12 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
 
         {limitsKey !== "" && limitsKey !== limitsSeen && <LimitationsBar limitations={limitations} t={t} locale={locale} onDismiss={dismissLimits} />}
 
-        {!host.inOffice && <FileBar t={t} fileName={fileName} onOpen={openLocalFile} onDownload={downloadResult} disabled={working} />}
+        {!host.inOffice && <FileBar t={t} fileName={wb.fileName} onOpen={onOpenFile} onDownload={onDownload} disabled={working} />}
+        {!host.inOffice && wb.notDownloaded && (
+          <Caption1 className={styles.muted} data-testid="not-downloaded">
+            {t.notDownloaded}
+          </Caption1>
+        )}
 
         {busy && (
           <Field label={t.busy} hint={t.phase[busy]}>
@@ -499,146 +470,93 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
           </Field>
         )}
 
-        {error && (
+        {wb.error && (
           <MessageBar intent="error">
-            <MessageBarBody>{t.failed(locale === "en-US" ? error[1] : error[0])}</MessageBarBody>
+            <MessageBarBody>{t.failed(locale === "en-US" ? wb.error[1] : wb.error[0])}</MessageBarBody>
           </MessageBar>
         )}
 
-        {incomplete && <IncompleteWriteBar write={incomplete} t={t} locale={locale} />}
+        {wb.incomplete && <IncompleteWriteBar write={wb.incomplete} t={t} locale={locale} />}
 
         {!session && !host.inOffice && !working && <Caption1 className={styles.muted}>{t.openFirst}</Caption1>}
 
-        {session && result && (
+        {ready && screenProps && (
           <>
             <div className={styles.toolbar} role="toolbar" aria-label={t.title}>
               <Button
                 appearance="primary"
                 data-testid="recompute-all"
                 disabledFocusable={working}
-                onClick={() => void run((s) => s.recomputeAll(draft, setBusy), (r) => (x) => x.recomputed(r.months, r.paymentSheet))}
+                onClick={() => void perform((s, p) => s.recomputeAll(draft, p), (r) => (x) => x.recomputed(r.months, r.paymentSheet), true)}
               >
                 {t.recomputeAll}
               </Button>
-              <Button data-testid="settle" disabledFocusable={working} onClick={() => void run((s) => s.settle(draft, setBusy), (r) => (x) => x.settled(r.paymentSheet))}>
+              <Button data-testid="settle" disabledFocusable={working} onClick={() => void perform((s, p) => s.settle(draft, p), (r) => (x) => x.settled(r.paymentSheet), true)}>
                 {t.settle}
               </Button>
-              <Button data-testid="undo" disabledFocusable={working || !canUndo} onClick={() => void askUndo()} {...restoreFocus}>
+              <Button data-testid="undo" disabledFocusable={working || undoReason !== null} aria-describedby={undoReason ? "undo-reason" : undefined} onClick={() => void askUndo()} {...restoreFocus}>
                 {t.undo}
               </Button>
-              <Button appearance="subtle" data-testid="reload" disabledFocusable={working} onClick={() => void reload()}>
+              <Button appearance="subtle" data-testid="reload" disabledFocusable={working} onClick={() => void workbook.reload()}>
                 {t.reload}
               </Button>
             </div>
+            {undoReason && (
+              <Caption1 id="undo-reason" className={styles.reason} data-testid="undo-reason">
+                {undoReason}
+              </Caption1>
+            )}
 
-            {refusal.length > 0 && (
-              <MessageBar intent="error" layout="multiline">
+            {wb.refusal.length > 0 && (
+              <MessageBar intent="error" layout="multiline" data-testid="refusal">
                 <MessageBarBody>
-                  <ProblemList problems={refusal} t={t} locale={locale} canSelect={canSelect} onSelect={select} label={t.refused(refusal.length)} />
+                  <ProblemList problems={wb.refusal} t={t} locale={locale} canSelect={session?.canSelect ?? false} onSelect={select} label={wb.status(t)} />
                 </MessageBarBody>
               </MessageBar>
             )}
 
-            <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value === "settings" ? "settings" : "months")}>
-              <Tab value="months">{t.tabMonths}</Tab>
-              <Tab value="settings">{t.tabSettings}</Tab>
+            <TabList className={styles.nav} size="small" aria-label={t.navLabel} selectedValue={screenKey} onTabSelect={(_e, d) => chooseScreen(SCREENS.find((k) => k === d.value) ?? "months")}>
+              <Tab value="months" data-testid="nav-months">
+                {t.tabMonths}
+              </Tab>
+              <Tab value="settlement" data-testid="nav-settlement">
+                {t.tabSettlement}
+              </Tab>
+              <Tab value="contract" data-testid="nav-contract">
+                {t.tabContract}
+              </Tab>
+              <Tab value="settings" data-testid="nav-settings">
+                {t.tabSettings}
+              </Tab>
             </TabList>
 
-            {tab === "months" && month === null && (
-              <>
-                <MonthList months={months} instalments={view?.instalments ?? []} t={t} onOpen={openMonth} disabled={working} />
-                {runProblems.length > 0 && (
-                  // Open by itself when there are errors (remounted when that changes); warnings only: closed.
-                  <Accordion key={errors.length > 0 ? "errors" : "warnings"} collapsible defaultOpenItems={errors.length > 0 ? ["problems"] : []}>
-                    <AccordionItem value="problems">
-                      <AccordionHeader>{t.problemsHeading(errors.length, warnings.length)}</AccordionHeader>
-                      <AccordionPanel>
-                        <ProblemList problems={runProblems} t={t} locale={locale} canSelect={canSelect} onSelect={select} label={t.problemsHeading(errors.length, warnings.length)} />
-                      </AccordionPanel>
-                    </AccordionItem>
-                  </Accordion>
-                )}
-              </>
-            )}
-
-            {tab === "months" && month !== null && draft && (
-              <section className={styles.month} aria-labelledby="month-heading">
-                <div className={styles.monthHead}>
-                  <Button className={styles.back} appearance="subtle" onClick={backToMonths}>
-                    ← {t.backToMonths}
-                  </Button>
-                  <h2 id="month-heading" ref={monthHeading} tabIndex={-1} className={styles.monthTitle}>
-                    {t.monthLabel(month)}
-                  </h2>
-                  {current && <MonthBadges m={current} t={t} className={styles.badges} />}
-                </div>
-                <div className={styles.toolbar}>
-                  {!frozen && (
-                    <Button
-                      appearance="primary"
-                      data-testid="compute-month"
-                      disabledFocusable={working}
-                      onClick={() =>
-                        void run(
-                          (s) => s.computeMonth(draft, setBusy),
-                          (r) => (x) => x.scored(r.months, r.cells),
-                        ).then(() => results.current?.scrollIntoView?.({ block: "start" }))
-                      }
-                    >
-                      {t.computeMonth}
-                    </Button>
-                  )}
-                  {!frozen && (
-                    <Button data-testid="save-month" disabledFocusable={working} onClick={() => void run((s) => s.saveMonth(draft, setBusy), (r) => (x) => (r.kind === "unchanged" ? x.unchanged : x.saved(r.cells)))}>
-                      {t.saveMonth}
-                    </Button>
-                  )}
-                  <Button
-                    data-testid={frozen ? "unfreeze" : "freeze"}
-                    appearance={frozen ? "secondary" : "outline"}
-                    disabledFocusable={working}
-                    onClick={() => setDialog(frozen ? "unfreeze" : "freeze")}
-                    {...restoreFocus}
-                  >
-                    {frozen ? t.unfreeze : t.freeze}
-                  </Button>
-                </div>
-                {frozen && (
-                  <MessageBar intent="info" layout="multiline" data-testid="frozen-notice">
-                    <MessageBarBody>
-                      {t.frozenNotice(frozen.at, frozen.who)}
-                      {frozen.changed && ` ${t.frozenChanged}`}
-                    </MessageBarBody>
-                  </MessageBar>
-                )}
-                <ProblemList problems={monthProblems} t={t} locale={locale} canSelect={canSelect} onSelect={select} label={t.monthProblems} />
-                {/* The scores first: at 320 px the form below is thousands of pixels long. */}
-                <div ref={results}>
-                  <ResultsView score={session.score(month)} t={t} locale={locale} />
-                </div>
-                <MonthForm values={draft.indicators} messages={fieldMessages} onChange={setIndicator} t={t} locale={locale} disabled={working} readOnly={frozen !== null} />
-                <EventsEditor events={draft.events} problems={eventProblems} ladder={result.rules.options.penaltyLadder} onChange={setEvents} t={t} locale={locale} disabled={working} readOnly={frozen !== null} />
-                <ReportsEditor month={month} reports={draft.reports} problems={reportProblems} onChange={setReports} t={t} locale={locale} disabled={working} readOnly={frozen !== null} />
-              </section>
-            )}
-
-            {tab === "settings" && settings && (
-              <SettingsPanel
-                draft={settings}
-                problems={settingsProblems}
-                onChange={setSetting}
-                onSave={() => void run((s) => s.saveSettings(settings, setBusy), (r) => (x) => (r.kind === "unchanged" ? x.unchanged : x.settingsSaved))}
-                onReset={resetSettings}
-                t={t}
-                locale={locale}
-                disabled={working}
+            {screenKey === "months" && month === null && <MonthListScreen {...screenProps} onOpen={openMonth} onSelect={select} />}
+            {screenKey === "months" && month !== null && (
+              <MonthScreen
+                {...screenProps}
+                ref={monthHeading}
+                month={monthState}
+                dispatch={monthDo}
+                onBack={backToMonths}
+                onCompute={() => {
+                  if (!draft) return;
+                  void perform((s, p) => s.computeMonth(draft, p), (r) => (x) => x.scored(r.months, r.cells), true);
+                }}
+                onSave={() => void saveMonth()}
+                onTrust={(d) => dialogDo({ type: "open-trust", dialog: d })}
+                onSelect={select}
               />
             )}
-            <FreezeDialog open={dialog === "freeze"} onClose={() => setDialog(null)} t={t} monthLabel={monthName} who={who} dirty={dirty} onConfirm={freeze} />
-            <UnfreezeDialog open={dialog === "unfreeze"} onClose={() => setDialog(null)} t={t} monthLabel={monthName} who={who} onConfirm={unfreeze} />
-            <UndoDialog open={dialog === "undo"} onClose={() => setDialog(null)} t={t} preview={undoPreview} locale={locale} onConfirm={undo} />
+            {screenKey === "settlement" && <SettlementScreen {...screenProps} />}
+            {screenKey === "contract" && <ContractScreen {...screenProps} />}
+            {screenKey === "settings" && <SettingsScreen {...screenProps} />}
+
+            <FreezeDialog open={dialogs.trust === "freeze"} onClose={() => dialogDo({ type: "close" })} t={t} monthLabel={monthName} who={dialogs.who} dirty={monthIsDirty} onConfirm={freeze} />
+            <UnfreezeDialog open={dialogs.trust === "unfreeze"} onClose={() => dialogDo({ type: "close" })} t={t} monthLabel={monthName} who={dialogs.who} onConfirm={unfreeze} />
+            <UndoDialog open={dialogs.trust === "undo"} onClose={() => dialogDo({ type: "close" })} t={t} preview={dialogs.undoPreview} locale={locale} onConfirm={undo} />
           </>
         )}
+        <GuardDialog guard={dialogs.guard} t={t} onSave={() => void guardSave()} onDiscard={guardDiscard} onCancel={() => dialogDo({ type: "close" })} />
       </main>
     </FluentProvider>
   );

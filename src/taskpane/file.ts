@@ -22,12 +22,28 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 /** A macro-enabled workbook's type: an .xlsm comes back as an .xlsm, its macros kept (the adapter never touches them). */
 export const XLSM_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
-/** Hands the bytes to the browser as a file download (a Blob URL, revoked once used). */
+/** What the downloaded result is called after: the opened file's name with this before its extension. */
+export const RESULT_SUFFIX = "-已评分";
+
+/**
+ * The name of the download: the opened file's name with "-已评分" before the extension
+ * ("example.xlsx" → "example-已评分.xlsx"), so the result never takes the place of the input in the
+ * downloads folder; a result opened again keeps its name (no "-已评分-已评分"). An .xlsm stays .xlsm;
+ * a name without a workbook extension gets ".xlsx".
+ */
+export function resultFileName(name: string): string {
+  const m = /^(.*?)(\.xlsx|\.xlsm)$/i.exec(name.trim());
+  const base = (m ? m[1] : name.trim()) || "workbook";
+  const ext = m ? m[2] : ".xlsx";
+  return `${base.endsWith(RESULT_SUFFIX) ? base : `${base}${RESULT_SUFFIX}`}${ext}`;
+}
+
+/** Hands the bytes to the browser as a file download (a Blob URL, revoked once used), named by resultFileName. */
 export function downloadFile(bytes: Uint8Array, name: string, doc: Document = document): void {
   const url = URL.createObjectURL(new Blob([bytes], { type: /\.xlsm$/i.test(name) ? XLSM_TYPE : XLSX_TYPE }));
   const a = doc.createElement("a");
   a.href = url;
-  a.download = name;
+  a.download = resultFileName(name);
   a.rel = "noopener";
   a.style.display = "none";
   doc.body.appendChild(a);

@@ -20,11 +20,14 @@
  */
 
 export interface HostInfo {
-  /** True inside an Office application (Office.onReady reported a host). */
+  /**
+   * True inside a spreadsheet application whose open workbook the pane works on: Excel
+   * (Office.onReady reported a host) or WPS 表格 (host "WPS"). False in a plain browser (file mode).
+   */
   inOffice: boolean;
-  /** Office.HostType, e.g. "Excel"; null in a plain browser. */
+  /** Office.HostType, e.g. "Excel"; "WPS" inside WPS 表格; null in a plain browser. */
   host: string | null;
-  /** Office.PlatformType, e.g. "PC", "OfficeOnline", "Mac"; null in a plain browser. */
+  /** Office.PlatformType, e.g. "PC", "OfficeOnline", "Mac"; "WPS" inside WPS 表格; null in a plain browser. */
   platform: string | null;
   /** BCP 47: Office's display language, else the browser's. */
   language: string;
@@ -35,6 +38,10 @@ export interface HostInfo {
 /** The globals detectHost looks at, injectable for tests. */
 export interface HostEnvironment {
   office?: typeof Office;
+  /** The `wps` global of a WPS add-in page (default: globalThis.wps). */
+  wps?: unknown;
+  /** ET's `Application` global on builds that give one (default: globalThis.Application). */
+  application?: unknown;
   navigatorLanguage?: string;
   prefersDark?: () => boolean;
 }
@@ -61,10 +68,29 @@ function officeDark(theme: Office.OfficeTheme | undefined): boolean | undefined 
   return Number.isNaN(l) ? undefined : l < 0.5;
 }
 
+/**
+ * True when the page runs as a WPS add-in's pane: WPS gives the page a `wps` global whose
+ * EtApplication() is ET's Application (Kingsoft's wpsjs ET templates), or on some builds an
+ * `Application` global that is ET's (it has ActiveWorkbook and Range). tmustier/pi-for-excel
+ * src/host/detection.ts looks at the same two globals, and prefers WPS when Office is there too.
+ * office.js is not loaded in the WPS build.
+ */
+export function detectWps(wps: unknown = (globalThis as { wps?: unknown }).wps, application: unknown = (globalThis as { Application?: unknown }).Application): boolean {
+  if (typeof wps === "object" && wps !== null && typeof (wps as { EtApplication?: unknown }).EtApplication === "function") return true;
+  if (typeof application !== "object" || application === null) return false;
+  try {
+    return "ActiveWorkbook" in application && typeof (application as { Range?: unknown }).Range === "function";
+  } catch {
+    return false; // a host object throwing from its accessors before the page is ready
+  }
+}
+
 export async function detectHost(env: HostEnvironment = {}): Promise<HostInfo> {
   const office = env.office ?? (typeof Office === "undefined" ? undefined : Office);
   const browserLanguage = env.navigatorLanguage ?? (typeof navigator === "undefined" ? "zh-CN" : navigator.language);
   const prefersDark = env.prefersDark ?? systemPrefersDark;
+  // WPS first: its pane has no Office host (office.js, when present, would answer "no host").
+  if (detectWps(env.wps, env.application)) return { inOffice: true, host: "WPS", platform: "WPS", language: browserLanguage, dark: prefersDark() };
   if (!office) return { inOffice: false, host: null, platform: null, language: browserLanguage, dark: prefersDark() };
 
   const info = await office.onReady();

@@ -16,9 +16,38 @@ export function pickLocale(language: string | null | undefined): Locale {
   return "zh-CN";
 }
 
-/** The message in the pane's language (zh-CN, or English when there is one). */
+/** The message in the pane's language (zh-CN, or English when there is one, its Chinese names quoted: polishEnglish). */
 export function pick(locale: Locale, p: { message: string; messageEn?: string }): string {
-  return locale === "en-US" && p.messageEn ? p.messageEn : p.message;
+  return locale === "en-US" && p.messageEn ? polishEnglish(p.messageEn) : p.message;
+}
+
+// --- components (h1b): English messages of the engine and the reader, as the pane shows them ---
+const ZH_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const zhNumber = (s: string) => (s.length === 1 ? (ZH_NUMERALS[s] ?? 0) : s.startsWith("十") ? 10 + (ZH_NUMERALS[s.slice(1)] ?? 0) : (ZH_NUMERALS[s[0] ?? ""] ?? 0) * 10 + (ZH_NUMERALS[s.slice(2)] ?? 0));
+const KIND_EN: Record<string, string> = { 月报: "monthly report", 季报: "quarterly report", 年报: "annual report" };
+const PUNCT_EN: Record<string, string> = { "、": ", ", "，": ", ", "：": ": ", "；": "; ", "。": ". ", "（": " (", "）": ")" };
+const HAN_RUN = /(?:\d+[-./]?)*[\u3400-\u9fff\uf900-\ufaff]+(?:[\d.]*[\u3400-\u9fff\uf900-\ufaff]+)*(?:\d+)?/g;
+const QUOTATION = /(“[^”\n]*”|「[^」\n]*」|"[^"\n]*")/;
+
+/**
+ * An English message of the engine or the reader as the pane shows it: the contract's clause
+ * numbers in figures ("§一(三)6" → "§1(3)6"), a report kind standing as a word in English ("月报
+ * 2025-11" → "monthly report 2025-11"), and every other Chinese name (a sheet, a header, the clerk's
+ * own entry) left as written but quoted (“报告提交”), so English text holds Chinese only as a
+ * quotation. Text already inside quotation marks is left as it is.
+ */
+export function polishEnglish(text: string): string {
+  return text
+    .split(QUOTATION)
+    .map((part, i) => {
+      if (i % 2 === 1) return part;
+      return part
+        .replace(/§([一二三四五六七八九十]+)(?:\(([一二三四五六七八九十]+)\))?/g, (_m, a: string, b?: string) => `§${zhNumber(a)}${b ? `(${zhNumber(b)})` : ""}`)
+        .replace(/(月报|季报|年报)(?=[\s(（,，:：]|\d|$)/g, (k: string) => KIND_EN[k] ?? k)
+        .replace(/[、，：；。（）]/g, (c) => PUNCT_EN[c] ?? c)
+        .replace(HAN_RUN, (run) => `“${run}”`);
+    })
+    .join("");
 }
 
 export type PhaseName = "read" | "score" | "write";
@@ -37,6 +66,40 @@ export interface Strings {
 
   tabMonths: string;
   tabSettings: string;
+  // --- the pane's shell and screens (state model, navigation, lost-work guard, month page: issue 15 h1a) ---
+  /** The pane's screens, in the navigation. */
+  navLabel: string;
+  tabSettlement: string;
+  tabContract: string;
+  /** A scored month whose 考核得分 in the workbook is empty or not what the inputs give. */
+  stateStale: string;
+  /** Why: the cell ("2025年10月!H2") holds nothing / another value. */
+  staleDetail: (cell: string | null, held: string | null) => string;
+  scoreCaption: string;
+  /** The month page's bar while the form holds edits: the score is from the workbook, not the edits. */
+  draftPending: string;
+  draftProblemsHeading: string;
+  resultsSection: string;
+  /** 计算本月 refused on a month not filled in: which fields are missing. */
+  monthMissing: (month: string, names: readonly string[]) => string;
+  freezeNeedsScore: (state: "not-started" | "incomplete" | "errors") => string;
+  undoNone: string;
+  undoEmpty: string;
+  undoRefused: string;
+  guardTitle: string;
+  guardLeave: string;
+  guardDownload: string;
+  guardOpenFile: (name: string) => string;
+  guardUnsavedWrites: string;
+  guardSaveLeave: string;
+  guardSaveDownload: string;
+  guardDiscard: string;
+  guardDiscardOpen: string;
+  /** Browser mode: the workbook in the pane holds writes not downloaded yet. */
+  notDownloaded: string;
+  /** The month page's badge for a score below 达标分. */
+  belowPass: (threshold: string) => string;
+  // --- end h1a ---
   monthsHeading: string;
   noMonths: string;
   openFirst: string;
@@ -176,11 +239,44 @@ export interface Strings {
   incompleteNone: string;
   incompleteAdvice: string;
   incompleteStatus: string;
+
+  // --- the pane's components (reports by period, flags, A2, English beside quotations: issue 15 h1b) ---
+  /** What the reports section lists: the reports scored in this month (their due date falls in it). */
+  reportsIntro: string;
+  /** A report by its period: "2025年9月 月报" / "Monthly report, Sep 2025". */
+  reportPeriodTitle: (kind: string, period: string) => string;
+  /** "应交日期 2025-10-10" */
+  reportDue: (due: string) => string;
+  /** A report due in another month than the one open: where it is scored. */
+  reportScoredIn: (month: string) => string;
+  reportNoDue: string;
+  /** The sheet row a card came from: 「报告提交」第 17 行. */
+  reportRow: (row: number) => string;
+  eventRow: (row: number) => string;
+  /** The label of a yes/no switch, following its state: "佐证材料（有）" / "佐证材料（无）". */
+  flag: (name: string, value: boolean | null, have?: boolean) => string;
+  evidenceName: string;
+  /** The contract's own words (quoted as written) and, in English, their translation beside them. */
+  contractText: string;
+  translation: string;
+  /** A2 as it applies to row 9 this month: cap, lowest score, the most the rates in force can take off, and whether the cap took effect. */
+  ticketFloorNote: (cap: string, lowest: string, most: string, bites: boolean, hit: boolean) => string;
+  scoreLabel: string;
+  /** An item's points in the results: "9.75 / 10". */
+  points: (score: string, max: string | null) => string;
+  /** A sheet's header (a column name), in the pane's language. */
+  headerName: (header: string) => string;
+  /** The name a download gets. */
+  downloadAs: (name: string) => string;
+  /** The other row a message's "另见第 N 条" means: its sheet and cell. */
+  seeAlsoAt: (place: string) => string;
+  // --- end h1b ---
 }
 
 const PLATFORMS: Record<Locale, Record<string, string>> = {
-  "zh-CN": { PC: "Windows 桌面版", OfficeOnline: "网页版", Mac: "Mac 版", iOS: "iPad 版", Android: "Android 版", Universal: "Windows 应用版" },
-  "en-US": { PC: "Windows desktop", OfficeOnline: "on the web", Mac: "for Mac", iOS: "for iPad", Android: "for Android", Universal: "Windows app" },
+  // WPS edition (h6): host.ts reports platform "WPS" inside WPS 表格.
+  "zh-CN": { PC: "Windows 桌面版", OfficeOnline: "网页版", Mac: "Mac 版", iOS: "iPad 版", Android: "Android 版", Universal: "Windows 应用版", WPS: "WPS 表格" },
+  "en-US": { PC: "Windows desktop", OfficeOnline: "on the web", Mac: "for Mac", iOS: "for iPad", Android: "for Android", Universal: "Windows app", WPS: "WPS Spreadsheets" },
 };
 
 const PHASES: Record<Locale, Record<PhaseName, string>> = {
@@ -274,6 +370,54 @@ const monthEn = (m: string) => {
   return `${names[Number(mm) - 1] ?? mm} ${y}`;
 };
 
+// --- components (h1b): report periods, headers and Chinese names quoted in English ---
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+/** Chinese text in an English sentence is a quotation: a name of the workbook, the clerk's own words. */
+const quoteCjk = (s: string) => (CJK.test(s) ? `“${s}”` : s);
+const reportPeriodZh = (kind: string, period: string) => {
+  const q = /^(\d{4})Q([1-4])$/.exec(period);
+  if (q) return `${q[1]}年第${"一二三四"[Number(q[2]) - 1]}季度`;
+  if (/^\d{4}-\d{2}$/.test(period)) return `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
+  if (/^\d{4}$/.test(period)) return `${period}年度`;
+  return period === "" ? "（未填所属期间）" : kind === "" ? period : `「${period}」`;
+};
+const reportPeriodEn = (kind: string, period: string) => {
+  const q = /^(\d{4})Q([1-4])$/.exec(period);
+  if (q) return `Q${q[2]} ${q[1]}`;
+  if (/^\d{4}-\d{2}$/.test(period)) return monthEn(period);
+  if (/^\d{4}$/.test(period)) return period;
+  return period === "" ? "no period given" : quoteCjk(period);
+};
+/** Column names of the input sheets and the scorecard, in English (places of problems). */
+const HEADER_EN: Record<string, string> = {
+  ...Object.fromEntries(INDICATOR_FIELDS.map((f) => [f.header, f.en])),
+  考核月份: "month",
+  类型: "type",
+  级别: "level",
+  事项编号: "matter id",
+  事项说明: "description",
+  佐证材料: "evidence",
+  经查属实: "verified",
+  乙方报送: "reported by the operator",
+  报告类型: "report kind",
+  报告期: "period",
+  提交日期: "submitted on",
+  延期已获批: "extension approved",
+  笔次: "instalment",
+  发票日期: "invoice date",
+  实付日期: "paid on",
+  收票日期: "invoice received",
+  考核得分: "month score",
+  指标录入: "indicators",
+  加减分事件: "events",
+  报告提交: "reports",
+  付款记录: "payments",
+  规则设置: "rule settings",
+  单项得分: "item score",
+  参数: "parameter",
+  值: "value",
+};
+
 export const STRINGS: Record<Locale, Strings> = {
   "zh-CN": {
     title: "12367 考核助手",
@@ -286,6 +430,32 @@ export const STRINGS: Record<Locale, Strings> = {
 
     tabMonths: "考核月份",
     tabSettings: "规则设置",
+    // --- shell and screens (h1a) ---
+    navLabel: "功能",
+    tabSettlement: "付款结算",
+    tabContract: "合同与日历",
+    stateStale: "需要重新计算",
+    staleDetail: (cell, held) => `工作簿中的考核得分${cell ? `（${cell}）` : ""}${held === null ? "为空" : `为 ${held}`}，与按现有输入计算的结果不一致。点「计算本月」写入得分。`,
+    scoreCaption: "考核得分",
+    draftPending: "表单有未保存的修改：得分尚未按修改计算",
+    draftProblemsHeading: "按表单中的输入检查（尚未计算）",
+    resultsSection: "各项得分与说明",
+    monthMissing: (m, names) => `${m}尚未填写完整，缺 ${names.length} 项：${names.join("、")}。未写入任何内容。`,
+    freezeNeedsScore: (s) => (s === "errors" ? "本月有错误，改正后才能定稿。" : s === "incomplete" ? "本月尚未填完，填完并计算后才能定稿。" : "本月尚未开始填写，不能定稿。"),
+    undoNone: "没有可撤销的写入。",
+    undoEmpty: "上次写入没有改变任何单元格，没有可撤销的内容。",
+    undoRefused: "「撤销记录」无法使用，不能撤销。",
+    guardTitle: "有未保存的修改",
+    guardLeave: "本月表单中的修改还没有写入工作簿，离开后将丢失。",
+    guardDownload: "表单中的修改还没有写入工作簿，直接下载的文件不包含这些修改。",
+    guardOpenFile: (n) => `打开「${n}」会关闭当前工作簿：未保存的修改和尚未下载的结果都将丢失。`,
+    guardUnsavedWrites: "当前工作簿中已写入的结果还没有下载。",
+    guardSaveLeave: "保存后离开",
+    guardSaveDownload: "保存后下载",
+    guardDiscard: "放弃修改",
+    guardDiscardOpen: "放弃并打开",
+    notDownloaded: "已修改，尚未下载",
+    belowPass: (th) => `未达标（达标分 ${th}）`,
     monthsHeading: "考核月份",
     noMonths: "工作簿中没有找到月度考核表（附件二），「指标录入」中也没有已填写的月份。",
     openFirst: "请先打开一个工作簿。",
@@ -422,6 +592,25 @@ export const STRINGS: Record<Locale, Strings> = {
     incompleteNone: "（无）",
     incompleteAdvice: "请点击「撤销上次写入」，恢复到本次操作之前的状态；或再次点击「全部重算」（或重做本次操作），补写未写入的部分。",
     incompleteStatus: "写入未完成，工作簿只更新了一部分。",
+    // --- components (h1b) ---
+    reportsIntro: "第4项（数据分析）按应交日期在本月的报告计分：每份报告按其所属期间列出，并注明应交日期。",
+    reportPeriodTitle: (kind, period) => `${reportPeriodZh(kind, period)}${kind ? ` ${kind}` : ""}`,
+    reportDue: (due) => `应交日期 ${due}`,
+    reportScoredIn: (m) => `计入 ${m.slice(0, 4)}年${Number(m.slice(5, 7))}月的考核`,
+    reportNoDue: "报告类型或所属期间无法识别，无法确定应交日期",
+    reportRow: (r) => `「报告提交」第 ${r} 行`,
+    eventRow: (r) => `「加减分事件」第 ${r} 行`,
+    flag: (name, v, have) => `${name}（${v === null ? "未填写" : v ? (have ? "有" : "是") : have ? "无" : "否"}）`,
+    evidenceName: "佐证材料",
+    contractText: "合同原文",
+    translation: "",
+    ticketFloorNote: (cap, lowest, most, bites, hit) =>
+      `A2（「5分扣完为止」）：按「规则设置」本项最多扣 ${cap} 分（最低 ${lowest} 分）。${bites ? (hit ? "本月扣分已达上限。" : "本月未达上限。") : `按现行扣分标准本项最多扣 ${most} 分，此上限不起作用。`}`,
+    scoreLabel: "考核得分",
+    points: (s, max) => (max === null ? s : `${s} / ${max}`),
+    headerName: (h) => h,
+    downloadAs: (n) => `下载为「${n}」`,
+    seeAlsoAt: (p) => `另见：${p}`,
   },
   "en-US": {
     title: "12367 Scorecard Assistant",
@@ -434,8 +623,34 @@ export const STRINGS: Record<Locale, Strings> = {
 
     tabMonths: "Months",
     tabSettings: "Rule settings",
+    // --- shell and screens (h1a) ---
+    navLabel: "Screens",
+    tabSettlement: "Settlement",
+    tabContract: "Contract & calendar",
+    stateStale: "Needs recomputing",
+    staleDetail: (cell, held) => `The workbook's score${cell ? ` (${cell})` : ""} is ${held === null ? "empty" : held}, which is not what the inputs give. Click “Score this month” to write it.`,
+    scoreCaption: "Score",
+    draftPending: "The form has unsaved changes: the score does not include them yet",
+    draftProblemsHeading: "Checks of the form's inputs (not scored yet)",
+    resultsSection: "Item scores and explanations",
+    monthMissing: (m, names) => `${m} is not filled in: ${names.length} missing (${names.join(", ")}). Nothing was written.`,
+    freezeNeedsScore: (s) => (s === "errors" ? "This month has errors: correct them before freezing." : s === "incomplete" ? "This month is not filled in: complete and score it before freezing." : "This month is not started: nothing to freeze."),
+    undoNone: "Nothing to undo.",
+    undoEmpty: "The last write changed no cell: nothing to undo.",
+    undoRefused: "撤销记录 cannot be used: no undo.",
+    guardTitle: "Unsaved changes",
+    guardLeave: "This month's form has changes not written to the workbook; they are lost if you leave.",
+    guardDownload: "The form's changes are not in the workbook yet: a download now would not include them.",
+    guardOpenFile: (n) => `Opening “${n}” closes this workbook: unsaved changes and results not downloaded are lost.`,
+    guardUnsavedWrites: "Results written to this workbook have not been downloaded.",
+    guardSaveLeave: "Save and leave",
+    guardSaveDownload: "Save, then download",
+    guardDiscard: "Discard changes",
+    guardDiscardOpen: "Discard and open",
+    notDownloaded: "Changed, not downloaded",
+    belowPass: (th) => `Below the pass mark (${th})`,
     monthsHeading: "Scorecard months",
-    noMonths: "No monthly scorecard (Annex 2) found in the workbook, and no month filled in 指标录入.",
+    noMonths: "No monthly scorecard (Annex 2) found in the workbook, and no month filled in the input sheet “指标录入”.",
     openFirst: "Open a workbook first.",
     monthLabel: monthEn,
     stateNotStarted: "Not started",
@@ -465,14 +680,14 @@ export const STRINGS: Record<Locale, Strings> = {
     saved: (c) => `Saved ${c} cell${c === 1 ? "" : "s"} to the input sheets.`,
     unchanged: "Nothing to save.",
     scored: (m, c) => `Scored ${m} month${m === 1 ? "" : "s"}; ${c} cells written.`,
-    recomputed: (m, p) => `Recomputed ${m} month${m === 1 ? "" : "s"}${p ? " and the payment sheet (付款结算)" : "; some instalments cannot be settled yet, so no payment sheet"}.`,
-    settled: (p) => (p ? "Settled: the payment sheet (付款结算) is up to date." : "Some instalments still miss scored months: no payment sheet yet."),
+    recomputed: (m, p) => `Recomputed ${m} month${m === 1 ? "" : "s"}${p ? " and the payment sheet “付款结算”" : "; some instalments cannot be settled yet, so no payment sheet"}.`,
+    settled: (p) => (p ? "Settled: the payment sheet “付款结算” is up to date." : "Some instalments still miss scored months: no payment sheet yet."),
     refused: (e) => `${e} error${e === 1 ? "" : "s"}: nothing was written.`,
     failed: (m) => `Failed: ${m}`,
     opened: (n) => `Opened "${n}". `,
     settingsSaved: "Rule settings saved. Use \"Recompute all\" to write the scores under the new rules.",
 
-    indicatorsHeading: "Indicators (指标录入)",
+    indicatorsHeading: "Indicators (sheet “指标录入”)",
     indicatorLabel: (k) => capital(label(k)?.en ?? k),
     optionalHint: "Optional: shown as a rate, not scored",
     yes: "Yes",
@@ -514,18 +729,18 @@ export const STRINGS: Record<Locale, Strings> = {
 
     problemsHeading: (e, w) => `Problems (${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"})`,
     place: (sheet, cell, indicator) =>
-      sheet === null ? (indicator ? `(${indicator})` : "") : `sheet "${sheet}"${cell ? `, cell ${cell}` : ""}${indicator ? ` (${indicator})` : ""}`,
+      sheet === null ? (indicator ? `(${HEADER_EN[indicator] ?? quoteCjk(indicator)})` : "") : `sheet “${sheet}”${cell ? `, cell ${cell}` : ""}${indicator ? ` (${HEADER_EN[indicator] ?? quoteCjk(indicator)})` : ""}`,
     selectCell: (p) => `Select in the workbook: ${p}`,
 
     settingsHeading: "Rule settings",
-    settingsIntro: "How the contract's ambiguities (A1–A10) are read, and its parameters; saved in the workbook's 规则设置 sheet.",
-    settingsAbsent: "The workbook has no 规则设置 sheet yet (contract defaults apply); saving creates it.",
+    settingsIntro: "How the contract's ambiguities (A1–A10) are read, and its parameters; saved in the workbook's sheet “规则设置”.",
+    settingsAbsent: "The workbook has no sheet “规则设置” (rule settings) yet (contract defaults apply); saving creates it.",
     saveSettings: "Save rule settings",
     resetSettings: "Undo changes",
-    settingLabel: (l) => SETTING_EN[l]?.[0] ?? l,
+    settingLabel: (l) => SETTING_EN[l]?.[0] ?? quoteCjk(l),
     settingHint: (l) => SETTING_EN[l]?.[1] ?? "",
     stepRule: (r) => STEP_RULES["en-US"][r],
-    optionLabel: (v) => OPTION_EN[v] ?? v,
+    optionLabel: (v) => OPTION_EN[v] ?? quoteCjk(v),
 
     fileHeading: "Local workbook",
     openFile: "Open a workbook (.xlsx)",
@@ -534,31 +749,31 @@ export const STRINGS: Record<Locale, Strings> = {
     noFile: "No file open",
     currentFile: (n) => `Open: ${n}`,
 
-    freeze: "Freeze (定稿)",
+    freeze: "Freeze",
     unfreeze: "Unfreeze",
     undo: "Undo last write",
     cancel: "Cancel",
-    frozenNotice: (at, who) => `This month was frozen on ${at} (${who}): its scorecard is protected, the inputs below are read-only and scoring no longer rewrites it. To change it, unfreeze it first, with a reason (recorded in 审计记录).`,
+    frozenNotice: (at, who) => `This month was frozen on ${at} (${who}): its scorecard is protected, the inputs below are read-only and scoring no longer rewrites it. To change it, unfreeze it first, with a reason (recorded in the audit log, sheet “审计记录”).`,
     frozenChanged: "Inputs or scores of this month changed since the freeze: see the problems below.",
     freezeTitle: (m) => `Freeze ${m}`,
-    freezeIntro: "Freezing protects the month's scorecard (no password: a guard against slips) and later runs no longer rewrite it; who, when and a fingerprint of the month are recorded in 审计记录.",
+    freezeIntro: "Freezing protects the month's scorecard (no password: a guard against slips) and later runs no longer rewrite it; who, when and a fingerprint of the month are recorded in the audit log (sheet “审计记录”).",
     freezeWho: "Frozen by",
     freezeDirty: "The form has unsaved changes and a freeze takes the workbook as it is. Save this month's inputs or score it first.",
     unfreezeTitle: (m) => `Unfreeze ${m}`,
-    unfreezeIntro: "The scorecard is unprotected and the next run rewrites the month; who, when and why are recorded in 审计记录.",
+    unfreezeIntro: "The scorecard is unprotected and the next run rewrites the month; who, when and why are recorded in the audit log (sheet “审计记录”).",
     unfreezeWho: "Unfrozen by",
     unfreezeReason: "Reason",
-    unfreezeReasonHint: "Required; recorded in 审计记录",
+    unfreezeReasonHint: "Required; recorded in the audit log (sheet “审计记录”)",
     whoRequired: "Enter a name",
     reasonRequired: "Give the reason for unfreezing",
     undoTitle: "Undo last write",
-    undoLoading: "Reading 撤销记录…",
-    undoIntro: (at) => `Puts every cell the last write${at ? ` (${at})` : ""} changed back as it was (value, number format, formula). 审计记录 is not changed by an undo.`,
+    undoLoading: "Reading the undo record (sheet “撤销记录”)…",
+    undoIntro: (at) => `Puts every cell the last write${at ? ` (${at})` : ""} changed back as it was (value, number format, formula). The audit log (sheet “审计记录”) is not changed by an undo.`,
     undoCells: (n) => `${n} cell${n === 1 ? "" : "s"} restored.`,
     undoSheets: (s) => `Sheets that write created are deleted: ${s.join(", ")}.`,
     undoChangedSince: (n) => `${n} cell${n === 1 ? " was" : "s were"} changed after that write; the undo overwrites ${n === 1 ? "it" : "them"}:`,
     undoNothing: "Cannot undo:",
-    undoAfterwards: "One level only: the undo uses up 撤销记录.",
+    undoAfterwards: "One level only: the undo uses up the undo record (sheet “撤销记录”).",
     frozenDone: (m, w) => `Frozen: ${m} (${w}); its scorecard is protected.`,
     unfrozenDone: (m) => `Unfrozen: ${m}; the next run rewrites it.`,
     undone: (c, since) => `Last write undone: ${c} cell${c === 1 ? "" : "s"} restored${since > 0 ? ` (${since} changed after that write)` : ""}.`,
@@ -570,5 +785,24 @@ export const STRINGS: Record<Locale, Strings> = {
     incompleteNone: "(none)",
     incompleteAdvice: "Click “Undo last write” to restore the workbook as it was before this action, or click “Recompute all” again (or repeat the action) to write the rest.",
     incompleteStatus: "The write did not finish; the workbook is only partly updated.",
+    // --- components (h1b) ---
+    reportsIntro: "Row 4 (data analysis) scores the reports due this month: each is listed by the period it reports on, with its due date.",
+    reportPeriodTitle: (kind, period) => (kind ? `${capital(OPTION_EN[kind] ?? quoteCjk(kind))}, ${reportPeriodEn(kind, period)}` : capital(reportPeriodEn(kind, period))),
+    reportDue: (due) => `Due ${due}`,
+    reportScoredIn: (m) => `scored in ${monthEn(m)}`,
+    reportNoDue: "Kind or period not readable: no due date",
+    reportRow: (r) => `row ${r} of “报告提交” (reports)`,
+    eventRow: (r) => `row ${r} of “加减分事件” (events)`,
+    flag: (name, v) => `${name}: ${v === null ? "not filled in" : v ? "yes" : "no"}`,
+    evidenceName: "Evidence attached",
+    contractText: "Contract text",
+    translation: "Translation",
+    ticketFloorNote: (cap, lowest, most, bites, hit) =>
+      `A2 (“5分扣完为止”, deductions stop at 5): under the rule settings this row loses at most ${cap} (lowest ${lowest}). ${bites ? (hit ? "This month the cap applied." : "This month it did not apply.") : `At the rates in force it can lose at most ${most}, so the cap does not apply.`}`,
+    scoreLabel: "Score",
+    points: (s, max) => (max === null ? s : `${s} / ${max}`),
+    headerName: (h) => HEADER_EN[h] ?? quoteCjk(h),
+    downloadAs: (n) => `Download as “${n}”`,
+    seeAlsoAt: (p) => `See also: ${p}`,
   },
 };

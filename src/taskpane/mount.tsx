@@ -6,13 +6,17 @@ import type { PaneAdapter } from "./session";
 
 /**
  * Renders the pane. Inside Office the office-js adapter comes as a small chunk of its own
- * ("excel"); in a plain browser nothing of it is loaded (the file mode loads ExcelJS on demand).
+ * ("excel"); inside WPS 表格 (host.ts: host "WPS") the ET adapter does ("wps"); in a plain browser
+ * neither is loaded (the file mode loads ExcelJS on demand).
  */
 export async function mount(element: HTMLElement, host: HostInfo): Promise<void> {
   const locale = pickLocale(host.language);
   document.documentElement.lang = locale;
   let adapter: PaneAdapter | undefined;
-  if (host.inOffice) {
+  if (host.host === "WPS") {
+    const { wpsPaneAdapter } = await import(/* webpackChunkName: "wps" */ "./wps");
+    adapter = wpsPaneAdapter();
+  } else if (host.inOffice) {
     const { excelPaneAdapter } = await import(/* webpackChunkName: "excel" */ "./excel");
     adapter = excelPaneAdapter();
   }

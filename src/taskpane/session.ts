@@ -50,7 +50,7 @@ import {
   DraftProblem,
 } from "../workbook/drafts/input-rows";
 import type { LocatedProblem } from "../workbook/read/located";
-import type { WorkbookAdapter, WorkbookSnapshot, WritePlan } from "../workbook/model";
+import { parseA1, type WorkbookAdapter, type WorkbookSnapshot, type WritePlan } from "../workbook/model";
 import { buildPaymentSheet, PAYMENT_SHEET_NAME } from "../workbook/sheets/payment-sheet";
 import { planFreezeMonth, planUndo, planUnfreezeMonth, runWorkbook, runWorkbookAsync, RunResult, TrustResult } from "../workbook/plan";
 import { readInputs, WorkbookInputs } from "../workbook/read/read-inputs";
@@ -123,15 +123,26 @@ export interface PaneProblem {
   code?: string;
 }
 
-export type MonthState = "not-started" | "incomplete" | "errors" | "scored";
+/**
+ * scored: the workbook's 考核得分 is what the engine computes from the inputs; stale: the engine
+ * scores the month without error but the scorecard's 考核得分 cell is empty or holds another value
+ * (not computed yet, or inputs saved since): the pane says 「需要重新计算」 instead of a score.
+ */
+export type MonthState = "not-started" | "incomplete" | "errors" | "stale" | "scored";
 
 export interface MonthStatus {
   month: MonthKey;
   /** The scorecard sheet of the month; null when the workbook has none. */
   sheet: string | null;
   state: MonthState;
-  /** 考核得分 ("93.25") when scored. */
+  /** 考核得分 ("93.25") when scored: what the workbook holds, equal to what the engine computes. Null otherwise. */
   total: string | null;
+  /** What the engine computes from the inputs ("94.25") when the month scores without error; for a stale month it differs from `held`. */
+  computed: string | null;
+  /** The scorecard's 考核得分 cell as the workbook holds it ("93.25", or its text; null when empty or there is no scorecard). */
+  held: string | null;
+  /** "工作表!A1" of the 考核得分 cell; null without a scorecard. */
+  totalCell: string | null;
   errors: number;
   /** Indicators not filled in yet (state "incomplete"). */
   missing: number;
@@ -181,6 +192,9 @@ export interface ActionResult {
   /** 撤销上次写入: sheets the undone write had created, deleted. */
   deletedSheets?: string[];
 }
+
+/** Whether 撤销上次写入 can do anything on the workbook as last read, and if not why. */
+export type UndoState = { ok: true; cells: number; sheets: number } | { ok: false; reason: "none" | "empty" | "refused" };
 
 /** What 撤销上次写入 would do now, for its confirmation. */
 export type UndoPreview =
@@ -388,28 +402,50 @@ export class Session {
     const scores = new Map(r.scores.map((s) => [s.month, s]));
     const frozen = new Map(r.frozen.map((f) => [f.month, f]));
     const threshold = dec(r.rules.contract.threshold);
+    const cardOf = new Map(r.scorecards.map((c) => [c.month, c]));
     const all = [...new Set([...sheetOf.keys(), ...withData, ...frozen.keys()])].sort();
     return all.map((month) => {
       const errors = r.errors.filter((p) => p.month === month);
       const missing = errors.filter((p) => p.code === "missing").length;
       const score = scores.get(month);
+      const card = cardOf.get(month);
+      const held = card ? this.heldTotal(card.sheet, card.totalCell) : null;
+      const computed = score && errors.length === 0 ? fixed2(score.total) : null;
       let state: MonthState;
       if (errors.length > 0) state = missing === errors.length ? "incomplete" : "errors";
-      else if (score) state = "scored";
+      else if (score) state = card && held !== computed ? "stale" : "scored";
       else state = withData.has(month) ? "incomplete" : "not-started";
-      const total = score && errors.length === 0 ? fixed2(score.total) : null;
+      const total = state === "scored" ? computed : null;
       const f = frozen.get(month);
       return {
         month,
         sheet: sheetOf.get(month) ?? null,
         state,
         total,
+        computed,
+        held,
+        totalCell: card ? `${card.sheet}!${card.totalCell}` : null,
         errors: errors.length,
         missing,
         belowThreshold: total !== null && dec(total).lt(threshold),
         frozen: f ? { at: f.record.at, who: f.record.who, changed: f.change !== null } : null,
       };
     });
+  }
+
+  /**
+   * A scorecard's 考核得分 as the workbook holds it: a number as fixed2 ("93.25"), other text as
+   * it is, null when the cell is empty.
+   */
+  private heldTotal(sheet: string, address: string): string | null {
+    const s = this.snapshot?.sheets.find((x) => x.name === sheet);
+    if (!s) return null;
+    const { row, col } = parseA1(address);
+    const v = s.cells.find((c) => c.row === row && c.col === col)?.value ?? null;
+    if (v === null || v === "") return null;
+    if (typeof v === "number") return fixed2(dec(v));
+    const text = String(v).trim();
+    return text === "" ? null : /^-?\d+(\.\d+)?$/.test(text) ? fixed2(dec(text)) : text;
   }
 
   /** The month's score from the last run. */
@@ -456,9 +492,33 @@ export class Session {
     return validateMonthDraft(draft, this.result?.rules);
   }
 
-  /** Writes the form's edits to the input sheets only (no scoring). */
-  saveMonth(draft: MonthDraft, progress: ProgressListener = () => {}): Promise<ActionResult> {
+  /**
+   * Writes the form's edits to the input sheets only (no scoring) — only when they pass the checks
+   * of 计算本月 (validateMonthDraft): a value the engine refuses (团队人数 −1, 接通率排名 0, 合格工单数
+   * above 抽检工单数…) refuses the save, nothing is written, and every error is named with its cell.
+   * A blank field alone does not: a month may be saved half filled in (it then shows as 未填完).
+   */
+  async saveMonth(draft: MonthDraft, progress: ProgressListener = () => {}): Promise<ActionResult> {
+    if (draftChanged(draft)) {
+      const errors = this.validate(draft).filter((p) => p.severity === "error" && p.code !== "missing");
+      if (errors.length > 0) {
+        progress("read");
+        await tick();
+        const snapshot = await this.readWorkbook();
+        this.remember(snapshot);
+        return { ...REFUSED, problems: this.locateDraftProblems(snapshot, draft, errors) };
+      }
+    }
     return this.saveInputs((snapshot) => planMonthDraft(snapshot, draft, this.result?.rules), progress);
+  }
+
+  /** Draft problems with the workbook cell each is about (sheet, A1, indicator), for a refusal. */
+  private locateDraftProblems(snapshot: WorkbookSnapshot, draft: MonthDraft, problems: readonly DraftProblem[]): PaneProblem[] {
+    const inputs = readInputs(snapshot);
+    return problems.map((p) => {
+      const at = draftProblemCell(snapshot, draft, p.target, inputs);
+      return { severity: p.severity, message: p.message, messageEn: p.messageEn, sheet: at?.sheet ?? null, cell: at?.cell ?? null, indicator: at?.indicator ?? "", month: draft.month, code: p.code };
+    });
   }
 
   /**
@@ -487,8 +547,26 @@ export class Session {
     return { kind: "saved", problems: after.problems.map(fromLocated), cells: planned.changed, months: after.scores.length, paymentSheet: false };
   }
 
-  /** 计算本月: the form's edits (if any) and every month's scores, in one write. */
-  computeMonth(draft: MonthDraft | null, progress?: ProgressListener): Promise<ActionResult> {
+  /**
+   * 计算本月: the form's edits (if any) and every month's scores, in one write. The month itself
+   * must score: an empty or half-filled month (even unedited) is refused with every missing field
+   * named, rather than "scored 0 months" with the other months rewritten.
+   */
+  async computeMonth(draft: MonthDraft | null, progress: ProgressListener = () => {}): Promise<ActionResult> {
+    if (draft && !draftChanged(draft)) {
+      const errors = this.validate(draft).filter((p) => p.severity === "error");
+      if (errors.length > 0) {
+        progress("read");
+        await tick();
+        const snapshot = await this.readWorkbook();
+        this.remember(snapshot);
+        // The workbook may have changed since the draft was loaded: check the month as it is now.
+        const now = this.monthDraft(draft.month);
+        const still = this.validate(now).filter((p) => p.severity === "error");
+        if (still.length > 0) return { ...REFUSED, problems: this.locateDraftProblems(snapshot, now, still) };
+        return this.runAndWrite(now, false, () => {});
+      }
+    }
     return this.runAndWrite(draft, false, progress);
   }
 
@@ -519,13 +597,7 @@ export class Session {
       const errors = validateMonthDraft(draft, this.result?.rules).filter((p) => p.severity === "error");
       if (errors.length > 0) {
         this.remember(snapshot);
-        const inputs = readInputs(snapshot);
-        return refused(
-          errors.map((p) => {
-            const at = draftProblemCell(snapshot, draft, p.target, inputs);
-            return { severity: "error", message: p.message, messageEn: p.messageEn, sheet: at?.sheet ?? null, cell: at?.cell ?? null, indicator: at?.indicator ?? "", month: draft.month };
-          }),
-        );
+        return refused(this.locateDraftProblems(snapshot, draft, errors));
       }
       const planned = planMonthDraft(snapshot, draft, this.result?.rules);
       if (!planned.ok) {
@@ -604,9 +676,26 @@ export class Session {
     return { kind, problems: r.warnings.map(fromLocated), cells: r.cellsWritten, months: 0, paymentSheet: false };
   }
 
-  /** True when the last read found 撤销记录 (a write to undo). */
+  /** True when the last read found 撤销记录 with something to put back (a cell to restore or a sheet to delete). */
   get canUndo(): boolean {
-    return this.snapshot?.sheets.some((s) => s.name === UNDO_SHEET_NAME) ?? false;
+    return this.undoState().ok;
+  }
+
+  private undoChecked: { snapshot: WorkbookSnapshot; state: UndoState } | null = null;
+
+  /**
+   * What 撤销上次写入 could do on the last snapshot: ok with the counts, or why not — no 撤销记录
+   * ("none"), a record that restores nothing ("empty"), or one that cannot be used ("refused").
+   */
+  undoState(): UndoState {
+    const snapshot = this.snapshot;
+    if (!snapshot || !snapshot.sheets.some((s) => s.name === UNDO_SHEET_NAME)) return { ok: false, reason: "none" };
+    if (this.undoChecked?.snapshot === snapshot) return this.undoChecked.state;
+    const u = planUndo(snapshot);
+    const state: UndoState =
+      "error" in u ? { ok: false, reason: "refused" } : u.cellsRestored === 0 && u.deletedSheets.length === 0 ? { ok: false, reason: "empty" } : { ok: true, cells: u.cellsRestored, sheets: u.deletedSheets.length };
+    this.undoChecked = { snapshot, state };
+    return state;
   }
 
   /** What 撤销上次写入 would do on the workbook as it is now (nothing is written). */

@@ -33,9 +33,9 @@ export const BUILD_CACHE = join(REPO_ROOT, "node_modules", ".cache", "hotline-e2
  * modules between runs (byte-identical output; cold about a minute, most of it Terser on the
  * ExcelJS chunk; warm a few seconds).
  */
-export async function buildPane(outDir = mkdtempSync(join(tmpdir(), "hotline-e2e-dist-"))): Promise<string> {
+export async function buildPane(outDir = mkdtempSync(join(tmpdir(), "hotline-e2e-dist-")), extraArgs: readonly string[] = []): Promise<string> {
   const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [REPO_ROOT] });
-  const args = [cli, "--mode", "production", "--output-path", outDir, "--cache-type", "filesystem", "--cache-cache-directory", BUILD_CACHE];
+  const args = [cli, "--mode", "production", "--output-path", outDir, "--cache-type", "filesystem", "--cache-cache-directory", BUILD_CACHE, ...extraArgs];
   const env = { ...process.env };
   delete env.ADDIN_URL; // the manifest is not under test here; keep the build's output the default one
   const output: string[] = [];
@@ -179,17 +179,21 @@ export class E2EHarness {
     private readonly ownsDist: boolean,
   ) {}
 
-  /** Build (unless `distDir` is given), serve, launch. Call close() in every case. */
+  /**
+   * Serve `distDir`, or the run's shared production build (shared-build.ts: built once for every
+   * suite, never changed or removed by one), and launch. Call close() in every case.
+   */
   static async start(options: { distDir?: string } = {}): Promise<E2EHarness> {
-    const distDir = options.distDir ?? (await buildPane());
+    // Loaded here, not at the top: shared-build.ts imports this module's buildPane.
+    const { sharedPaneBuild } = await import("./shared-build");
+    const distDir = options.distDir ?? (await sharedPaneBuild());
     let server: StaticServer | undefined;
     try {
       server = await serveStatic(distDir);
       const browser = await launchChromium();
-      return new E2EHarness(distDir, server, browser, options.distDir === undefined);
+      return new E2EHarness(distDir, server, browser, false);
     } catch (e) {
       await server?.close();
-      if (options.distDir === undefined) rmSync(distDir, { recursive: true, force: true });
       throw e;
     }
   }

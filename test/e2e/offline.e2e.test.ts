@@ -1,6 +1,6 @@
 /**
  * The single-file offline edition (issue 15 point 10): dist/hotline-scorecard-offline.html, made by
- * the same `webpack --mode production` as `npm run build` (harness.ts buildPane; webpack.config.js
+ * the same `webpack --mode production` as `npm run build` (shared-build.ts sharedPaneBuild, harness.ts buildPane; webpack.config.js
  * OfflineEditionPlugin). A clerk copies the one file and double-clicks it: here it is copied alone
  * into an empty folder and opened from file:// in Debian's headless Chromium (playwright-core). It
  * opens the example workbook through the file input, scores a month after an edit and downloads
@@ -15,7 +15,8 @@ import { join } from "path";
 import { pathToFileURL } from "url";
 import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { buildPane, CHROMIUM, launchChromium, NO_BROWSER, REPO_ROOT, serveStatic } from "./harness";
+import { CHROMIUM, launchChromium, NO_BROWSER, REPO_ROOT, serveStatic } from "./harness";
+import { sharedPaneBuild } from "./shared-build";
 import { indicatorCell, monthScores } from "./scorecard";
 
 const EXAMPLE = join(REPO_ROOT, "assets", "example-2024-2025.xlsx");
@@ -144,7 +145,7 @@ describeInBrowser("single-file offline edition, opened from file:// in chromium"
   let browser: Browser;
 
   beforeAll(async () => {
-    dist = await buildPane();
+    dist = await sharedPaneBuild();
     // Only the one file, as a clerk copies it: nothing of dist/ beside it to fall back on.
     folder = mkdtempSync(join(tmpdir(), "hotline-offline-"));
     copyFileSync(join(dist, OFFLINE_FILE), join(folder, OFFLINE_FILE));
@@ -155,7 +156,6 @@ describeInBrowser("single-file offline edition, opened from file:// in chromium"
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
     if (folder) rmSync(folder, { recursive: true, force: true });
-    if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
   async function open(file = join(folder, OFFLINE_FILE)): Promise<Opened> {

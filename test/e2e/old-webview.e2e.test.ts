@@ -202,7 +202,7 @@ describeInBrowser("OFFICE_JS=cdn build: office.js from Microsoft's CDN, and the 
     const saved = process.env.OFFICE_JS;
     process.env.OFFICE_JS = "cdn";
     try {
-      dist = await buildPane();
+      dist = await buildPane(undefined, ["--env", "offline=false"]); // the offline edition is not under test here
     } finally {
       if (saved === undefined) delete process.env.OFFICE_JS;
       else process.env.OFFICE_JS = saved;

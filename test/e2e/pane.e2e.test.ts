@@ -136,12 +136,16 @@ describeInBrowser("task pane, production build in chromium, no Office host", () 
       // 15 notes: 9 as before, the row 2 / row 4 overlap in 2025-03 and 2025-10, the three reports due after
       // the term (SPEC §5: 月报 2025-11, 年报 2025, 季报 2025Q4) and instalment 3's early invoice (A10).
       await expect(page.getByTestId("status").textContent()).resolves.toBe("已打开「example-2024-2025.xlsx」。已读取工作簿：12 个考核月份，0 个错误，15 条提示。");
-      // The twelve months of the contract year, each complete and scored (in the pane; nothing written yet).
+      // The twelve months of the contract year, each complete: the engine scores them, but the example's
+      // 考核得分 cells are empty, so each says 需要重新计算 (issue 15 point 3) until a run writes it.
       const months = page.locator('[data-testid^="month-20"]');
-      await expect(months.evaluateAll((els) => els.map((e) => `${e.getAttribute("data-testid")}:${e.getAttribute("data-state")}`))).resolves.toEqual([
+      const states = () => months.evaluateAll((els) => els.map((e) => `${e.getAttribute("data-testid")}:${e.getAttribute("data-state")}`));
+      const all = [
         "month-2024-12", "month-2025-01", "month-2025-02", "month-2025-03", "month-2025-04", "month-2025-05",
         "month-2025-06", "month-2025-07", "month-2025-08", "month-2025-09", "month-2025-10", "month-2025-11",
-      ].map((m) => `${m}:scored`));
+      ];
+      await expect(states()).resolves.toEqual(all.map((m) => `${m}:stale`));
+      await expect(page.getByTestId("month-2025-10").textContent()).resolves.toBe("2025年10月需要重新计算");
       await page.getByTestId("month-2025-10").click();
 
       // SPEC §7's month as the example has it: 9 people, 9 of them sat the exam (93.25).
@@ -155,6 +159,9 @@ describeInBrowser("task pane, production build in chromium, no Office host", () 
       await page.getByTestId("recompute-all").click();
       await page.getByTestId("status").filter({ hasText: "已全部重算" }).waitFor({ timeout: 60_000 });
       await expect(page.getByTestId("status").textContent()).resolves.toMatch(/^已全部重算 12 个月/);
+      await expect(page.getByTestId("month-score").textContent()).resolves.toBe("考核得分94.25");
+      await page.getByRole("button", { name: "← 返回月份列表" }).click();
+      await expect(states()).resolves.toEqual(all.map((m) => `${m}:scored`));
 
       const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByTestId("download").click()]);
       expect(download.suggestedFilename()).toMatch(/\.xlsx$/);

@@ -7,13 +7,16 @@
  *    reopen() saves and opens the saved bytes.
  *  - file (command line): the same with NODE_ZLIB, as the command line opens a file (the guard's
  *    parts given to ExcelJS, sheets written whole kept as XML until the save).
- * A third host (WPS) adds one ConformanceHost here and one describeAdapterConformance call.
+ *  - WPS: WpsAdapter over the fake ET object model (test/hosts/wps/fake-et.ts), seeded from the
+ *    neutral form; reopen() reads the same fake state through a new WpsAdapter.
  */
 import { type BatchRunner, ExcelAdapter } from "../../src/hosts/excel/excel-adapter";
 import { ExcelFileAdapter, type FileAdapterOptions } from "../../src/hosts/file/file-adapter";
 import { NODE_ZLIB } from "../../src/hosts/file/node-zlib";
 import { type ConformanceHost, type NeutralSheet, describeAdapterConformance, describeHostsAgree } from "./conformance";
 import { FakeWorkbookState, fakeExcel } from "./excel/fake-excel";
+import { WpsAdapter } from "../../src/hosts/wps/wps-adapter";
+import { fakeEt, seededState } from "./wps/fake-et";
 
 /** A neutral workbook loaded into the fake's state: values, formulas (with "="), number formats, merges, protection. */
 function fakeState(sheets: readonly NeutralSheet[]): FakeWorkbookState {
@@ -69,11 +72,35 @@ describe("the Excel host's seeding", () => {
   });
 });
 
+// WPS 表格: WpsAdapter over the fake ET object model (test/hosts/wps/fake-et.ts), seeded from the
+// neutral form; errors come back as CVErr codes (2007 …); every adapter reads the same fake state
+// (as WPS's one open workbook). No event-loop turns between sheets (breathe: false): faster, same calls.
+const wpsHost: ConformanceHost = {
+  async open(workbook) {
+    const fake = fakeEt(seededState(workbook.sheets));
+    return {
+      adapter: new WpsAdapter(() => fake.app, { breathe: false }),
+      reopen: () => new WpsAdapter(() => fake.app, { breathe: false }).read(),
+    };
+  },
+};
+
 describeAdapterConformance("Excel (office-js over the fake)", excelHost);
+describeAdapterConformance("WPS (ET JS API over the fake)", wpsHost);
+// The same with the known layout checked by multi-area questions (WpsAdapterOptions.multiAreaReads) and
+// errors in the COM form (-2146826281), members as zero-argument methods, as some builds give them.
+describeAdapterConformance("WPS (multi-area checks, COM errors, members as methods)", {
+  async open(workbook) {
+    const fake = fakeEt(seededState(workbook.sheets, { errors: "com", methodMembers: true }));
+    const adapter = () => new WpsAdapter(() => fake.app, { breathe: false, multiAreaReads: true });
+    const opened = adapter();
+    return { adapter: opened, reopen: () => adapter().read() };
+  },
+});
 describeAdapterConformance("file (ExcelJS)", fileHost());
 describeAdapterConformance("file (command line: NODE_ZLIB)", fileHost(NODE_ZLIB));
 
 // Found by this suite: a sheet a plan replaces whole used to move to the end of the workbook in Excel
 // (worksheets.add "adds at the end"); the adapter now sets Worksheet.position to its place from the
 // last read, and the order tests hold for every host.
-describeHostsAgree({ file: fileHost(), "file (command line)": fileHost(NODE_ZLIB), excel: excelHost });
+describeHostsAgree({ file: fileHost(), "file (command line)": fileHost(NODE_ZLIB), excel: excelHost, wps: wpsHost });

@@ -31,11 +31,26 @@ jest.mock("@microsoft/office-js-helpers", () => ({ Utilities: { isAddin: true, h
 
 afterEach(cleanup);
 
+/**
+ * Matches the element whose whole text is `text` (the deepest such): the pane keeps dates and
+ * figures inside a message on one line with spans of their own (components/text.tsx Unbroken).
+ */
+const whole =
+  (text: string) =>
+  (_content: string, el: Element | null): boolean =>
+    el !== null && el.textContent === text && !Array.from(el.children).some((c) => c.textContent === text);
+
 async function openPane(adapter: FakeAdapter, host: HostInfo = EXCEL) {
   const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
   render(<App host={host} locale={host.language === "en-US" ? "en-US" : "zh-CN"} adapter={adapter} now={NOW} />);
   await screen.findByTestId("month-2025-10");
   return user;
+}
+
+/** The template's 2025年10月 with its 考核得分 (H2) as the engine computes it: the month reads as scored, not 需要重新计算. */
+function withTotal(adapter: FakeAdapter, total = 93.25, sheet = "2025年10月"): FakeAdapter {
+  adapter.type(sheet, "H2", total);
+  return adapter;
 }
 
 async function openMonth(user: ReturnType<typeof userEvent.setup>, month: string) {
@@ -55,6 +70,7 @@ describe("month list", () => {
         ],
       }),
     );
+    withTotal(adapter);
     await openPane(adapter);
     const state = (m: string) => screen.getByTestId(`month-${m}`);
     expect(state("2025-10").getAttribute("data-state")).toBe("scored");
@@ -114,7 +130,9 @@ describe("month form", () => {
     expect(oct).toContain("H2=94.25");
     expect(oct).toContain("H4=10");
     expect(oct).toContain("H13=10");
-    expect(await screen.findByTestId("month-total")).toHaveProperty("textContent", "考核得分 94.25");
+    // the bar's 考核得分 is the workbook's, now written
+    await waitFor(() => expect(screen.getByTestId("month-score").getAttribute("data-state")).toBe("scored"));
+    expect(screen.getByTestId("month-score").textContent).toBe("考核得分94.25");
     expect(screen.getByTestId("status").textContent).toMatch(/^已评分 1 个月，写入 \d+ 个单元格。$/);
     // the form now holds what the workbook holds
     expect((screen.getByTestId("field-headcount") as HTMLInputElement).value).toBe("10");
@@ -137,7 +155,7 @@ describe("month form", () => {
     await openMonth(user, "2025-10");
     // the second bonus lacked evidence: switch it on; remove the report; add a penalty
     const second = screen.getByTestId("event-1");
-    await user.click(within(second).getByLabelText("佐证材料（有）"));
+    await user.click(within(second).getByRole("switch", { name: /^佐证材料/ }));
     await user.click(screen.getByText("删除报告 1"));
     await user.click(screen.getByText("添加事件"));
     const third = screen.getByTestId("event-2");
@@ -146,7 +164,7 @@ describe("month form", () => {
     await user.click(within(third).getByLabelText("级别"));
     await user.click(screen.getByText("省级", { selector: "[role=option]" }));
     await user.type(within(third).getByLabelText("事项编号"), "KF-9");
-    await user.click(within(third).getByLabelText("经查属实"));
+    await user.click(within(third).getByRole("switch", { name: /^经查属实/ }));
     await user.click(screen.getByTestId("save-month"));
     await waitFor(() => expect(adapter.plans.length).toBe(1));
     expect(adapter.written("加减分事件")).toEqual(["F3=有", "A4=2025-10", "B4=扣分", "C4=省级", "D4=KF-9", "G4=是"]);
@@ -159,7 +177,7 @@ describe("problems", () => {
   it("inside Excel, a problem's button selects its sheet and cell", async () => {
     const adapter = new FakeAdapter(workbook({ indicators: [{ ...OCTOBER.indicators![0], ticketsPassed: 120 }] }));
     const user = await openPane(adapter);
-    const button = screen.getByText("「合格工单数」120 大于「抽检工单数」100").closest("button")!;
+    const button = screen.getByText(whole("「合格工单数」120 大于「抽检工单数」100")).closest("button")!;
     expect(button.textContent).toContain(`工作表「指标录入」单元格 ${indicatorColumn("ticketsPassed")}${indicatorRow("2025-10")}（合格工单数）`);
     await user.click(button);
     expect(adapter.selected).toEqual([["指标录入", `${indicatorColumn("ticketsPassed")}${indicatorRow("2025-10")}`]]);
@@ -180,7 +198,7 @@ describe("全部重算 and 结算", () => {
 
 describe("settings", () => {
   it("saves a changed option into its row of 规则设置", async () => {
-    const adapter = new FakeAdapter(workbook(OCTOBER));
+    const adapter = withTotal(new FakeAdapter(workbook(OCTOBER)));
     const user = await openPane(adapter);
     await user.click(screen.getByRole("tab", { name: "规则设置" }));
     const a1 = screen.getByRole("textbox", { name: /流动率20至30得分/ });
@@ -196,8 +214,13 @@ describe("settings", () => {
     expect(adapter.written("规则设置")).toEqual(["B6=5"]);
     expect(await screen.findByText("规则设置已保存。点「全部重算」按新规则写入得分。")).toBeTruthy();
     // the run now uses the option: 2025-10's turnover (22.2%) scores 5 instead of 10
+    // 2025-10's turnover (22.2%) now scores 5 instead of 10: the workbook's 93.25 is no longer what the
+    // inputs give, so the month needs recomputing until 全部重算 writes 88.25
     await user.click(screen.getByRole("tab", { name: "考核月份" }));
-    expect(screen.getByTestId("month-2025-10").textContent).toContain("考核得分 88.25");
+    expect(screen.getByTestId("month-2025-10").getAttribute("data-state")).toBe("stale");
+    expect(screen.getByTestId("month-2025-10").textContent).toContain("需要重新计算");
+    await user.click(screen.getByTestId("recompute-all"));
+    await waitFor(() => expect(screen.getByTestId("month-2025-10").textContent).toContain("考核得分 88.25"));
   });
 
   it("creates 规则设置 when the workbook has none", async () => {
@@ -216,7 +239,7 @@ describe("settings", () => {
 
 describe("language", () => {
   it("switches between Chinese and English", async () => {
-    const user = await openPane(new FakeAdapter(workbook(OCTOBER)));
+    const user = await openPane(withTotal(new FakeAdapter(workbook(OCTOBER))));
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("12367 考核助手");
     await user.click(screen.getByRole("button", { name: "English" }));
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("12367 Scorecard Assistant");
@@ -248,14 +271,14 @@ describe("keyboard", () => {
 
 describe("重新读取", () => {
   it("picks up an edit made in the workbook meanwhile", async () => {
-    const adapter = new FakeAdapter(workbook(OCTOBER));
+    const adapter = withTotal(new FakeAdapter(workbook(OCTOBER)));
     const user = await openPane(adapter);
     expect(screen.getByTestId("month-2025-10").getAttribute("data-state")).toBe("scored");
     // the clerk types a bad value in Excel
     adapter.snapshot = workbook({ ...OCTOBER, indicators: [{ ...OCTOBER.indicators![0], headcount: -3 }] });
     await user.click(screen.getByTestId("reload"));
     await waitFor(() => expect(screen.getByTestId("month-2025-10").getAttribute("data-state")).toBe("errors"));
-    expect(screen.getByText("「团队人数」不能为负数，实为 -3")).toBeTruthy();
+    expect(screen.getByText(whole("「团队人数」不能为负数，实为 -3"))).toBeTruthy();
     expect(adapter.plans).toEqual([]);
   });
 });
@@ -296,6 +319,7 @@ describe("screenshot review fixes", () => {
         indicators: [...OCTOBER.indicators!, { ...OCTOBER.indicators![0], month: "2025-09", ticketsPassed: 120 }],
       }),
     );
+    withTotal(adapter);
     await openPane(adapter);
     const badge = (m: string) => screen.getByTestId(`month-${m}`).querySelector("[data-badge]")!;
     // 2025-10 scores 93.25 < 95
@@ -309,22 +333,26 @@ describe("screenshot review fixes", () => {
   });
 
   it("a month at 95 or above gets the success badge", async () => {
-    const adapter = new FakeAdapter(workbook({ ...OCTOBER, indicators: [{ ...OCTOBER.indicators![0], month: "2025-10", complaints: 0 }] }));
+    const adapter = withTotal(new FakeAdapter(workbook({ ...OCTOBER, indicators: [{ ...OCTOBER.indicators![0], month: "2025-10", complaints: 0 }] })), 95.25);
     await openPane(adapter);
     const badge = screen.getByTestId("month-2025-10").querySelector("[data-badge]")!;
     expect(badge.getAttribute("data-badge")).toBe("scored");
     expect(badge.textContent).toBe("考核得分 95.25");
   });
 
-  it("the month view says each problem once, and shows the scores before the form", async () => {
-    const user = await openPane(new FakeAdapter(workbook(OCTOBER)));
+  it("the month view says each problem once, puts the fields before the item scores, and keeps those collapsed", async () => {
+    const user = await openPane(withTotal(new FakeAdapter(workbook(OCTOBER))));
     await openMonth(user, "2025-10");
     const below = "2025年10月考核得分 93.25 低于达标分 95，将拉低本期平均分";
-    expect(screen.getAllByText(below)).toHaveLength(1);
-    const results = screen.getByTestId("results");
+    expect(screen.getAllByText(whole(below))).toHaveLength(1);
+    expect(screen.getByTestId("month-score").textContent).toBe("考核得分93.25");
+    // the item scores and explanations: after the form, collapsed until asked for
+    expect(screen.queryByTestId("results")).toBeNull();
+    const header = screen.getByRole("button", { name: "各项得分与说明" });
     const form = screen.getByTestId("field-headcount");
-    expect(results.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(screen.getByTestId("month-total").textContent).toBe("考核得分 93.25");
+    expect(form.compareDocumentPosition(header) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await user.click(header);
+    expect((await screen.findByTestId("month-total")).textContent).toBe("考核得分 93.25");
   });
 
   it("sets color-scheme on the document for the dark theme", async () => {

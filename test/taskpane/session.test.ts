@@ -39,12 +39,13 @@ async function totalOf(file: ExcelFileAdapter, sheet: string): Promise<unknown> 
 }
 
 describe("Session on the example workbook", () => {
-  it("lists the twelve months, all scored, and the instalments' deductions", async () => {
+  it("lists the twelve months, each needing recomputing (the example's 考核得分 cells are empty), and the instalments' deductions", async () => {
     const { session, plans } = await exampleSession();
     const months = session.months();
     expect(months.map((m) => m.month)).toEqual(["2024-12", "2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11"]);
-    expect(months.every((m) => m.state === "scored")).toBe(true);
-    expect(months.find((m) => m.month === "2025-10")).toMatchObject({ sheet: "2025年10月", total: "93.25" });
+    // one truth: the engine scores every month, but no scorecard holds its score yet
+    expect(months.map((m) => m.state)).toEqual(Array(12).fill("stale"));
+    expect(months.find((m) => m.month === "2025-10")).toMatchObject({ sheet: "2025年10月", state: "stale", total: null, computed: "93.25", held: null, totalCell: "2025年10月!H2" });
     expect(session.instalments().map((i) => [i.number, i.monthsScored, i.deduction, i.final])).toEqual([
       [1, 0, "¥0.00", true],
       [2, 6, "¥499.53", true],
@@ -63,7 +64,7 @@ describe("Session on the example workbook", () => {
     expect(plans.length).toBe(1);
     expect(plans[0]!.cellWrites.find((g) => g.sheet === "指标录入")?.writes.map((w) => w.value)).toEqual([10, 10]);
     expect(await totalOf(file, "2025年10月")).toBe(94.25);
-    expect(session.months().find((m) => m.month === "2025-10")?.total).toBe("94.25");
+    expect(session.months().find((m) => m.month === "2025-10")).toMatchObject({ state: "scored", total: "94.25", computed: "94.25", held: "94.25" });
     // the session now holds the workbook as written
     expect(readInputs(await file.read()).indicators.find((i) => i.month === "2025-10")?.headcount).toBe(10);
   });
@@ -353,5 +354,85 @@ describe("Session: after a write, the view at once and the workbook's own read b
     const before = reads;
     expect((await session.recomputeAll(null)).kind).toBe("recomputed");
     expect(reads).toBeGreaterThan(before);
+  });
+});
+
+describe("保存本月输入 writes only what 计算本月 would accept (issue 15 point 1)", () => {
+  it("refuses 团队人数 −1, 接通率排名 0 and 合格工单数 120 of 100: nothing written, each error at its cell", async () => {
+    const { session, file, plans } = await exampleSession();
+    const draft = session.monthDraft("2025-10");
+    draft.indicators.headcount = "-1";
+    draft.indicators.answerRank = "0";
+    draft.indicators.ticketsSampled = "100";
+    draft.indicators.ticketsPassed = "120";
+    const r = await session.saveMonth(draft);
+    expect(r.kind).toBe("refused");
+    expect(r.cells).toBe(0);
+    const byIndicator = Object.fromEntries(r.problems.map((p) => [p.indicator, [p.severity, p.sheet, p.cell?.replace(/\d+$/, "") ?? null, p.cell?.replace(/^[A-Z]+/, "") ?? null]]));
+    expect(Object.keys(byIndicator).sort()).toEqual(["合格工单数", "团队人数", "接通率排名"].sort());
+    for (const at of Object.values(byIndicator)) expect(at).toEqual(["error", "指标录入", expect.stringMatching(/^[A-Z]+$/), "12"]);
+    expect(r.problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining(["「团队人数」不能为负数，实为 -1", "「合格工单数」120 大于「抽检工单数」100"]),
+    );
+    expect(plans).toEqual([]);
+    const row = readInputs(await file.read()).indicators.find((i) => i.month === "2025-10");
+    expect([row?.headcount, row?.answerRank, row?.ticketsPassed]).toEqual([9, expect.any(Number), 85]);
+    expect(row?.answerRank).not.toBe(0);
+  });
+
+  it("saves a valid edit (and a blank field: a month may be saved half done); the month then needs recomputing", async () => {
+    const { session, file, plans } = await exampleSession();
+    await session.recomputeAll(null);
+    expect(session.months().find((m) => m.month === "2025-10")).toMatchObject({ state: "scored", total: "93.25" });
+    const draft = session.monthDraft("2025-10");
+    draft.indicators.headcount = "10";
+    draft.indicators.examSat = "10";
+    const r = await session.saveMonth(draft);
+    expect(r).toMatchObject({ kind: "saved", cells: 2 });
+    expect(plans.length).toBe(2);
+    // the inputs now give 94.25 while the scorecard still holds 93.25: 需要重新计算
+    expect(session.months().find((m) => m.month === "2025-10")).toMatchObject({ state: "stale", total: null, computed: "94.25", held: "93.25" });
+    expect(await totalOf(file, "2025年10月")).toBe(93.25);
+    await session.computeMonth(session.monthDraft("2025-10"));
+    expect(session.months().find((m) => m.month === "2025-10")).toMatchObject({ state: "scored", total: "94.25" });
+
+    const blank = session.monthDraft("2025-10");
+    blank.indicators.trainingLapses = "";
+    expect(await session.saveMonth(blank)).toMatchObject({ kind: "saved", cells: 1 });
+    // the blank is now in the workbook: the month is unscored (and instalment 3, invoiced, cannot be settled without it)
+    expect(session.months().find((m) => m.month === "2025-10")).toMatchObject({ state: "errors", total: null, computed: null, missing: 1 });
+  });
+});
+
+describe("empty months and nothing to undo (issue 15 point 7)", () => {
+  it("计算本月 on a month with no inputs names every missing field and writes nothing", async () => {
+    const { session, plans } = await exampleSession();
+    const draft = session.monthDraft("2025-10");
+    for (const k of Object.keys(draft.indicators) as (keyof typeof draft.indicators)[]) draft.indicators[k] = "";
+    // saved blank (allowed), then 计算本月 on the unedited, empty month
+    expect((await session.saveMonth(draft)).kind).toBe("saved");
+    const r = await session.computeMonth(session.monthDraft("2025-10"));
+    expect(r.kind).toBe("refused");
+    expect(r.cells).toBe(0);
+    expect(r.problems.length).toBeGreaterThanOrEqual(15);
+    expect(r.problems.every((p) => p.code === "missing" && p.month === "2025-10" && p.sheet === "指标录入")).toBe(true);
+    expect(r.problems.map((p) => p.indicator)).toEqual(expect.arrayContaining(["团队人数", "接通率排名", "抽检工单数", "合格工单数"]));
+    expect(r.problems.find((p) => p.indicator === "团队人数")?.message).toBe("2025年10月「团队人数」未填写");
+    expect(plans.length).toBe(1); // the save only
+    expect(session.months().find((m) => m.month === "2025-10")).toMatchObject({ total: null, computed: null });
+  });
+
+  it("撤销 is unavailable with the reason: no record, or a record that restores nothing", async () => {
+    const { session } = await exampleSession();
+    expect(session.undoState()).toEqual({ ok: false, reason: "none" });
+    expect(session.canUndo).toBe(false);
+    await session.recomputeAll(null);
+    expect(session.undoState()).toMatchObject({ ok: true });
+    expect(session.canUndo).toBe(true);
+    // the same scores again: every cell already holds its value, so the new record restores nothing
+    await session.recomputeAll(null);
+    const again = session.undoState();
+    if (again.ok) expect(again.cells + again.sheets).toBeGreaterThan(0);
+    else expect(again).toEqual({ ok: false, reason: "empty" });
   });
 });

@@ -7,6 +7,7 @@
 import { Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useRef, memo } from "react";
 import type { Strings } from "../i18n";
+import { resultFileName } from "../file";
 
 const useStyles = makeStyles({
   section: {
@@ -68,9 +69,14 @@ export const FileBar = memo(function FileBar({ t, fileName, onOpen, onDownload, 
         </Caption1>
       </div>
       <Caption1 className={styles.muted}>{t.fileHint}</Caption1>
-      <Button className={styles.download} appearance="primary" data-testid="download" disabled={disabled || fileName === null} onClick={onDownload}>
+      <Button className={styles.download} appearance="primary" data-testid="download" disabled={disabled || fileName === null} aria-describedby={fileName === null ? undefined : `${id}-result`} onClick={onDownload}>
         {t.download}
       </Button>
+      {fileName !== null && (
+        <Caption1 id={`${id}-result`} className={styles.muted} data-testid="download-name">
+          {t.downloadAs(resultFileName(fileName))}
+        </Caption1>
+      )}
     </section>
   );
 });

@@ -26,6 +26,16 @@ import {
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { pick, type Locale, type Strings } from "../i18n";
 import type { UndoPreview } from "../session";
+import { Unbroken } from "./text";
+
+/**
+ * The backdrop of a modal dialog over the whole viewport. While a Fluent dialog is open the page's
+ * scroll is locked with the scroll bar's gutter kept (no jump), and a fixed backdrop with inset 0
+ * stops at that gutter: 305 px of a 320 px pane. 100vw reaches the viewport's right edge.
+ */
+export const useBackdropStyles = makeStyles({
+  backdrop: { right: "auto", width: "100vw" },
+});
 
 const useStyles = makeStyles({
   surface: { maxWidth: "calc(100vw - 24px)", boxSizing: "border-box", overflowWrap: "anywhere" },
@@ -87,9 +97,10 @@ interface ConfirmFormProps extends Base {
 /** The frame every confirmation shares: modal dialog, a form (Enter confirms), title, content, confirm and cancel. */
 function ConfirmForm({ open, onClose, testId, title, describedBy, onSubmit, confirmLabel, confirmTestId, confirmDisabled, live, t, children }: ConfirmFormProps) {
   const styles = useStyles();
+  const backdrop = useBackdropStyles();
   return (
     <Dialog open={open} onOpenChange={(_e, d) => !d.open && onClose()}>
-      <DialogSurface className={styles.surface} aria-describedby={describedBy}>
+      <DialogSurface className={styles.surface} backdrop={{ className: backdrop.backdrop }} aria-describedby={describedBy}>
         <form noValidate onSubmit={onSubmit} data-testid={testId}>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
@@ -204,7 +215,9 @@ export function UndoDialog({ open, onClose, t, preview, locale, onConfirm }: Und
       )}
       {preview?.ok === true && (
         <>
-          <Caption1>{t.undoIntro(preview.takenAt)}</Caption1>
+          <Caption1>
+            <Unbroken text={t.undoIntro(preview.takenAt)} />
+          </Caption1>
           <Caption1>{t.undoCells(preview.cellsRestored)}</Caption1>
           {preview.deletedSheets.length > 0 && <Caption1>{t.undoSheets(preview.deletedSheets)}</Caption1>}
           {preview.changedSince.length > 0 && (

@@ -23,4 +23,10 @@ export interface ScreenProps {
   run: (action: (progress: ProgressListener) => Promise<ActionResult>, describe?: (r: ActionResult, locale: Locale) => string) => Promise<ActionResult | null>;
   /** Whether this screen holds typed, unsaved edits: the shell asks before they would be lost. */
   onDirtyChange: (dirty: boolean) => void;
+  /**
+   * Optional: the screen's own save of its edits (resolves true once saved), offered by the shell's
+   * lost-work guard as 保存后离开 / 保存后下载; null withdraws it. Without one the guard offers
+   * 放弃修改 / 取消 only.
+   */
+  registerSave?: (save: (() => Promise<boolean>) | null) => void;
 }

@@ -32,6 +32,8 @@ import {
   parseReportPeriod,
   Problem,
   ReportSubmission,
+  reportDueDate,
+  ReportKind,
   reportScoredMonth,
   RuleSet,
   scoreMonth,
@@ -252,6 +254,87 @@ export function reportDueMonth(kind: string, period: string, rules: RuleSet = DE
     if (e instanceof UnknownDateError) return null;
     throw e;
   }
+}
+
+/** A report's period and due date, for the form (SPEC §3: after 遇节假日顺延, on the calendar in force). */
+export interface ReportDue {
+  kind: ReportKind;
+  /** Canonical period: "2025-09", "2025Q3", "2025". */
+  period: string;
+  /** The due date (应交日期). */
+  due: IsoDate;
+  /** The scorecard month it is scored in: the due date's month. */
+  month: MonthKey;
+}
+
+/** The report's canonical period and due date; null when kind or period cannot be read, or the calendar does not know the date. */
+export function reportDue(kind: string, period: string, rules: RuleSet = DEFAULT_RULES): ReportDue | null {
+  const k = parseReportKind(kind);
+  const p = k ? parseReportPeriod(k, period) : null;
+  if (!k || !p) return null;
+  try {
+    const due = reportDueDate(p, rules.calendar, rules.scoring.annualReportYear);
+    return { kind: k, period: p.key, due, month: due.slice(0, 7) };
+  } catch (e) {
+    if (e instanceof UnknownDateError) return null;
+    throw e;
+  }
+}
+
+/**
+ * The reports due in a month (SPEC §3), in the order a clerk logs them: the 月报 of the month
+ * before; the 季报 of the quarter before when the month opens a quarter; the 年报 whose due date
+ * (the end of December, 遇节假日顺延, A: 年报所属年度) falls in the month. A report whose shifted
+ * due date moves into the next month is not due in this one.
+ */
+export function reportsDueIn(month: MonthKey, rules: RuleSet = DEFAULT_RULES): { kind: ReportKind; period: string }[] {
+  const year = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const candidates: { kind: ReportKind; period: string }[] = [{ kind: "月报", period: addMonths(month, -1) }, { kind: "月报", period: addMonths(month, -2) }];
+  const q = Math.floor((m - 1) / 3) + 1;
+  candidates.push(q === 1 ? { kind: "季报", period: `${year - 1}Q4` } : { kind: "季报", period: `${year}Q${q - 1}` });
+  for (const y of [year - 2, year - 1, year]) candidates.push({ kind: "年报", period: String(y) });
+  return candidates.filter((c) => reportDue(c.kind, c.period, rules)?.month === month);
+}
+
+/**
+ * What 添加报告 proposes in a month: the first report due in the month that is not logged yet (in
+ * `logged`: the month's rows and, when known, every row of 报告提交); when all of those are
+ * logged, the next 月报 period after the month's that is not logged (due in a later month — the
+ * form says so). Never a period already logged, however it was written ("2025年9月" = "2025-09").
+ */
+export function nextReport(month: MonthKey, logged: readonly { kind: string; period: string }[], rules: RuleSet = DEFAULT_RULES): ReportDraft {
+  const keys = new Set<string>();
+  for (const r of logged) {
+    const k = parseReportKind(r.kind);
+    const p = k ? parseReportPeriod(k, r.period) : null;
+    if (k && p) keys.add(`${k}|${p.key}`);
+  }
+  const fresh = (kind: string, period: string) => !keys.has(`${kind}|${period}`);
+  const due = reportsDueIn(month, rules).find((c) => fresh(c.kind, c.period));
+  if (due) return { row: null, kind: due.kind, period: due.period, submitted: "", extensionApproved: null };
+  let period = addMonths(month, -1);
+  for (let i = 0; i < 120 && !fresh("月报", period); i++) period = addMonths(period, 1);
+  return { row: null, kind: "月报", period: fresh("月报", period) ? period : "", submitted: "", extensionApproved: null };
+}
+
+/** Each input sheet's rows as the engine counts them, and the column that names an entry. */
+const ENTRY_LISTS: Record<string, [list: string, key: string]> = {
+  [INPUT_SHEETS.reports]: ["reports", "period"],
+  [INPUT_SHEETS.events]: ["events", "matterId"],
+  [INPUT_SHEETS.indicators]: ["indicators", "month"],
+  [INPUT_SHEETS.payments]: ["payments", "number"],
+};
+
+/**
+ * Where entry N of an input sheet is — N as an engine message counts it ("另见第 16 条": the 16th row
+ * read from 报告提交, 1-based) — so the pane can show that place beside the message and select it.
+ * Null for another sheet or an entry the reader did not read.
+ */
+export function entryPlace(inputs: WorkbookInputs, sheet: string, entry: number): CellRef | null {
+  const list = ENTRY_LISTS[sheet];
+  if (!list || !Number.isInteger(entry) || entry < 1) return null;
+  return inputs.locator.locate({ field: `${list[0]}[${entry - 1}].${list[1]}` });
 }
 
 /** A new event for the form. */

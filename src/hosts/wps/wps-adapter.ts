@@ -1,0 +1,943 @@
+/**
+ * The WPS 表格 adapter: WorkbookAdapter over ET's JavaScript object model (et-types.ts), inside a
+ * WPS add-in's task pane.
+ *
+ * The bridge is synchronous and every property read, property write and method call crosses into
+ * WPS (a "bridge call"). So the adapter reads and writes in bulk, and the number of calls does not
+ * grow with the number of cells:
+ * - read(), per sheet: Item(i), Name, ProtectContents, UsedRange, UsedRange.Address(false, false),
+ *   Value2 (all values as rows), Formula (all formulas), NumberFormat, MergeCells: 9 calls. Two
+ *   answers can need more: NumberFormat is null when the cells' formats differ and MergeCells is
+ *   null when some cells are merged and others not (VBA semantics). Then:
+ *   - a layout known from the last read in this pane (and the writes since) is checked: each block of
+ *     one format asked once, the known merged areas still merged, no merged cell elsewhere (2 calls a
+ *     question; `multiAreaReads` asks many blocks in one question); only what changed is searched;
+ *   - a sheet not known yet first tries the layout of the last sheet read with the same used range
+ *     (the month scorecards share one template), each guessed merged area checked exactly;
+ *   - otherwise the adapter halves the area holding non-empty cells until each part has one format
+ *     and each merged area is found (MergeArea.Address).
+ *   Those calls follow the number of format blocks and merged areas of a sheet (its layout), not its
+ *   cells: a ledger of 20,000 rows in one format costs what 20 rows do. A formula whose value is a
+ *   small number that is also a CVErr code (2007 …) costs 2 more (its Text), see `decodeError`.
+ * - apply(): per rectangle of written cells, Range + Value2 (one 2-D array); per block of one number
+ *   format, Range + NumberFormat; per style, one multi-area Range ("A1:B2,D4") and one call per
+ *   property; per merge, Range + Merge. A whole sheet is added next to the one it replaces (which
+ *   keeps its place), the old one deleted, the new one named.
+ *
+ * Known pitfalls of the bridge (projects running on real WPS: tmustier/pi-for-excel
+ * src/host/wps/jsapi.ts, docs/wps-support.md; Kingsoft's wpsjs templates), each handled here:
+ * - `Value` is a method: written through Value2 only (never `range.Value = …`).
+ * - Collections through `.Item(i)`, 1-based: sheets are walked 1…Count.
+ * - Parameterised properties are functions: `Address(false, false)` for "A1:B2" without "$".
+ * - Colours are BGR numbers (red + green·256 + blue·65536): `bgr("#RRGGBB")`.
+ * - `wps.Enum` is missing on older builds: every constant is a literal here (ENUM, Excel's values).
+ * - Formula errors come back as numbers: the COM form (-2146826281 = 0x800A07D7 for #DIV/0!) or
+ *   the CVErr code (2007): `decodeError`.
+ * - A one-cell range's Value2 / Formula is a scalar, not rows: `rows()`.
+ * - Some builds expose a zero-argument method where others have a property: `prop()`.
+ * - Sheets.Add with neither Before nor After inserts before the active sheet: always given one.
+ * - Worksheet.Delete and Range.Merge over data ask the user first: DisplayAlerts is false for the
+ *   write and restored after it.
+ * - A long synchronous write freezes WPS's window (the ribbon too): ScreenUpdating is off during
+ *   the write, and read() / apply() give the event loop a turn between sheets (`breathe`).
+ * Text is always written as text, by Excel's rules (ET parses typed input as Excel does): the
+ * apostrophe prefix of src/hosts/excel/text-input.ts, and the General/"@" sandwich for a cell the
+ * last read saw formatted as text.
+ * Freeze panes are set on the window (the sheet activated while ScreenUpdating is off, the clerk's
+ * sheet activated again after the write); the payment sheet's line chart through ChartObjects().Add.
+ * `skipped` stays for what a build cannot do (none today).
+ */
+import {
+  type CellStyle,
+  type CellValue,
+  type CellWrite,
+  type MergedRange,
+  type ReadCell,
+  type SheetSnapshot,
+  type SheetSpec,
+  type WorkbookAdapter,
+  type WorkbookSnapshot,
+  type WritePlan,
+  type WriteValue,
+  a1,
+  columnLetter,
+  parseA1,
+} from "../../workbook/model";
+import { normalizeText } from "../../workbook/read/normalize";
+import { fitPlan } from "../../workbook/sheets/excel-limits";
+import { UNDO_SHEET_NAME } from "../../workbook/sheets/undo";
+import { TEXT_FORMAT, needsTextPrefix, readTextCell, toExcelInput } from "../excel/text-input";
+import type { EtApplication, EtRange, EtSheets, EtWorksheet } from "./et-types";
+
+/**
+ * Excel's enumeration values (the VBA reference's XlHAlign, XlVAlign, XlLineStyle, XlBorderWeight,
+ * XlBordersIndex, XlFormatConditionType/Operator, XlDVType, XlPageOrientation, XlPaperSize), used
+ * as literals because `wps.Enum` is missing on older WPS builds.
+ */
+export const ENUM = {
+  xlLeft: -4131,
+  xlCenter: -4108,
+  xlRight: -4152,
+  xlTop: -4160,
+  xlBottom: -4107,
+  xlContinuous: 1,
+  xlLineStyleNone: -4142,
+  xlThin: 2,
+  xlMedium: -4138,
+  xlEdgeLeft: 7,
+  xlEdgeTop: 8,
+  xlEdgeBottom: 9,
+  xlEdgeRight: 10,
+  xlInsideVertical: 11,
+  xlInsideHorizontal: 12,
+  xlCellValue: 1,
+  xlLess: 6,
+  xlValidateList: 3,
+  xlValidAlertStop: 1,
+  xlBetween: 1,
+  xlPortrait: 1,
+  xlLandscape: 2,
+  xlPaperA4: 9,
+  xlLine: 4,
+} as const;
+
+/**
+ * Formula errors as ET's bridge may give them: the CVErr code (https://learn.microsoft.com/office/vba/excel/concepts/cells-and-ranges/cell-error-values)
+ * and the same error as a COM VT_ERROR scode read as a signed 32-bit number (0x800A0000 + code).
+ */
+export const CVERR: Record<number, string> = {
+  2000: "#NULL!",
+  2007: "#DIV/0!",
+  2015: "#VALUE!",
+  2023: "#REF!",
+  2029: "#NAME?",
+  2036: "#NUM!",
+  2042: "#N/A",
+};
+const COM_ERROR_BASE = 0x800a0000 - 2 ** 32; // -2146828288
+
+/** The error text of a COM-form error number (-2146826281 → "#DIV/0!"), else null. */
+export function comError(n: number): string | null {
+  return CVERR[n - COM_ERROR_BASE] ?? null;
+}
+
+/** "#RRGGBB" → BGR long (red + green·256 + blue·65536), as VBA's Color properties take it. */
+export function bgr(hex: string): number {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex.trim());
+  if (!m) throw new RangeError(`不是颜色 / not a colour: ${hex}`);
+  return parseInt(m[1] as string, 16) + parseInt(m[2] as string, 16) * 256 + parseInt(m[3] as string, 16) * 65536;
+}
+
+/** BGR long → "#RRGGBB". */
+export function rgbHex(color: number): string {
+  const r = color & 0xff;
+  const g = (color >> 8) & 0xff;
+  const b = (color >> 16) & 0xff;
+  return `#${[r, g, b].map((x) => x.toString(16).padStart(2, "0")).join("").toUpperCase()}`;
+}
+
+/** A member some builds expose as a property and others as a zero-argument method (pi-for-excel's WpsPropertyOrMethod). */
+function prop<T>(owner: object, value: T | (() => T)): T {
+  return typeof value === "function" ? (value as () => T).call(owner) : value;
+}
+
+/** Rows of a Value2 / Formula read: a one-cell range gives a scalar. */
+export function rows(raw: unknown): unknown[][] {
+  if (Array.isArray(raw)) return raw.map((r) => (Array.isArray(r) ? r : [r]));
+  return [[raw]];
+}
+
+/** "A1:C3" or "B2" (no "$") → bounds. */
+export function boundsOf(address: string): MergedRange {
+  const clean = address.replace(/\$/g, "");
+  const [from = "", to = from] = clean.slice(clean.lastIndexOf("!") + 1).split(":");
+  const a = parseA1(from);
+  const b = parseA1(to);
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+export function rectAddress(r: MergedRange): string {
+  const from = a1(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? from : `${from}:${a1(r.bottom, r.right)}`;
+}
+
+/** One event-loop turn: the synchronous bridge blocks WPS's window while it runs. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const isUndoRecord = (name: string) => normalizeText(name) === normalizeText(UNDO_SHEET_NAME);
+
+/** One thing the adapter left out, for the pane (zh-CN first). */
+export interface WpsSkipped {
+  feature: string;
+  messageZh: string;
+  messageEn: string;
+}
+
+/** What the last read() or apply() cost, in bridge calls (the fake counts; the adapter estimates none). */
+export interface WpsAdapterOptions {
+  /** Give the event loop a turn between sheets (default true; the tests of call counts are unaffected). */
+  breathe?: boolean;
+  /**
+   * Check the known layout with multi-area ranges ("A1:B2,D4:D9"): one NumberFormat / MergeCells
+   * question for many blocks. Off by default: that these properties answer for every area of a
+   * multi-area range (and not its first area only) is what VBA does for a multi-area selection, but
+   * it is not checked on WPS yet (notes/wps-readme.md lists it for the first run).
+   */
+  multiAreaReads?: boolean;
+}
+
+interface Pos {
+  row: number;
+  col: number;
+}
+
+/** The writes of one address merged: last value, format, formula; style properties together. */
+interface PlannedCell extends Pos {
+  value: WriteValue;
+  formula?: string;
+  numberFormat?: string;
+  style: CellStyle;
+}
+
+function plannedCells(writes: readonly CellWrite[]): PlannedCell[] {
+  const byKey = new Map<string, PlannedCell>();
+  for (const w of writes) {
+    const { row, col } = parseA1(w.address);
+    const key = `${row},${col}`;
+    const before = byKey.get(key);
+    const cell: PlannedCell = { row, col, value: w.value, style: { ...before?.style, ...w.style } };
+    if (w.formula !== undefined) cell.formula = w.formula;
+    const fmt = w.numberFormat ?? before?.numberFormat;
+    if (fmt !== undefined) cell.numberFormat = fmt;
+    byKey.set(key, cell);
+  }
+  return [...byKey.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+/** The cells as rectangles that hold exactly them: runs of a row, stacked where rows repeat the run. */
+export function exactRects(cells: readonly Pos[]): MergedRange[] {
+  const byRow = new Map<number, number[]>();
+  for (const { row, col } of cells) {
+    const list = byRow.get(row) ?? [];
+    list.push(col);
+    byRow.set(row, list);
+  }
+  const done: MergedRange[] = [];
+  let open = new Map<string, MergedRange>();
+  let previousRow = -1;
+  for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
+    const cols = [...new Set(byRow.get(row))].sort((a, b) => a - b);
+    const runs: [number, number][] = [];
+    for (const c of cols) {
+      const last = runs[runs.length - 1];
+      if (last && last[1] === c - 1) last[1] = c;
+      else runs.push([c, c]);
+    }
+    const next = new Map<string, MergedRange>();
+    for (const [left, right] of runs) {
+      const key = `${left}:${right}`;
+      const r = open.get(key);
+      if (r && previousRow === row - 1) {
+        r.bottom = row;
+        next.set(key, r);
+        open.delete(key);
+      } else next.set(key, { top: row, left, bottom: row, right });
+    }
+    done.push(...open.values());
+    open = next;
+    previousRow = row;
+  }
+  done.push(...open.values());
+  return done.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** The rectangles of `area` outside the `holes` (row bands: runs of each row, stacked where rows repeat them). */
+export function complementRects(area: MergedRange, holes: readonly MergedRange[]): MergedRange[] {
+  const done: MergedRange[] = [];
+  let open = new Map<string, MergedRange>();
+  for (let row = area.top; row <= area.bottom; row++) {
+    const covered = holes.filter((h) => row >= h.top && row <= h.bottom).sort((a, b) => a.left - b.left);
+    const runs: [number, number][] = [];
+    let col = area.left;
+    for (const h of covered) {
+      if (h.left > col) runs.push([col, Math.min(h.left - 1, area.right)]);
+      col = Math.max(col, h.right + 1);
+    }
+    if (col <= area.right) runs.push([col, area.right]);
+    const next = new Map<string, MergedRange>();
+    for (const [left, right] of runs) {
+      const key = `${left}:${right}`;
+      const r = open.get(key);
+      if (r) {
+        r.bottom = row;
+        next.set(key, r);
+        open.delete(key);
+      } else next.set(key, { top: row, left, bottom: row, right });
+    }
+    done.push(...open.values());
+    open = next;
+  }
+  done.push(...open.values());
+  return done.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** Dense blocks of consecutive rows (a fresh sheet is blank: the cells between are written blank). */
+function rowBlocks(cells: readonly Pos[]): MergedRange[] {
+  const rowsSeen = [...new Set(cells.map((c) => c.row))].sort((a, b) => a - b);
+  const blocks: MergedRange[] = [];
+  for (const row of rowsSeen) {
+    const cols = cells.filter((c) => c.row === row).map((c) => c.col);
+    const left = Math.min(...cols);
+    const right = Math.max(...cols);
+    const last = blocks[blocks.length - 1];
+    if (last && last.bottom === row - 1) {
+      last.bottom = row;
+      last.left = Math.min(last.left, left);
+      last.right = Math.max(last.right, right);
+    } else blocks.push({ top: row, left, bottom: row, right });
+  }
+  return blocks;
+}
+
+const inside = (p: Pos, m: MergedRange) => p.row >= m.top && p.row <= m.bottom && p.col >= m.left && p.col <= m.right;
+
+/** Multi-area addresses ("A1:B2,D4"), cut so that each stays under 255 characters (VBA's limit for a Range address). */
+function areaAddresses(rects: readonly MergedRange[]): string[] {
+  const out: string[] = [];
+  let current = "";
+  for (const r of rects) {
+    const a = rectAddress(r);
+    if (current && current.length + 1 + a.length > 250) {
+      out.push(current);
+      current = "";
+    }
+    current = current ? `${current},${a}` : a;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+const H_ALIGN = { left: ENUM.xlLeft, center: ENUM.xlCenter, right: ENUM.xlRight } as const;
+const V_ALIGN = { top: ENUM.xlTop, middle: ENUM.xlCenter, bottom: ENUM.xlBottom } as const;
+
+/** The error text of a cell's Value2, or null when it is not an error (see the header). */
+function decodeError(value: unknown, formula: string | undefined, text: () => unknown): string | null {
+  if (typeof value !== "number") return null;
+  const com = comError(value);
+  if (com !== null) return com;
+  const short = CVERR[value];
+  if (short === undefined) return null;
+  // A constant: Formula holds its text ("2007" for the number, "#DIV/0!" for the error).
+  if (formula === undefined) return null;
+  // A formula whose result is 2007 or #DIV/0!: only the cell's Text tells (2 calls, rare).
+  return text() === short ? short : null;
+}
+
+export class WpsAdapter implements WorkbookAdapter {
+  /** Features left out by the last apply() (freeze panes, charts). */
+  skipped: WpsSkipped[] = [];
+  /** Merged areas and "@" cells of each sheet at the last read (by lower-case name): how to write owned cells. */
+  private knownMerges = new Map<string, MergedRange[]>();
+  private knownTextCells = new Map<string, Set<string>>();
+  /** Each non-empty cell's number format ("row,col" → format) at the last read, kept up to date by apply(). */
+  private knownFormats = new Map<string, Map<string, string>>();
+  private readonly breathe: boolean;
+  private readonly multiAreaReads: boolean;
+
+  constructor(
+    private readonly application: () => EtApplication,
+    options: WpsAdapterOptions = {},
+  ) {
+    this.breathe = options.breathe ?? true;
+    this.multiAreaReads = options.multiAreaReads ?? false;
+  }
+
+  /** The rectangles, asked together (multi-area, when allowed) or one by one: the ones that answer `ok`, and the rest. */
+  private ask(ws: EtWorksheet, rects: readonly MergedRange[], question: (range: EtRange) => unknown, ok: (answer: unknown) => boolean): { passed: { rect: MergedRange; answer: unknown }[]; failed: MergedRange[] } {
+    const passed: { rect: MergedRange; answer: unknown }[] = [];
+    const failed: MergedRange[] = [];
+    const one = (r: MergedRange) => {
+      const answer = question(ws.Range(rectAddress(r)));
+      if (ok(answer)) passed.push({ rect: r, answer });
+      else failed.push(r);
+    };
+    if (!this.multiAreaReads || rects.length < 2) {
+      rects.forEach(one);
+      return { passed, failed };
+    }
+    // Chunks as areaAddresses cuts them; a chunk that does not answer `ok` is asked again rectangle by rectangle.
+    let chunk: MergedRange[] = [];
+    let length = 0;
+    const flush = () => {
+      if (chunk.length === 1) one(chunk[0] as MergedRange);
+      else if (chunk.length > 1) {
+        const answer = question(ws.Range(chunk.map(rectAddress).join(",")));
+        if (ok(answer)) for (const r of chunk) passed.push({ rect: r, answer });
+        else chunk.forEach(one);
+      }
+      chunk = [];
+      length = 0;
+    };
+    for (const r of rects) {
+      const a = rectAddress(r);
+      if (chunk.length > 0 && length + 1 + a.length > 250) flush();
+      length += (chunk.length > 0 ? 1 : 0) + a.length;
+      chunk.push(r);
+    }
+    flush();
+    return { passed, failed };
+  }
+
+  private sheetsOf(app: EtApplication): EtSheets {
+    const wb = prop(app, app.ActiveWorkbook);
+    if (!wb) throw Object.assign(new Error("WPS 表格中没有打开的工作簿 / no workbook is open in WPS"), { messageZh: "WPS 表格中没有打开的工作簿。", messageEn: "No workbook is open in WPS Spreadsheets." });
+    return prop(wb, wb.Worksheets);
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    const app = this.application();
+    const sheets = this.sheetsOf(app);
+    const count = prop(sheets, sheets.Count);
+    const out: SheetSnapshot[] = [];
+    // Sheets made from one template (the month scorecards) share their layout: a sheet not known yet
+    // first tries the layout of the last sheet read with the same used range (checked, as a known one).
+    const byArea = new Map<string, { formats: Map<string, string>; merges: MergedRange[] }>();
+    for (let i = 1; i <= count; i++) {
+      const ws = sheets.Item(i);
+      const snapshot = this.readSheet(ws, i - 1, byArea);
+      out.push(snapshot);
+      if (this.breathe) await breathe();
+    }
+    // What is known from now on: the sheets just read, nothing else.
+    const names = new Set(out.map((s) => s.name.toLowerCase()));
+    for (const map of [this.knownMerges, this.knownTextCells, this.knownFormats] as Map<string, unknown>[]) for (const k of [...map.keys()]) if (!names.has(k)) map.delete(k);
+    return { sheets: out };
+  }
+
+  private readSheet(ws: EtWorksheet, index: number, byArea: Map<string, { formats: Map<string, string>; merges: MergedRange[] }>): SheetSnapshot {
+    const name = String(prop(ws, ws.Name));
+    const isProtected = prop(ws, ws.ProtectContents) === true;
+    const used = prop(ws, ws.UsedRange);
+    const area = boundsOf(String(used.Address(false, false)));
+    const values = rows(used.Value2);
+    const formulas = rows(used.Formula);
+    const wholeFormat = used.NumberFormat;
+    const wholeMerge = used.MergeCells;
+
+    // The non-empty cells: values, formulas (a formula differs from its value; text that only
+    // looks like a formula reads the same through both, as in office-js).
+    interface Raw extends Pos {
+      value: unknown;
+      formula?: string;
+    }
+    const raws: Raw[] = [];
+    for (let r = 0; r <= area.bottom - area.top; r++) {
+      for (let c = 0; c <= area.right - area.left; c++) {
+        const v = values[r]?.[c];
+        const f = formulas[r]?.[c];
+        const formula = typeof f === "string" && f.startsWith("=") && f !== v ? f.slice(1) : undefined;
+        const empty = v === undefined || v === null || v === "";
+        if (empty && formula === undefined) continue;
+        const raw: Raw = { row: area.top + r, col: area.left + c, value: empty ? null : v };
+        if (formula !== undefined) raw.formula = formula;
+        raws.push(raw);
+      }
+    }
+    const key = name.toLowerCase();
+    const areaKey = rectAddress(area);
+    const alike = byArea.get(areaKey);
+    const knownFormats = this.knownFormats.get(key) ?? alike?.formats;
+    const ownMerges = this.knownMerges.get(key);
+    const knownMerges = ownMerges ?? alike?.merges;
+    const formats = knownFormats && (wholeFormat === null || wholeFormat === undefined) ? this.checkedFormats(ws, raws, area, knownFormats) : this.numberFormats(ws, raws, area, wholeFormat);
+    const cells: ReadCell[] = raws.map((raw) => {
+      const numberFormat = formats.get(`${raw.row},${raw.col}`) ?? "General";
+      const error = decodeError(raw.value, raw.formula, () => ws.Range(a1(raw.row, raw.col)).Text);
+      let value: CellValue;
+      if (error !== null) value = error;
+      else if (typeof raw.value === "string" || typeof raw.value === "number" || typeof raw.value === "boolean") value = readTextCell(raw.value, numberFormat);
+      else value = raw.value === null ? null : String(raw.value);
+      const cell: ReadCell = { row: raw.row, col: raw.col, value, numberFormat };
+      if (raw.formula !== undefined) cell.formula = raw.formula;
+      return cell;
+    });
+    const merges = wholeMerge === false ? [] : ((knownMerges && this.checkedMerges(ws, area, knownMerges, ownMerges === undefined)) ?? this.mergedAreas(ws, area, wholeMerge));
+    this.knownMerges.set(key, merges);
+    this.knownFormats.set(key, formats);
+    byArea.set(areaKey, { formats, merges });
+    this.knownTextCells.set(key, new Set(cells.filter((c) => c.numberFormat === TEXT_FORMAT).map((c) => `${c.row},${c.col}`)));
+    const sheet: SheetSnapshot = { name, index, cells, merges };
+    if (isProtected) sheet.protected = true;
+    return sheet;
+  }
+
+  /**
+   * Each non-empty cell's number format. `whole` is the used range's NumberFormat: one string when
+   * every cell has it, else null; then the smallest rectangle holding the cells still unknown is
+   * halved (the longer side) and each half asked, until every part answers one format.
+   */
+  private numberFormats(ws: EtWorksheet, cells: readonly Pos[], area: MergedRange, whole: unknown): Map<string, string> {
+    const out = new Map<string, string>();
+    const assign = (list: readonly Pos[], fmt: unknown) => {
+      const f = typeof fmt === "string" && fmt !== "" ? fmt : "General";
+      for (const p of list) out.set(`${p.row},${p.col}`, f);
+    };
+    const bbox = (list: readonly Pos[]): MergedRange => ({
+      top: Math.min(...list.map((p) => p.row)),
+      left: Math.min(...list.map((p) => p.col)),
+      bottom: Math.max(...list.map((p) => p.row)),
+      right: Math.max(...list.map((p) => p.col)),
+    });
+    const solve = (list: readonly Pos[], known?: unknown) => {
+      if (list.length === 0) return;
+      const box = bbox(list);
+      const fmt = known !== undefined ? known : ws.Range(rectAddress(box)).NumberFormat;
+      if (fmt !== null && fmt !== undefined) return assign(list, fmt);
+      if (box.top === box.bottom && box.left === box.right) return assign(list, "General");
+      if (box.bottom - box.top >= box.right - box.left) {
+        const mid = Math.floor((box.top + box.bottom) / 2);
+        solve(list.filter((p) => p.row <= mid));
+        solve(list.filter((p) => p.row > mid));
+      } else {
+        const mid = Math.floor((box.left + box.right) / 2);
+        solve(list.filter((p) => p.col <= mid));
+        solve(list.filter((p) => p.col > mid));
+      }
+    };
+    if (cells.length === 0) return out;
+    const box = bbox(cells);
+    const same = box.top === area.top && box.left === area.left && box.bottom === area.bottom && box.right === area.right;
+    // The used range's answer stands for the cells when it is one format, or when it is their own box.
+    if (whole !== null && whole !== undefined) assign(cells, whole);
+    else solve(cells, same ? whole : undefined);
+    return out;
+  }
+
+  /**
+   * Number formats when the last read (and the writes since) said what they were: each block of
+   * cells known to share a format (an exact rectangle) is asked once; a block that answers one
+   * format takes it, a block that answers null (mixed) and the cells not known are found by halving.
+   * 2 calls a block instead of about 2·log2(cells) a block.
+   */
+  private checkedFormats(ws: EtWorksheet, cells: readonly Pos[], area: MergedRange, known: ReadonlyMap<string, string>): Map<string, string> {
+    const out = new Map<string, string>();
+    const unknown: Pos[] = [];
+    const groups = new Map<string, Pos[]>();
+    for (const p of cells) {
+      const f = known.get(`${p.row},${p.col}`);
+      if (f === undefined) unknown.push(p);
+      else {
+        const list = groups.get(f) ?? [];
+        list.push(p);
+        groups.set(f, list);
+      }
+    }
+    for (const list of groups.values()) {
+      // A block answering one format takes it (its known one, or the one the clerk gave it since); null (mixed) is halved.
+      const { passed, failed } = this.ask(ws, exactRects(list), (r) => r.NumberFormat, (a) => typeof a === "string");
+      for (const { rect, answer } of passed) for (const p of list) if (inside(p, rect)) out.set(`${p.row},${p.col}`, answer === "" ? "General" : String(answer));
+      for (const rect of failed) unknown.push(...list.filter((p) => inside(p, rect)));
+    }
+    for (const [k, f] of this.numberFormats(ws, unknown, area, undefined)) out.set(k, f);
+    return out;
+  }
+
+  /**
+   * The merged areas of the last read (and the writes since), if they still stand: every known area
+   * still merged, and no merged cell in the rest of the used range (asked in row bands). Null when
+   * anything differs: the areas are then found again by halving. Areas guessed from another sheet
+   * (`exact`) are each asked their MergeArea; the sheet's own areas from the last read are asked
+   * together whether still merged (a known area merged again in other parts of the same cells
+   * would pass that: the clerk would have to unmerge and merge again inside the same cells).
+   */
+  private checkedMerges(ws: EtWorksheet, area: MergedRange, known: readonly MergedRange[], exact: boolean): MergedRange[] | null {
+    if (known.length === 0) return null; // MergeCells said some cells are merged: none are known
+    if (known.some((m) => m.top < area.top || m.left < area.left || m.bottom > area.bottom || m.right > area.right)) return null;
+    if (exact) {
+      // Another sheet's areas (a guess): each area's own MergeArea must be exactly it (3 calls an area).
+      for (const m of known) {
+        const got = boundsOf(String(ws.Range(a1(m.top, m.left)).MergeArea.Address(false, false)));
+        if (got.top !== m.top || got.left !== m.left || got.bottom !== m.bottom || got.right !== m.right) return null;
+      }
+    } else if (this.ask(ws, known, (r) => r.MergeCells, (a) => a === true).failed.length > 0) return null;
+    if (this.ask(ws, complementRects(area, known), (r) => r.MergeCells, (a) => a === false).failed.length > 0) return null;
+    return [...known];
+  }
+
+  /**
+   * The merged areas of the used range. MergeCells is true (all merged), false (none) or null
+   * (some): a part that answers false is done; a part that is one merged area is found through its
+   * first cell's MergeArea; any other part is halved.
+   */
+  private mergedAreas(ws: EtWorksheet, area: MergedRange, whole: unknown): MergedRange[] {
+    const found: MergedRange[] = [];
+    const covered = (r: MergedRange) => found.some((m) => r.top >= m.top && r.bottom <= m.bottom && r.left >= m.left && r.right <= m.right);
+    // Returns whether the part holds merged cells. A part known to hold some (its sibling held none
+    // and their parent some) is not asked again (known = null).
+    const solve = (r: MergedRange, known?: unknown): boolean => {
+      if (covered(r)) return true;
+      const mc = known !== undefined ? known : ws.Range(rectAddress(r)).MergeCells;
+      if (mc === false) return false;
+      const single = r.top === r.bottom && r.left === r.right;
+      if (mc === true || single) {
+        const m = boundsOf(String(ws.Range(a1(r.top, r.left)).MergeArea.Address(false, false)));
+        const isArea = m.bottom > m.top || m.right > m.left;
+        if (isArea && !found.some((f) => f.top === m.top && f.left === m.left)) found.push(m);
+        if (single || (m.top === r.top && m.left === r.left && m.bottom === r.bottom && m.right === r.right)) return isArea;
+      }
+      const [a, b] =
+        r.bottom - r.top >= r.right - r.left
+          ? [{ ...r, bottom: Math.floor((r.top + r.bottom) / 2) }, { ...r, top: Math.floor((r.top + r.bottom) / 2) + 1 }]
+          : [{ ...r, right: Math.floor((r.left + r.right) / 2) }, { ...r, left: Math.floor((r.left + r.right) / 2) + 1 }];
+      const inFirst = solve(a);
+      const inSecond = solve(b, mc === null && !inFirst ? null : undefined);
+      return inFirst || inSecond;
+    };
+    solve(area, whole);
+    return found;
+  }
+
+  async apply(given: WritePlan): Promise<void> {
+    const plan = fitPlan(given);
+    this.skipped = [];
+    const app = this.application();
+    const sheets = this.sheetsOf(app);
+    const alerts = app.DisplayAlerts;
+    const screen = app.ScreenUpdating;
+    app.DisplayAlerts = false;
+    app.ScreenUpdating = false;
+    // Freezing panes activates each sheet it freezes: the clerk's sheet is activated again after.
+    const freezes = plan.sheets.some((s) => (s.freezeRows ?? 0) > 0);
+    let activeName: string | null = null;
+    if (freezes) {
+      const active = app.ActiveSheet;
+      activeName = active ? String(prop(active, active.Name)) : null;
+    }
+    try {
+      await this.write(app, sheets, plan);
+      app.Calculate();
+      if (activeName !== null) {
+        try {
+          sheets.Item(activeName).Activate();
+        } catch {
+          // the sheet the clerk was on is gone (deleted by the plan): WPS shows another
+        }
+      }
+    } finally {
+      app.ScreenUpdating = screen;
+      app.DisplayAlerts = alerts;
+    }
+    for (const spec of plan.sheets) {
+      this.knownMerges.set(spec.name.toLowerCase(), spec.merges.map(boundsOf));
+      this.knownTextCells.delete(spec.name.toLowerCase());
+      const formats = new Map<string, string>();
+      for (const c of plannedCells(spec.cells)) if (c.value !== null || c.formula !== undefined) formats.set(`${c.row},${c.col}`, c.numberFormat ?? "General");
+      this.knownFormats.set(spec.name.toLowerCase(), formats);
+    }
+    for (const group of plan.cellWrites) {
+      const formats = this.knownFormats.get(group.sheet.toLowerCase());
+      if (!formats) continue;
+      for (const c of plannedCells(group.writes)) {
+        const k = `${c.row},${c.col}`;
+        // A write without a format keeps the cell's own, which is known only if the cell was not blank.
+        if (c.numberFormat !== undefined) formats.set(k, c.numberFormat);
+        else if (c.value === null && c.formula === undefined) formats.delete(k);
+      }
+    }
+    for (const name of plan.deleteSheets ?? []) for (const map of [this.knownMerges, this.knownTextCells, this.knownFormats] as Map<string, unknown>[]) map.delete(name.toLowerCase());
+  }
+
+  private async write(app: EtApplication, sheets: EtSheets, plan: WritePlan): Promise<void> {
+    const item = (name: string): EtWorksheet | null => {
+      try {
+        return sheets.Item(name);
+      } catch {
+        return null;
+      }
+    };
+    const protections = plan.protectSheets ?? [];
+    const record = plan.sheets.find((s) => isUndoRecord(s.name));
+    const order = record ? [record, ...plan.sheets.filter((s) => s !== record)] : [...plan.sheets];
+    const existedBefore = new Set<string>();
+    for (const spec of plan.sheets) if (item(spec.name) !== null) existedBefore.add(spec.name.toLowerCase());
+    // The undo record first: a write that stops part-way leaves the record of the state before it.
+    let newRecord: EtWorksheet | null = null;
+    const written = new Set<SheetSpec>();
+    const writeSheet = (spec: SheetSpec) => {
+      const before = this.placeBefore(spec, plan, record, newRecord, existedBefore);
+      const ws = this.replaceSheet(sheets, spec.name, before);
+      if (spec === record && !existedBefore.has(spec.name.toLowerCase())) newRecord = ws;
+      this.fillSheet(app, ws, spec);
+      written.add(spec);
+    };
+    if (record) {
+      writeSheet(record);
+      if (this.breathe) await breathe();
+    }
+    for (const p of protections) if (!p.protect) item(p.sheet)?.Unprotect();
+    for (const group of plan.cellWrites) {
+      const ws = sheets.Item(group.sheet);
+      this.writeCells(ws, group.sheet, group.writes);
+      if (this.breathe) await breathe();
+    }
+    for (const spec of order) {
+      if (written.has(spec)) continue;
+      writeSheet(spec);
+      if (this.breathe) await breathe();
+    }
+    for (const name of plan.deleteSheets ?? []) item(name)?.Delete();
+    for (const p of protections) if (p.protect) item(p.sheet)?.Protect();
+  }
+
+  /**
+   * Where a new sheet goes: the plan's order puts new sheets after the existing ones, in plan
+   * order; the undo record, written first, is among them. A new sheet listed before a new undo
+   * record goes before it; any other after the last sheet.
+   */
+  private placeBefore(spec: SheetSpec, plan: WritePlan, record: SheetSpec | undefined, newRecord: EtWorksheet | null, existed: ReadonlySet<string>): EtWorksheet | null {
+    if (!record || !newRecord || existed.has(spec.name.toLowerCase())) return null;
+    return plan.sheets.indexOf(spec) < plan.sheets.indexOf(record) ? newRecord : null;
+  }
+
+  /** A fresh sheet named `name`: in the place of the sheet of that name (deleted), else before `before`, else at the end. */
+  private replaceSheet(sheets: EtSheets, name: string, before: EtWorksheet | null): EtWorksheet {
+    let old: EtWorksheet | null = null;
+    try {
+      old = sheets.Item(name);
+    } catch {
+      old = null;
+    }
+    let ws: EtWorksheet;
+    if (old) {
+      ws = sheets.Add(old);
+      old.Delete();
+    } else if (before) {
+      ws = sheets.Add(before);
+    } else {
+      const last = sheets.Item(prop(sheets, sheets.Count));
+      ws = sheets.Add(undefined, last);
+    }
+    ws.Name = name;
+    return ws;
+  }
+
+  /** 2-D array writes over `rect` of `prop`, one Range call and one set. */
+  private static setArray(ws: EtWorksheet, rect: MergedRange, property: "Value2" | "Formula", at: (row: number, col: number) => unknown): void {
+    const out: unknown[][] = [];
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      const row: unknown[] = [];
+      for (let c = rect.left; c <= rect.right; c++) row.push(at(r, c));
+      out.push(row);
+    }
+    ws.Range(rectAddress(rect))[property] = out;
+  }
+
+  /** Number formats: one NumberFormat set per format, on the multi-area range of its rectangles. */
+  private static setFormats(ws: EtWorksheet, cells: readonly Pos[], formatOf: (p: Pos) => string | undefined, rects: (list: readonly Pos[]) => MergedRange[]): void {
+    const byFormat = new Map<string, Pos[]>();
+    for (const c of cells) {
+      const f = formatOf(c);
+      if (f === undefined) continue;
+      const list = byFormat.get(f) ?? [];
+      list.push(c);
+      byFormat.set(f, list);
+    }
+    for (const [fmt, list] of byFormat) for (const address of areaAddresses(rects(list))) ws.Range(address).NumberFormat = fmt;
+  }
+
+  /** Styles: the cells sharing a style get each property set once on a multi-area range; borders by kind. */
+  private static setStyles(ws: EtWorksheet, cells: readonly PlannedCell[], rects: (list: readonly Pos[]) => MergedRange[]): void {
+    const groups = new Map<string, { style: CellStyle; cells: PlannedCell[] }>();
+    for (const c of cells) {
+      const { border: _border, ...rest } = c.style;
+      void _border;
+      if (Object.keys(rest).length === 0) continue;
+      const key = JSON.stringify(Object.entries(rest).sort());
+      const g = groups.get(key) ?? { style: rest, cells: [] as PlannedCell[] };
+      g.cells.push(c);
+      groups.set(key, g);
+    }
+    for (const { style, cells: members } of groups.values()) {
+      for (const address of areaAddresses(rects(members))) {
+        const range = ws.Range(address);
+        if (style.bold !== undefined || style.italic !== undefined || style.fontSize !== undefined || style.fontColor !== undefined) {
+          const font = range.Font;
+          if (style.bold !== undefined) font.Bold = style.bold;
+          if (style.italic !== undefined) font.Italic = style.italic;
+          if (style.fontSize !== undefined) font.Size = style.fontSize;
+          if (style.fontColor !== undefined) font.Color = bgr(style.fontColor);
+        }
+        if (style.fill !== undefined) range.Interior.Color = bgr(style.fill);
+        if (style.wrap !== undefined) range.WrapText = style.wrap;
+        if (style.horizontal !== undefined) range.HorizontalAlignment = H_ALIGN[style.horizontal];
+        if (style.vertical !== undefined) range.VerticalAlignment = V_ALIGN[style.vertical];
+      }
+    }
+    const byBorder = new Map<string, PlannedCell[]>();
+    for (const c of cells) {
+      if (c.style.border === undefined) continue;
+      const list = byBorder.get(c.style.border) ?? [];
+      list.push(c);
+      byBorder.set(c.style.border, list);
+    }
+    for (const kind of ["none", "thin", "medium"] as const) {
+      const members = byBorder.get(kind);
+      if (!members) continue;
+      for (const address of areaAddresses(rects(members))) {
+        const borders = ws.Range(address).Borders;
+        for (const edge of [ENUM.xlEdgeLeft, ENUM.xlEdgeTop, ENUM.xlEdgeBottom, ENUM.xlEdgeRight, ENUM.xlInsideVertical, ENUM.xlInsideHorizontal]) {
+          const border = borders.Item(edge);
+          if (kind === "none") border.LineStyle = ENUM.xlLineStyleNone;
+          else {
+            border.LineStyle = ENUM.xlContinuous;
+            border.Weight = kind === "medium" ? ENUM.xlMedium : ENUM.xlThin;
+          }
+        }
+      }
+    }
+  }
+
+  /** Owned cells of an existing sheet: exact rectangles; a cell inside a merged area on its own. */
+  private writeCells(ws: EtWorksheet, sheet: string, writes: readonly CellWrite[]): void {
+    const cells = plannedCells(writes);
+    const at = new Map(cells.map((c) => [`${c.row},${c.col}`, c]));
+    const get = (r: number, c: number) => at.get(`${r},${c}`) as PlannedCell;
+    const merges = (this.knownMerges.get(sheet.toLowerCase()) ?? []).filter((m) => m.bottom > m.top || m.right > m.left);
+    const inMerge = (p: Pos) => merges.some((m) => inside(p, m));
+    const rects = (list: readonly Pos[]): MergedRange[] =>
+      [...exactRects(list.filter((p) => !inMerge(p))), ...list.filter(inMerge).map((p) => ({ top: p.row, left: p.col, bottom: p.row, right: p.col }))].sort((a, b) => a.top - b.top || a.left - b.left);
+    const textCells = this.knownTextCells.get(sheet.toLowerCase());
+    // A prefixed text into a cell that is (or becomes) "@": written while the cell is General, then "@" (text-input.ts).
+    const sandwiched = (c: PlannedCell) =>
+      c.formula === undefined && typeof c.value === "string" && needsTextPrefix(c.value) && (c.numberFormat === TEXT_FORMAT || (c.numberFormat === undefined && (textCells?.has(`${c.row},${c.col}`) ?? false)));
+    const sandwich = new Set(cells.filter(sandwiched).map((c) => `${c.row},${c.col}`));
+    const inSandwich = (p: Pos) => sandwich.has(`${p.row},${p.col}`);
+    WpsAdapter.setFormats(ws, cells, (p) => (inSandwich(p) ? "General" : get(p.row, p.col).numberFormat), rects);
+    for (const rect of rects(cells.filter((c) => c.formula === undefined))) WpsAdapter.setArray(ws, rect, "Value2", (r, c) => toExcelInput(get(r, c).value));
+    for (const rect of rects(cells.filter((c) => c.formula !== undefined))) WpsAdapter.setArray(ws, rect, "Formula", (r, c) => `=${get(r, c).formula}`);
+    WpsAdapter.setFormats(ws, cells.filter(inSandwich), (p) => get(p.row, p.col).numberFormat ?? TEXT_FORMAT, rects);
+    WpsAdapter.setStyles(ws, cells, rects);
+  }
+
+  /** A fresh sheet filled from its spec: sizes, values (formats after: text never meets "@"), formulas, styles, merges, the rest. */
+  private fillSheet(app: EtApplication, ws: EtWorksheet, spec: SheetSpec): void {
+    const widths = new Map<number, string[]>();
+    for (const [letter, width] of Object.entries(spec.columnWidths ?? {})) {
+      const list = widths.get(width) ?? [];
+      list.push(`${letter}:${letter}`);
+      widths.set(width, list);
+    }
+    for (const [width, cols] of widths) ws.Range(cols.join(",")).ColumnWidth = width;
+    const heights = new Map<number, string[]>();
+    for (const [row, height] of Object.entries(spec.rowHeights ?? {})) {
+      const list = heights.get(height) ?? [];
+      list.push(`${row}:${row}`);
+      heights.set(height, list);
+    }
+    for (const [height, rs] of heights) ws.Range(rs.join(",")).RowHeight = height;
+
+    const cells = plannedCells(spec.cells);
+    const at = new Map(cells.map((c) => [`${c.row},${c.col}`, c]));
+    for (const block of rowBlocks(cells)) {
+      WpsAdapter.setArray(ws, block, "Value2", (r, c) => {
+        const cell = at.get(`${r},${c}`);
+        return cell === undefined || cell.formula !== undefined ? "" : toExcelInput(cell.value);
+      });
+    }
+    for (const rect of exactRects(cells.filter((c) => c.formula !== undefined))) WpsAdapter.setArray(ws, rect, "Formula", (r, c) => `=${at.get(`${r},${c}`)?.formula ?? ""}`);
+    WpsAdapter.setFormats(ws, cells, (p) => at.get(`${p.row},${p.col}`)?.numberFormat, exactRects);
+    WpsAdapter.setStyles(ws, cells, exactRects);
+    for (const merge of spec.merges) ws.Range(merge).Merge();
+
+    for (const h of spec.conditionalHighlights ?? []) {
+      const cf = ws.Range(h.range).FormatConditions.Add(ENUM.xlCellValue, ENUM.xlLess, String(h.lessThan));
+      cf.Interior.Color = bgr(h.fill);
+      if (h.fontColor !== undefined) cf.Font.Color = bgr(h.fontColor);
+    }
+    for (const v of spec.validations ?? []) {
+      if (v.values.some((x) => x.includes(","))) throw new RangeError(`下拉列表的选项不能包含逗号 / a list option cannot contain a comma: ${v.values.join(" | ")}`);
+      ws.Range(v.range).Validation.Add(ENUM.xlValidateList, ENUM.xlValidAlertStop, ENUM.xlBetween, v.values.join(","));
+    }
+    if (spec.print) {
+      const setup = ws.PageSetup;
+      setup.Orientation = spec.print.orientation === "landscape" ? ENUM.xlLandscape : ENUM.xlPortrait;
+      setup.PaperSize = ENUM.xlPaperA4;
+      if (spec.print.printArea !== undefined) setup.PrintArea = spec.print.printArea;
+      if (spec.print.repeatRows !== undefined) setup.PrintTitleRows = absoluteRows(spec.print.repeatRows);
+      if (spec.print.fitToWidth) {
+        setup.Zoom = false;
+        setup.FitToPagesWide = 1;
+        setup.FitToPagesTall = false;
+      }
+      const m = spec.print.margins;
+      if (m) {
+        setup.LeftMargin = m.left * 72;
+        setup.RightMargin = m.right * 72;
+        setup.TopMargin = m.top * 72;
+        setup.BottomMargin = m.bottom * 72;
+      }
+    }
+    if (spec.tabColor !== undefined) ws.Tab.Color = bgr(spec.tabColor);
+    if (spec.freezeRows !== undefined && spec.freezeRows > 0) {
+      try {
+        this.freeze(app, ws, spec.freezeRows);
+      } catch {
+        this.skip("freeze panes", `「${spec.name}」的冻结窗格未能设置（此版本 WPS 不支持），数据已写入。`, `Freeze panes of "${spec.name}" could not be set (this WPS build refused); the data is written.`);
+      }
+    }
+    const c = spec.chart;
+    if (c && c.series.length > 0) {
+      try {
+        this.chart(ws, c);
+      } catch {
+        this.skip("chart", `「${spec.name}」的折线图未能插入（此版本 WPS 不支持），数据已写入。`, `The line chart on "${spec.name}" could not be inserted (this WPS build refused); the data is written.`);
+      }
+    }
+  }
+
+  private freeze(app: EtApplication, ws: EtWorksheet, rowsToFreeze: number): void {
+    // Panes are frozen on the window (VBA Window.FreezePanes / SplitRow): the sheet is activated
+    // first (ScreenUpdating is off: the clerk does not see it), the clerk's sheet again at the end of apply().
+    ws.Activate();
+    const win = app.ActiveWindow;
+    win.FreezePanes = false;
+    win.SplitColumn = 0;
+    win.SplitRow = rowsToFreeze;
+    win.FreezePanes = true;
+  }
+
+  private chart(ws: EtWorksheet, c: NonNullable<SheetSpec["chart"]>): void {
+    // ChartObjects().Add + series from ranges (pi-for-excel's real-WPS probe created a chart with ChartObjects().Add).
+    const from = ws.Range(c.anchor.from);
+    const to = ws.Range(c.anchor.to);
+    const left = Number(from.Left);
+    const top = Number(from.Top);
+    const width = Number(to.Left) + Number(to.Width) - left;
+    const height = Number(to.Top) + Number(to.Height) - top;
+    const chart = ws.ChartObjects().Add(left, top, width, height).Chart;
+    chart.ChartType = ENUM.xlLine;
+    for (const s of c.series) {
+      const series = chart.SeriesCollection().NewSeries();
+      series.Name = s.name;
+      series.Values = ws.Range(s.values);
+      series.XValues = ws.Range(c.categories);
+    }
+    chart.HasTitle = true;
+    chart.ChartTitle.Text = c.title;
+  }
+
+  private skip(feature: string, messageZh: string, messageEn: string): void {
+    if (!this.skipped.some((s) => s.feature === feature)) this.skipped.push({ feature, messageZh, messageEn });
+  }
+}
+
+/** "1:4" → "$1:$4" (the form print titles take). */
+function absoluteRows(rowsText: string): string {
+  const m = /^\$?(\d+)(?::\$?(\d+))?$/.exec(rowsText.trim());
+  if (!m) throw new RangeError(`not a row range: ${rowsText}`);
+  return `$${m[1]}:$${m[2] ?? m[1]}`;
+}
+
+/** Column letters of a width map, for tests. */
+export const columnOf = (letter: string): number => parseA1(`${letter}1`).col;
+export { columnLetter };

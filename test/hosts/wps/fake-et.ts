@@ -1,0 +1,1044 @@
+/**
+ * A fake of WPS 表格's (ET) JavaScript object model, for the WPS adapter's tests, the conformance
+ * suite, the bench and the browser end-to-end test (bundled with esbuild and injected as the `wps`
+ * global: this file imports nothing Node-only).
+ *
+ * What it models, each with where the behaviour comes from:
+ *  1. Synchronous, every call counted. Every property read, property write and method call on an
+ *     ET object is one bridge call (`calls`, by kind in `counts`, each named in `log`). Source: the
+ *     WPS add-in model — the pane's JS calls into the WPS process through a synchronous bridge
+ *     (tmustier/pi-for-excel src/host/wps/jsapi.ts: "WPS exposes a synchronous VBA-like object
+ *     model"; Kingsoft's wpsjs templates call `wps.EtApplication().ActiveWorkbook…` without await).
+ *  2. `Value` is a method, not writable: `range.Value = x` is accepted by the JS object and writes
+ *     nothing (`ignoredValueWrites` counts it); `Value2` is the property to write. Source:
+ *     pi-for-excel jsapi.ts (`Value?: (rangeValueDataType?, value?) => unknown`, written as
+ *     `range.Value(undefined, values)` or through Value2) and the issue's pitfall list.
+ *  3. Collections through `.Item(i)`, 1-based; `Item(0)` fails ("Subscript out of range", VBA run-time
+ *     error 9); an unknown name fails the same way. Source: VBA Sheets.Item
+ *     (https://learn.microsoft.com/office/vba/api/excel.sheets.item), pi-for-excel getWpsCollectionItem.
+ *  4. Parameterised properties are functions: `Address(RowAbsolute, ColumnAbsolute)` (default "$A$1").
+ *     Source: VBA Range.Address (https://learn.microsoft.com/office/vba/api/excel.range.address),
+ *     pi-for-excel getWpsRangeAddress.
+ *  5. Colours are BGR longs: Interior.Color / Font.Color / Tab.Color read and take red + green·256 +
+ *     blue·65536; a "#RRGGBB" string is refused. Source: VBA Interior.Color
+ *     (https://learn.microsoft.com/office/vba/api/excel.interior.color: "Use the RGB function").
+ *     (WPS's cloud AirScript documents Interior.Color as a hex string — airsheet.wps.cn Range page —
+ *     a different API; the desktop JS API follows VBA: to check on real WPS, notes/wps-readme.md.)
+ *  6. `wps.Enum` is present or not (`withEnum`); older builds lack it. Source: Kingsoft's wpsjs ET
+ *     template js/ribbon.js (`if (typeof wps.Enum != "object") wps.Enum = WPS_Enum`).
+ *  7. Formula errors come back as numbers: the CVErr code (2007 for #DIV/0!, `errors: "cverr"`,
+ *     default) or the COM VT_ERROR scode as a signed number (-2146826281, `errors: "com"`); `Text`
+ *     gives "#DIV/0!", `Formula` of an error constant gives its text. Source: VBA cell error values
+ *     (https://learn.microsoft.com/office/vba/excel/concepts/cells-and-ranges/cell-error-values:
+ *     xlErrDiv0 2007 …) and COM bridges' 0x800A07D7 (win32com / PowerShell code in the wild).
+ *  8. A one-cell range's Value2 and Formula are scalars, a larger one's rows of values (JS arrays).
+ *     Source: VBA Range.Value2 (an array for a multi-cell range).
+ *  9. Range.NumberFormat reads null when the cells' formats differ; MergeCells reads null when some
+ *     cells are merged and others not. Source: VBA Range.NumberFormat ("returns Null if all cells in
+ *     the specified range don't have the same number format") and Range.MergeCells.
+ * 10. Strings written through Value2 are parsed as if typed: "=…" a formula, "001" the number 1,
+ *     "2025-10" a date, "TRUE" a boolean, "50%" 0.5, "(5)" -5, "#N/A" an error; a leading apostrophe
+ *     keeps the rest as text and is consumed. In a cell formatted "@" the string is kept as given,
+ *     apostrophe included (what Excel does there is not documented: the fake takes the worst case).
+ *     Source: src/hosts/excel/text-input.ts (Excel's documented behaviour; ET follows Excel).
+ * 11. Sheets.Add(Before, After): with neither, the new sheet goes before the active sheet (the
+ *     first here); its name is "SheetN". Source: VBA Sheets.Add
+ *     (https://learn.microsoft.com/office/vba/api/excel.sheets.add).
+ * 12. Worksheet.Delete asks the user to confirm while Application.DisplayAlerts is true (the fake
+ *     fails: a task pane cannot wait on a dialog); so does Range.Merge over more than one value.
+ *     Source: VBA Worksheet.Delete (https://learn.microsoft.com/office/vba/api/excel.worksheet.delete)
+ *     and Range.Merge ("the upper-left value is kept", with Excel's warning).
+ * 13. A protected sheet refuses writes (run-time error 1004); ProtectContents reads the state.
+ *     Source: VBA Worksheet.Protect / ProtectContents.
+ * 14. UsedRange is the box of the cells with a value, a formula or a format, not from A1; "A1" on an
+ *     empty sheet. Source: VBA Worksheet.UsedRange.
+ * 15. Some builds expose members as zero-argument methods instead of properties (`methodMembers`:
+ *     Count, Name, ActiveWorkbook, Worksheets, UsedRange become functions). Source: pi-for-excel
+ *     jsapi.ts (`WpsPropertyOrMethod<T> = T | (() => T)`: "Product versions vary between properties
+ *     and zero-argument methods").
+ * 16. Freezing panes is a window's business: ActiveWindow.SplitRow + FreezePanes act on the active
+ *     sheet (Activate first). Source: VBA Window.FreezePanes / Window.SplitRow.
+ * 17. Charts: Worksheet.ChartObjects() is a method; ChartObjects().Add(Left, Top, Width, Height) in
+ *     points; Chart.SeriesCollection().NewSeries() with Values / XValues given as Ranges. Source:
+ *     VBA ChartObjects.Add, SeriesCollection.NewSeries; pi-for-excel docs/wps-support.md (a real-WPS
+ *     probe created an embedded chart with ChartObjects().Add).
+ * Not modelled: calculation (formula cells keep the value they were given, null for a new one), the
+ * look of numbers in Text (String(value)), chart rendering.
+ */
+import { type CellValue, type MergedRange, a1, columnLetter, parseA1 } from "../../../src/workbook/model";
+
+export type ErrorForm = "cverr" | "com";
+
+export interface FakeEtOptions {
+  errors?: ErrorForm;
+  withEnum?: boolean;
+  methodMembers?: boolean;
+}
+
+const ERROR_CODES: Record<string, number> = { "#NULL!": 2000, "#DIV/0!": 2007, "#VALUE!": 2015, "#REF!": 2023, "#NAME?": 2029, "#NUM!": 2036, "#N/A": 2042 };
+const COM_BASE = 0x800a0000 - 2 ** 32;
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+export interface FakeErrorValue {
+  error: string;
+}
+export type StoredValue = CellValue | FakeErrorValue;
+
+export interface FakeBorder {
+  lineStyle?: number;
+  weight?: number;
+}
+
+export interface FakeCell {
+  value: StoredValue;
+  formula?: string;
+  numberFormat?: string;
+  font?: { bold?: boolean; italic?: boolean; size?: number; color?: number };
+  fill?: number;
+  wrap?: boolean;
+  horizontal?: number;
+  vertical?: number;
+  borders?: Record<number, FakeBorder>;
+}
+
+export const isError = (v: StoredValue): v is FakeErrorValue => typeof v === "object" && v !== null;
+
+export class FakeEtSheet {
+  cells = new Map<string, FakeCell>();
+  merges: MergedRange[] = [];
+  protected = false;
+  tabColor?: number;
+  columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  formatConditions: { range: string; type: number; operator?: number; formula1?: string; fill?: number; fontColor?: number }[] = [];
+  validations: { range: string; type: number; alertStyle?: number; operator?: number; formula1?: string }[] = [];
+  pageSetup: Record<string, unknown> = {};
+  /** Rows frozen at the top (Window.SplitRow with FreezePanes), 0 when none. */
+  freezeRows = 0;
+  charts: { left: number; top: number; width: number; height: number; type?: number; title?: string; series: { name?: string; values?: string; xValues?: string }[] }[] = [];
+  constructor(public name: string) {}
+
+  at(address: string): FakeCell | undefined {
+    const { row, col } = parseA1(address);
+    return this.cells.get(`${row},${col}`);
+  }
+  cell(row: number, col: number): FakeCell {
+    const key = `${row},${col}`;
+    let c = this.cells.get(key);
+    if (!c) {
+      c = { value: null };
+      this.cells.set(key, c);
+    }
+    return c;
+  }
+  peek(row: number, col: number): FakeCell | undefined {
+    return this.cells.get(`${row},${col}`);
+  }
+}
+
+/** A range: one or more rectangles of a sheet ("A1:B2,D4"), or whole columns / rows. */
+interface Area extends MergedRange {
+  wholeColumns?: boolean;
+  wholeRows?: boolean;
+}
+
+function parseAreas(address: string): Area[] {
+  return address.split(",").map((part) => {
+    const text = part.trim().replace(/\$/g, "");
+    const cols = /^([A-Z]+):([A-Z]+)$/i.exec(text);
+    if (cols) {
+      const l = parseA1(`${cols[1]}1`).col;
+      const r = parseA1(`${cols[2]}1`).col;
+      return { top: 1, bottom: MAX_ROWS, left: Math.min(l, r), right: Math.max(l, r), wholeColumns: true };
+    }
+    const rws = /^(\d+):(\d+)$/.exec(text);
+    if (rws) {
+      const t = Number(rws[1]);
+      const b = Number(rws[2]);
+      return { top: Math.min(t, b), bottom: Math.max(t, b), left: 1, right: MAX_COLS, wholeRows: true };
+    }
+    const [from = "", to = from] = text.split(":");
+    const a = parseA1(from);
+    const b = parseA1(to);
+    return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+  });
+}
+
+/** Days since 1899-12-30 (Excel's serial) of a UTC date. */
+function serial(y: number, m: number, d: number): number {
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+/** What typing `text` into a General cell stores (see 10 in the header). */
+export function typed(text: string): { value: StoredValue; formula?: string } {
+  if (text === "") return { value: null };
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (text.startsWith("=")) return { value: null, formula: text };
+  const t = text.trim();
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { value: Number(t) };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(t)) return { value: Number(t.slice(0, -1)) / 100 };
+  if (/^\((\d+\.?\d*)\)$/.test(t)) return { value: -Number(t.slice(1, -1)) };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
+  if (t in ERROR_CODES) return { value: { error: t } };
+  let m = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?$/.exec(t) ?? /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/.exec(t);
+  if (m) return { value: serial(Number(m[1]), Number(m[2]), Number(m[3] ?? 1)) };
+  m = /^(\d{1,2})\/(\d{1,2})$/.exec(t);
+  if (m) return { value: serial(2025, Number(m[1]), Number(m[2])) };
+  return { value: text };
+}
+
+export class FakeEtState {
+  sheets: FakeEtSheet[] = [];
+  displayAlerts = true;
+  screenUpdating = true;
+  calculations = 0;
+  protectStructure = false;
+  /** Bridge calls: every property read, property write and method call on an ET object. */
+  calls = 0;
+  counts = { get: 0, set: 0, call: 0 };
+  /** Each call as text ("Worksheets.Item(1)", "Range(A1:B2).Value2="), kept when `logging`. */
+  log: string[] = [];
+  logging = false;
+  /** The sheet last activated and the range last selected (select in the pane). */
+  active: string | null = null;
+  selection: { sheet: string; address: string } | null = null;
+  /** `range.Value = …` assignments (which write nothing). */
+  ignoredValueWrites = 0;
+  readonly errors: ErrorForm;
+  readonly withEnum: boolean;
+  readonly methodMembers: boolean;
+
+  constructor(options: FakeEtOptions = {}) {
+    this.errors = options.errors ?? "cverr";
+    this.withEnum = options.withEnum ?? false;
+    this.methodMembers = options.methodMembers ?? false;
+  }
+
+  find(name: string): FakeEtSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+  addSheet(name: string): FakeEtSheet {
+    const s = new FakeEtSheet(name);
+    this.sheets.push(s);
+    return s;
+  }
+  resetCalls(): void {
+    this.calls = 0;
+    this.counts = { get: 0, set: 0, call: 0 };
+    this.log = [];
+  }
+}
+
+function fail(message: string, code: number): never {
+  throw Object.assign(new Error(message), { number: code });
+}
+
+// ------------------------------------------------------------------------------- the object model
+
+class Font {
+  constructor(private readonly range: Range) {}
+  private set<K extends keyof NonNullable<FakeCell["font"]>>(key: K, value: NonNullable<FakeCell["font"]>[K]) {
+    this.range.forCells((c) => {
+      c.font = { ...c.font, [key]: value };
+    });
+  }
+  private get<K extends keyof NonNullable<FakeCell["font"]>>(key: K): unknown {
+    return this.range.common((c) => c?.font?.[key]);
+  }
+  get Bold() {
+    return this.get("bold");
+  }
+  set Bold(v: unknown) {
+    this.set("bold", Boolean(v));
+  }
+  get Italic() {
+    return this.get("italic");
+  }
+  set Italic(v: unknown) {
+    this.set("italic", Boolean(v));
+  }
+  get Size() {
+    return this.get("size");
+  }
+  set Size(v: unknown) {
+    this.set("size", Number(v));
+  }
+  get Color() {
+    return this.get("color") ?? 0;
+  }
+  set Color(v: unknown) {
+    this.set("color", bgrOnly(v));
+  }
+}
+
+function bgrOnly(v: unknown): number {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 0xffffff) throw new TypeError(`a colour is a BGR number (red + green·256 + blue·65536), not ${JSON.stringify(v)}`);
+  return v;
+}
+
+class Interior {
+  constructor(private readonly range: Range) {}
+  get Color() {
+    return this.range.common((c) => c?.fill) ?? 16777215;
+  }
+  set Color(v: unknown) {
+    const color = bgrOnly(v);
+    this.range.forCells((c) => {
+      c.fill = color;
+    });
+  }
+}
+
+class Border {
+  constructor(
+    private readonly range: Range,
+    private readonly index: number,
+  ) {}
+  get LineStyle() {
+    return this.range.common((c) => c?.borders?.[this.index]?.lineStyle);
+  }
+  set LineStyle(v: unknown) {
+    this.range.forCells((c) => {
+      c.borders = { ...c.borders, [this.index]: { ...c.borders?.[this.index], lineStyle: Number(v) } };
+    });
+  }
+  get Weight() {
+    return this.range.common((c) => c?.borders?.[this.index]?.weight);
+  }
+  set Weight(v: unknown) {
+    this.range.forCells((c) => {
+      c.borders = { ...c.borders, [this.index]: { ...c.borders?.[this.index], weight: Number(v) } };
+    });
+  }
+}
+
+class Borders {
+  constructor(private readonly range: Range) {}
+  Item(index: number) {
+    if (![5, 6, 7, 8, 9, 10, 11, 12].includes(index)) fail(`Borders.Item(${index}): not an XlBordersIndex`, 9);
+    return new Border(this.range, index);
+  }
+}
+
+class FormatCondition {
+  constructor(private readonly record: FakeEtSheet["formatConditions"][number]) {}
+  get Interior() {
+    const r = this.record;
+    return {
+      get Color() {
+        return r.fill;
+      },
+      set Color(v: unknown) {
+        r.fill = bgrOnly(v);
+      },
+    };
+  }
+  get Font() {
+    const r = this.record;
+    return {
+      get Color() {
+        return r.fontColor;
+      },
+      set Color(v: unknown) {
+        r.fontColor = bgrOnly(v);
+      },
+    };
+  }
+}
+
+class Range {
+  constructor(
+    readonly sheet: FakeEtSheet,
+    readonly areas: Area[],
+    private readonly state: FakeEtState,
+  ) {}
+
+  private get first(): Area {
+    return this.areas[0] as Area;
+  }
+  private guardCells(): void {
+    if (this.areas.some((a) => a.wholeColumns || a.wholeRows)) fail("the fake models whole columns / rows for ColumnWidth and RowHeight only", 1004);
+  }
+  private guardWrite(): void {
+    if (this.sheet.protected) fail(`您试图更改的单元格或图表位于受保护的工作表中 / The cell or chart you're trying to change is on a protected sheet (「${this.sheet.name}」)`, 1004);
+  }
+  /** Every cell of every area, created. */
+  forCells(f: (c: FakeCell, row: number, col: number) => void): void {
+    this.guardCells();
+    this.guardWrite();
+    for (const a of this.areas) for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) f(this.sheet.cell(r, c), r, c);
+  }
+  /** The value of `f` when every cell gives the same, else null. */
+  common(f: (c: FakeCell | undefined, row: number, col: number) => unknown): unknown {
+    this.guardCells();
+    let first = true;
+    let out: unknown = null;
+    for (const a of this.areas) {
+      for (let r = a.top; r <= a.bottom; r++) {
+        for (let c = a.left; c <= a.right; c++) {
+          const v = f(this.sheet.peek(r, c), r, c);
+          if (first) {
+            out = v;
+            first = false;
+          } else if (v !== out) return null;
+        }
+      }
+    }
+    return out;
+  }
+
+  private valueOut(c: FakeCell | undefined): unknown {
+    const v = c?.value ?? null;
+    if (v === null) return undefined;
+    if (isError(v)) return this.state.errors === "com" ? COM_BASE + (ERROR_CODES[v.error] ?? 2015) : ERROR_CODES[v.error];
+    return v;
+  }
+  private grid<T>(f: (c: FakeCell | undefined) => T): T | T[][] {
+    this.guardCells();
+    const a = this.first;
+    const out: T[][] = [];
+    for (let r = a.top; r <= a.bottom; r++) {
+      const row: T[] = [];
+      for (let c = a.left; c <= a.right; c++) row.push(f(this.sheet.peek(r, c)));
+      out.push(row);
+    }
+    return a.top === a.bottom && a.left === a.right ? (out[0]?.[0] as T) : out;
+  }
+  /** Writes `input` (a scalar for every cell, or rows matching the first area) through `store`. */
+  private put(input: unknown, store: (cell: FakeCell, v: unknown) => void): void {
+    this.guardCells();
+    this.guardWrite();
+    if (this.areas.length > 1) fail("a multi-area range takes no values", 1004);
+    const a = this.first;
+    const h = a.bottom - a.top + 1;
+    const w = a.right - a.left + 1;
+    if (Array.isArray(input)) {
+      if (input.length !== h || input.some((r) => !Array.isArray(r) || r.length !== w)) fail(`the array is not ${h}×${w} (${this.Address(false, false)})`, 1004);
+    }
+    for (let r = 0; r < h; r++) {
+      for (let c = 0; c < w; c++) {
+        const v = Array.isArray(input) ? (input[r] as unknown[])[c] : input;
+        store(this.sheet.cell(a.top + r, a.left + c), v);
+      }
+    }
+  }
+  private store(cell: FakeCell, v: unknown, formulas: boolean): void {
+    delete cell.formula;
+    if (v === null || v === undefined || v === "") cell.value = null;
+    else if (typeof v === "number") {
+      if (!Number.isFinite(v)) fail("not a finite number", 1004);
+      cell.value = v;
+    } else if (typeof v === "boolean") cell.value = v;
+    else if (typeof v === "string") {
+      if (cell.numberFormat === "@" && !(formulas && v.startsWith("="))) cell.value = v;
+      else {
+        const t = typed(v);
+        cell.value = t.value;
+        if (t.formula !== undefined) cell.formula = t.formula;
+      }
+    } else fail(`cannot store ${typeof v}`, 1004);
+  }
+
+  get Value2(): unknown {
+    return this.grid((c) => this.valueOut(c));
+  }
+  set Value2(input: unknown) {
+    this.put(input, (cell, v) => this.store(cell, v, false));
+  }
+  /** A method in WPS; assigning to it is caught by the counting proxy and writes nothing. */
+  Value(): unknown {
+    return this.Value2;
+  }
+  get Formula(): unknown {
+    return this.grid((c) => {
+      if (!c) return "";
+      if (c.formula !== undefined) return c.formula;
+      const v = c.value;
+      if (v === null) return "";
+      if (isError(v)) return v.error;
+      if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+      return String(v);
+    });
+  }
+  set Formula(input: unknown) {
+    this.put(input, (cell, v) => this.store(cell, v, true));
+  }
+  get Text(): unknown {
+    return this.common((c) => {
+      const v = c?.value ?? null;
+      if (v === null) return "";
+      if (isError(v)) return v.error;
+      if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+      return String(v);
+    });
+  }
+  get HasFormula(): unknown {
+    return this.common((c) => c?.formula !== undefined);
+  }
+  get NumberFormat(): unknown {
+    return this.common((c) => c?.numberFormat ?? "General");
+  }
+  set NumberFormat(v: unknown) {
+    if (typeof v !== "string") fail("NumberFormat takes one format string", 1004);
+    this.forCells((c) => {
+      if (v === "General") delete c.numberFormat;
+      else c.numberFormat = v;
+    });
+  }
+  get MergeCells(): unknown {
+    return this.common((_c, row, col) => this.sheet.merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right));
+  }
+  get MergeArea(): Range {
+    const a = this.first;
+    if (a.top !== a.bottom || a.left !== a.right) fail("MergeArea works on a one-cell range", 1004);
+    const m = this.sheet.merges.find((x) => a.top >= x.top && a.top <= x.bottom && a.left >= x.left && a.left <= x.right);
+    return new Range(this.sheet, [m ? { ...m } : { ...a }], this.state);
+  }
+  Address(rowAbsolute = true, columnAbsolute = true): string {
+    const one = (row: number, col: number) => `${columnAbsolute ? "$" : ""}${columnLetter(col)}${rowAbsolute ? "$" : ""}${row}`;
+    return this.areas.map((a) => (a.top === a.bottom && a.left === a.right ? one(a.top, a.left) : `${one(a.top, a.left)}:${one(a.bottom, a.right)}`)).join(",");
+  }
+  get Font() {
+    return new Font(this);
+  }
+  get Interior() {
+    return new Interior(this);
+  }
+  get Borders() {
+    return new Borders(this);
+  }
+  get WrapText() {
+    return this.common((c) => c?.wrap ?? false);
+  }
+  set WrapText(v: unknown) {
+    this.forCells((c) => {
+      c.wrap = Boolean(v);
+    });
+  }
+  get HorizontalAlignment() {
+    return this.common((c) => c?.horizontal ?? 1);
+  }
+  set HorizontalAlignment(v: unknown) {
+    this.forCells((c) => {
+      c.horizontal = Number(v);
+    });
+  }
+  get VerticalAlignment() {
+    return this.common((c) => c?.vertical ?? -4107);
+  }
+  set VerticalAlignment(v: unknown) {
+    this.forCells((c) => {
+      c.vertical = Number(v);
+    });
+  }
+  set ColumnWidth(v: unknown) {
+    this.guardWrite();
+    for (const a of this.areas) for (let c = a.left; c <= a.right; c++) this.sheet.columnWidths.set(c, Number(v));
+  }
+  get ColumnWidth(): unknown {
+    const ws = new Set<number | undefined>();
+    for (const a of this.areas) for (let c = a.left; c <= a.right; c++) ws.add(this.sheet.columnWidths.get(c));
+    return ws.size === 1 ? ([...ws][0] ?? 8.38) : null;
+  }
+  set RowHeight(v: unknown) {
+    this.guardWrite();
+    for (const a of this.areas) for (let r = a.top; r <= a.bottom; r++) this.sheet.rowHeights.set(r, Number(v));
+  }
+  get FormatConditions() {
+    const sheet = this.sheet;
+    const address = this.Address(false, false);
+    const guard = () => this.guardWrite();
+    return {
+      Add(type: number, operator?: number, formula1?: string) {
+        guard();
+        const record = { range: address, type, operator, formula1 };
+        sheet.formatConditions.push(record);
+        return new FormatCondition(record);
+      },
+      Delete() {
+        sheet.formatConditions = sheet.formatConditions.filter((f) => f.range !== address);
+      },
+    };
+  }
+  get Validation() {
+    const sheet = this.sheet;
+    const address = this.Address(false, false);
+    const guard = () => this.guardWrite();
+    return {
+      Add(type: number, alertStyle?: number, operator?: number, formula1?: string) {
+        guard();
+        if (sheet.validations.some((v) => v.range === address)) fail("Validation.Add on a range that has one: Delete it first", 1004);
+        sheet.validations.push({ range: address, type, alertStyle, operator, formula1 });
+      },
+      Delete() {
+        sheet.validations = sheet.validations.filter((v) => v.range !== address);
+      },
+      InCellDropdown: true,
+    };
+  }
+  Merge(): void {
+    this.guardCells();
+    this.guardWrite();
+    for (const a of this.areas) {
+      if (this.sheet.merges.some((m) => m.top <= a.bottom && m.bottom >= a.top && m.left <= a.right && m.right >= a.left)) fail("the area overlaps a merged area", 1004);
+      let values = 0;
+      for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) if ((this.sheet.peek(r, c)?.value ?? null) !== null || this.sheet.peek(r, c)?.formula !== undefined) values++;
+      if (values > 1 && this.state.displayAlerts) fail("合并单元格时，仅保留左上角的值 — Range.Merge waits for the user to confirm (Application.DisplayAlerts is true)", 1004);
+      for (let r = a.top; r <= a.bottom; r++) {
+        for (let c = a.left; c <= a.right; c++) {
+          if (r === a.top && c === a.left) continue;
+          const cell = this.sheet.peek(r, c);
+          if (cell) {
+            cell.value = null;
+            delete cell.formula;
+          }
+        }
+      }
+      this.sheet.merges.push({ top: a.top, left: a.left, bottom: a.bottom, right: a.right });
+    }
+  }
+  /** Points: a column of width w characters is (w·7 + 5) px = 0.75·(w·7 + 5) pt (8.43 by default); a row 15 pt by default. */
+  private colLeft(col: number): number {
+    let x = 0;
+    for (let c = 1; c < col; c++) x += 0.75 * ((this.sheet.columnWidths.get(c) ?? 8.43) * 7 + 5);
+    return x;
+  }
+  private rowTop(row: number): number {
+    let y = 0;
+    for (let r = 1; r < row; r++) y += this.sheet.rowHeights.get(r) ?? 15;
+    return y;
+  }
+  get Left(): number {
+    return this.colLeft(this.first.left);
+  }
+  get Top(): number {
+    return this.rowTop(this.first.top);
+  }
+  get Width(): number {
+    return this.colLeft(this.first.right + 1) - this.colLeft(this.first.left);
+  }
+  get Height(): number {
+    return this.rowTop(this.first.bottom + 1) - this.rowTop(this.first.top);
+  }
+  Select(): void {
+    this.state.selection = { sheet: this.sheet.name, address: this.Address(false, false) };
+  }
+  UnMerge(): void {
+    this.guardWrite();
+    for (const a of this.areas) this.sheet.merges = this.sheet.merges.filter((m) => !(m.top <= a.bottom && m.bottom >= a.top && m.left <= a.right && m.right >= a.left));
+  }
+}
+
+class Worksheet {
+  constructor(
+    readonly sheet: FakeEtSheet,
+    private readonly state: FakeEtState,
+  ) {}
+  private live(): void {
+    if (!this.state.sheets.includes(this.sheet)) fail("the sheet has been deleted (object required)", 424);
+  }
+  get Name(): string {
+    this.live();
+    return this.sheet.name;
+  }
+  set Name(v: string) {
+    this.live();
+    const name = String(v);
+    if (name === "" || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) fail(`not a sheet name: ${name}`, 1004);
+    if (this.state.sheets.some((s) => s !== this.sheet && s.name.toLowerCase() === name.toLowerCase())) fail(`a sheet is already named ${name}`, 1004);
+    this.sheet.name = name;
+  }
+  get Index(): number {
+    this.live();
+    return this.state.sheets.indexOf(this.sheet) + 1;
+  }
+  get ProtectContents(): boolean {
+    return this.sheet.protected;
+  }
+  get UsedRange(): Range {
+    this.live();
+    let box: MergedRange | null = null;
+    const grow = (r: number, c: number) => {
+      box = box ? { top: Math.min(box.top, r), left: Math.min(box.left, c), bottom: Math.max(box.bottom, r), right: Math.max(box.right, c) } : { top: r, left: c, bottom: r, right: c };
+    };
+    for (const [key, c] of this.sheet.cells) {
+      const used = c.value !== null || c.formula !== undefined || c.numberFormat !== undefined || c.font !== undefined || c.fill !== undefined || c.borders !== undefined;
+      if (!used) continue;
+      const [r, col] = key.split(",").map(Number) as [number, number];
+      grow(r, col);
+    }
+    for (const m of this.sheet.merges) {
+      grow(m.top, m.left);
+      grow(m.bottom, m.right);
+    }
+    const b: MergedRange = box ?? { top: 1, left: 1, bottom: 1, right: 1 };
+    return new Range(this.sheet, [b], this.state);
+  }
+  get Tab() {
+    const sheet = this.sheet;
+    return {
+      get Color() {
+        return sheet.tabColor ?? false;
+      },
+      set Color(v: unknown) {
+        sheet.tabColor = bgrOnly(v);
+      },
+    };
+  }
+  get PageSetup() {
+    const setup = this.sheet.pageSetup;
+    return new Proxy(setup, {
+      set(t, key, value) {
+        t[String(key)] = value;
+        return true;
+      },
+    });
+  }
+  Range(address: string): Range {
+    this.live();
+    return new Range(this.sheet, parseAreas(String(address)), this.state);
+  }
+  Protect(): void {
+    this.sheet.protected = true;
+  }
+  Unprotect(): void {
+    this.sheet.protected = false;
+  }
+  Delete(): boolean {
+    this.live();
+    if (this.state.displayAlerts) fail("Worksheet.Delete waits for the user to confirm the deletion (Application.DisplayAlerts is true)", 1004);
+    if (this.state.protectStructure) fail("the workbook's structure is protected", 1004);
+    if (this.state.sheets.length === 1) fail("a workbook must keep at least one visible sheet", 1004);
+    this.state.sheets.splice(this.state.sheets.indexOf(this.sheet), 1);
+    return true;
+  }
+  Activate(): void {
+    this.live();
+    this.state.active = this.sheet.name;
+  }
+  /** VBA Worksheet.ChartObjects(Index): a method; with no index, the collection. */
+  ChartObjects() {
+    const sheet = this.sheet;
+    const guard = () => {
+      if (sheet.protected) fail("protected sheet", 1004);
+    };
+    return {
+      Add(left: number, top: number, width: number, height: number) {
+        guard();
+        const record: FakeEtSheet["charts"][number] = { left, top, width, height, series: [] };
+        sheet.charts.push(record);
+        return { Chart: new Chart(record) };
+      },
+    };
+  }
+}
+
+class Chart {
+  constructor(private readonly record: FakeEtSheet["charts"][number]) {}
+  get ChartType() {
+    return this.record.type;
+  }
+  set ChartType(v: unknown) {
+    this.record.type = Number(v);
+  }
+  HasTitle = false;
+  get ChartTitle() {
+    const r = this.record;
+    return {
+      get Text() {
+        return r.title ?? "";
+      },
+      set Text(v: unknown) {
+        r.title = String(v);
+      },
+    };
+  }
+  SeriesCollection() {
+    const r = this.record;
+    const address = (v: unknown) => (v instanceof Range ? `${v.sheet.name}!${v.Address(false, false)}` : fail("series values are given as a Range here", 1004));
+    return {
+      NewSeries() {
+        const entry: { name?: string; values?: string; xValues?: string } = {};
+        r.series.push(entry);
+        return {
+          set Name(v: unknown) {
+            entry.name = String(v);
+          },
+          set Values(v: unknown) {
+            entry.values = address(v);
+          },
+          set XValues(v: unknown) {
+            entry.xValues = address(v);
+          },
+        };
+      },
+    };
+  }
+}
+
+class Sheets {
+  constructor(
+    private readonly state: FakeEtState,
+    private readonly unwrap: (x: unknown) => unknown,
+  ) {}
+  get Count(): number {
+    return this.state.sheets.length;
+  }
+  Item(index: number | string): Worksheet {
+    if (typeof index === "number") {
+      const s = this.state.sheets[index - 1];
+      if (!Number.isInteger(index) || index < 1 || !s) fail(`下标越界 / Subscript out of range: Item(${index}) (1-based, 1…${this.state.sheets.length})`, 9);
+      return new Worksheet(s, this.state);
+    }
+    const s = this.state.find(String(index));
+    if (!s) fail(`下标越界 / Subscript out of range: Item("${index}")`, 9);
+    return new Worksheet(s, this.state);
+  }
+  Add(before?: unknown, after?: unknown): Worksheet {
+    if (this.state.protectStructure) fail("the workbook's structure is protected", 1004);
+    let n = this.state.sheets.length + 1;
+    while (this.state.find(`Sheet${n}`)) n++;
+    const sheet = new FakeEtSheet(`Sheet${n}`);
+    const b = this.unwrap(before);
+    const a = this.unwrap(after);
+    let at: number;
+    if (b instanceof Worksheet) at = this.state.sheets.indexOf(b.sheet);
+    else if (a instanceof Worksheet) at = this.state.sheets.indexOf(a.sheet) + 1;
+    else at = 0; // before the active sheet, which is the first here
+    if (at < 0) fail("Before / After is a deleted sheet", 1004);
+    this.state.sheets.splice(at, 0, sheet);
+    return new Worksheet(sheet, this.state);
+  }
+}
+
+class Workbook {
+  constructor(
+    private readonly state: FakeEtState,
+    private readonly unwrap: (x: unknown) => unknown,
+  ) {}
+  get Name() {
+    return "工作簿1.xlsx";
+  }
+  get Worksheets() {
+    return new Sheets(this.state, this.unwrap);
+  }
+  get Sheets() {
+    return new Sheets(this.state, this.unwrap);
+  }
+  get ProtectStructure() {
+    return this.state.protectStructure;
+  }
+}
+
+class Application {
+  constructor(
+    private readonly state: FakeEtState,
+    private readonly unwrap: (x: unknown) => unknown,
+  ) {}
+  get ActiveWorkbook() {
+    return new Workbook(this.state, this.unwrap);
+  }
+  get ActiveSheet() {
+    const s = (this.state.active !== null ? this.state.find(this.state.active) : undefined) ?? this.state.sheets[0];
+    return s ? new Worksheet(s, this.state) : null;
+  }
+  /** The active sheet's window: SplitRow with FreezePanes freezes that many rows of the active sheet. */
+  get ActiveWindow() {
+    const state = this.state;
+    const sheet = () => (state.active !== null ? state.find(state.active) : undefined) ?? state.sheets[0];
+    let split = 0;
+    let frozen = false;
+    return {
+      get FreezePanes() {
+        return frozen;
+      },
+      set FreezePanes(v: boolean) {
+        frozen = Boolean(v);
+        const s = sheet();
+        if (s) s.freezeRows = frozen ? split : 0;
+      },
+      get SplitRow() {
+        return split;
+      },
+      set SplitRow(v: number) {
+        split = Number(v);
+      },
+      SplitColumn: 0,
+    };
+  }
+  get DisplayAlerts() {
+    return this.state.displayAlerts;
+  }
+  set DisplayAlerts(v: boolean) {
+    this.state.displayAlerts = Boolean(v);
+  }
+  get ScreenUpdating() {
+    return this.state.screenUpdating;
+  }
+  set ScreenUpdating(v: boolean) {
+    this.state.screenUpdating = Boolean(v);
+  }
+  Calculate(): void {
+    this.state.calculations++;
+  }
+  Range(address: string): Range {
+    const s = this.state.sheets[0];
+    if (!s) fail("no sheet", 1004);
+    return new Range(s, parseAreas(address), this.state);
+  }
+}
+
+// ------------------------------------------------------------------------------- counting bridge
+
+const NOT_COUNTED = new Set<PropertyKey>(["then", "toJSON", "constructor", "$$typeof", "asymmetricMatch", "nodeType", "tagName", "@@__IMMUTABLE_ITERABLE__@@", "@@__IMMUTABLE_RECORD__@@", "_isMockFunction"]);
+const METHOD_MEMBERS = new Set(["Count", "Name", "ActiveWorkbook", "Worksheets", "UsedRange"]);
+const isModelObject = (v: unknown) => v instanceof Range || v instanceof Chart || v instanceof Worksheet || v instanceof Sheets || v instanceof Workbook || v instanceof Application || v instanceof Font || v instanceof Interior || v instanceof Borders || v instanceof Border || v instanceof FormatCondition || (typeof v === "object" && v !== null && !Array.isArray(v));
+
+/** The application seen through the bridge: every get, set and call counted (see 1 in the header). */
+function bridge(state: FakeEtState): { app: unknown; unwrap: (x: unknown) => unknown } {
+  const targets = new WeakMap<object, object>();
+  const unwrap = (x: unknown) => (typeof x === "object" && x !== null ? (targets.get(x) ?? x) : x);
+  const note = (kind: "get" | "set" | "call", text: string) => {
+    state.calls++;
+    state.counts[kind]++;
+    if (state.logging) state.log.push(text);
+  };
+  const wrap = (value: unknown, path: string): unknown => {
+    if (typeof value !== "object" || value === null || Array.isArray(value) || !isModelObject(value)) return value;
+    const proxy = new Proxy(value as object, {
+      get(t, key) {
+        if (typeof key === "symbol" || NOT_COUNTED.has(key)) return Reflect.get(t, key, t);
+        const v = Reflect.get(t, key, t);
+        if (typeof v === "function") {
+          return (...args: unknown[]) => {
+            note("call", `${path}.${String(key)}(${args.map((a) => (typeof a === "object" && a !== null ? "…" : JSON.stringify(a))).join(",")})`);
+            return wrap((v as (...a: unknown[]) => unknown).apply(t, args.map(unwrap)), `${path}.${String(key)}()`);
+          };
+        }
+        if (state.methodMembers && METHOD_MEMBERS.has(key)) {
+          // This build exposes the member as a zero-argument method: reading it is not a call yet.
+          return () => {
+            note("call", `${path}.${key}()`);
+            return wrap(v, `${path}.${key}`);
+          };
+        }
+        note("get", `${path}.${key}`);
+        return wrap(v, `${path}.${key}`);
+      },
+      set(t, key, value) {
+        if (key === "Value") {
+          // A method in WPS: the assignment lands on the JS object and writes nothing (see 2).
+          note("set", `${path}.Value= (ignored)`);
+          state.ignoredValueWrites++;
+          return true;
+        }
+        note("set", `${path}.${String(key)}=`);
+        return Reflect.set(t, key, unwrap(value), t);
+      },
+    });
+    targets.set(proxy, value as object);
+    return proxy;
+  };
+  const app = new Application(state, unwrap);
+  return { app: wrap(app, "Application"), unwrap };
+}
+
+export interface FakeEt {
+  state: FakeEtState;
+  /** The application through the counting bridge (what `wps.EtApplication()` returns). */
+  app: import("../../../src/hosts/wps/et-types").EtApplication;
+  /** A `wps` global over it: EtApplication, task panes, PluginStorage, and Enum when `withEnum`. */
+  wps: import("../../../src/hosts/wps/et-types").WpsGlobal & { panes: FakeTaskPane[]; storage: Map<string, unknown> };
+}
+
+export interface FakeTaskPane {
+  ID: string;
+  url: string;
+  Visible: boolean;
+  DockPosition: number;
+  Width: number;
+}
+
+/** A few of ET's enumerations as wps.Enum holds them (when present). */
+const WPS_ENUM = { xlCenter: -4108, xlLeft: -4131, xlRight: -4152, xlContinuous: 1, xlThin: 2, msoCTPDockPositionRight: 2, msoCTPDockPositionFloating: 4 };
+
+export function fakeEt(state: FakeEtState = new FakeEtState()): FakeEt {
+  const { app } = bridge(state);
+  const storage = new Map<string, unknown>();
+  const panes: FakeTaskPane[] = [];
+  const wps: FakeEt["wps"] = {
+    EtApplication: () => app as FakeEt["app"],
+    CreateTaskPane: (url: string) => {
+      const pane: FakeTaskPane = { ID: `pane${panes.length + 1}`, url, Visible: false, DockPosition: 2, Width: 320 };
+      panes.push(pane);
+      return pane;
+    },
+    GetTaskPane: (id: string | number) => {
+      const pane = panes.find((p) => p.ID === String(id));
+      if (!pane) throw new Error(`no task pane ${id}`);
+      return pane;
+    },
+    PluginStorage: { getItem: (k: string) => (storage.has(k) ? storage.get(k) : null), setItem: (k: string, v: unknown) => void storage.set(k, v) },
+    panes,
+    storage,
+  };
+  if (state.withEnum) wps.Enum = { ...WPS_ENUM };
+  return { state, app: app as FakeEt["app"], wps };
+}
+
+/** One cell of a neutral workbook (test/hosts/conformance.ts NeutralCell): formula with or without "=". */
+export interface SeedCell {
+  address: string;
+  value: CellValue;
+  numberFormat?: string;
+  formula?: string;
+}
+export interface SeedSheet {
+  name: string;
+  cells: SeedCell[];
+  merges?: string[];
+  protected?: boolean;
+}
+
+const ERROR_TEXTS = new Set(Object.keys(ERROR_CODES));
+
+/** A state holding the workbook as ET would: a formula's error result as an error value; "General" left unset. */
+export function seededState(sheets: readonly SeedSheet[], options: FakeEtOptions = {}): FakeEtState {
+  const state = new FakeEtState(options);
+  for (const s of sheets) {
+    const sheet = state.addSheet(s.name);
+    for (const c of s.cells) {
+      const { row, col } = parseA1(c.address);
+      const cell = sheet.cell(row, col);
+      cell.value = c.formula !== undefined && typeof c.value === "string" && ERROR_TEXTS.has(c.value) ? { error: c.value } : c.value;
+      if (c.formula !== undefined) cell.formula = `=${c.formula.replace(/^=/, "")}`;
+      if (c.numberFormat !== undefined && c.numberFormat !== "General") cell.numberFormat = c.numberFormat;
+      if (cell.value === null && cell.formula === undefined && cell.numberFormat === undefined) sheet.cells.delete(`${row},${col}`);
+    }
+    for (const m of s.merges ?? []) {
+      const [from = "", to = from] = m.split(":");
+      const a = parseA1(from);
+      const b = parseA1(to);
+      sheet.merges.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
+    }
+    if (s.protected) sheet.protected = true;
+  }
+  return state;
+}
+
+/** The workbook as plain data (for the browser test to send back): each sheet's non-empty cells by address. */
+export function dump(state: FakeEtState): { name: string; protected: boolean; cells: Record<string, { value: StoredValue; formula?: string; numberFormat?: string }> }[] {
+  return state.sheets.map((s) => {
+    const cells: Record<string, { value: StoredValue; formula?: string; numberFormat?: string }> = {};
+    for (const [key, c] of s.cells) {
+      if (c.value === null && c.formula === undefined) continue;
+      const [r, col] = key.split(",").map(Number) as [number, number];
+      const out: { value: StoredValue; formula?: string; numberFormat?: string } = { value: c.value };
+      if (c.formula !== undefined) out.formula = c.formula;
+      if (c.numberFormat !== undefined) out.numberFormat = c.numberFormat;
+      cells[a1(r, col)] = out;
+    }
+    return { name: s.name, protected: s.protected, cells };
+  });
+}
