@@ -10,11 +10,14 @@
  *   (bench/process.ts; budgets ≤ 0.7× at 12 months, ≤ 0.5× at 120, memory ≤ 1.0×);
  * - Excel mode: context.sync() calls and the largest payload of a full recompute of 12 and 120
  *   months through the counting fake (bench/excel-mode.ts; budget: 1 read + 1 write, < 5 MB);
+ * - WPS mode: bridge calls of a full recompute of 12 and 120 months and of the pane's first read,
+ *   through the counting fake of ET's object model (bench/wps-mode.ts; budget: ≤ 10 calls a sheet,
+ *   not growing with the cells);
  * - task pane: initial JS of the production build, gzip (budget ≤ 250 KB), and navigation →
  *   interactive in headless Chromium (bench/pane.ts).
  * Ends with one table: figure | value | budget | holds?
  *
- * Options: --only=engine,file,process,excel,pane, or the list alone (`tsx bench/run.ts file,process`);
+ * Options: --only=engine,file,process,excel,wps,pane, or the list alone (`tsx bench/run.ts file,process`);
  * default all.
  */
 import os from "node:os";
@@ -22,6 +25,7 @@ import { benchEngine } from "./engine";
 import { benchExcelMode } from "./excel-mode";
 import { benchFileMode } from "./file-mode";
 import { benchPane } from "./pane";
+import { benchWpsMode } from "./wps-mode";
 import { benchProcesses } from "./process";
 import { type Figure, formatFigures } from "./report";
 import { ExcelFileAdapter } from "../src/hosts/file/file-adapter";
@@ -29,7 +33,7 @@ import { buildPaymentSheet } from "../src/workbook/sheets/payment-sheet";
 import { runWorkbookAsync } from "../src/workbook/plan";
 import { AS_OF, type BenchWorkbook, exampleWorkbook, generatedWorkbook, NOW } from "./workbooks";
 
-const PARTS = ["engine", "file", "process", "excel", "pane"] as const;
+const PARTS = ["engine", "file", "process", "excel", "wps", "pane"] as const;
 type Part = (typeof PARTS)[number];
 
 function selected(argv: readonly string[]): Set<Part> {
@@ -62,7 +66,7 @@ async function main(): Promise<void> {
   if (parts.has("engine")) figures.push(...benchEngine());
 
   let books: BenchWorkbook[] = [];
-  if (parts.has("file") || parts.has("process") || parts.has("excel")) {
+  if (parts.has("file") || parts.has("process") || parts.has("excel") || parts.has("wps")) {
     const t = performance.now();
     books = [await exampleWorkbook(), await generatedWorkbook(120, "2016-01")];
     console.log(`\n## workbooks (generated in ${(performance.now() - t).toFixed(0)} ms)`);
@@ -71,6 +75,7 @@ async function main(): Promise<void> {
   if (parts.has("file")) figures.push(...(await benchFileMode(books, (b) => (b.months > 12 ? 9 : 25))).figures);
   if (parts.has("process")) figures.push(...(await benchProcesses(books, (b) => (b === null ? 21 : b.months > 12 ? 9 : 15))));
   if (parts.has("excel")) figures.push(...(await benchExcelMode(books)));
+  if (parts.has("wps")) figures.push(...(await benchWpsMode(books)));
   if (parts.has("pane")) figures.push(...(await benchPane(7)));
 
   console.log(`\n## figures (${((performance.now() - started) / 1000).toFixed(0)} s; load average now ${os.loadavg().map((x) => x.toFixed(1)).join(" ")})\n`);

@@ -10,9 +10,14 @@
  * 2025-10 is SPEC §7's worked example (93.25). Instalment 2 is paid on 2025-07-28, exactly its
  * 30th working day after the 2025-06-16 invoice: on time, on the last day.
  *
+ * Deterministic: the same template and data give the same bytes (the workbook's dates are fixed and
+ * every zip entry carries ZIP_DATE), so test/workbook/example-workbook.test.ts can check that the
+ * committed asset is what this script makes today. Run it again whenever the template changes.
+ *
  * Usage: npm run make-example [-- OUT.xlsx]
  */
 import { writeFileSync } from "fs";
+import JSZip from "jszip";
 import { join } from "path";
 import {
   DEFAULT_RULES,
@@ -32,6 +37,21 @@ import { monthSheetName } from "../src/workbook/sheets/template";
 const FROM: MonthKey = "2024-12";
 const MONTHS = monthRange(FROM, "2025-11");
 const AS_OF = "2026-01-31";
+
+/**
+ * The date every zip entry carries. ExcelJS stamps each entry with the time of the run, so two runs
+ * over the same data differed in the zip headers alone; with one fixed date (the day the workbook's
+ * own docProps say it was created) the same data gives the same bytes, and the committed asset only
+ * changes when the template or the data does.
+ */
+const ZIP_DATE = new Date(Date.UTC(2024, 11, 1));
+
+/** The package with every entry re-stamped with ZIP_DATE (same entries, same order, same parts). */
+async function withFixedZipDates(xlsx: Uint8Array): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  for (const f of Object.values(zip.files)) f.date = ZIP_DATE;
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "DOS" });
+}
 
 /** Excel's serial day number of an ISO date (1900 date system). */
 export function excelSerial(iso: string): number {
@@ -110,13 +130,17 @@ const PAYMENTS: PaymentRecord[] = [
   { number: 3, invoiceDate: "2025-12-05", paidDate: "2026-01-09" },
 ];
 
-/** Hand-typed 备注 by 序号, and signatures, per month sheet (as the clerks would). */
+/**
+ * Hand-typed 备注 by 序号, and signatures, per month sheet (as the clerks would). Each 备注 fits its
+ * row as printed (column I holds about 7 characters a line; rows 1, 12 and 13 hold two or three
+ * lines since the monthly sheet fits one landscape page): a longer one is cut off on paper.
+ */
 const NOTES: Record<MonthKey, { remarks?: Record<number, string>; customer?: string; provider?: string; signed?: string }> = {
-  "2024-12": { remarks: { 1: "12月新增座席1人，已完成岗前培训", 6: "排名以部局12367平台月度通报为准" }, customer: "张建国", provider: "李敏", signed: "2025-01-09" },
+  "2024-12": { remarks: { 1: "新增座席1人，已岗前培训", 6: "排名以部局12367平台月度通报为准" }, customer: "张建国", provider: "李敏", signed: "2025-01-09" },
   "2025-01": { remarks: { 7: "春运高峰，来电量上升" }, customer: "张建国", provider: "李敏", signed: "2025-02-12" },
   "2025-02": { remarks: { 1: "1人离职，补员中", 4: "1月月报逾期2个工作日，已说明", 5: "新员工培训未按计划完成1次" }, customer: "张建国", provider: "李敏", signed: "2025-03-14" },
-  "2025-03": { remarks: { 13: "3月12日有效投诉1件（态度问题），已整改" } },
-  "2025-04": { remarks: { 4: "一季度季报延期至4月18日，已获甲方同意", 12: "区县媒体报道1次，见加减分事件 PP-2025-041" }, customer: "张建国", provider: "李敏" },
+  "2025-03": { remarks: { 13: "3月12日投诉1件已整改" } },
+  "2025-04": { remarks: { 4: "一季度季报延期至4月18日，已获甲方同意", 12: "媒体报道，见 PP-2025-041" }, customer: "张建国", provider: "李敏" },
   "2025-10": { remarks: { 11: "BY-2025-102 无录音佐证，不加分" }, provider: "李敏" },
 };
 
@@ -185,7 +209,7 @@ async function main(): Promise<number> {
     applyCellWrites(ws, w);
   }
 
-  const buffer = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const buffer = await withFixedZipDates(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
   writeFileSync(out, buffer);
   console.log(`已写入 / written: ${out} (${buffer.length} bytes)`);
   return 0;

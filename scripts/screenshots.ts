@@ -11,7 +11,9 @@
  *   screenshots/pane-<theme>-3-month.png   month 2025-10 selected (its indicators)
  *   screenshots/pane-<theme>-4-reports.png the month's reports (by period, with their due date; after 添加报告)
  *   screenshots/pane-<theme>-5-results.png the month's results, rows 9 (A2) and 12 opened
+ *   screenshots/pane-<theme>-3b-month-scrolled.png  the month page's viewport scrolled to 加减分事件 (sticky bar)
  *   screenshots/pane-<theme>-6-dialog.png  the 定稿 dialog over the month (its backdrop's width is printed)
+ *   screenshots/pane-<theme>-7-settlement.png / -8-contract.png  the 付款结算 and 合同与日历 screens
  *   screenshots/pane-en-*.png              the same in English (light), after the language switch
  *   screenshots/old-webview.png            what Excel's IE11 webview shows (Excel 2016 / 2019 volume-licensed):
  *                                          the explanation bootstrap.js puts up. Chromium with IE11's missing
@@ -153,6 +155,8 @@ async function main(): Promise<void> {
         const month = page.getByTestId("month-2025-10");
         await month.waitFor({ timeout: 30_000 });
         await shoot(page, `pane-${name}-2-opened`);
+        const tabRows = await page.evaluate(() => new Set(Array.from(document.querySelectorAll('[role="tab"]')).map((t) => Math.round(t.getBoundingClientRect().top))).size);
+        console.log(`  navigation: ${tabRows} row${tabRows === 1 ? "" : "s"} of tabs`);
         await badgeContrast(page);
         // After 全部重算 the months are scored: their badges and scores in a column.
         const recompute = page.getByTestId("recompute-all");
@@ -165,12 +169,20 @@ async function main(): Promise<void> {
         await month.click();
         await page.getByTestId("field-headcount").waitFor({ timeout: 30_000 });
         await shoot(page, `pane-${name}-3-month`);
+        // The viewport scrolled down to 加减分事件: the sticky bar with the score stays at the top.
+        await page.getByTestId("events-section").scrollIntoViewIfNeeded();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: join(OUT_DIR, `pane-${name}-3b-month-scrolled.png`) });
+        console.log(`${join(OUT_DIR, `pane-${name}-3b-month-scrolled.png`)} (the viewport, scrolled)`);
         // The month's results (computed: a stale month shows none), then a report added.
         const compute = page.getByTestId("compute-month");
         if ((await compute.count()) > 0) {
           await compute.click();
           await page.locator('[data-testid="month-total"], [data-testid="results-section"]').first().waitFor({ timeout: 60_000 });
         }
+        // 报告提交 is a collapsible section (closed when all is well): open it first.
+        const reportsHeader = page.getByTestId("reports-section").locator("button[aria-expanded]").first();
+        if ((await reportsHeader.getAttribute("aria-expanded")) === "false") await reportsHeader.click();
         await page.getByTestId("add-report").click();
         await shootElement(page, page.locator('section[aria-labelledby="reports-heading"]'), `pane-${name}-4-reports`);
         // The month page may keep its results in a collapsed section: open it first.
@@ -194,6 +206,16 @@ async function main(): Promise<void> {
           await page.screenshot({ path: join(OUT_DIR, `pane-${name}-6-dialog.png`) });
           console.log(`${join(OUT_DIR, `pane-${name}-6-dialog.png`)} (the viewport)`);
           await page.keyboard.press("Escape");
+          await page.getByTestId("freeze-dialog").waitFor({ state: "detached", timeout: 10_000 });
+        }
+        // 付款结算 and 合同与日历 (the month's edits, if any, discarded when asked).
+        for (const [tab, shot] of [["nav-settlement", "7-settlement"], ["nav-contract", "8-contract"]] as const) {
+          await page.getByTestId(tab).click();
+          const discard = page.getByTestId("guard-discard");
+          if (await discard.isVisible().catch(() => false)) await discard.click();
+          await page.waitForTimeout(500);
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await shoot(page, `pane-${name}-${shot}`);
         }
       }
       for (const e of [...session.pageErrors, ...session.consoleErrors]) console.log(`  page error: ${e}`);

@@ -1,6 +1,6 @@
 /**
  * The task pane's shell: theme and language, the status line and progress bar, the toolbar
- * (全部重算 / 结算 / 撤销上次写入 / 重新读取), the navigation between the screens (考核月份 —
+ * (全部重算并结算 / 撤销上次写入 / 重新读取), the navigation between the screens (考核月份 —
  * the month list or one month's page —, 付款结算, 合同与日历, 规则设置; one file each in
  * screens/), the trust dialogs and the lost-work guard. Inside Excel it works on the open workbook;
  * in a plain browser on a local .xlsx that is handed back as a download.
@@ -20,8 +20,8 @@
  * Stable hooks for the end-to-end test (data-testid):
  *   file-input     the <input type="file"> of the browser mode (FileBar)
  *   download       the download button of the browser mode (FileBar)
- *   recompute-all  the 全部重算 button
- *   settle         the 结算 button
+ *   recompute-all  the toolbar's 全部重算并结算 button (every month scored again and 付款结算 rebuilt:
+ *                  Session.recomputeAll); recompute-all-hint its one-line description
  *   reload         the 重新读取 button (reads the workbook again)
  *   compute-month  the 计算本月 button of an open month
  *   save-month     the 保存本月输入 button of an open month
@@ -69,7 +69,6 @@ import {
   ProgressBar,
   Tab,
   TabList,
-  Title3,
   makeStyles,
   useRestoreFocusTarget,
   tokens,
@@ -81,6 +80,7 @@ import { INDICATOR_FIELDS, type MonthKey } from "../domain";
 import { FileBar } from "./components/FileBar";
 import { IncompleteWriteBar, LimitationsBar } from "./components/HostNotices";
 import { ProblemList } from "./components/ProblemList";
+import { TitleBar } from "./components/TitleBar";
 import { FreezeDialog, UndoDialog, UnfreezeDialog } from "./components/TrustDialogs";
 import { downloadFile, openWorkbookFile } from "./file";
 import { confirmExcelHost, type HostInfo } from "./host";
@@ -91,7 +91,7 @@ import { MonthListScreen } from "./screens/MonthListScreen";
 import { MonthScreen } from "./screens/MonthScreen";
 import { SettingsScreen } from "./screens/SettingsScreen";
 import { SettlementScreen } from "./screens/SettlementScreen";
-import type { ScreenProps } from "./screens/types";
+import { seeAlsoIn, type ScreenProps } from "./screens/types";
 import type { ActionResult, PaneAdapter, PaneProblem, Phase } from "./session";
 import { dialogsReducer, NO_DIALOG, type GuardKind } from "./state/dialogs";
 import { CLEAN, dirtyReducer, dirtyScreens, type ScreenKey } from "./state/dirty";
@@ -112,14 +112,12 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  // The language switch stays beside the title at 320 px (the title wraps, the switch does not).
-  titleRow: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS },
-  title: { margin: 0, flex: "1 1 auto", minWidth: 0 },
-  language: { flexShrink: 0 },
   status: { color: tokens.colorNeutralForeground3 },
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   reason: { color: tokens.colorNeutralForeground3 },
-  nav: { overflowX: "auto", flexWrap: "wrap" },
+  // The four tabs on one row at 320 px, in both languages: tight padding, no wrapping.
+  nav: { flexWrap: "nowrap", minWidth: 0, columnGap: 0 },
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, minWidth: 0, whiteSpace: "nowrap" },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -135,6 +133,29 @@ export interface AppProps {
   download?: (bytes: Uint8Array, name: string) => void;
   /** The clock (default: new Date); tests give a fixed one. */
   now?: () => Date;
+  /** Which edition the pane is (its first status line and host words); default: from `host` (editionOf). */
+  edition?: Edition;
+}
+
+/**
+ * The pane's editions: the Office add-in inside Excel, the browser edition (the hosted page, a
+ * preview for trying the product on a local file), the single-file offline edition (a finished
+ * edition: open, work, download, with no server and no network), the WPS 表格 add-in.
+ */
+export type Edition = "addin" | "browser" | "offline" | "wps";
+
+/** The edition the host implies (the offline edition says so itself: offline.tsx). */
+export function editionOf(host: HostInfo): Edition {
+  if (host.host === "WPS") return "wps";
+  return host.inOffice ? "addin" : "browser";
+}
+
+/** The status line before anything is read, in each edition. */
+export function editionStatus(edition: Edition, host: HostInfo): StatusFn {
+  if (edition === "wps") return (x) => x.connectedWps;
+  if (edition === "offline") return (x) => x.offlineEdition;
+  if (edition === "browser") return (x) => x.browserOnly;
+  return (x) => x.connected(host.platform);
 }
 
 const PHASES: readonly Phase[] = ["read", "score", "write"];
@@ -168,7 +189,7 @@ function refusedStatus(r: ActionResult, month: MonthKey | null): StatusFn {
   };
 }
 
-export function App({ host, locale: initialLocale, adapter, openFile = openWorkbookFile, download = downloadFile, now }: AppProps) {
+export function App({ host, locale: initialLocale, adapter, openFile = openWorkbookFile, download = downloadFile, now, edition = editionOf(host) }: AppProps) {
   const styles = useStyles();
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const t = STRINGS[locale];
@@ -186,7 +207,7 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
   const saves = useRef(new Map<ScreenKey, () => Promise<boolean>>());
   const month = monthState.month;
   const monthIsDirty = monthDirty(monthState);
-  const workbook = useWorkbook(host, now, {
+  const workbook = useWorkbook(host, now, editionStatus(edition, host), {
     opened: () => {
       setLimitsSeen(null);
       monthDo({ type: "close" });
@@ -435,14 +456,7 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={locale} className={styles.provider}>
       <main className={styles.main}>
         <header className={styles.header}>
-          <div className={styles.titleRow}>
-            <Title3 as="h1" className={styles.title}>
-              {t.title}
-            </Title3>
-            <Button className={styles.language} size="small" appearance="subtle" lang={locale === "zh-CN" ? "en-US" : "zh-CN"} title={t.languageSwitch} onClick={() => setLocale(locale === "zh-CN" ? "en-US" : "zh-CN")}>
-              {t.otherLanguage}
-            </Button>
-          </div>
+          <TitleBar t={t} locale={locale} onLocale={setLocale} />
           <Body1>{t.subtitle}</Body1>
           <Caption1 className={styles.status} role="status" aria-live="polite" data-testid="status">
             {wb.status(t)}
@@ -455,7 +469,7 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
           </MessageBar>
         )}
 
-        {limitsKey !== "" && limitsKey !== limitsSeen && <LimitationsBar limitations={limitations} t={t} locale={locale} onDismiss={dismissLimits} />}
+        {limitsKey !== "" && limitsKey !== limitsSeen && <LimitationsBar limitations={limitations} t={t} locale={locale} wps={edition === "wps"} onDismiss={dismissLimits} />}
 
         {!host.inOffice && <FileBar t={t} fileName={wb.fileName} onOpen={onOpenFile} onDownload={onDownload} disabled={working} />}
         {!host.inOffice && wb.notDownloaded && (
@@ -486,13 +500,11 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
               <Button
                 appearance="primary"
                 data-testid="recompute-all"
+                aria-describedby="recompute-all-hint"
                 disabledFocusable={working}
                 onClick={() => void perform((s, p) => s.recomputeAll(draft, p), (r) => (x) => x.recomputed(r.months, r.paymentSheet), true)}
               >
                 {t.recomputeAll}
-              </Button>
-              <Button data-testid="settle" disabledFocusable={working} onClick={() => void perform((s, p) => s.settle(draft, p), (r) => (x) => x.settled(r.paymentSheet), true)}>
-                {t.settle}
               </Button>
               <Button data-testid="undo" disabledFocusable={working || undoReason !== null} aria-describedby={undoReason ? "undo-reason" : undefined} onClick={() => void askUndo()} {...restoreFocus}>
                 {t.undo}
@@ -501,6 +513,9 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
                 {t.reload}
               </Button>
             </div>
+            <Caption1 id="recompute-all-hint" className={styles.reason} data-testid="recompute-all-hint">
+              {t.recomputeAllHint}
+            </Caption1>
             {undoReason && (
               <Caption1 id="undo-reason" className={styles.reason} data-testid="undo-reason">
                 {undoReason}
@@ -510,22 +525,22 @@ export function App({ host, locale: initialLocale, adapter, openFile = openWorkb
             {wb.refusal.length > 0 && (
               <MessageBar intent="error" layout="multiline" data-testid="refusal">
                 <MessageBarBody>
-                  <ProblemList problems={wb.refusal} t={t} locale={locale} canSelect={session?.canSelect ?? false} onSelect={select} label={wb.status(t)} />
+                  <ProblemList problems={wb.refusal} t={t} locale={locale} canSelect={session?.canSelect ?? false} onSelect={select} label={wb.status(t)} seeAlso={seeAlsoIn(session)} />
                 </MessageBarBody>
               </MessageBar>
             )}
 
             <TabList className={styles.nav} size="small" aria-label={t.navLabel} selectedValue={screenKey} onTabSelect={(_e, d) => chooseScreen(SCREENS.find((k) => k === d.value) ?? "months")}>
-              <Tab value="months" data-testid="nav-months">
+              <Tab className={styles.tab} value="months" data-testid="nav-months">
                 {t.tabMonths}
               </Tab>
-              <Tab value="settlement" data-testid="nav-settlement">
+              <Tab className={styles.tab} value="settlement" data-testid="nav-settlement">
                 {t.tabSettlement}
               </Tab>
-              <Tab value="contract" data-testid="nav-contract">
+              <Tab className={styles.tab} value="contract" data-testid="nav-contract">
                 {t.tabContract}
               </Tab>
-              <Tab value="settings" data-testid="nav-settings">
+              <Tab className={styles.tab} value="settings" data-testid="nav-settings">
                 {t.tabSettings}
               </Tab>
             </TabList>

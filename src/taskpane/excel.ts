@@ -52,11 +52,11 @@ const EFFECTS: Record<Known, (req: string) => { zh: string; en: string }> = {
   }),
   validation: (req) => ({
     zh: `此版本 Excel 不支持下拉列表（需 ${req}）：付款记录、加减分事件等输入表的输入列不会添加下拉列表，请按表头手工填写；计算时仍会逐项检查。`,
-    en: `This Excel cannot add drop-down lists (needs ${req}): the input columns of 付款记录, 加减分事件 and the other input sheets get none. Type the values by hand; every value is still checked when scoring.`,
+    en: `This Excel cannot add drop-down lists (needs ${req}): the input columns of “付款记录”, “加减分事件” and the other input sheets get none. Type the values by hand; every value is still checked when scoring.`,
   }),
   pageLayout: (req) => ({
     zh: `此版本 Excel 不支持打印设置（需 ${req}）：付款结算表的纸张、打印区域和打印标题不会设置，打印前请在「页面布局」中手工设置（A4、打印区域、标题行）。`,
-    en: `This Excel cannot set up printing (needs ${req}): the paper, print area and print titles of 付款结算 are not set. Set them by hand under Page Layout (A4, print area, title rows) before printing.`,
+    en: `This Excel cannot set up printing (needs ${req}): the paper, print area and print titles of “付款结算” are not set. Set them by hand under Page Layout (A4, print area, title rows) before printing.`,
   }),
 };
 

@@ -270,6 +270,17 @@ export interface Strings {
   downloadAs: (name: string) => string;
   /** The other row a message's "另见第 N 条" means: its sheet and cell. */
   seeAlsoAt: (place: string) => string;
+
+  // Shell and editions (h8, issue 15 loose ends): the toolbar's one recompute-and-settle action,
+  // each edition's first status line, the limitations bar's title in WPS.
+  recomputeAllHint: string;
+  connectedWps: string;
+  offlineEdition: string;
+  limitationsTitleWps: string;
+  /** 付款进度: an instalment while some of its months need recomputing (its figures not computed yet). */
+  instalmentStale: (months: readonly string[]) => string;
+  /** A collapsible section's header after its name: how many entries, how many errors. */
+  sectionSummary: (entries: number, errors: number) => string;
   // --- end h1b ---
 }
 
@@ -475,7 +486,7 @@ export const STRINGS: Record<Locale, Strings> = {
     instalmentPayable: (p) => `应付 ${p}`,
 
     computeMonth: "计算本月",
-    recomputeAll: "全部重算",
+    recomputeAll: "全部重算并结算",
     reload: "重新读取",
     settle: "结算",
     saveMonth: "保存本月输入",
@@ -492,7 +503,7 @@ export const STRINGS: Record<Locale, Strings> = {
     refused: (e) => `有 ${e} 个错误，未写入任何内容。`,
     failed: (m) => `操作失败：${m}`,
     opened: (n) => `已打开「${n}」。`,
-    settingsSaved: "规则设置已保存。点「全部重算」按新规则写入得分。",
+    settingsSaved: "规则设置已保存。点「全部重算并结算」按新规则写入得分。",
 
     indicatorsHeading: "指标录入",
     indicatorLabel: (k) => label(k)?.header ?? k,
@@ -590,7 +601,7 @@ export const STRINGS: Record<Locale, Strings> = {
     incompleteDone: "已写入：",
     incompleteNotDone: "未写入：",
     incompleteNone: "（无）",
-    incompleteAdvice: "请点击「撤销上次写入」，恢复到本次操作之前的状态；或再次点击「全部重算」（或重做本次操作），补写未写入的部分。",
+    incompleteAdvice: "请点击「撤销上次写入」，恢复到本次操作之前的状态；或再次点击「全部重算并结算」（或重做本次操作），补写未写入的部分。",
     incompleteStatus: "写入未完成，工作簿只更新了一部分。",
     // --- components (h1b) ---
     reportsIntro: "第4项（数据分析）按应交日期在本月的报告计分：每份报告按其所属期间列出，并注明应交日期。",
@@ -611,6 +622,13 @@ export const STRINGS: Record<Locale, Strings> = {
     headerName: (h) => h,
     downloadAs: (n) => `下载为「${n}」`,
     seeAlsoAt: (p) => `另见：${p}`,
+    // Shell and editions (h8)
+    recomputeAllHint: "重新计算每个月的考核得分，并重建「付款结算」表。",
+    connectedWps: "已连接 WPS 表格",
+    offlineEdition: "离线版：打开本地 .xlsx 工作簿，结果通过下载保存；无需 Excel，也不联网。",
+    limitationsTitleWps: "此版本 WPS 表格的限制",
+    sectionSummary: (n, e) => `${n === 0 ? "无" : `${n} 条`}${e > 0 ? `，${e} 个错误` : ""}`,
+    instalmentStale: (m) => `需要重新计算：${m.join("、")}的考核得分与工作簿不一致，点「全部重算并结算」后显示本笔的平均分和扣款。`,
   },
   "en-US": {
     title: "12367 Scorecard Assistant",
@@ -622,11 +640,11 @@ export const STRINGS: Record<Locale, Strings> = {
     notExcel: (h) => `This add-in is made for Excel; the host is ${h}.`,
 
     tabMonths: "Months",
-    tabSettings: "Rule settings",
+    tabSettings: "Rules",
     // --- shell and screens (h1a) ---
     navLabel: "Screens",
     tabSettlement: "Settlement",
-    tabContract: "Contract & calendar",
+    tabContract: "Contract",
     stateStale: "Needs recomputing",
     staleDetail: (cell, held) => `The workbook's score${cell ? ` (${cell})` : ""} is ${held === null ? "empty" : held}, which is not what the inputs give. Click “Score this month” to write it.`,
     scoreCaption: "Score",
@@ -637,7 +655,7 @@ export const STRINGS: Record<Locale, Strings> = {
     freezeNeedsScore: (s) => (s === "errors" ? "This month has errors: correct them before freezing." : s === "incomplete" ? "This month is not filled in: complete and score it before freezing." : "This month is not started: nothing to freeze."),
     undoNone: "Nothing to undo.",
     undoEmpty: "The last write changed no cell: nothing to undo.",
-    undoRefused: "撤销记录 cannot be used: no undo.",
+    undoRefused: "The undo record (“撤销记录”) cannot be used: no undo.",
     guardTitle: "Unsaved changes",
     guardLeave: "This month's form has changes not written to the workbook; they are lost if you leave.",
     guardDownload: "The form's changes are not in the workbook yet: a download now would not include them.",
@@ -668,7 +686,7 @@ export const STRINGS: Record<Locale, Strings> = {
     instalmentPayable: (p) => `Payable ${p}`,
 
     computeMonth: "Score this month",
-    recomputeAll: "Recompute all",
+    recomputeAll: "Recompute all and settle",
     reload: "Reload",
     settle: "Settle",
     saveMonth: "Save this month's inputs",
@@ -685,7 +703,7 @@ export const STRINGS: Record<Locale, Strings> = {
     refused: (e) => `${e} error${e === 1 ? "" : "s"}: nothing was written.`,
     failed: (m) => `Failed: ${m}`,
     opened: (n) => `Opened "${n}". `,
-    settingsSaved: "Rule settings saved. Use \"Recompute all\" to write the scores under the new rules.",
+    settingsSaved: "Rule settings saved. Use “Recompute all and settle” to write the scores under the new rules.",
 
     indicatorsHeading: "Indicators (sheet “指标录入”)",
     indicatorLabel: (k) => capital(label(k)?.en ?? k),
@@ -783,7 +801,7 @@ export const STRINGS: Record<Locale, Strings> = {
     incompleteDone: "Written:",
     incompleteNotDone: "Not written:",
     incompleteNone: "(none)",
-    incompleteAdvice: "Click “Undo last write” to restore the workbook as it was before this action, or click “Recompute all” again (or repeat the action) to write the rest.",
+    incompleteAdvice: "Click “Undo last write” to restore the workbook as it was before this action, or click “Recompute all and settle” again (or repeat the action) to write the rest.",
     incompleteStatus: "The write did not finish; the workbook is only partly updated.",
     // --- components (h1b) ---
     reportsIntro: "Row 4 (data analysis) scores the reports due this month: each is listed by the period it reports on, with its due date.",
@@ -804,5 +822,12 @@ export const STRINGS: Record<Locale, Strings> = {
     headerName: (h) => HEADER_EN[h] ?? quoteCjk(h),
     downloadAs: (n) => `Download as “${n}”`,
     seeAlsoAt: (p) => `See also: ${p}`,
+    // Shell and editions (h8)
+    recomputeAllHint: "Scores every month again and rebuilds the payment sheet “付款结算”.",
+    connectedWps: "Connected to WPS Spreadsheets",
+    offlineEdition: "Offline edition: open a local .xlsx workbook; the result is saved as a download. No Excel and no network needed.",
+    limitationsTitleWps: "What this WPS Spreadsheets cannot do",
+    sectionSummary: (n, e) => `${n === 0 ? "none" : `${n} ${n === 1 ? "entry" : "entries"}`}${e > 0 ? `, ${e} error${e === 1 ? "" : "s"}` : ""}`,
+    instalmentStale: (m) => `Needs recomputing: the score of ${m.join(", ")} differs from the workbook; use “Recompute all and settle” to see this instalment's average and deduction.`,
   },
 };

@@ -1,5 +1,5 @@
 import { createRoot } from "react-dom/client";
-import { App } from "./App";
+import { App, editionOf, type Edition } from "./App";
 import type { HostInfo } from "./host";
 import { pickLocale } from "./i18n";
 import type { PaneAdapter } from "./session";
@@ -7,9 +7,10 @@ import type { PaneAdapter } from "./session";
 /**
  * Renders the pane. Inside Office the office-js adapter comes as a small chunk of its own
  * ("excel"); inside WPS 表格 (host.ts: host "WPS") the ET adapter does ("wps"); in a plain browser
- * neither is loaded (the file mode loads ExcelJS on demand).
+ * neither is loaded (the file mode loads ExcelJS on demand). `edition` (App's Edition) defaults to
+ * the one the host implies; the single-file offline edition passes "offline" (offline.tsx).
  */
-export async function mount(element: HTMLElement, host: HostInfo): Promise<void> {
+export async function mount(element: HTMLElement, host: HostInfo, edition: Edition = editionOf(host)): Promise<void> {
   const locale = pickLocale(host.language);
   document.documentElement.lang = locale;
   let adapter: PaneAdapter | undefined;
@@ -20,5 +21,5 @@ export async function mount(element: HTMLElement, host: HostInfo): Promise<void>
     const { excelPaneAdapter } = await import(/* webpackChunkName: "excel" */ "./excel");
     adapter = excelPaneAdapter();
   }
-  createRoot(element).render(<App host={host} locale={locale} adapter={adapter} />);
+  createRoot(element).render(<App host={host} locale={locale} adapter={adapter} edition={edition} />);
 }

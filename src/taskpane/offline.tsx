@@ -7,7 +7,8 @@
  * (React, Fluent UI, the app and the .xlsx file adapter) is one script inlined in the page, so
  * nothing is fetched from file:// (Firefox treats every file as its own origin and would refuse
  * it) or from anywhere else. office.js is never loaded, so detectHost() finds no Office and the
- * pane opens in its browser mode: open a local workbook, work on it, download the result.
+ * pane opens in its browser mode: open a local workbook, work on it, download the result. Its
+ * status line says it is the offline edition (a finished edition, not the browser preview).
  */
 import { detectHost } from "./host";
 import { mount } from "./mount";
@@ -16,7 +17,7 @@ async function start(): Promise<void> {
   const root = document.getElementById("root");
   if (!root) return;
   const host = await detectHost();
-  await mount(root, { ...host, inOffice: false, host: null, platform: null });
+  await mount(root, { ...host, inOffice: false, host: null, platform: null }, "offline");
 }
 
 start().catch((e: unknown) => {

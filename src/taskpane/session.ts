@@ -173,6 +173,13 @@ export interface InstalmentStatus {
   final: boolean;
   /** The amount payable, when final. */
   payable: string | null;
+  /**
+   * The months of its period whose 考核得分 in the workbook is not what the engine computes
+   * (需要重新计算). While any is, the instalment's figures are not computed yet: average,
+   * deduction and payable are null and `final` false, so the summary never shows totals the
+   * workbook does not hold (one truth, issue 15 point 3).
+   */
+  stale: MonthKey[];
 }
 
 export type ActionKind = "saved" | "scored" | "recomputed" | "settled" | "refused" | "unchanged" | "frozen" | "unfrozen" | "undone";
@@ -462,12 +469,17 @@ export class Session {
     const bad = new Set(r.errors.map((p) => p.month).filter((m): m is string => m !== undefined));
     for (const s of r.scores) if (!bad.has(s.month)) totals[s.month] = fixed2(s.total);
     const progress = settlementProgress(totals, inputs.payments, r.rules, this.asOf());
+    const staleMonths = new Set(this.months().filter((m) => m.state === "stale").map((m) => m.month));
     return r.rules.contract.instalments.map((terms) => {
       const p = progress.ok ? progress.value.instalments.find((i) => i.number === terms.number) : undefined;
       const f = p?.forecast ?? forecastInstalment(terms, totals, r.rules);
       const settled = p?.settled ?? null;
       // 合同总额 × 比例 to the fen, the last instalment taking the remainder (SPEC §9).
       const amount = instalmentAmount(terms, r.rules);
+      const stale = f.months.filter((m) => staleMonths.has(m));
+      if (stale.length > 0) {
+        return { number: terms.number, amount: yuanText(amount), months: f.months, monthsScored: f.monthsScored, average: null, deduction: null, final: false, payable: null, stale };
+      }
       return {
         number: terms.number,
         amount: yuanText(amount),
@@ -477,6 +489,7 @@ export class Session {
         deduction: settled ? yuanText(settled.deduction) : f.projectedDeduction === null ? null : yuanText(f.projectedDeduction),
         final: f.status === "complete",
         payable: settled ? yuanText(settled.payable) : null,
+        stale,
       };
     });
   }

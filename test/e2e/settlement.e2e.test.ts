@@ -3,7 +3,8 @@
  * browser edition on assets/example-2024-2025.xlsx. 付款结算 (nav-settlement) shows the instalments'
  * figures; an invoice date typed wrong is refused at its field; typed right and saved, it is in the
  * downloaded workbook's 付款记录 and the screen shows the due date it gives; 重算并结算 writes
- * 付款结算. 合同与日历 (nav-contract) shows the example's contract.
+ * 付款结算. 合同与日历 (nav-contract) shows the example's contract; a 节假日安排 day added there and
+ * saved is in the downloaded workbook's cells and moves the due date it falls in.
  *
  * With E2E_SCREENSHOTS=<folder>, pictures of both screens at 320 px (light, dark, English) are
  * written there: settlement-{light,dark,en}.png and contract-{light,dark,en}.png (full page), each
@@ -127,6 +128,44 @@ describeInBrowser("付款结算 and 合同与日历 in the browser edition", () 
       await page.getByTestId("discard-contract").click();
       await expect(page.getByTestId("terms-1-share").inputValue()).resolves.toBe("50%");
       await shoot(page, "contract-light");
+      expect(session.pageErrors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("saves a 节假日安排 day added on 合同与日历: in the downloaded workbook, and in the due dates it gives", async () => {
+    const session = await harness.openPane({ colorScheme: "light", width: 320 });
+    try {
+      const { page } = session;
+      await openExample(page);
+      await page.getByTestId("nav-contract").click();
+      await page.getByTestId("screen-contract").waitFor({ timeout: 30_000 });
+      await expect(page.locator('[data-testid^="holiday-"][data-testid$="-date"]').count()).resolves.toBe(0);
+      // a day off (休) on Tuesday 2026-01-20, inside instalment 3's payment term (2026-01-01 + 30 working days)
+      await page.getByTestId("holiday-add").click();
+      await page.getByTestId("holiday-0-date").fill("2026-01-20");
+      await page.getByTestId("holiday-0-note").fill("调休");
+      await expect(page.getByTestId("holiday-0-kind").inputValue()).resolves.toBe("休");
+      await page.getByTestId("save-contract").click();
+      await page.getByTestId("contract-note").filter({ hasText: "已保存 3 个单元格；各月得分与付款请用「重算并结算」按新条款重新计算。" }).waitFor({ timeout: 30_000 });
+      await expect(page.getByTestId("holiday-0-date").inputValue()).resolves.toBe("2026-01-20");
+
+      // the calendar in force now has the day: instalment 3 falls due one working day later
+      await page.getByTestId("nav-settlement").click();
+      await page.getByTestId("screen-settlement").waitFor({ timeout: 30_000 });
+      await expect(page.getByTestId("settlement-3-due-date").textContent()).resolves.toBe("2026-02-13（2026-01-01 后第 30 个工作日）");
+
+      const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByTestId("download").click()]);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+      const days = wb.getWorksheet("节假日安排");
+      expect(days).toBeDefined();
+      const a2 = days?.getCell("A2").value ?? null;
+      // a real date (ExcelJS: a Date at UTC midnight), or its serial number
+      const iso = typeof a2 === "number" ? new Date(Date.UTC(1899, 11, 30) + a2 * 86_400_000).toISOString().slice(0, 10) : isoOf(a2);
+      expect([iso, days?.getCell("B2").value, days?.getCell("C2").value]).toEqual(["2026-01-20", "休", "调休"]);
+      expect(days?.getCell("A3").value ?? null).toBeNull();
       expect(session.pageErrors).toEqual([]);
     } finally {
       await session.close();

@@ -667,7 +667,11 @@ export function describeAdapterConformance(hostName: string, host: ConformanceHo
         const opened = await host.open(workbook);
         const snapshot = await opened.adapter.read();
         expectSameSnapshot(snapshot, expectedSnapshot(workbook.sheets));
-        expect(snapshot.sheets).toHaveLength(17);
+        // 12 monthly 附件二, the contract-year sheets (合同信息, 付款条款, 节假日安排) and the input sheets.
+        expect(snapshot.sheets).toHaveLength(20);
+        expect(snapshot.sheets.map((s) => s.name).slice(12)).toEqual(["合同信息", "付款条款", "指标录入", "加减分事件", "报告提交", "付款记录", "规则设置", "节假日安排"]);
+        expect(snapshot.sheets[0]?.name).toBe("2024年12月");
+        expect(snapshot.sheets[11]?.name).toBe("2025年11月");
         expect(snapshot.sheets.reduce((n, s) => n + s.cells.length, 0)).toBeGreaterThan(1500);
       });
     });

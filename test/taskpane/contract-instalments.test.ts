@@ -38,6 +38,16 @@ describe("the pane's instalments follow 付款条款", () => {
     snapshot = applyPlanToSnapshot(snapshot, { cellWrites: [{ sheet: "指标录入", writes }], sheets: [] });
     const session = new Session(new FakeAdapter(snapshot), { now: () => new Date(2025, 5, 1, 9, 0) });
     await session.load();
+    // no scorecard holds a score yet: the instalments tied to scored months show no figure (one truth) …
+    expect(session.instalments().map((i) => [i.number, i.stale, i.average, i.deduction])).toEqual([
+      [1, [], null, "¥0.00"],
+      [2, ["2025-03", "2025-04"], null, null],
+      [3, ["2025-05"], null, null],
+      [4, [], null, null],
+    ]);
+    // … until they are recomputed
+    await session.recomputeAll(null);
+    await session.whenRefreshed();
     // 季度服务费 = 1,000,000.01 × 3 ÷ 6 = 500,000.005; 2025-05 alone at 94.00: 1 × 0.5% × 500,000.005 = 2,500.000025 → 2,500.00 at this pace.
     expect(session.instalments().map((i) => [i.number, i.amount, i.months.length, i.monthsScored, i.average, i.deduction, i.final])).toEqual([
       [1, "¥250,000.00", 0, 0, null, "¥0.00", true],

@@ -131,10 +131,10 @@ describe("what this Excel cannot do (point 8)", () => {
     expect(describeSkipped(SKIPPED.merges)).toEqual({ feature: "merged areas", messageZh: MERGES_ZH, messageEn: MERGES_EN });
     const dropdowns = describeSkipped(SKIPPED.validation);
     expect(dropdowns.messageZh).toBe("此版本 Excel 不支持下拉列表（需 ExcelApi 1.8）：付款记录、加减分事件等输入表的输入列不会添加下拉列表，请按表头手工填写；计算时仍会逐项检查。");
-    expect(dropdowns.messageEn).toContain("the input columns of 付款记录, 加减分事件 and the other input sheets get none");
+    expect(dropdowns.messageEn).toContain("the input columns of “付款记录”, “加减分事件” and the other input sheets get none");
     const print = describeSkipped(SKIPPED.pageLayout);
     expect(print.messageZh).toBe("此版本 Excel 不支持打印设置（需 ExcelApi 1.9）：付款结算表的纸张、打印区域和打印标题不会设置，打印前请在「页面布局」中手工设置（A4、打印区域、标题行）。");
-    expect(print.messageEn).toContain("the paper, print area and print titles of 付款结算 are not set. Set them by hand");
+    expect(print.messageEn).toContain("the paper, print area and print titles of “付款结算” are not set. Set them by hand");
     // the adapter's renamed field (messageZh) and a feature the pane does not know: its own words
     expect(describeSkipped({ feature: "sparklines", requirement: "ExcelApi 1.99", messageZh: "不支持迷你图", messageEn: "no sparklines" })).toEqual({ feature: "sparklines", messageZh: "不支持迷你图", messageEn: "no sparklines" });
     // known by its requirement set alone
@@ -179,7 +179,7 @@ describe("what this Excel cannot do (point 8)", () => {
     await waitFor(() => expect(within(screen.getByRole("group", { name: "What this Excel cannot do" })).getAllByRole("listitem")).toHaveLength(2));
     expect(screen.getAllByRole("group", { name: "What this Excel cannot do" })).toHaveLength(1);
     expect(screen.getByRole("group", { name: "What this Excel cannot do" }).textContent).toContain(
-      "This Excel cannot set up printing (needs ExcelApi 1.9): the paper, print area and print titles of 付款结算 are not set. Set them by hand under Page Layout (A4, print area, title rows) before printing.",
+      "This Excel cannot set up printing (needs ExcelApi 1.9): the paper, print area and print titles of “付款结算” are not set. Set them by hand under Page Layout (A4, print area, title rows) before printing.",
     );
     // keyboard: Tab reaches the bar's button (it comes just before the toolbar), Enter dismisses it and focus goes to the toolbar
     await tabTo(user, () => screen.getByTestId("recompute-all"));
@@ -237,7 +237,7 @@ describe("a write that stopped part way (point 4)", () => {
         .getAllByRole("listitem")
         .map((li) => li.textContent),
     ).toEqual(["2025年10月 考核得分", "2025年11月 考核得分"]);
-    expect(bar.textContent).toContain("请点击「撤销上次写入」，恢复到本次操作之前的状态；或再次点击「全部重算」");
+    expect(bar.textContent).toContain("请点击「撤销上次写入」，恢复到本次操作之前的状态；或再次点击「全部重算并结算」");
     expect(screen.getByTestId("status").textContent).toBe("写入未完成，工作簿只更新了一部分。");
     expect(screen.queryByText(/^操作失败/)).toBeNull(); // not the generic error
     // the session read the workbook again: 撤销记录 is there, so 撤销上次写入 can be pressed
@@ -261,7 +261,7 @@ describe("a write that stopped part way (point 4)", () => {
     expect(within(bar).getByText("batch 2 of 2 failed: the sheet is protected")).toBeTruthy();
     expect(within(within(bar).getByRole("list", { name: "Written:" })).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["撤销记录", "2024年12月 考核得分"]);
     expect(within(within(bar).getByRole("list", { name: "Not written:" })).getAllByRole("listitem")).toHaveLength(2);
-    expect(bar.textContent).toContain("Click “Undo last write” to restore the workbook as it was before this action, or click “Recompute all” again");
+    expect(bar.textContent).toContain("Click “Undo last write” to restore the workbook as it was before this action, or click “Recompute all and settle” again");
   });
 
   it("other errors keep the generic message", async () => {

@@ -153,6 +153,12 @@ describe("month form", () => {
     const adapter = new FakeAdapter(workbook(OCTOBER));
     const user = await openPane(adapter);
     await openMonth(user, "2025-10");
+    // the two sections are collapsed (nothing wrong in them): open them
+    expect(screen.getByTestId("events-summary").textContent).toBe(" · 2 条");
+    expect(screen.getByTestId("reports-summary").textContent).toBe(" · 1 条");
+    expect(screen.queryByTestId("event-1")).toBeNull();
+    await user.click(within(screen.getByTestId("events-section")).getByRole("button", { name: /^加减分事件/ }));
+    await user.click(within(screen.getByTestId("reports-section")).getByRole("button", { name: /^报告提交/ }));
     // the second bonus lacked evidence: switch it on; remove the report; add a penalty
     const second = screen.getByTestId("event-1");
     await user.click(within(second).getByRole("switch", { name: /^佐证材料/ }));
@@ -161,7 +167,7 @@ describe("month form", () => {
     const third = screen.getByTestId("event-2");
     await user.click(within(third).getByLabelText("类型"));
     await user.click(screen.getByText("扣分", { selector: "[role=option]" }));
-    await user.click(within(third).getByLabelText("级别"));
+    await user.click(within(third).getByRole("combobox", { name: "级别" }));
     await user.click(screen.getByText("省级", { selector: "[role=option]" }));
     await user.type(within(third).getByLabelText("事项编号"), "KF-9");
     await user.click(within(third).getByRole("switch", { name: /^经查属实/ }));
@@ -212,7 +218,7 @@ describe("settings", () => {
     await waitFor(() => expect(adapter.plans.length).toBe(1));
     // RULE_SETTINGS order in the template: 流动率20至30得分 is the 5th parameter, on row 6
     expect(adapter.written("规则设置")).toEqual(["B6=5"]);
-    expect(await screen.findByText("规则设置已保存。点「全部重算」按新规则写入得分。")).toBeTruthy();
+    expect(await screen.findByText("规则设置已保存。点「全部重算并结算」按新规则写入得分。")).toBeTruthy();
     // the run now uses the option: 2025-10's turnover (22.2%) scores 5 instead of 10
     // 2025-10's turnover (22.2%) now scores 5 instead of 10: the workbook's 93.25 is no longer what the
     // inputs give, so the month needs recomputing until 全部重算 writes 88.25

@@ -46,12 +46,21 @@ describe("Session on the example workbook", () => {
     // one truth: the engine scores every month, but no scorecard holds its score yet
     expect(months.map((m) => m.state)).toEqual(Array(12).fill("stale"));
     expect(months.find((m) => m.month === "2025-10")).toMatchObject({ sheet: "2025年10月", state: "stale", total: null, computed: "93.25", held: null, totalCell: "2025年10月!H2" });
-    expect(session.instalments().map((i) => [i.number, i.monthsScored, i.deduction, i.final])).toEqual([
-      [1, 0, "¥0.00", true],
-      [2, 6, "¥499.53", true],
-      [3, 6, "¥0.00", true],
+    // so the instalments tied to them show no figure yet (the workbook holds none): 需要重新计算
+    expect(session.instalments().map((i) => [i.number, i.monthsScored, i.deduction, i.final, i.stale.length])).toEqual([
+      [1, 0, "¥0.00", true, 0],
+      [2, 6, null, false, 6],
+      [3, 6, null, false, 6],
     ]);
     expect(plans).toEqual([]);
+    // 全部重算并结算 writes every score: then the engine's figures are the workbook's
+    await session.recomputeAll(null);
+    await session.whenRefreshed();
+    expect(session.instalments().map((i) => [i.number, i.monthsScored, i.deduction, i.final, i.stale.length])).toEqual([
+      [1, 0, "¥0.00", true, 0],
+      [2, 6, "¥499.53", true, 0],
+      [3, 6, "¥0.00", true, 0],
+    ]);
   });
 
   it("计算本月 writes the edited indicators and the new scores together", async () => {

@@ -57,7 +57,7 @@ describe("hotline-scorecard freeze / unfreeze on assets/example-2024-2025.xlsx",
     expect(frozen.sheets.find((s) => s.name === OCT)?.protected).toBe(true);
     const log = readAudit(frozen);
     expect(log.rows).toHaveLength(1);
-    expect(log.rows[0]).toEqual(expect.objectContaining({ time: NOW, action: "定稿", month: "2025-10", rulesVersion: `${DEFAULT_RULES.version}+规则设置`, fingerprint, who: "张三" })); // the example has a 规则设置 sheet
+    expect(log.rows[0]).toEqual(expect.objectContaining({ time: NOW, action: "定稿", month: "2025-10", rulesVersion: DEFAULT_RULES.version, fingerprint, who: "张三" })); // the example's 规则设置 restates the defaults: the contract as written
     expect(log.rows[0]?.note).toContain("无密码");
     expect(readFileSync(ASSET).equals(assetBefore)).toBe(true);
 

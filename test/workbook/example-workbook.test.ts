@@ -1,6 +1,9 @@
-import { readFileSync } from "fs";
+import { execFileSync } from "child_process";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { INDICATOR_FIELDS } from "../../src/domain";
 
 const FILE = join(__dirname, "..", "..", "assets", "example-2024-2025.xlsx");
@@ -18,12 +21,54 @@ describe("assets/example-2024-2025.xlsx", () => {
   };
   const utc = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
 
-  it("holds the twelve months of the contract year and the input sheets", () => {
+  it("holds the twelve months of the contract year, the contract-year sheets and the input sheets", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       "2024年12月", "2025年1月", "2025年2月", "2025年3月", "2025年4月", "2025年5月",
       "2025年6月", "2025年7月", "2025年8月", "2025年9月", "2025年10月", "2025年11月",
-      "指标录入", "加减分事件", "报告提交", "付款记录", "规则设置",
+      "合同信息", "付款条款", "指标录入", "加减分事件", "报告提交", "付款记录", "规则设置", "节假日安排",
     ]);
+  });
+
+  it("is what `npm run make-example` makes today, byte for byte (the script is deterministic)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "example-"));
+    try {
+      const out = join(dir, "example.xlsx");
+      const root = join(__dirname, "..", "..");
+      execFileSync(process.execPath, [join(root, "node_modules", "tsx", "dist", "cli.mjs"), join(root, "scripts", "make-example.ts"), out], { cwd: root, stdio: "ignore", timeout: 60_000 });
+      // Regenerate with `npm run make-example` when the template or the example's data changes.
+      expect(readFileSync(out).equals(readFileSync(FILE))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
+  it("asks Excel to recalculate on open, and carries no run's clock in its zip entries", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(FILE));
+    const workbookXml = await zip.file("xl/workbook.xml")?.async("string");
+    expect(workbookXml).toMatch(/<calcPr\b[^>]*\bfullCalcOnLoad="1"/);
+    const dates = new Set(Object.values(zip.files).map((f) => f.date.toISOString()));
+    expect([...dates]).toEqual(["2024-12-01T00:00:00.000Z"]);
+  });
+
+  it("carries the seed contract's terms in 合同信息 and 付款条款 (SPEC §4, §9)", () => {
+    const info = ws("合同信息");
+    const value = (label: string) => {
+      for (let r = 2; r <= info.rowCount; r++) if (info.getCell(r, 1).value === label) return utc(info.getCell(r, 2).value);
+      throw new Error(`no ${label}`);
+    };
+    expect(value("甲方")).toBe("陕西省公安厅");
+    expect(value("合同期起")).toBe("2024-12-04");
+    expect(value("合同期止")).toBe("2025-12-03");
+    expect(value("合同总额")).toBe(689000);
+    expect(value("首个考核月份")).toBe("2024-12");
+    expect(value("末个考核月份")).toBe("2025-11");
+    const terms = ws("付款条款");
+    expect([2, 3, 4].map((r) => [1, 2, 3, 4, 5, 6].map((c) => utc(terms.getCell(r, c).value)))).toEqual([
+      [1, 0.4, null, null, "2024-12-04", 10],
+      [2, 0.5, "2024-12", "2025-05", "2025-06-01", 30],
+      [3, 0.1, "2025-06", "2025-11", "2026-01-01", 30],
+    ]);
+    expect(ws("节假日安排").getCell("A1").value).toBe("日期");
   });
 
   it("has a filled 指标录入 row per month, with the SPEC §7 month as worked", () => {
@@ -87,12 +132,13 @@ describe("assets/example-2024-2025.xlsx", () => {
     expect(dec.getCell("C2").value).toBe("2024年12月");
     expect(dec.getCell("H2").value).toBeNull();
     expect(dec.getCell("H4").value).toBeNull();
-    expect(dec.getCell("I4").value).toBe("12月新增座席1人，已完成岗前培训");
+    expect(dec.getCell("I4").value).toBe("新增座席1人，已岗前培训");
     expect(dec.getCell("C19").value).toBe("张建国");
     expect(dec.getCell("F19").value).toBe("李敏");
     expect(utc(dec.getCell("C20").value)).toBe("2025-01-09");
     expect(ws("2025年10月").getCell("I14").value).toBe("BY-2025-102 无录音佐证，不加分");
     expect(ws("2025年11月").getCell("C19").value).toBeNull();
     expect(ws("规则设置").getCell("A2").value).toBe("合同总额");
+    expect(ws("规则设置").getCell("B2").value).toBeNull(); // the total lives in 合同信息 now
   });
 });

@@ -41,6 +41,9 @@ export interface EtBorder {
 export interface EtBorders {
   /** XlBordersIndex: xlEdgeLeft 7, xlEdgeTop 8, xlEdgeBottom 9, xlEdgeRight 10, xlInsideVertical 11, xlInsideHorizontal 12. */
   Item(index: number): EtBorder;
+  /** Set on the collection: every edge and inside line of every cell of the range (VBA Borders object: "a thin border around all cells in the range"). */
+  LineStyle: number;
+  Weight: number;
 }
 
 export interface EtFormatCondition {

@@ -9,20 +9,28 @@
  *   Value2 (all values as rows), Formula (all formulas), NumberFormat, MergeCells: 9 calls. Two
  *   answers can need more: NumberFormat is null when the cells' formats differ and MergeCells is
  *   null when some cells are merged and others not (VBA semantics). Then:
- *   - a layout known from the last read in this pane (and the writes since) is checked: each block of
- *     one format asked once, the known merged areas still merged, no merged cell elsewhere (2 calls a
+ *   - a layout known from the last read in this pane (and the writes since) is checked: the format
+ *     of the most blocks (a scorecard's "General") over the few row bands left by the other formats'
+ *     blocks (blank cells included), each other block asked once; the known merged areas still merged
+ *     (areas stacked in the same columns asked as one rectangle), no merged cell elsewhere (2 calls a
  *     question; `multiAreaReads` asks many blocks in one question); only what changed is searched;
  *   - a sheet not known yet first tries the layout of the last sheet read with the same used range
  *     (the month scorecards share one template), each guessed merged area checked exactly;
  *   - otherwise the adapter halves the area holding non-empty cells until each part has one format
- *     and each merged area is found (MergeArea.Address).
+ *     (the top row apart, then column blocks first: a table's formats change by column below its
+ *     header) and each merged area is found (MergeArea.Address).
  *   Those calls follow the number of format blocks and merged areas of a sheet (its layout), not its
  *   cells: a ledger of 20,000 rows in one format costs what 20 rows do. A formula whose value is a
  *   small number that is also a CVErr code (2007 …) costs 2 more (its Text), see `decodeError`.
- * - apply(): per rectangle of written cells, Range + Value2 (one 2-D array); per block of one number
- *   format, Range + NumberFormat; per style, one multi-area Range ("A1:B2,D4") and one call per
- *   property; per merge, Range + Merge. A whole sheet is added next to the one it replaces (which
- *   keeps its place), the old one deleted, the new one named.
+ * - apply(): per rectangle of written cells, Range + Value2 (one 2-D array; a fresh sheet's values in
+ *   one array over the box of its cells unless it is mostly blank); per number format, Range +
+ *   NumberFormat on the multi-area range of its blocks ("A1:B2,D4", cut under 255 characters); per
+ *   value of each style property (bold, a fill, an alignment …), one multi-area Range and one set;
+ *   per border kind, the Borders collection's LineStyle / Weight; per merge, Range + Merge, one-row
+ *   areas stacked in the same columns merged together with Merge(True). A multi-area Value2 write is
+ *   never used (VBA Range.Value: assigning an array to a multi-area range "is not properly supported").
+ *   A whole sheet is added next to the one it replaces (which keeps its place), the old one deleted,
+ *   the new one named.
  *
  * Known pitfalls of the bridge (projects running on real WPS: tmustier/pi-for-excel
  * src/host/wps/jsapi.ts, docs/wps-support.md; Kingsoft's wpsjs templates), each handled here:
@@ -299,6 +307,28 @@ function rowBlocks(cells: readonly Pos[]): MergedRange[] {
   return blocks;
 }
 
+/**
+ * The rectangles a fresh sheet's values are written in: the whole box of its cells in one Value2
+ * (the blanks between written blank: the sheet is new) when the box is not mostly blank, else the
+ * dense blocks of consecutive rows. One call a sheet for a sheet of text with blank lines between
+ * its paragraphs (计算说明), instead of one a paragraph.
+ */
+export function valueBlocks(cells: readonly Pos[]): MergedRange[] {
+  if (cells.length === 0) return [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -Infinity;
+  let right = -Infinity;
+  for (const c of cells) {
+    top = Math.min(top, c.row);
+    left = Math.min(left, c.col);
+    bottom = Math.max(bottom, c.row);
+    right = Math.max(right, c.col);
+  }
+  const area = (bottom - top + 1) * (right - left + 1);
+  return area <= Math.max(4 * cells.length, 64) ? [{ top, left, bottom, right }] : rowBlocks(cells);
+}
+
 const inside = (p: Pos, m: MergedRange) => p.row >= m.top && p.row <= m.bottom && p.col >= m.left && p.col <= m.right;
 
 /** Multi-area addresses ("A1:B2,D4"), cut so that each stays under 255 characters (VBA's limit for a Range address). */
@@ -314,6 +344,56 @@ function areaAddresses(rects: readonly MergedRange[]): string[] {
     current = current ? `${current},${a}` : a;
   }
   if (current) out.push(current);
+  return out;
+}
+
+/**
+ * The merges of a sheet as Merge calls: one-row areas of the same columns on consecutive rows
+ * stacked into one range merged with Merge(True) (VBA Range.Merge(Across): "merge cells in each row
+ * of the specified range as separate merged cells"; WPS's ET API page shows Range("A1:B3").Merge(True)
+ * 逐行合并); any other area merged on its own.
+ */
+export function mergeCalls(merges: readonly MergedRange[]): { rect: MergedRange; across: boolean }[] {
+  const out: { rect: MergedRange; across: boolean }[] = [];
+  const open = new Map<string, MergedRange>();
+  for (const m of [...merges].sort((a, b) => a.top - b.top || a.left - b.left)) {
+    if (m.top !== m.bottom || m.left === m.right) {
+      out.push({ rect: { ...m }, across: false });
+      continue;
+    }
+    const key = `${m.left}:${m.right}`;
+    const stack = open.get(key);
+    if (stack && stack.bottom === m.top - 1) stack.bottom = m.top;
+    else {
+      const fresh = { ...m };
+      open.set(key, fresh);
+      out.push({ rect: fresh, across: true });
+    }
+  }
+  // A stack of one row is an ordinary merge.
+  return out.map((c) => (c.across && c.rect.top === c.rect.bottom ? { rect: c.rect, across: false } : c));
+}
+
+/**
+ * Known merged areas as the rectangles they tile: areas of the same columns stacked on consecutive
+ * rows form one rectangle (a month scorecard's column B of item groups: one question instead of one
+ * an area). Asked "all merged?" together with "nothing merged around them", a tile tells what its
+ * areas told one by one, with the looseness checkedMerges already names (areas merged again in
+ * other parts of the same cells pass).
+ */
+export function mergeTiles(merges: readonly MergedRange[]): MergedRange[] {
+  const out: MergedRange[] = [];
+  const open = new Map<string, MergedRange>();
+  for (const m of [...merges].sort((a, b) => a.top - b.top || a.left - b.left)) {
+    const key = `${m.left}:${m.right}`;
+    const tile = open.get(key);
+    if (tile && tile.bottom === m.top - 1) tile.bottom = m.bottom;
+    else {
+      const fresh = { ...m };
+      open.set(key, fresh);
+      out.push(fresh);
+    }
+  }
   return out;
 }
 
@@ -341,6 +421,12 @@ export class WpsAdapter implements WorkbookAdapter {
   private knownTextCells = new Map<string, Set<string>>();
   /** Each non-empty cell's number format ("row,col" → format) at the last read, kept up to date by apply(). */
   private knownFormats = new Map<string, Map<string, string>>();
+  /**
+   * The worksheets of the last read, in order (by lower-case name), for the apply() of the same
+   * action only (read → plan → apply): which sheets exist and the objects to write through, without
+   * asking `Item(name)` again. Used once, then dropped.
+   */
+  private lastRead: { byName: Map<string, EtWorksheet>; last: EtWorksheet | null } | null = null;
   private readonly breathe: boolean;
   private readonly multiAreaReads: boolean;
 
@@ -402,12 +488,18 @@ export class WpsAdapter implements WorkbookAdapter {
     // Sheets made from one template (the month scorecards) share their layout: a sheet not known yet
     // first tries the layout of the last sheet read with the same used range (checked, as a known one).
     const byArea = new Map<string, { formats: Map<string, string>; merges: MergedRange[] }>();
+    const byName = new Map<string, EtWorksheet>();
+    let last: EtWorksheet | null = null;
+    this.lastRead = null;
     for (let i = 1; i <= count; i++) {
       const ws = sheets.Item(i);
       const snapshot = this.readSheet(ws, i - 1, byArea);
       out.push(snapshot);
+      byName.set(snapshot.name.toLowerCase(), ws);
+      last = ws;
       if (this.breathe) await breathe();
     }
+    this.lastRead = { byName, last };
     // What is known from now on: the sheets just read, nothing else.
     const names = new Set(out.map((s) => s.name.toLowerCase()));
     for (const map of [this.knownMerges, this.knownTextCells, this.knownFormats] as Map<string, unknown>[]) for (const k of [...map.keys()]) if (!names.has(k)) map.delete(k);
@@ -494,7 +586,8 @@ export class WpsAdapter implements WorkbookAdapter {
       const fmt = known !== undefined ? known : ws.Range(rectAddress(box)).NumberFormat;
       if (fmt !== null && fmt !== undefined) return assign(list, fmt);
       if (box.top === box.bottom && box.left === box.right) return assign(list, "General");
-      if (box.bottom - box.top >= box.right - box.left) {
+      // Columns first: below its header a table's formats change from column to column (text, dates, amounts).
+      if (box.left === box.right) {
         const mid = Math.floor((box.top + box.bottom) / 2);
         solve(list.filter((p) => p.row <= mid));
         solve(list.filter((p) => p.row > mid));
@@ -509,7 +602,12 @@ export class WpsAdapter implements WorkbookAdapter {
     const same = box.top === area.top && box.left === area.left && box.bottom === area.bottom && box.right === area.right;
     // The used range's answer stands for the cells when it is one format, or when it is their own box.
     if (whole !== null && whole !== undefined) assign(cells, whole);
-    else solve(cells, same ? whole : undefined);
+    else if (box.bottom > box.top) {
+      // A table's header row is where its formats differ from the columns below (text over dates,
+      // amounts): the top row asked apart, the rest halves along its columns' format blocks.
+      solve(cells.filter((p) => p.row === box.top));
+      solve(cells.filter((p) => p.row > box.top));
+    } else solve(cells, same ? whole : undefined);
     return out;
   }
 
@@ -532,7 +630,28 @@ export class WpsAdapter implements WorkbookAdapter {
         groups.set(f, list);
       }
     }
+    const blocks = new Map([...groups].map(([f, list]) => [f, exactRects(list)]));
+    // The format with the most blocks (on a scorecard: "General", scattered between the others) is
+    // asked over the used range less the other formats' blocks and the cells not known: a few row
+    // bands, blank cells included. A band answering one format gives it to the cells in it (every
+    // cell of the band has it, blanks too); the cells of a band answering null (a blank cell of
+    // another format, or a change) are asked block by block as the other formats are.
+    let widest: string | undefined;
+    for (const [f, rects] of blocks) if (widest === undefined || rects.length > (blocks.get(widest)?.length ?? 0)) widest = f;
+    const widestList = widest === undefined ? [] : (groups.get(widest) ?? []);
+    const widestRects = widest === undefined ? [] : (blocks.get(widest) ?? []);
+    const others = widestRects.length > 2 ? [...[...blocks].filter(([f]) => f !== widest).flatMap(([, rects]) => rects), ...exactRects(unknown)] : [];
+    // (Bands only around a few other blocks: complementRects walks the rows once per block.)
+    if (widestRects.length > 2 && others.length <= 64) {
+      const bands = complementRects(area, others).filter((band) => widestList.some((p) => inside(p, band)));
+      if (bands.length < widestRects.length) {
+        const { passed, failed } = this.ask(ws, bands, (r) => r.NumberFormat, (a) => typeof a === "string");
+        for (const { rect, answer } of passed) for (const p of widestList) if (inside(p, rect)) out.set(`${p.row},${p.col}`, answer === "" ? "General" : String(answer));
+        groups.set(widest as string, failed.flatMap((band) => widestList.filter((p) => inside(p, band))));
+      }
+    }
     for (const list of groups.values()) {
+      if (list.length === 0) continue;
       // A block answering one format takes it (its known one, or the one the clerk gave it since); null (mixed) is halved.
       const { passed, failed } = this.ask(ws, exactRects(list), (r) => r.NumberFormat, (a) => typeof a === "string");
       for (const { rect, answer } of passed) for (const p of list) if (inside(p, rect)) out.set(`${p.row},${p.col}`, answer === "" ? "General" : String(answer));
@@ -559,7 +678,7 @@ export class WpsAdapter implements WorkbookAdapter {
         const got = boundsOf(String(ws.Range(a1(m.top, m.left)).MergeArea.Address(false, false)));
         if (got.top !== m.top || got.left !== m.left || got.bottom !== m.bottom || got.right !== m.right) return null;
       }
-    } else if (this.ask(ws, known, (r) => r.MergeCells, (a) => a === true).failed.length > 0) return null;
+    } else if (this.ask(ws, mergeTiles(known), (r) => r.MergeCells, (a) => a === true).failed.length > 0) return null;
     if (this.ask(ws, complementRects(area, known), (r) => r.MergeCells, (a) => a === false).failed.length > 0) return null;
     return [...known];
   }
@@ -613,8 +732,10 @@ export class WpsAdapter implements WorkbookAdapter {
       const active = app.ActiveSheet;
       activeName = active ? String(prop(active, active.Name)) : null;
     }
+    const lastRead = this.lastRead;
+    this.lastRead = null;
     try {
-      await this.write(app, sheets, plan);
+      await this.write(app, sheets, plan, lastRead);
       app.Calculate();
       if (activeName !== null) {
         try {
@@ -647,14 +768,24 @@ export class WpsAdapter implements WorkbookAdapter {
     for (const name of plan.deleteSheets ?? []) for (const map of [this.knownMerges, this.knownTextCells, this.knownFormats] as Map<string, unknown>[]) map.delete(name.toLowerCase());
   }
 
-  private async write(app: EtApplication, sheets: EtSheets, plan: WritePlan): Promise<void> {
+  private async write(app: EtApplication, sheets: EtSheets, plan: WritePlan, lastRead: WpsAdapter["lastRead"]): Promise<void> {
+    // The sheets as this write knows them: from the read of the same action (every sheet, so a name
+    // not there is absent), kept up to date as sheets are added and deleted; asked only without one.
+    const known = new Map<string, EtWorksheet | null>(lastRead?.byName ?? []);
     const item = (name: string): EtWorksheet | null => {
+      const k = name.toLowerCase();
+      if (known.has(k)) return known.get(k) ?? null;
+      if (lastRead) return null;
+      let ws: EtWorksheet | null;
       try {
-        return sheets.Item(name);
+        ws = sheets.Item(name);
       } catch {
-        return null;
+        ws = null;
       }
+      known.set(k, ws);
+      return ws;
     };
+    const places = { last: lastRead?.last ?? null };
     const protections = plan.protectSheets ?? [];
     const record = plan.sheets.find((s) => isUndoRecord(s.name));
     const order = record ? [record, ...plan.sheets.filter((s) => s !== record)] : [...plan.sheets];
@@ -665,7 +796,8 @@ export class WpsAdapter implements WorkbookAdapter {
     const written = new Set<SheetSpec>();
     const writeSheet = (spec: SheetSpec) => {
       const before = this.placeBefore(spec, plan, record, newRecord, existedBefore);
-      const ws = this.replaceSheet(sheets, spec.name, before);
+      const ws = this.replaceSheet(sheets, spec.name, before, item(spec.name), places);
+      known.set(spec.name.toLowerCase(), ws);
       if (spec === record && !existedBefore.has(spec.name.toLowerCase())) newRecord = ws;
       this.fillSheet(app, ws, spec);
       written.add(spec);
@@ -676,7 +808,7 @@ export class WpsAdapter implements WorkbookAdapter {
     }
     for (const p of protections) if (!p.protect) item(p.sheet)?.Unprotect();
     for (const group of plan.cellWrites) {
-      const ws = sheets.Item(group.sheet);
+      const ws = item(group.sheet) ?? sheets.Item(group.sheet); // (absent: Item fails and says which)
       this.writeCells(ws, group.sheet, group.writes);
       if (this.breathe) await breathe();
     }
@@ -685,7 +817,10 @@ export class WpsAdapter implements WorkbookAdapter {
       writeSheet(spec);
       if (this.breathe) await breathe();
     }
-    for (const name of plan.deleteSheets ?? []) item(name)?.Delete();
+    for (const name of plan.deleteSheets ?? []) {
+      item(name)?.Delete();
+      known.set(name.toLowerCase(), null);
+    }
     for (const p of protections) if (p.protect) item(p.sheet)?.Protect();
   }
 
@@ -699,23 +834,22 @@ export class WpsAdapter implements WorkbookAdapter {
     return plan.sheets.indexOf(spec) < plan.sheets.indexOf(record) ? newRecord : null;
   }
 
-  /** A fresh sheet named `name`: in the place of the sheet of that name (deleted), else before `before`, else at the end. */
-  private replaceSheet(sheets: EtSheets, name: string, before: EtWorksheet | null): EtWorksheet {
-    let old: EtWorksheet | null = null;
-    try {
-      old = sheets.Item(name);
-    } catch {
-      old = null;
-    }
+  /**
+   * A fresh sheet named `name`: in the place of `old`, the sheet of that name (deleted), else before
+   * `before`, else at the end (after `places.last` when known: the last sheet, kept up to date).
+   */
+  private replaceSheet(sheets: EtSheets, name: string, before: EtWorksheet | null, old: EtWorksheet | null, places: { last: EtWorksheet | null }): EtWorksheet {
     let ws: EtWorksheet;
     if (old) {
       ws = sheets.Add(old);
       old.Delete();
+      if (places.last === old) places.last = ws;
     } else if (before) {
       ws = sheets.Add(before);
     } else {
-      const last = sheets.Item(prop(sheets, sheets.Count));
+      const last = places.last ?? sheets.Item(prop(sheets, sheets.Count));
       ws = sheets.Add(undefined, last);
+      places.last = ws;
     }
     ws.Name = name;
     return ws;
@@ -745,32 +879,35 @@ export class WpsAdapter implements WorkbookAdapter {
     for (const [fmt, list] of byFormat) for (const address of areaAddresses(rects(list))) ws.Range(address).NumberFormat = fmt;
   }
 
-  /** Styles: the cells sharing a style get each property set once on a multi-area range; borders by kind. */
+  /**
+   * Styles, one property at a time: the cells sharing a value of one property (bold, a fill, an
+   * alignment …) get it set once, on the multi-area range of their rectangles, whatever their other
+   * properties — a sheet's calls follow the distinct values it uses, not its combinations of them;
+   * borders by kind.
+   */
   private static setStyles(ws: EtWorksheet, cells: readonly PlannedCell[], rects: (list: readonly Pos[]) => MergedRange[]): void {
-    const groups = new Map<string, { style: CellStyle; cells: PlannedCell[] }>();
-    for (const c of cells) {
-      const { border: _border, ...rest } = c.style;
-      void _border;
-      if (Object.keys(rest).length === 0) continue;
-      const key = JSON.stringify(Object.entries(rest).sort());
-      const g = groups.get(key) ?? { style: rest, cells: [] as PlannedCell[] };
-      g.cells.push(c);
-      groups.set(key, g);
-    }
-    for (const { style, cells: members } of groups.values()) {
-      for (const address of areaAddresses(rects(members))) {
-        const range = ws.Range(address);
-        if (style.bold !== undefined || style.italic !== undefined || style.fontSize !== undefined || style.fontColor !== undefined) {
-          const font = range.Font;
-          if (style.bold !== undefined) font.Bold = style.bold;
-          if (style.italic !== undefined) font.Italic = style.italic;
-          if (style.fontSize !== undefined) font.Size = style.fontSize;
-          if (style.fontColor !== undefined) font.Color = bgr(style.fontColor);
-        }
-        if (style.fill !== undefined) range.Interior.Color = bgr(style.fill);
-        if (style.wrap !== undefined) range.WrapText = style.wrap;
-        if (style.horizontal !== undefined) range.HorizontalAlignment = H_ALIGN[style.horizontal];
-        if (style.vertical !== undefined) range.VerticalAlignment = V_ALIGN[style.vertical];
+    type Key = Exclude<keyof CellStyle, "border">;
+    const apply: { [K in Key]: (range: EtRange, value: NonNullable<CellStyle[K]>) => void } = {
+      bold: (r, v) => (r.Font.Bold = v),
+      italic: (r, v) => (r.Font.Italic = v),
+      fontSize: (r, v) => (r.Font.Size = v),
+      fontColor: (r, v) => (r.Font.Color = bgr(v)),
+      fill: (r, v) => (r.Interior.Color = bgr(v)),
+      wrap: (r, v) => (r.WrapText = v),
+      horizontal: (r, v) => (r.HorizontalAlignment = H_ALIGN[v]),
+      vertical: (r, v) => (r.VerticalAlignment = V_ALIGN[v]),
+    };
+    for (const key of Object.keys(apply) as Key[]) {
+      const byValue = new Map<string | number | boolean, PlannedCell[]>();
+      for (const c of cells) {
+        const v = c.style[key];
+        if (v === undefined) continue;
+        const list = byValue.get(v) ?? [];
+        list.push(c);
+        byValue.set(v, list);
+      }
+      for (const [value, members] of byValue) {
+        for (const address of areaAddresses(rects(members))) (apply[key] as (r: EtRange, v: unknown) => void)(ws.Range(address), value);
       }
     }
     const byBorder = new Map<string, PlannedCell[]>();
@@ -784,14 +921,14 @@ export class WpsAdapter implements WorkbookAdapter {
       const members = byBorder.get(kind);
       if (!members) continue;
       for (const address of areaAddresses(rects(members))) {
+        // The collection's LineStyle / Weight set the edges and inside lines of every cell at once
+        // (VBA Borders object: `With rng.Borders: .LineStyle = xlContinuous: .Weight = xlThin`):
+        // 3 or 4 calls a group instead of 13 or 19.
         const borders = ws.Range(address).Borders;
-        for (const edge of [ENUM.xlEdgeLeft, ENUM.xlEdgeTop, ENUM.xlEdgeBottom, ENUM.xlEdgeRight, ENUM.xlInsideVertical, ENUM.xlInsideHorizontal]) {
-          const border = borders.Item(edge);
-          if (kind === "none") border.LineStyle = ENUM.xlLineStyleNone;
-          else {
-            border.LineStyle = ENUM.xlContinuous;
-            border.Weight = kind === "medium" ? ENUM.xlMedium : ENUM.xlThin;
-          }
+        if (kind === "none") borders.LineStyle = ENUM.xlLineStyleNone;
+        else {
+          borders.LineStyle = ENUM.xlContinuous;
+          borders.Weight = kind === "medium" ? ENUM.xlMedium : ENUM.xlThin;
         }
       }
     }
@@ -838,7 +975,7 @@ export class WpsAdapter implements WorkbookAdapter {
 
     const cells = plannedCells(spec.cells);
     const at = new Map(cells.map((c) => [`${c.row},${c.col}`, c]));
-    for (const block of rowBlocks(cells)) {
+    for (const block of valueBlocks(cells)) {
       WpsAdapter.setArray(ws, block, "Value2", (r, c) => {
         const cell = at.get(`${r},${c}`);
         return cell === undefined || cell.formula !== undefined ? "" : toExcelInput(cell.value);
@@ -847,7 +984,10 @@ export class WpsAdapter implements WorkbookAdapter {
     for (const rect of exactRects(cells.filter((c) => c.formula !== undefined))) WpsAdapter.setArray(ws, rect, "Formula", (r, c) => `=${at.get(`${r},${c}`)?.formula ?? ""}`);
     WpsAdapter.setFormats(ws, cells, (p) => at.get(`${p.row},${p.col}`)?.numberFormat, exactRects);
     WpsAdapter.setStyles(ws, cells, exactRects);
-    for (const merge of spec.merges) ws.Range(merge).Merge();
+    for (const { rect, across } of mergeCalls(spec.merges.map(boundsOf))) {
+      if (across) ws.Range(rectAddress(rect)).Merge(true);
+      else ws.Range(rectAddress(rect)).Merge();
+    }
 
     for (const h of spec.conditionalHighlights ?? []) {
       const cf = ws.Range(h.range).FormatConditions.Add(ENUM.xlCellValue, ENUM.xlLess, String(h.lessThan));

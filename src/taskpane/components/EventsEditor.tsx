@@ -71,9 +71,11 @@ export interface EventsEditorProps {
   disabled?: boolean;
   /** A frozen month: shown, not edited (no add / remove buttons; switches and dropdowns disabled). */
   readOnly?: boolean;
+  /** False: no heading of its own (the month page's collapsible section header, id "events-heading", names it). */
+  heading?: boolean;
 }
 
-export const EventsEditor = memo(function EventsEditor({ events, problems, ladder, onChange, t, locale, disabled, readOnly }: EventsEditorProps) {
+export const EventsEditor = memo(function EventsEditor({ events, problems, ladder, onChange, t, locale, disabled, readOnly, heading = true }: EventsEditorProps) {
   const styles = useEditorStyles();
   const fieldStyles = useFieldStyles();
   const set = (i: number, patch: Partial<EventDraft>) => onChange(events.map((e, j) => (j === i ? { ...e, ...patch } : e)));
@@ -83,9 +85,11 @@ export const EventsEditor = memo(function EventsEditor({ events, problems, ladde
     (type === "bonus" ? BONUS_LEVELS : PENALTY_LADDERS[ladder].levels).map((l) => [l.label, t.optionLabel(l.label)] as const);
   return (
     <section className={styles.section} aria-labelledby="events-heading">
-      <Subtitle2 as="h3" id="events-heading">
-        {t.eventsHeading}
-      </Subtitle2>
+      {heading && (
+        <Subtitle2 as="h3" id="events-heading">
+          {t.eventsHeading}
+        </Subtitle2>
+      )}
       {events.length === 0 && <Caption1>{t.noEvents}</Caption1>}
       <ul className={styles.list}>
         {events.map((e, i) => {

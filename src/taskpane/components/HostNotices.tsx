@@ -10,7 +10,7 @@
  */
 import { useEffect, useRef } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
-import type { Locale, Strings } from "../i18n";
+import { polishEnglish, type Locale, type Strings } from "../i18n";
 import type { IncompleteWrite, PaneLimitation } from "../session";
 
 const useStyles = makeStyles({
@@ -21,22 +21,25 @@ const useStyles = makeStyles({
   focus: { ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
 });
 
-const inLocale = (locale: Locale, m: { messageZh: string; messageEn: string }) => (locale === "en-US" && m.messageEn ? m.messageEn : m.messageZh);
+/** The message in the pane's language; in English, Chinese names quoted (“付款结算”) as everywhere in the pane. */
+const inLocale = (locale: Locale, m: { messageZh: string; messageEn: string }) => (locale === "en-US" && m.messageEn ? polishEnglish(m.messageEn) : m.messageZh);
 
 export interface LimitationsBarProps {
   limitations: readonly PaneLimitation[];
   t: Strings;
   locale: Locale;
+  /** Inside WPS 表格: the title names WPS, not Excel. */
+  wps?: boolean;
   onDismiss: () => void;
 }
 
-export function LimitationsBar({ limitations, t, locale, onDismiss }: LimitationsBarProps) {
+export function LimitationsBar({ limitations, t, locale, wps = false, onDismiss }: LimitationsBarProps) {
   const styles = useStyles();
   if (limitations.length === 0) return null;
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="limitations">
       <MessageBarBody>
-        <MessageBarTitle>{t.limitationsTitle}</MessageBarTitle>
+        <MessageBarTitle>{wps ? t.limitationsTitleWps : t.limitationsTitle}</MessageBarTitle>
         <ul className={styles.list}>
           {limitations.map((l) => (
             <li key={l.feature} data-feature={l.feature}>

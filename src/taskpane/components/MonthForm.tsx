@@ -4,7 +4,7 @@
  * filled in" is only shown for a field once it was touched, or after a save or a score was tried.
  * Each field is memoized: typing re-renders the field typed in and those whose messages changed.
  */
-import { Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Input, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { memo } from "react";
 import { INDICATOR_FIELDS, type IndicatorField, type IndicatorKey } from "../../domain";
 import type { DraftProblem, IndicatorTexts } from "../../workbook/drafts/input-rows";
@@ -12,7 +12,20 @@ import type { Locale, Strings } from "../i18n";
 import { Choice, useFieldStyles, validation, type Message } from "./fields";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  /**
+   * The fields in columns of at least 128 px (two at 320 px, more in a wide pane): every value is a
+   * short number or 是/否. A field with a message takes the whole row, so the message reads whole.
+   */
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(128px, 1fr))",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: "end",
+    minWidth: 0,
+  },
+  wide: { gridColumn: "1 / -1" },
 });
 
 const NONE: readonly Message[] = [];
@@ -31,6 +44,8 @@ interface IndicatorInputProps {
 
 const IndicatorInput = memo(function IndicatorInput({ field: f, value, messages, onChange, t, locale, disabled, readOnly }: IndicatorInputProps) {
   const fieldStyles = useFieldStyles();
+  const styles = useStyles();
+  const wide = messages.length > 0 ? styles.wide : undefined;
   const label = t.indicatorLabel(f.key);
   const hint = f.optional ? t.optionalHint : undefined;
   if (f.kind === "yesno") {
@@ -49,11 +64,12 @@ const IndicatorInput = memo(function IndicatorInput({ field: f, value, messages,
         locale={locale}
         testId={`field-${f.key}`}
         disabled={disabled || readOnly}
+        className={wide}
       />
     );
   }
   return (
-    <Field label={label} hint={hint} className={fieldStyles.field} {...validation(messages, locale)}>
+    <Field label={label} hint={hint} className={mergeClasses(fieldStyles.field, wide)} {...validation(messages, locale)}>
       <Input
         className={fieldStyles.control}
         value={value}
@@ -98,9 +114,11 @@ export function MonthForm({ values, messages, onChange, t, locale, disabled, rea
       <Subtitle2 as="h3" id="indicators-heading">
         {t.indicatorsHeading}
       </Subtitle2>
-      {INDICATOR_FIELDS.map((f) => (
-        <IndicatorInput key={f.key} field={f} value={values[f.key] ?? ""} messages={messages.get(f.key) ?? NONE} onChange={onChange} t={t} locale={locale} disabled={disabled} readOnly={readOnly} />
-      ))}
+      <div className={styles.grid}>
+        {INDICATOR_FIELDS.map((f) => (
+          <IndicatorInput key={f.key} field={f} value={values[f.key] ?? ""} messages={messages.get(f.key) ?? NONE} onChange={onChange} t={t} locale={locale} disabled={disabled} readOnly={readOnly} />
+        ))}
+      </div>
     </section>
   );
 }

@@ -44,6 +44,7 @@ const useStyles = makeStyles({
     fontVariantNumeric: "tabular-nums",
   },
   deduction: { fontWeight: tokens.fontWeightSemibold },
+  stale: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 type BadgeLook = { color: "informative" | "warning" | "danger" | "success" | "brand" | "subtle" | "severe" | "important"; appearance: "tint" | "filled" | "outline" | "ghost" };
@@ -168,12 +169,17 @@ export const MonthList = memo(function MonthList({ months, instalments, t, onOpe
           </Subtitle2>
           <ul className={styles.list}>
             {instalments.map((i) => (
-              <li key={i.number} className={styles.instalment} data-testid={`instalment-${i.number}`}>
+              <li key={i.number} className={styles.instalment} data-testid={`instalment-${i.number}`} data-state={i.stale.length > 0 ? "stale" : undefined}>
                 <span className={styles.deduction}>
                   <Unbroken text={t.instalmentTitle(i.number, i.amount)} />
                 </span>
                 {i.months.length === 0 ? (
                   <Body1>{t.instalmentNoMonths}</Body1>
+                ) : i.stale.length > 0 ? (
+                  // Not computed yet: no figure the workbook does not hold (Session.instalments).
+                  <Body1 className={styles.stale} data-testid={`instalment-${i.number}-stale`}>
+                    {t.instalmentStale(i.stale.map((m) => t.monthLabel(m)))}
+                  </Body1>
                 ) : (
                   <>
                     <Body1>

@@ -38,9 +38,11 @@ export interface ReportsEditorProps {
   rules?: RuleSet;
   /** Every row of 报告提交 (kind, period), so 添加报告 never proposes a period logged for another month. */
   logged?: readonly { kind: string; period: string }[];
+  /** False: no heading of its own (the month page's collapsible section header, id "reports-heading", names it). */
+  heading?: boolean;
 }
 
-export const ReportsEditor = memo(function ReportsEditor({ month, reports, problems, onChange, t, locale, disabled, readOnly, rules = DEFAULT_RULES, logged = [] }: ReportsEditorProps) {
+export const ReportsEditor = memo(function ReportsEditor({ month, reports, problems, onChange, t, locale, disabled, readOnly, rules = DEFAULT_RULES, logged = [], heading = true }: ReportsEditorProps) {
   const styles = useEditorStyles();
   const own = useStyles();
   const fieldStyles = useFieldStyles();
@@ -49,9 +51,11 @@ export const ReportsEditor = memo(function ReportsEditor({ month, reports, probl
   const otherMessages = (i: number) => problems.filter((p) => p.target.kind === "report" && p.target.index === i && !REPORT_FIELDS.includes(p.target.key));
   return (
     <section className={styles.section} aria-labelledby="reports-heading">
-      <Subtitle2 as="h3" id="reports-heading">
-        {t.reportsHeading}
-      </Subtitle2>
+      {heading && (
+        <Subtitle2 as="h3" id="reports-heading">
+          {t.reportsHeading}
+        </Subtitle2>
+      )}
       <Caption1 className={own.muted}>{t.reportsIntro}</Caption1>
       {reports.length === 0 && <Caption1>{t.noReports}</Caption1>}
       <ul className={styles.list}>

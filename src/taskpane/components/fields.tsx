@@ -1,5 +1,5 @@
 /** Small form pieces shared by the month form, the editors and the settings panel. */
-import { Dropdown, Field, Option, makeStyles } from "@fluentui/react-components";
+import { Dropdown, Field, Option, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { pick, type Locale } from "../i18n";
 
 export const useFieldStyles = makeStyles({
@@ -33,15 +33,17 @@ export interface ChoiceProps {
   locale: Locale;
   testId?: string;
   disabled?: boolean;
+  /** Extra class of the Field (e.g. a grid placement). */
+  className?: string;
 }
 
 /** A Field with a Dropdown; a value that is not one of the options (typed in Excel) is kept as one. */
-export function Choice({ label, hint, value, options, placeholder, onChange, messages = [], locale, testId, disabled }: ChoiceProps) {
+export function Choice({ label, hint, value, options, placeholder, onChange, messages = [], locale, testId, disabled, className }: ChoiceProps) {
   const styles = useFieldStyles();
   const all = value !== "" && !options.some(([v]) => v === value) ? [...options, [value, value] as const] : options;
   const shown = all.find(([v]) => v === value)?.[1] ?? "";
   return (
-    <Field label={label} hint={hint} className={styles.field} {...validation(messages, locale)}>
+    <Field label={label} hint={hint} className={mergeClasses(styles.field, className)} {...validation(messages, locale)}>
       <Dropdown
         className={styles.control}
         value={shown}

@@ -139,7 +139,7 @@ export function ContractScreen({ session, locale, busy, version, run, onDirtyCha
         {INFO_KEYS.map((key) => (
           <Field key={key} label={s.paramLabel[key]} {...messagesAt(problems, `info.${key}`, locale)}>
             {key === "title" ? (
-              <Textarea className={styles.control} value={draft.info[key]} rows={2} disabled={busy} resize="vertical" data-testid={`info-${key}`} onChange={(_e, d) => setInfo(key, d.value)} />
+              <Textarea className={styles.control} lang="zh-CN" value={draft.info[key]} rows={2} disabled={busy} resize="vertical" data-testid={`info-${key}`} onChange={(_e, d) => setInfo(key, d.value)} />
             ) : (
               <Input
                 className={styles.control}
@@ -171,7 +171,7 @@ export function ContractScreen({ session, locale, busy, version, run, onDirtyCha
                 {keys.map((key) => (
                   <Field key={key} label={s.termsColumn[key]} {...messagesAt(problems, `terms.${i}.${key}`, locale)}>
                     {key === "condition" ? (
-                      <Textarea className={styles.control} value={t[key]} rows={3} disabled={busy} resize="vertical" data-testid={`terms-${i}-${key}`} onChange={(_e, d) => setTerm(i, key, d.value)} />
+                      <Textarea className={styles.control} lang="zh-CN" value={t[key]} rows={3} disabled={busy} resize="vertical" data-testid={`terms-${i}-${key}`} onChange={(_e, d) => setTerm(i, key, d.value)} />
                     ) : (
                       <Input
                         className={styles.control}

@@ -6,6 +6,7 @@
  * Data-testids: guard-dialog, guard-save, guard-discard, guard-cancel.
  */
 import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { useBackdropStyles } from "../components/TrustDialogs";
 import type { Strings } from "../i18n";
 import type { GuardRequest } from "../state/dialogs";
 
@@ -25,13 +26,14 @@ export interface GuardDialogProps {
 
 export function GuardDialog({ guard, t, onSave, onDiscard, onCancel }: GuardDialogProps) {
   const styles = useStyles();
+  const backdrop = useBackdropStyles();
   if (!guard) return null;
   const why = guard.kind === "open-file" ? t.guardOpenFile(guard.fileName ?? "") : guard.kind === "download" ? t.guardDownload : t.guardLeave;
   const save = guard.kind === "download" ? t.guardSaveDownload : t.guardSaveLeave;
   const discard = guard.kind === "open-file" ? t.guardDiscardOpen : t.guardDiscard;
   return (
     <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && onCancel()}>
-      <DialogSurface className={styles.surface} aria-describedby="guard-why" data-testid="guard-dialog">
+      <DialogSurface className={styles.surface} backdrop={{ className: backdrop.backdrop }} aria-describedby="guard-why" data-testid="guard-dialog">
         <DialogBody>
           <DialogTitle>{t.guardTitle}</DialogTitle>
           <DialogContent className={styles.content}>

@@ -8,7 +8,7 @@ import type { MonthKey } from "../../domain";
 import { MonthList } from "../components/MonthList";
 import { ProblemList } from "../components/ProblemList";
 import type { PaneProblem } from "../session";
-import type { ScreenProps } from "./types";
+import { seeAlsoIn, type ScreenProps } from "./types";
 
 export interface MonthListScreenProps extends ScreenProps {
   onOpen: (month: MonthKey) => void;
@@ -17,6 +17,7 @@ export interface MonthListScreenProps extends ScreenProps {
 
 export function MonthListScreen({ session, t, locale, busy, version, onOpen, onSelect }: MonthListScreenProps) {
   const view = useMemo(() => ({ months: session.months(), instalments: session.instalments(), problems: session.problems() }), [session, version]);
+  const seeAlso = useMemo(() => seeAlsoIn(session), [session, version]);
   const errors = view.problems.filter((p) => p.severity === "error").length;
   const warnings = view.problems.length - errors;
   return (
@@ -28,7 +29,7 @@ export function MonthListScreen({ session, t, locale, busy, version, onOpen, onS
           <AccordionItem value="problems">
             <AccordionHeader>{t.problemsHeading(errors, warnings)}</AccordionHeader>
             <AccordionPanel>
-              <ProblemList problems={view.problems} t={t} locale={locale} canSelect={session.canSelect} onSelect={onSelect} label={t.problemsHeading(errors, warnings)} />
+              <ProblemList problems={view.problems} t={t} locale={locale} canSelect={session.canSelect} onSelect={onSelect} label={t.problemsHeading(errors, warnings)} seeAlso={seeAlso} />
             </AccordionPanel>
           </AccordionItem>
         </Accordion>

@@ -28,7 +28,7 @@ import {
   typographyStyles,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
-import { forwardRef, useCallback, useMemo, useRef, type Dispatch } from "react";
+import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type ReactNode } from "react";
 import type { IndicatorKey } from "../../domain";
 import type { EventDraft, ReportDraft } from "../../workbook/drafts/input-rows";
 import type { Message } from "../components/fields";
@@ -39,10 +39,10 @@ import { ReportsEditor } from "../components/ReportsEditor";
 import { ResultsView } from "../components/ResultsView";
 import type { MonthStatus, PaneProblem } from "../session";
 import { monthDirty, type MonthDraftAction, type MonthDraftState } from "../state/monthDraft";
-import type { ScreenProps } from "./types";
+import { seeAlsoIn, type ScreenProps } from "./types";
 
 const useStyles = makeStyles({
-  month: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  month: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
   back: { alignSelf: "flex-start" },
   bar: {
     position: "sticky",
@@ -68,6 +68,7 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   reason: { color: tokens.colorNeutralForeground3 },
   sectionHeader: { ...typographyStyles.subtitle2 },
+  summary: { ...typographyStyles.body1, color: tokens.colorNeutralForeground3 },
 });
 
 export interface MonthScreenProps extends ScreenProps {
@@ -81,6 +82,32 @@ export interface MonthScreenProps extends ScreenProps {
 }
 
 type ScoreState = "scored" | "stale" | "errors" | "incomplete" | "not-started";
+
+const errorCount = (problems: readonly { severity: string }[]) => problems.filter((p) => p.severity === "error").length;
+
+/**
+ * A section of the month page that collapses (data-testid `${id}-section`, its header's id
+ * `${id}-heading`, which the editor's <section> is labelled by). Opens by itself when `open`
+ * becomes true (it came to hold an error); otherwise the clerk's choice stays. Never remounted, so
+ * typing in it keeps the focus.
+ */
+function Collapsible({ id, heading, summary, open, className, children }: { id: string; heading: string; summary: string; open: boolean; className: Record<"sectionHeader" | "summary", string>; children: ReactNode }) {
+  const [items, setItems] = useState<string[]>(open ? [id] : []);
+  useEffect(() => {
+    if (open) setItems((now) => (now.includes(id) ? now : [...now, id]));
+  }, [open, id]);
+  return (
+    <Accordion collapsible openItems={items} onToggle={(_e, d) => setItems(d.openItems.map(String))} data-testid={`${id}-section`}>
+      <AccordionItem value={id}>
+        <AccordionHeader as="h3" id={`${id}-heading`} className={className.sectionHeader}>
+          {heading}
+          <span className={className.summary} data-testid={`${id}-summary`}>{` · ${summary}`}</span>
+        </AccordionHeader>
+        <AccordionPanel>{children}</AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+}
 
 /** The big 考核得分 of the bar, or what stands in for it. */
 function ScoreShown({ status, t, className }: { status: MonthStatus | null; t: ScreenProps["t"]; className: Record<"score" | "scoreCaption" | "scoreValue" | "scoreStale" | "scoreOther", string> }) {
@@ -108,6 +135,7 @@ export const MonthScreen = forwardRef<HTMLHeadingElement, MonthScreenProps>(func
   const { month, draft, touched, showMissing } = state;
   const view = useMemo(() => ({ months: session.months(), problems: session.problems() }), [session, version]);
   const status = view.months.find((m) => m.month === month) ?? null;
+  const seeAlso = useMemo(() => seeAlsoIn(session), [session, version]);
   const frozen = status?.frozen ?? null;
   const dirty = monthDirty(state);
 
@@ -228,16 +256,41 @@ export const MonthScreen = forwardRef<HTMLHeadingElement, MonthScreenProps>(func
               {t.draftProblemsHeading}
             </Caption1>
           )}
-          <ProblemList problems={monthProblems} t={t} locale={locale} canSelect={session.canSelect} onSelect={onSelect} label={problemsHeading} />
+          <ProblemList problems={monthProblems} t={t} locale={locale} canSelect={session.canSelect} onSelect={onSelect} label={problemsHeading} seeAlso={seeAlso} />
         </div>
       )}
-      {rules && <EventsEditor events={draft.events} problems={eventProblems} ladder={rules.options.penaltyLadder} onChange={setEvents} t={t} locale={locale} disabled={busy} readOnly={frozen !== null} />}
-      <ReportsEditor month={month} reports={draft.reports} problems={reportProblems} onChange={setReports} t={t} locale={locale} disabled={busy} readOnly={frozen !== null} />
+      {/* 加减分事件 and 报告提交 collapse: closed when empty or all is well, open while they hold an error. */}
+      {rules && (
+        <Collapsible
+          id="events"
+          heading={t.eventsHeading}
+          summary={t.sectionSummary(draft.events.length, errorCount(eventProblems))}
+          open={errorCount(eventProblems) > 0}
+          className={styles}
+        >
+          <EventsEditor events={draft.events} problems={eventProblems} ladder={rules.options.penaltyLadder} onChange={setEvents} t={t} locale={locale} disabled={busy} readOnly={frozen !== null} heading={false} />
+        </Collapsible>
+      )}
+      <Collapsible id="reports" heading={t.reportsHeading} summary={t.sectionSummary(draft.reports.length, errorCount(reportProblems))} open={errorCount(reportProblems) > 0} className={styles}>
+        <ReportsEditor
+          month={month}
+          reports={draft.reports}
+          problems={reportProblems}
+          onChange={setReports}
+          t={t}
+          locale={locale}
+          disabled={busy}
+          readOnly={frozen !== null}
+          rules={rules}
+          logged={session.inputs?.reports}
+          heading={false}
+        />
+      </Collapsible>
       {/* The item scores and their explanations, collapsed: what the workbook holds, so none while it needs recomputing. */}
       <Accordion collapsible data-testid="results-section">
         <AccordionItem value="results">
           <AccordionHeader className={styles.sectionHeader}>{t.resultsSection}</AccordionHeader>
-          <AccordionPanel>{stale ? <Caption1>{t.stateStale}</Caption1> : <ResultsView score={status?.state === "scored" ? score : null} t={t} locale={locale} />}</AccordionPanel>
+          <AccordionPanel>{stale ? <Caption1>{t.stateStale}</Caption1> : <ResultsView score={status?.state === "scored" ? score : null} t={t} locale={locale} rules={rules} />}</AccordionPanel>
         </AccordionItem>
       </Accordion>
     </section>

@@ -106,12 +106,13 @@ export function DatesWhole({ text }: { text: string }) {
   );
 }
 
-function Figure({ label, value, testId, strong }: { label: string; value: string; testId?: string; strong?: boolean }) {
+/** One figure of a card; `zh`: a Chinese value (the amount in 大写), marked lang="zh-CN". */
+function Figure({ label, value, testId, strong, zh }: { label: string; value: string; testId?: string; strong?: boolean; zh?: boolean }) {
   const styles = useScreenStyles();
   return (
     <>
       <dt className={styles.term}>{label}</dt>
-      <dd className={`${styles.value} ${strong ? styles.strong : ""}`} data-testid={testId}>
+      <dd className={`${styles.value} ${strong ? styles.strong : ""}`} data-testid={testId} lang={zh ? "zh-CN" : undefined}>
         <DatesWhole text={value} />
       </dd>
     </>
@@ -155,7 +156,7 @@ function InstalmentCard({ threshold, f, s, row, problems, dirty, disabled, onCha
         )}
         <Figure label={s.deduction} value={f.deduction === null ? "—" : final ? f.deduction : s.projected(f.deduction)} testId={`${id}-deduction`} />
         <Figure label={s.payable} value={f.payable ?? s.pendingPayable(f.missing)} testId={`${id}-payable`} strong />
-        {f.payableUpper !== null && <Figure label={s.payableUpper} value={f.payableUpper} testId={`${id}-payable-upper`} />}
+        {f.payableUpper !== null && <Figure label={s.payableUpper} value={f.payableUpper} testId={`${id}-payable-upper`} zh />}
       </dl>
       <div className={styles.fields}>
         {PAYMENT_FIELDS.map((field) => {
@@ -198,8 +199,11 @@ function InstalmentCard({ threshold, f, s, row, problems, dirty, disabled, onCha
         </MessageBar>
       )}
       {dirty && <Caption1 className={styles.muted}>{s.unsaved}</Caption1>}
-      <Caption1 className={styles.muted}>
-        {s.condition}：{f.condition}
+      <Caption1 className={styles.muted} data-testid={`${id}-condition`}>
+        {s.condition}
+        {s.colon}
+        <q lang="zh-CN">{f.condition}</q>
+        {locale === "en-US" && ` ${s.conditionGloss(f)}`}
       </Caption1>
     </section>
   );
@@ -365,7 +369,7 @@ export function SettlementScreen({ session, locale, busy, version, run, onDirtyC
             <Figure label={s.totalContract} value={figures.totals.contract} />
             <Figure label={s.totalDeductions} value={figures.totals.deductions} />
             <Figure label={s.totalPayable} value={figures.totals.payable} strong />
-            <Figure label={s.payableUpper} value={figures.totals.payableUpper} />
+            <Figure label={s.payableUpper} value={figures.totals.payableUpper} zh />
             <Figure label={s.totalLateCharges} value={figures.totals.lateCharges} />
           </dl>
         </section>

@@ -47,6 +47,13 @@ export interface SettlementStrings {
   lateChargePending: string;
   overdue: (days: number) => string;
   condition: string;
+  /** The separator after a label in running text ("：" / ": "). */
+  colon: string;
+  /**
+   * Beside the contract's 付款条件 (quoted as written, lang="zh-CN"): what the figures apply, in
+   * the reader's language ("" in zh-CN, where the condition speaks for itself).
+   */
+  conditionGloss: (f: { months: readonly MonthKey[]; dueWorkingDays: number; invoiceNotBefore: string | null }) => string;
   totalsHeading: string;
   totalContract: string;
   totalDeductions: string;
@@ -136,6 +143,8 @@ const ZH: SettlementStrings = {
   lateChargePending: "应付金额确定后计算",
   overdue: (days) => `逾期超过 ${days} 天：乙方有权解除合同并要求支付合同款项的 10%`,
   condition: "付款条件",
+  colon: "：",
+  conditionGloss: () => "",
   totalsHeading: "合计",
   totalContract: "合同总额",
   totalDeductions: "扣款合计",
@@ -150,15 +159,15 @@ const ZH: SettlementStrings = {
 };
 
 const EN: SettlementStrings = {
-  heading: "Settlement (付款结算)",
+  heading: "Settlement (sheet “付款结算”)",
   intro:
-    "Per instalment: the scored months, average, deduction and amount payable, with the invoice, receipt and payment dates. The dates are saved to the 付款记录 sheet; due dates count PRC working days (make-up days included).",
+    "Per instalment: the scored months, average, deduction and amount payable, with the invoice, receipt and payment dates. The dates are saved to the “付款记录” sheet; due dates count PRC working days (make-up days included).",
   notRead: "The workbook is not read yet.",
   settleAll: "Recompute and settle",
-  settleAllHelp: "Recomputes every month's scores and rewrites the 付款结算 sheet (no input is changed).",
+  settleAllHelp: "Recomputes every month's scores and rewrites the “付款结算” sheet (no input is changed).",
   settleBlockedDirty: "Save or discard the date edits first, then recompute and settle.",
   savePayments: "Save payment dates",
-  saveHelp: "Writes only the changed dates to 付款记录; the figures here are then recomputed with them.",
+  saveHelp: "Writes only the changed dates to “付款记录”; the figures here are then recomputed with them.",
   discard: "Discard changes",
   errorsBlock: (n) => `${n} error${n === 1 ? "" : "s"} to correct before saving.`,
   unsaved: "Unsaved edits: the due dates, days late and late charges below still use the workbook's dates.",
@@ -174,13 +183,13 @@ const EN: SettlementStrings = {
   deduction: "Deduction",
   projected: (amount) => `${amount} (projected at the pace so far)`,
   payable: "Payable",
-  payableUpper: "In words (大写)",
+  payableUpper: "In words (“大写”)",
   pendingPayable: (missing) => `known once ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} scored`,
   invoiceDate: "Invoice date",
   receivedDate: "Invoice received (optional)",
   paidDate: "Paid on (blank while unpaid)",
   invoiceHint: (notBefore) => (notBefore ? `e.g. 2025-06-16; the contract allows an invoice from ${notBefore}` : "e.g. 2025-06-16"),
-  receivedHint: "When 甲方 received the invoice; the payment term then runs from it",
+  receivedHint: "When the client (“甲方”) received the invoice; the payment term then runs from it",
   paidHint: "e.g. 2025-07-28",
   dueDate: "Due",
   dueText: (due, days, from) => `${due} (working day ${days} after ${from})`,
@@ -190,21 +199,26 @@ const EN: SettlementStrings = {
   lateCharge: "Late charge",
   lateChargePending: "once the amount is known",
   overdue: (days) => `More than ${days} days late: the operator may terminate and claim 10% of the contract`,
-  condition: "Condition (付款条件)",
+  condition: "Condition (“付款条件”)",
+  colon: ": ",
+  conditionGloss: (f) =>
+    `(translation as applied here: paid within ${f.dueWorkingDays} working day${f.dueWorkingDays === 1 ? "" : "s"} of the invoice${f.invoiceNotBefore ? `, invoiced from ${f.invoiceNotBefore}` : ""}${
+      f.months.length > 0 ? `; the deduction follows the average score of ${f.months[0]} to ${f.months[f.months.length - 1]}` : "; not tied to the scores"
+    })`,
   totalsHeading: "Totals",
   totalContract: "Contract total",
   totalDeductions: "Deductions",
   totalPayable: "Payable",
   totalLateCharges: "Late charges",
   asOf: (date) => `Days late of unpaid instalments are counted to ${date}.`,
-  paymentErrors: "付款记录 has errors, so no due date can be computed: correct them as shown beside the dates and below.",
-  saved: (cells) => `Saved ${cells} cell${cells === 1 ? "" : "s"} to 付款记录; the figures here use the new dates, the 付款结算 sheet once you recompute and settle.`,
+  paymentErrors: "“付款记录” has errors, so no due date can be computed: correct them as shown beside the dates and below.",
+  saved: (cells) => `Saved ${cells} cell${cells === 1 ? "" : "s"} to “付款记录”; the figures here use the new dates, the “付款结算” sheet once you recompute and settle.`,
   unchanged: "Nothing to save.",
   refusedHeading: "Not saved; the workbook is unchanged:",
   settled: (months, sheet) =>
     sheet
-      ? `Recomputed ${months} month${months === 1 ? "" : "s"}; the 付款结算 sheet is up to date.`
-      : `Recomputed ${months} month${months === 1 ? "" : "s"}; some instalments miss scored months, so no 付款结算 sheet yet.`,
+      ? `Recomputed ${months} month${months === 1 ? "" : "s"}; the “付款结算” sheet is up to date.`
+      : `Recomputed ${months} month${months === 1 ? "" : "s"}; some instalments miss scored months, so no “付款结算” sheet yet.`,
 };
 
 export const SETTLEMENT_STRINGS: Record<Locale, SettlementStrings> = { "zh-CN": ZH, "en-US": EN };
@@ -258,33 +272,33 @@ const CONTRACT_EN: ContractStrings = {
   heading: "Contract and calendar",
   intro:
     "The contract's terms and the holiday arrangement are data in the workbook: change them here for a renewal or an amendment, and every month and payment is computed with them. The checks are the same as when computing; with an error nothing is written.",
-  infoHeading: "Contract (合同信息)",
-  infoAbsent: "The workbook has no 合同信息 sheet: these are the terms in force (the default contract); saving a change creates the sheet.",
-  termsHeading: "Payment terms (付款条款)",
-  termsAbsent: "The workbook has no 付款条款 sheet: these are the instalments in force; saving a change creates the sheet.",
-  holidaysHeading: "Holidays (节假日安排)",
+  infoHeading: "Contract (“合同信息”)",
+  infoAbsent: "The workbook has no “合同信息” sheet: these are the terms in force (the default contract); saving a change creates the sheet.",
+  termsHeading: "Payment terms (“付款条款”)",
+  termsAbsent: "The workbook has no “付款条款” sheet: these are the instalments in force; saving a change creates the sheet.",
+  holidaysHeading: "Holidays (“节假日安排”)",
   holidaysIntro:
-    "One day a row, only days that differ from an ordinary Monday–Friday week: 休 for a day off, 班 for a make-up working day. For a year the built-in calendar does not know yet, or to correct it (this sheet wins).",
-  holidaysAbsent: "The workbook has no 节假日安排 sheet: the built-in calendar is used. Adding a row and saving creates the sheet.",
+    "One day a row, only days that differ from an ordinary Monday–Friday week: “休” for a day off, “班” for a make-up working day. For a year the built-in calendar does not know yet, or to correct it (this sheet wins).",
+  holidaysAbsent: "The workbook has no “节假日安排” sheet: the built-in calendar is used. Adding a row and saving creates the sheet.",
   paramLabel: {
-    title: "Contract name (合同名称)",
-    partyA: "Client (甲方)",
-    partyB: "Operator (乙方)",
-    termStart: "Term starts (合同期起)",
-    termEnd: "Term ends (合同期止)",
-    total: "Contract total, yuan incl. tax (合同总额)",
-    firstMonth: "First scored month (首个考核月份)",
-    lastMonth: "Last scored month (末个考核月份)",
-    quarterlyFee: "Quarterly fee, optional (季度服务费)",
+    title: "Contract name (“合同名称”)",
+    partyA: "Client (“甲方”)",
+    partyB: "Operator (“乙方”)",
+    termStart: "Term starts (“合同期起”)",
+    termEnd: "Term ends (“合同期止”)",
+    total: "Contract total, yuan incl. tax (“合同总额”)",
+    firstMonth: "First scored month (“首个考核月份”)",
+    lastMonth: "Last scored month (“末个考核月份”)",
+    quarterlyFee: "Quarterly fee, optional (“季度服务费”)",
   },
   termsColumn: {
-    number: "Instalment (笔次)",
-    share: "Share (比例)",
-    from: "Scored from (考核月份起)",
-    to: "Scored to (考核月份止)",
-    notBefore: "Invoice not before (最早开票日期)",
+    number: "Instalment (“笔次”)",
+    share: "Share (“比例”)",
+    from: "Scored from (“考核月份起”)",
+    to: "Scored to (“考核月份止”)",
+    notBefore: "Invoice not before (“最早开票日期”)",
     days: "Payment term, working days",
-    condition: "Condition (付款条件)",
+    condition: "Condition (“付款条件”)",
   },
   instalment: (n) => `Instalment ${n || "?"}`,
   untiedHint: "Both scored months blank: this instalment is not tied to the scores (no deduction).",
@@ -293,14 +307,14 @@ const CONTRACT_EN: ContractStrings = {
   holidayDate: "Date",
   holidayKind: "Type",
   holidayNote: "Note",
-  kindRest: "休 (day off)",
-  kindWork: "班 (make-up working day)",
+  kindRest: "“休” (day off)",
+  kindWork: "“班” (make-up working day)",
   addHoliday: "Add a day",
   removeHoliday: (date) => `Remove ${date || "this row"}`,
   holidayRow: (i) => `Entry ${i + 1}`,
   noHolidays: "No holiday rows yet.",
   save: "Save contract and calendar",
-  saveHelp: "Writes only the changed cells of 合同信息, 付款条款 and 节假日安排 (a missing sheet is created as the template makes it).",
+  saveHelp: "Writes only the changed cells of “合同信息”, “付款条款” and “节假日安排” (a missing sheet is created as the template makes it).",
   discard: "Discard changes",
   errorsBlock: (n) => `${n} error${n === 1 ? "" : "s"} to correct before saving.`,
   saved: (cells) => `Saved ${cells} cell${cells === 1 ? "" : "s"}; use “Recompute and settle” to recompute the months and payments with the new terms.`,

@@ -4,7 +4,16 @@
  * A screen never calls Office or the file layer itself; it calls the session through `run`.
  */
 import type { Locale, Strings } from "../i18n";
+import { entryPlace } from "../../workbook/drafts/input-rows";
 import type { ActionResult, ProgressListener, Session } from "../session";
+
+/**
+ * ProblemList's seeAlso over the session: where entry N of an input sheet is ("另见第 16 条"), from
+ * the input sheets as the last run read them; null before a read or for an entry not read.
+ */
+export function seeAlsoIn(session: Session | null): (sheet: string, entry: number) => { sheet: string; cell: string | null } | null {
+  return (sheet, entry) => (session?.inputs ? entryPlace(session.inputs, sheet, entry) : null);
+}
 
 export interface ScreenProps {
   /** The open workbook's session (read its result, inputs, instalments; call its actions through `run`). */

@@ -38,8 +38,12 @@ export interface WorkbookStore {
   fail: (e: unknown) => void;
 }
 
-export function useWorkbook(host: HostInfo, now: (() => Date) | undefined, hooks: WorkbookHooks): WorkbookStore {
-  const [state, dispatch] = useReducer(workbookReducer, host, (h) => initialWorkbook((s: Strings) => (h.inOffice ? s.connected(h.platform) : s.browserOnly)));
+/**
+ * `initialStatus`: the status line before anything is read (App's editionStatus); default: Excel's
+ * "connected" inside Office, the browser edition's words outside.
+ */
+export function useWorkbook(host: HostInfo, now: (() => Date) | undefined, initialStatus: StatusFn | null, hooks: WorkbookHooks): WorkbookStore {
+  const [state, dispatch] = useReducer(workbookReducer, host, (h) => initialWorkbook(initialStatus ?? ((s: Strings) => (h.inOffice ? s.connected(h.platform) : s.browserOnly))));
   /** An action under way (set at once, before React re-renders): a second click does nothing. */
   const running = useRef(false);
   const on = useRef(hooks);

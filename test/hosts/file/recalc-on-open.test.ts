@@ -8,7 +8,7 @@
  * (../shared/schemas/ooxml, xmllint-wasm), and reading the saved file back (ExcelJS, no LibreOffice)
  * gives the same cells as the workbook held before the save.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
 import { ExcelFileAdapter } from "../../../src/hosts/file/file-adapter";
@@ -44,6 +44,24 @@ function calcPr(workbookXml: string): string | null {
 }
 
 /**
+ * The example as a workbook another program saved: the same package with the flag taken out of
+ * <calcPr>. The example itself carries the flag (the template asks for it since issue 13), so the
+ * saves are tested on this input, where only the save can have set it.
+ */
+let unflagged: Promise<Buffer> | null = null;
+function inputWithoutFlag(): Promise<Buffer> {
+  unflagged ??= (async () => {
+    const zip = await JSZip.loadAsync(readFileSync(ASSET));
+    const xml = await part(readFileSync(ASSET), "xl/workbook.xml");
+    const stripped = xml.replace(/(<calcPr\b[^>]*?)\s+fullCalcOnLoad="(?:1|true)"/, "$1");
+    if (stripped === xml) throw new Error("the example's workbook.xml has no fullCalcOnLoad to take out");
+    zip.file("xl/workbook.xml", stripped);
+    return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  })();
+  return unflagged;
+}
+
+/**
  * The cells (values, formats, formulas), merges and protection of every sheet: what a read gives.
  * −0 as 0: a score of −0 in memory is written "0" (the same number to Excel; toEqual tells them apart).
  */
@@ -60,7 +78,16 @@ describe("the file mode's saves recalculate on open (fullCalcOnLoad)", () => {
   });
 
   it("the input does not carry the flag: it is the save that sets it", async () => {
-    expect(calcPr(await part(readFileSync(ASSET), "xl/workbook.xml")) ?? "").not.toMatch(/fullCalcOnLoad/);
+    // The example, made from today's template, carries it…
+    expect(calcPr(await part(readFileSync(ASSET), "xl/workbook.xml"))).toMatch(/fullCalcOnLoad="1"/);
+    // …so the saves below start from the same package without it: only workbook.xml differs, and only there.
+    const input = await inputWithoutFlag();
+    const xml = await part(input, "xl/workbook.xml");
+    expect(calcPr(xml)).toMatch(/^<calcPr\b/);
+    expect(calcPr(xml)).not.toMatch(/fullCalcOnLoad/);
+    expect(xml.replace(calcPr(xml) ?? "", "")).toBe((await part(readFileSync(ASSET), "xl/workbook.xml")).replace(/<calcPr\b[^>]*\/?>/, ""));
+    const names = async (b: Uint8Array) => Object.keys((await JSZip.loadAsync(b)).files).sort();
+    expect(await names(input)).toEqual(await names(readFileSync(ASSET)));
   });
 
   for (const [label, options] of [
@@ -68,7 +95,7 @@ describe("the file mode's saves recalculate on open (fullCalcOnLoad)", () => {
     ["plain browser (ExcelJS writeBuffer)", {}],
   ] as const) {
     it(`${label}: flag set, workbook.xml schema-valid, the saved cells read back the same`, async () => {
-      const adapter = await ExcelFileAdapter.fromBuffer(readFileSync(ASSET), options);
+      const adapter = await ExcelFileAdapter.fromBuffer(await inputWithoutFlag(), options);
       const run = await runWorkbookAsync(await adapter.read(), { now: NOW, asOf: "2025-12-31", buildPaymentSheet });
       expect(run.ok).toBe(true);
       if (!run.plan) throw new Error("no plan");
@@ -87,12 +114,12 @@ describe("the file mode's saves recalculate on open (fullCalcOnLoad)", () => {
   }
 
   it("a save without any write sets it too (the flag does not depend on the plan)", async () => {
-    const adapter = await ExcelFileAdapter.fromBuffer(readFileSync(ASSET), NODE_ZLIB);
+    const adapter = await ExcelFileAdapter.fromBuffer(await inputWithoutFlag(), NODE_ZLIB);
     expect(calcPr(await part(await adapter.save(), "xl/workbook.xml"))).toMatch(/fullCalcOnLoad="1"/);
   });
 
   it("the pane's browser path (openWorkbookFile → save) sets it", async () => {
-    const bytes = readFileSync(ASSET);
+    const bytes = await inputWithoutFlag();
     const pane = await openWorkbookFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     const run = await runWorkbookAsync(await pane.read(), { now: NOW, asOf: "2025-12-31" });
     if (!run.plan) throw new Error("no plan");
@@ -105,7 +132,9 @@ describe("the file mode's saves recalculate on open (fullCalcOnLoad)", () => {
   });
 
   it("hotline-scorecard score and freeze write it; a re-scored output keeps it", async () => {
-    const s = await runCli(["score", ASSET, "-o", at("scored.xlsx"), "--as-of", "2025-12-31"], CLOCK);
+    const input = at("input-without-flag.xlsx");
+    writeFileSync(input, await inputWithoutFlag());
+    const s = await runCli(["score", input, "-o", at("scored.xlsx"), "--as-of", "2025-12-31"], CLOCK);
     expect(s.code).toBe(0);
     const xml = await part(readFileSync(at("scored.xlsx")), "xl/workbook.xml");
     expect(calcPr(xml)).toMatch(/fullCalcOnLoad="1"/);
@@ -113,7 +142,7 @@ describe("the file mode's saves recalculate on open (fullCalcOnLoad)", () => {
     const again = await runCli(["score", at("scored.xlsx"), "-o", at("again.xlsx"), "--as-of", "2025-12-31"], CLOCK);
     expect(again.code).toBe(0);
     expect(calcPr(await part(readFileSync(at("again.xlsx")), "xl/workbook.xml"))).toMatch(/fullCalcOnLoad="1"/);
-    const f = await runCli(["freeze", ASSET, "--month", "2025-10", "--by", "张三", "-o", at("frozen.xlsx")], CLOCK);
+    const f = await runCli(["freeze", input, "--month", "2025-10", "--by", "张三", "-o", at("frozen.xlsx")], CLOCK);
     expect(f.code).toBe(0);
     expect(calcPr(await part(readFileSync(at("frozen.xlsx")), "xl/workbook.xml"))).toMatch(/fullCalcOnLoad="1"/);
   });

@@ -62,6 +62,18 @@
  *     points; Chart.SeriesCollection().NewSeries() with Values / XValues given as Ranges. Source:
  *     VBA ChartObjects.Add, SeriesCollection.NewSeries; pi-for-excel docs/wps-support.md (a real-WPS
  *     probe created an embedded chart with ChartObjects().Add).
+ * 18. The Borders collection's LineStyle / Weight set every edge and inside line (XlBordersIndex
+ *     7–12, not the diagonals) of every cell of the range; read back, one value when all agree, else
+ *     null. Source: VBA Borders object (https://learn.microsoft.com/office/vba/api/excel.borders: "a
+ *     thin border around all cells in the range": `With rng.Borders .LineStyle = xlContinuous .Weight = xlThin`).
+ *     (18b) Range.Merge(Across): with True, each row of each area becomes its own merged cell. Source:
+ *     VBA Range.Merge (https://learn.microsoft.com/office/vba/api/excel.range.merge) and WPS's own ET
+ *     API page (airsheet.wps.cn et_api, Range/方法/Merge 方法: `Range("A1:B3").Merge(True)` merges row by row).
+ *     A multi-area address ("A1:B2,D4") names every area, and a property set on it is set on every
+ *     cell of every area (VBA Worksheet.Range, https://learn.microsoft.com/office/vba/api/excel.worksheet.range:
+ *     Cell1 "can include … the union operator (a comma)"); the adapter sets NumberFormat and styles
+ *     through one, never Value2 (VBA Range.Value: an array assigned to a multi-area range "is not
+ *     properly supported").
  * Not modelled: calculation (formula cells keep the value they were given, null for a new one), the
  * look of numbers in Text (String(value)), chart rendering.
  */
@@ -313,11 +325,32 @@ class Border {
   }
 }
 
+/** XlBordersIndex of the edges and inside lines: xlEdgeLeft 7 … xlEdgeRight 10, xlInsideVertical 11, xlInsideHorizontal 12. */
+const GRID_BORDERS = [7, 8, 9, 10, 11, 12] as const;
+
 class Borders {
   constructor(private readonly range: Range) {}
   Item(index: number) {
     if (![5, 6, 7, 8, 9, 10, 11, 12].includes(index)) fail(`Borders.Item(${index}): not an XlBordersIndex`, 9);
     return new Border(this.range, index);
+  }
+  // 18. The collection's LineStyle / Weight set every border of every cell of the range (edges and
+  // inside lines, not the diagonals): "generates a thin border around all cells in the range"
+  // (VBA Borders object, https://learn.microsoft.com/office/vba/api/excel.borders: `With rng.Borders
+  // .LineStyle = xlContinuous .Weight = xlThin`). Read back: one value when all six agree, else null.
+  get LineStyle(): unknown {
+    const all = GRID_BORDERS.map((i) => new Border(this.range, i).LineStyle);
+    return all.every((x) => x === all[0]) ? all[0] : null;
+  }
+  set LineStyle(v: unknown) {
+    for (const i of GRID_BORDERS) new Border(this.range, i).LineStyle = v;
+  }
+  get Weight(): unknown {
+    const all = GRID_BORDERS.map((i) => new Border(this.range, i).Weight);
+    return all.every((x) => x === all[0]) ? all[0] : null;
+  }
+  set Weight(v: unknown) {
+    for (const i of GRID_BORDERS) new Border(this.range, i).Weight = v;
   }
 }
 
@@ -577,10 +610,18 @@ class Range {
       InCellDropdown: true,
     };
   }
-  Merge(): void {
+  /**
+   * Merge(Across): each area one merged cell; with Across true, each row of each area its own merged
+   * cell (18b: VBA Range.Merge, https://learn.microsoft.com/office/vba/api/excel.range.merge "True to
+   * merge cells in each row of the specified range as separate merged cells"; WPS's own ET API page
+   * shows the same, airsheet.wps.cn et_api Range/方法/Merge 方法: `Range("A1:B3").Merge(True)` 逐行合并).
+   * A one-cell row is left alone.
+   */
+  Merge(across?: unknown): void {
     this.guardCells();
     this.guardWrite();
-    for (const a of this.areas) {
+    const areas = across === true ? this.areas.flatMap((a) => (a.left === a.right ? [] : Array.from({ length: a.bottom - a.top + 1 }, (_, i) => ({ ...a, top: a.top + i, bottom: a.top + i })))) : this.areas;
+    for (const a of areas) {
       if (this.sheet.merges.some((m) => m.top <= a.bottom && m.bottom >= a.top && m.left <= a.right && m.right >= a.left)) fail("the area overlaps a merged area", 1004);
       let values = 0;
       for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) if ((this.sheet.peek(r, c)?.value ?? null) !== null || this.sheet.peek(r, c)?.formula !== undefined) values++;

@@ -15,6 +15,7 @@ import { App } from "../../../src/taskpane/App";
 import { ExcelFileAdapter } from "../../../src/hosts/file/file-adapter";
 import type { PaneAdapter } from "../../../src/taskpane/session";
 import { pick, polishEnglish, STRINGS } from "../../../src/taskpane/i18n";
+import { CONTRACT_STRINGS, SETTLEMENT_STRINGS } from "../../../src/taskpane/screens/settlement-strings";
 
 jest.mock("@microsoft/office-js-helpers", () => ({ Utilities: { isAddin: true, host: "EXCEL", log: jest.fn() } }));
 jest.setTimeout(60_000);
@@ -133,9 +134,8 @@ describe("the engine's English messages as the pane shows them", () => {
       }
     }
     expect(count).toBeGreaterThan(200);
-    // Found in other areas' words and reported to them (issue 15, point 8): not the components'.
-    const REPORTED = ["undoRefused"];
-    expect(failing.filter((k) => !REPORTED.includes(k))).toEqual([]);
+    expect(failing).toEqual([]);
+    expect(en.undoRefused).toBe("The undo record (“撤销记录”) cannot be used: no undo.");
     // the functions that take names from the workbook quote them
     expect(unquotedChinese(en.place("指标录入", "D12", "团队人数"))).toBe("");
     expect(en.place("指标录入", "D12", "团队人数")).toBe("sheet “指标录入”, cell D12 (team headcount)");
@@ -180,9 +180,65 @@ describe("the pane in English (example workbook)", () => {
 
   it("the rule settings", async () => {
     await openEnglish();
-    fireEvent.click(screen.getByRole("tab", { name: "Rule settings" }));
+    fireEvent.click(screen.getByRole("tab", { name: "Rules" }));
     await waitFor(() => expect(screen.getByRole("heading", { name: "Rule settings" })).toBeTruthy());
     expect(document.body.textContent).toContain("Most points deducted for ticket quality (A2)");
+    expect(chineseOutsideQuotations(document.body)).toEqual([]);
+  });
+});
+
+/** Every string a table of words gives (functions called with `args`, nested records walked): key → text. */
+function everyString(table: object, args: unknown[][]): [string, string][] {
+  const out: [string, string][] = [];
+  const visit = (key: string, value: unknown) => {
+    if (typeof value === "string") out.push([key, value]);
+    else if (typeof value === "function") {
+      for (const a of args) {
+        try {
+          const r: unknown = (value as (...x: unknown[]) => unknown)(...a);
+          if (typeof r === "string") out.push([key, r]);
+        } catch {
+          // needs other arguments
+        }
+      }
+    } else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) visit(`${key}.${k}`, v);
+  };
+  for (const [k, v] of Object.entries(table)) visit(k, v);
+  return out;
+}
+
+describe("the 付款结算 and 合同与日历 screens in English", () => {
+  it("their en-US words hold Chinese only as a quotation", () => {
+    const args: unknown[][] = [[], [2], [3, "40%", "¥275,600.00"], [["2025-06", "2025-07"], 1], ["5.00", true], ["2025-06-16", 10, "2025-06-16"], [3, false], [{ months: ["2024-12", "2025-05"], dueWorkingDays: 30, invoiceNotBefore: "2025-06-01" }]];
+    const all = [...everyString(SETTLEMENT_STRINGS["en-US"], args), ...everyString(CONTRACT_STRINGS["en-US"], args)];
+    expect(all.length).toBeGreaterThan(100);
+    expect(all.filter(([, text]) => unquotedChinese(text) !== "").map(([k]) => k)).toEqual([]);
+    expect(SETTLEMENT_STRINGS["en-US"].payableUpper).toBe("In words (“大写”)");
+    expect(SETTLEMENT_STRINGS["en-US"].receivedHint).toBe("When the client (“甲方”) received the invoice; the payment term then runs from it");
+    expect(SETTLEMENT_STRINGS["en-US"].conditionGloss({ months: ["2024-12", "2025-01", "2025-05"], dueWorkingDays: 30, invoiceNotBefore: null })).toBe(
+      "(translation as applied here: paid within 30 working days of the invoice; the deduction follows the average score of 2024-12 to 2025-05)",
+    );
+  });
+
+  it("付款结算: the contract's conditions and the amounts in 大写 marked lang=\"zh-CN\", with the English beside them", async () => {
+    await openEnglish();
+    fireEvent.click(screen.getByRole("tab", { name: "Settlement" }));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Settlement (sheet “付款结算”)"));
+    await openAll();
+    const condition = screen.getByTestId("settlement-2-condition");
+    expect(condition.querySelector('q[lang="zh-CN"]')?.textContent).toBe("自项目运营至2025年6月，以2024年12月至2025年5月平均得分为准，30个工作日内支付");
+    expect(condition.textContent).toContain("(translation as applied here: paid within 30 working days of the invoice");
+    const upper = document.querySelector('[data-testid="settlement-1-payable-upper"]');
+    if (upper) expect(upper.getAttribute("lang")).toBe("zh-CN");
+    expect(chineseOutsideQuotations(document.body)).toEqual([]);
+  });
+
+  it("合同与日历", async () => {
+    await openEnglish();
+    fireEvent.click(screen.getByRole("tab", { name: STRINGS["en-US"].tabContract }));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Contract and calendar"));
+    await openAll();
+    expect(document.body.textContent).toContain("Payment terms (“付款条款”)");
     expect(chineseOutsideQuotations(document.body)).toEqual([]);
   });
 });

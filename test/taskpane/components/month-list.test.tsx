@@ -35,8 +35,8 @@ const MONTHS: MonthStatus[] = [
 ];
 
 const INSTALMENTS: InstalmentStatus[] = [
-  { number: 2, amount: "¥172,250.00", months: ["2025-06", "2025-07"], monthsScored: 2, average: "94.25", deduction: "¥645.94", final: false, payable: null },
-  { number: 3, amount: "¥172,250.00", months: ["2025-08"], monthsScored: 1, average: "100.00", deduction: "-¥0.00", final: true, payable: "¥172,250.00" },
+  { number: 2, amount: "¥172,250.00", months: ["2025-06", "2025-07"], monthsScored: 2, average: "94.25", deduction: "¥645.94", final: false, payable: null, stale: [] },
+  { number: 3, amount: "¥172,250.00", months: ["2025-08"], monthsScored: 1, average: "100.00", deduction: "-¥0.00", final: true, payable: "¥172,250.00", stale: [] },
 ];
 
 function show(locale: Locale = "zh-CN", dark = false, onOpen = jest.fn()) {

@@ -97,7 +97,7 @@ it("creates 合同信息 when the workbook has none, as the template makes it", 
 it("English labels and messages; the sheets' names stay Chinese", async () => {
   await renderScreen(ContractScreen, template(), "en-US");
   expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Contract and calendar");
-  expect(screen.getByLabelText("Contract total, yuan incl. tax (合同总额)")).toBe(input("info-total"));
+  expect(screen.getByLabelText("Contract total, yuan incl. tax (“合同总额”)")).toBe(input("info-total"));
   const u = user();
   await u.clear(input("info-termEnd"));
   await u.type(input("info-termEnd"), "2024-12-01");

@@ -193,7 +193,7 @@ describe("重算并结算", () => {
 describe("English", () => {
   it("labels, figures and messages in English; the contract's words stay Chinese", async () => {
     await renderScreen(SettlementScreen, year(), "en-US");
-    expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Settlement (付款结算)");
+    expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Settlement (sheet “付款结算”)");
     expect(text("settlement-2-average")).toBe("94.25 (final), 0.75 below 95");
     expect(text("settlement-2-days-late")).toBe("207 days (unpaid)");
     expect(within(screen.getByTestId("settlement-2")).getByLabelText("Invoice date")).toBe(input("instalment-2-invoice-date"));
