@@ -38,30 +38,51 @@ export interface FindResult {
   problems: LocatedProblem[];
 }
 
-const HEADER = {
-  no: normalizeHeader("序号"),
-  section: normalizeHeader("考核项目"),
-  indicator: normalizeHeader("考核指标"),
-  max: normalizeHeader("满分"),
-  score: normalizeHeader("单项得分"),
-};
+/** The table header cells looked for (SPEC §8). */
+type HeaderName = "no" | "section" | "indicator" | "max" | "score";
 
-/** The 考核月份 and 考核得分 labels as compared. */
-const MONTH_LABEL = normalizeHeader("考核月份");
-const TOTAL_LABEL = normalizeHeader("考核得分");
+interface KnownNames {
+  /** Header key → the table header it names. The keys are distinct, so a key names at most one. */
+  headerByKey: Map<string, HeaderName>;
+  /** The 考核月份 and 考核得分 labels as compared. */
+  month: string;
+  total: string;
+  /** Normalized 考核指标 text → item 序号. */
+  indicators: Map<string, number>;
+}
+
+/** The names as compared: built on first use, not when the module loads (mutation-testable, issue 17). */
+let knownNames: KnownNames | null = null;
+
+function theNames(): KnownNames {
+// Stryker disable next-line ConditionalExpression: building the names again on every call gives the same names (a memo only)
+  if (knownNames === null) {
+    const header: Record<HeaderName, string> = {
+      no: normalizeHeader("序号"),
+      section: normalizeHeader("考核项目"),
+      indicator: normalizeHeader("考核指标"),
+      max: normalizeHeader("满分"),
+      score: normalizeHeader("单项得分"),
+    };
+    const indicators = new Map<string, number>();
+    for (const item of SCORECARD_ITEMS) {
+      for (const name of [item.indicator, ...item.aliases]) indicators.set(normalizeHeader(name), item.no);
+    }
+    const headerByKey = new Map<string, HeaderName>((Object.entries(header) as [HeaderName, string][]).map(([name, text]) => [text, name]));
+    knownNames = { headerByKey, month: normalizeHeader("考核月份"), total: normalizeHeader("考核得分"), indicators };
+  }
+  return knownNames;
+}
 
 /** "满分(分)" → "满分". */
 const stripTrailingParen = (t: string) => t.replace(/\([^()]*\)$/, "");
 
 /** X月完成情况, 10月完成情况, 十月完成情况, 完成情况. */
-const SUMMARY_HEADER = /^(?:x|\d{1,2}|[一二三四五六七八九十]{1,3})?月?完成情况$/;
-
-/** Header key → the table header it names. The keys are distinct, so a key names at most one. */
-const HEADER_BY_KEY = new Map<string, keyof typeof HEADER>((Object.entries(HEADER) as [keyof typeof HEADER, string][]).map(([name, text]) => [text, name]));
+const isSummaryHeader = (key: string) => /^(?:x|\d{1,2}|[一二三四五六七八九十]{1,3})?月?完成情况$/.test(key);
 
 /** What a header cell's text is: one of HEADER, a X月完成情况 column, or both. Null for a blank key. */
 interface HeaderRole {
-  name: keyof typeof HEADER | undefined;
+  name: HeaderName | undefined;
   summary: boolean;
 }
 
@@ -73,12 +94,17 @@ interface HeaderRole {
 const headerRoles = new Map<string, HeaderRole | null>();
 
 function headerRole(value: CellValue): HeaderRole | null {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a blank key and "null" both name no header (role null or nameless, read the same)
   const text = value === null ? "" : String(value);
   let role = headerRoles.get(text);
+  // Stryker disable next-line ConditionalExpression: working the role out again instead of from the memo gives the same role
   if (role === undefined) {
     const key = stripTrailingParen(normalizeHeader(text));
-    role = key === "" ? null : { name: HEADER_BY_KEY.get(key), summary: SUMMARY_HEADER.test(key) };
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a blank key names no header and is no X月完成情况 either way
+    role = key === "" ? null : { name: theNames().headerByKey.get(key), summary: isSummaryHeader(key) };
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: which texts are kept in the memo changes no role
     if (text.length <= 200) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: when the memo is cleared changes no role
       if (headerRoles.size > 10_000) headerRoles.clear();
       headerRoles.set(text, role);
     }
@@ -86,25 +112,20 @@ function headerRole(value: CellValue): HeaderRole | null {
   return role;
 }
 
-/** Normalized 考核指标 text → item 序号. */
-const INDICATOR_INDEX: Map<string, number> = (() => {
-  const map = new Map<string, number>();
-  for (const item of SCORECARD_ITEMS) {
-    for (const name of [item.indicator, ...item.aliases]) map.set(normalizeHeader(name), item.no);
-  }
-  return map;
-})();
-
 /** Raw cell text → item 序号 (or null): the same dozen texts come back on every monthly sheet. */
 const indicatorOfText = new Map<string, number | null>();
 
 function matchIndicator(value: CellValue): number | null {
   if (typeof value !== "string") return null;
   const known = indicatorOfText.get(value);
+  // Stryker disable next-line ConditionalExpression: matching again instead of from the memo gives the same item
   if (known !== undefined) return known;
   const t = normalizeHeader(value);
-  const no = t === "" ? null : (INDICATOR_INDEX.get(t) ?? INDICATOR_INDEX.get(stripTrailingParen(t)) ?? null);
+  // Stryker disable next-line ConditionalExpression,StringLiteral: a blank text matches no indicator either way
+  const no = t === "" ? null : (theNames().indicators.get(t) ?? theNames().indicators.get(stripTrailingParen(t)) ?? null);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: which texts are kept in the memo changes no match
   if (value.length <= 200) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: when the memo is cleared changes no match
     if (indicatorOfText.size > 10_000) indicatorOfText.clear();
     indicatorOfText.set(value, no);
   }
@@ -123,7 +144,7 @@ interface HeaderColumns {
 
 function findHeader(grid: SheetGrid): HeaderColumns | null {
   for (const row of grid.rows) {
-    const cols: Partial<Record<keyof typeof HEADER | "summary", number>> = {};
+    const cols: Partial<Record<HeaderName | "summary", number>> = {};
     for (const cell of grid.rowCells(row)) {
       const role = headerRole(cell.value);
       if (role === null) continue;
@@ -195,6 +216,7 @@ type MonthRead = { month: MonthKey } | { bad: string } | null;
 
 /** A month from the cell beside the 考核月份 label: text, a real date, or 202510. */
 function monthFromValue(value: CellValue, numberFormat: string): MonthRead {
+  // Stryker disable next-line ConditionalExpression,StringLiteral: "" is blank text, refused as null two lines below too
   if (value === null || value === "") return null;
   if (typeof value === "number") {
     if (isDateFormat(numberFormat)) {
@@ -256,15 +278,18 @@ export function findScorecards(snapshot: WorkbookSnapshot): FindResult {
 
     // The month: 考核月份 cell, else the sheet name, else a title holding a month.
     let month: MonthKey | null = null;
+    // Stryker disable next-line ObjectLiteral,StringLiteral: never read: every path that sets the month sets monthFrom, and no month leaves the sheet out
     let monthFrom: FoundScorecard["monthFrom"] = { kind: "sheet-name", cell: null };
     // The label above the table first (a note below it may also start with 考核月份).
-    const monthLabels = sheet.cells.filter((c) => typeof c.value === "string" && normalizedValue(c.value).startsWith(MONTH_LABEL));
+    // Stryker disable next-line ConditionalExpression: a number or TRUE/FALSE never starts with 考核月份
+    const monthLabels = sheet.cells.filter((c) => typeof c.value === "string" && normalizedValue(c.value).startsWith(theNames().month));
     const monthLabelCell = monthLabels.find((c) => c.row < header.row) ?? monthLabels[0];
     if (monthLabelCell) {
-      const rest = labelRest(normalizedValue(monthLabelCell.value), MONTH_LABEL);
+      const rest = labelRest(normalizedValue(monthLabelCell.value), theNames().month);
       let read: MonthRead;
       let cell: string;
       if (rest !== "") {
+        // Stryker disable next-line StringLiteral: the number format is not looked at for text
         read = monthFromValue(rest, "General");
         cell = a1(monthLabelCell.row, monthLabelCell.col);
       } else {
@@ -272,6 +297,7 @@ export function findScorecards(snapshot: WorkbookSnapshot): FindResult {
         const c = grid.cell(next.row, next.col);
         // A neighbour that is itself a label ("考核得分：") holds no month.
         const isLabel = typeof c?.value === "string" && /[:：]$/.test(c.value.trim());
+        // Stryker disable next-line StringLiteral: with no cell the value is null and the format is not looked at
         read = isLabel ? null : monthFromValue(c?.value ?? null, c?.numberFormat ?? "General");
         cell = a1(next.row, next.col);
         const beyond = sheet.mergesUnknown && isBlank(c?.value) ? valueBeyond(grid, next.row, next.col) : null;
@@ -288,6 +314,7 @@ export function findScorecards(snapshot: WorkbookSnapshot): FindResult {
     if (month === null && fromName) {
       month = fromName;
       monthFrom = { kind: "sheet-name", cell: null };
+    // Stryker disable next-line ConditionalExpression: with no month the first branch or a null fromName already decides (month !== null → true is equivalent)
     } else if (month !== null && fromName && fromName !== month) {
       sheetProblems.push(
         located("warning", "month-name-differs", { sheet: name, cell: monthFrom.cell, indicator: "考核月份" }, `工作表「${name}」的考核月份为 ${monthLabel(month)}，与工作表名称中的 ${monthLabel(fromName)} 不一致，按考核月份单元格计`, `sheet "${name}": the month cell says ${month}, the sheet name ${fromName}; the cell is used`, month),
@@ -308,7 +335,7 @@ export function findScorecards(snapshot: WorkbookSnapshot): FindResult {
 
     // The 考核得分 cell: right of the label (right of its merge); a 考核得分 row inside the table
     // (just below the last item, left of 单项得分) writes to the 单项得分 column.
-    const totalLabel = sheet.cells.find((c) => c.row !== header.row && typeof c.value === "string" && normalizedValue(c.value).startsWith(TOTAL_LABEL));
+    const totalLabel = sheet.cells.find((c) => c.row !== header.row && typeof c.value === "string" && normalizedValue(c.value).startsWith(theNames().total));
     let totalCell: string | null = null;
     if (!totalLabel) {
       err(null, "考核得分", "no-total-cell", `工作表「${name}」找不到「考核得分」标签，无法写入考核得分`, `sheet "${name}": no 考核得分 label, so the monthly total has nowhere to go`);
@@ -316,7 +343,7 @@ export function findScorecards(snapshot: WorkbookSnapshot): FindResult {
       const inTable = totalLabel.row > header.row && totalLabel.row <= lastItemRow + 1 && totalLabel.col < header.score;
       const target = inTable ? grid.master(totalLabel.row, header.score) : grid.rightOf(totalLabel.row, totalLabel.col);
       const current = grid.cell(target.row, target.col);
-      const rest = labelRest(normalizedValue(totalLabel.value), TOTAL_LABEL);
+      const rest = labelRest(normalizedValue(totalLabel.value), theNames().total);
       const labelCell = a1(totalLabel.row, totalLabel.col);
       // Merges unknown (ExcelApi < 1.13): a blank cell right of the label may be part of the label's merge.
       const unseen = sheet.mergesUnknown === true && !inTable && current === undefined;
