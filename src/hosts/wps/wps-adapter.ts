@@ -189,7 +189,7 @@ export interface WpsAdapterOptions {
    * Check the known layout with multi-area ranges ("A1:B2,D4:D9"): one NumberFormat / MergeCells
    * question for many blocks. Off by default: that these properties answer for every area of a
    * multi-area range (and not its first area only) is what VBA does for a multi-area selection, but
-   * it is not checked on WPS yet (notes/wps-readme.md lists it for the first run).
+   * it is not checked on WPS yet (docs/wps.md lists it for the first run).
    */
   multiAreaReads?: boolean;
 }

@@ -23,7 +23,7 @@
  *     blue·65536; a "#RRGGBB" string is refused. Source: VBA Interior.Color
  *     (https://learn.microsoft.com/office/vba/api/excel.interior.color: "Use the RGB function").
  *     (WPS's cloud AirScript documents Interior.Color as a hex string — airsheet.wps.cn Range page —
- *     a different API; the desktop JS API follows VBA: to check on real WPS, notes/wps-readme.md.)
+ *     a different API; the desktop JS API follows VBA: to check on real WPS, docs/wps.md.)
  *  6. `wps.Enum` is present or not (`withEnum`); older builds lack it. Source: Kingsoft's wpsjs ET
  *     template js/ribbon.js (`if (typeof wps.Enum != "object") wps.Enum = WPS_Enum`).
  *  7. Formula errors come back as numbers: the CVErr code (2007 for #DIV/0!, `errors: "cverr"`,
