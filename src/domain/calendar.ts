@@ -68,9 +68,11 @@ function buildCalendar(years: Iterable<number>, special: (date: IsoDate) => Spec
   const shifted = new Map<IsoDate, IsoDate>();
   const shiftToWorkingDay = (date: IsoDate): IsoDate => {
     const hit = shifted.get(date);
+    // Stryker disable next-line ConditionalExpression: a memo: shifting the date again gives the same date
     if (hit !== undefined) return hit;
     let d = date;
     while (!isWorkingDay(d)) d = addDays(d, 1);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a memo's bound: clearing it sooner or later gives the same dates
     if (shifted.size > 10_000) shifted.clear();
     shifted.set(date, d);
     return d;
@@ -186,7 +188,7 @@ export function calendarWithOverrides(rows: readonly HolidayRow[], base: WorkCal
   const byDate = new Map<IsoDate, { index: number; row: HolidayRow }>();
   rows.forEach((row, index) => {
     const f = (key: string) => `holidays[${index}].${key}`;
-    const date = typeof row.date === "string" ? row.date : String(row.date);
+    const date = String(row.date);
     const dateOk = isIsoDate(date);
     const kindOk = row.kind === "休" || row.kind === "班";
     if (!dateOk) errors.push(problem("error", "bad-holiday-date", f("date"), `「节假日安排」第 ${index + 1} 条的日期「${date}」不是有效日期（如 2027-02-08）`, `节假日安排 entry ${index + 1}: "${date}" is not a date (e.g. 2027-02-08)`));
@@ -249,7 +251,8 @@ export function knownYearsText(calendar: WorkCalendar): string {
   const years = calendar.knownYears;
   for (let i = 0; i < years.length; ) {
     let j = i;
-    while (j + 1 < years.length && (years[j + 1] as number) === (years[j] as number) + 1) j++;
+    // Past the last year, years[j + 1] is undefined: never the next year.
+    while ((years[j + 1] as number) === (years[j] as number) + 1) j++;
     runs.push(i === j ? String(years[i]) : `${years[i]}–${years[j]}`);
     i = j + 1;
   }

@@ -19,7 +19,8 @@ export function splitByShares(total: DecimalInput, shares: readonly DecimalInput
   const whole = toFen(total);
   const parts = shares.map((s) => toFen(dec(total).times(s)));
   const shareSum = shares.reduce<Dec>((acc, s) => acc.plus(s), dec(0));
-  if (parts.length === 0 || !shareSum.equals(1)) return parts;
+  // An empty list of shares adds up to 0, not 1: it is returned as it is.
+  if (!shareSum.equals(1)) return parts;
   const others = parts.slice(0, -1).reduce<Dec>((acc, p) => acc.plus(p), dec(0));
   parts[parts.length - 1] = whole.minus(others);
   return parts;
@@ -32,8 +33,10 @@ const capitals = new Map<string, string>();
 export function capitalAmount(amount: DecimalInput): string {
   const fen = toFen(amount).toString();
   let text = capitals.get(fen);
+  // Stryker disable next-line ConditionalExpression: a memo: writing the text again gives the same text
   if (text === undefined) {
     text = nzhcn.toMoney(fen, { forceZheng: true });
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a memo's bound: clearing it sooner or later gives the same texts
     if (capitals.size > 1_000) capitals.clear();
     capitals.set(fen, text);
   }
@@ -43,7 +46,7 @@ export function capitalAmount(amount: DecimalInput): string {
 /** "¥343,122.00" */
 export function yuanText(amount: DecimalInput): string {
   const fen = toFen(amount);
-  const [whole = "0", frac = "00"] = fen.abs().toFixed(2).split(".");
+  const [whole, frac] = fen.abs().toFixed(2).split(".") as [string, string];
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${fen.isNegative() && !fen.isZero() ? "-" : ""}¥${grouped}.${frac}`;
 }
@@ -54,7 +57,9 @@ export function yuanText(amount: DecimalInput): string {
  */
 export function instalmentOrdinal(text: string): number | null {
   const m = /^第?([0-9]+|[一二三四五六七八九十百]+)笔?(?:款|款项)?$/.exec(text.trim());
-  if (!m || m[1] === undefined) return null;
-  const n = Number(/^[0-9]+$/.test(m[1]) ? m[1] : nzhcn.decodeS(m[1]));
+  if (!m) return null;
+  // The group is all digits or all Chinese numerals.
+  const digits = m[1] as string;
+  const n = Number(/[0-9]/.test(digits) ? digits : nzhcn.decodeS(digits));
   return Number.isInteger(n) && n >= 1 ? n : null;
 }

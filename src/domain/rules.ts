@@ -178,78 +178,96 @@ export interface RuleSet {
   calendar: WorkCalendar;
 }
 
-export const DEFAULT_RULES: RuleSet = {
-  version: "2024-12.1",
-  name: "合同原文（2024-2025 年 12367 热线运营服务合同）",
-  contract: {
-    title: "陕西省公安厅出入境管理局 12367 服务热线 2024-2025 年热线运营服务及语音专线采购项目",
-    partyA: "陕西省公安厅",
-    partyB: "陕西省通信服务有限公司",
-    termStart: "2024-12-04",
-    termEnd: "2025-12-03",
-    total: "689000.00",
-    quarterlyFee: null,
-    threshold: "95",
-    ratePerPoint: "0.005",
-    lateChargePerDay: "0.03",
-    terminationAfterDays: 30,
-    terminationClaimShare: "0.10",
-    firstMonth: "2024-12",
-    lastMonth: "2025-11",
-    instalments: [
-      {
-        number: 1, share: "0.40", months: null, dueWorkingDays: 10, invoiceNotBefore: "2024-12-04",
-        condition: "合同签订后的一个月内，乙方提供等额发票，甲方收到发票后的10个工作日内支付",
-      },
-      {
-        number: 2, share: "0.50", months: { from: "2024-12", to: "2025-05" }, dueWorkingDays: 30, invoiceNotBefore: "2025-06-01",
-        condition: "自项目运营至2025年6月，以2024年12月至2025年5月平均得分为准，30个工作日内支付",
-      },
-      {
-        number: 3, share: "0.10", months: { from: "2025-06", to: "2025-11" }, dueWorkingDays: 30, invoiceNotBefore: "2026-01-01",
-        condition: "服务期满次月，以2025年6月至2025年11月平均得分为准，30个工作日内支付",
-      },
-    ],
-  },
-  scoring: {
-    minHeadcount: 10,
-    turnoverLow: "20",
-    turnoverHigh: "30",
-    quarterlyTurnoverLimit: "20",
-    rankFullMarks: 5,
-    satisfactionTarget: "95",
-    satisfactionPointsPerStep: "0.5",
-    satisfactionStep: "1",
-    ticketTarget: "90",
-    ticketPointsPerStep: "0.5",
-    ticketStep: "10",
-    ticketsPerSeat: 10,
-    examDay: 15,
-    annualReportYear: "sameYear",
-    reportPointsPerDay: "1",
-    trainingPointsPerLapse: "1",
-    examPointsPerAbsent: "1",
-    complaintPoints: "2",
-    fraudPoints: "5",
-  },
-  options: {
-    turnoverBandScore: "10",
-    ticketQualityFloor: "5",
-    satisfactionSteps: "proportional",
-    ticketQualitySteps: "proportional",
-    settlementSteps: "proportional",
-    penaltyLadder: "default",
-    matterOnceSpan: "term",
-    penaltyMatterOnce: true,
-    bonusReportRequired: "all",
-    paymentClockFromEarliest: true,
-    deductionBase: "quarterlyFee",
-    roundAverage: true,
-    capTotalAt100: false,
-    floorTotalAt0: false,
-  },
-  calendar: LIBRARY_CALENDAR,
-};
+let defaultRuleSet: RuleSet | null = null;
+
+/**
+ * The seed contract's rule set with the default reading of every ambiguity (SPEC §4, §5), built on
+ * first use and then shared (callers never change it: loadRules copies what it merges).
+ */
+export function defaultRules(): RuleSet {
+  return (defaultRuleSet ??= contractRuleSet());
+}
+
+function contractRuleSet(): RuleSet {
+  return {
+    version: "2024-12.1",
+    name: "合同原文（2024-2025 年 12367 热线运营服务合同）",
+    contract: {
+      title: "陕西省公安厅出入境管理局 12367 服务热线 2024-2025 年热线运营服务及语音专线采购项目",
+      partyA: "陕西省公安厅",
+      partyB: "陕西省通信服务有限公司",
+      termStart: "2024-12-04",
+      termEnd: "2025-12-03",
+      total: "689000.00",
+      quarterlyFee: null,
+      threshold: "95",
+      ratePerPoint: "0.005",
+      lateChargePerDay: "0.03",
+      terminationAfterDays: 30,
+      terminationClaimShare: "0.10",
+      firstMonth: "2024-12",
+      lastMonth: "2025-11",
+      instalments: [
+        {
+          number: 1, share: "0.40", months: null, dueWorkingDays: 10, invoiceNotBefore: "2024-12-04",
+          condition: "合同签订后的一个月内，乙方提供等额发票，甲方收到发票后的10个工作日内支付",
+        },
+        {
+          number: 2, share: "0.50", months: { from: "2024-12", to: "2025-05" }, dueWorkingDays: 30, invoiceNotBefore: "2025-06-01",
+          condition: "自项目运营至2025年6月，以2024年12月至2025年5月平均得分为准，30个工作日内支付",
+        },
+        {
+          number: 3, share: "0.10", months: { from: "2025-06", to: "2025-11" }, dueWorkingDays: 30, invoiceNotBefore: "2026-01-01",
+          condition: "服务期满次月，以2025年6月至2025年11月平均得分为准，30个工作日内支付",
+        },
+      ],
+    },
+    scoring: {
+      minHeadcount: 10,
+      turnoverLow: "20",
+      turnoverHigh: "30",
+      quarterlyTurnoverLimit: "20",
+      rankFullMarks: 5,
+      satisfactionTarget: "95",
+      satisfactionPointsPerStep: "0.5",
+      satisfactionStep: "1",
+      ticketTarget: "90",
+      ticketPointsPerStep: "0.5",
+      ticketStep: "10",
+      ticketsPerSeat: 10,
+      examDay: 15,
+      annualReportYear: "sameYear",
+      reportPointsPerDay: "1",
+      trainingPointsPerLapse: "1",
+      examPointsPerAbsent: "1",
+      complaintPoints: "2",
+      fraudPoints: "5",
+    },
+    options: {
+      turnoverBandScore: "10",
+      ticketQualityFloor: "5",
+      satisfactionSteps: "proportional",
+      ticketQualitySteps: "proportional",
+      settlementSteps: "proportional",
+      penaltyLadder: "default",
+      matterOnceSpan: "term",
+      penaltyMatterOnce: true,
+      bonusReportRequired: "all",
+      paymentClockFromEarliest: true,
+      deductionBase: "quarterlyFee",
+      roundAverage: true,
+      capTotalAt100: false,
+      floorTotalAt0: false,
+    },
+    calendar: LIBRARY_CALENDAR,
+  };
+}
+
+/**
+ * defaultRules(), made when this module loads. Kept while code outside src/domain still reads it;
+ * inside src/domain rules are built on demand (defaultRules()).
+ */
+export const DEFAULT_RULES: RuleSet = defaultRules();
 
 export type RuleOverrides = {
   version?: string;
@@ -271,13 +289,14 @@ function isDecimalText(v: unknown): v is string {
 
 /** Merges overrides onto the defaults and checks every value; errors name the parameter. */
 export function loadRules(overrides: RuleOverrides = {}): Outcome<RuleSet> {
+  const base = defaultRules();
   const rules: RuleSet = {
-    version: overrides.version ?? DEFAULT_RULES.version,
-    name: overrides.name ?? DEFAULT_RULES.name,
-    contract: { ...DEFAULT_RULES.contract, ...overrides.contract },
-    scoring: { ...DEFAULT_RULES.scoring, ...overrides.scoring },
-    options: { ...DEFAULT_RULES.options, ...overrides.options },
-    calendar: overrides.calendar ?? DEFAULT_RULES.calendar,
+    version: overrides.version ?? base.version,
+    name: overrides.name ?? base.name,
+    contract: { ...base.contract, ...overrides.contract },
+    scoring: { ...base.scoring, ...overrides.scoring },
+    options: { ...base.options, ...overrides.options },
+    calendar: overrides.calendar ?? base.calendar,
   };
   const errors: Problem[] = [];
   const bad = (field: string, zh: string, en: string) => errors.push(problem("error", "bad-rule", `rules.${field}`, zh, en));
@@ -362,7 +381,8 @@ export function ticketDeductionReach(rules: RuleSet): { most: Dec; lowest: Dec }
 
 /** The A1–A10 choices that differ from the contract defaults, in words, for the printed sheets. */
 export function describeOptionChanges(rules: RuleSet): string[] {
-  const d = DEFAULT_RULES.options;
+  const defaults = defaultRules();
+  const d = defaults.options;
   const o = rules.options;
   const out: string[] = [];
   if (!dec(o.turnoverBandScore).equals(d.turnoverBandScore)) out.push(`A1 流动率 20%–30% 得 ${o.turnoverBandScore} 分（合同原文 10 分）`);
@@ -381,7 +401,7 @@ export function describeOptionChanges(rules: RuleSet): string[] {
   if (o.paymentClockFromEarliest !== d.paymentClockFromEarliest) out.push("A10 付款期限自发票（或收票）日期起算，即使早于合同约定的开票时点");
   if (o.deductionBase !== d.deductionBase) out.push(`A5 扣款基数：每分扣${DEDUCTION_BASE_LABELS[o.deductionBase]}的 ${dec(rules.contract.ratePerPoint).times(100).toString()}%`);
   if (o.roundAverage !== d.roundAverage) out.push("A6 期间平均分不取整");
-  if (rules.scoring.annualReportYear !== DEFAULT_RULES.scoring.annualReportYear) out.push("年报按「每年12月底前对上一年度」读：报告期为上一年度");
+  if (rules.scoring.annualReportYear !== defaults.scoring.annualReportYear) out.push("年报按「每年12月底前对上一年度」读：报告期为上一年度");
   if (o.capTotalAt100 !== d.capTotalAt100) out.push("月度总分封顶 100 分");
   if (o.floorTotalAt0 !== d.floorTotalAt0) out.push("月度总分不低于 0 分");
   return out;

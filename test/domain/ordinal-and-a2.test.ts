@@ -16,9 +16,11 @@ describe("instalmentOrdinal: 笔次 as a clerk types it", () => {
     ["第十二笔款", 12],
     ["二十一", 21],
     ["第3笔款项", 3],
+    [" 第2笔 ", 2],
+    ["\u30002", 2],
   ])("%s → %d", (text, n) => expect(instalmentOrdinal(text)).toBe(n));
 
-  it.each(["0", "第零笔", "", "A", "1.5", "第2期", "-1"])("%p is not a 笔次", (text) => expect(instalmentOrdinal(text)).toBeNull());
+  it.each(["0", "第零笔", "", "A", "1.5", "第2期", "-1", "x2", "2x", "第2笔x", "2二"])("%p is not a 笔次", (text) => expect(instalmentOrdinal(text)).toBeNull());
 });
 
 describe("A2 in words that hold under the rates in force", () => {

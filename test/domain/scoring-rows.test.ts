@@ -2,7 +2,7 @@
  * Table-driven tests, one block per row of 附件二, at every boundary the contract names.
  * Each block quotes the contract's 评分细则.
  */
-import { fixed2, MonthIndicators } from "../../src/domain";
+import { defaultRules, fixed2, MonthIndicators, normalizeMatterId, ReportSubmission, scoreMonth } from "../../src/domain";
 import { event, perfectMonth, refused, row, rules, scored } from "./builders";
 
 describe("a month with full marks everywhere", () => {
@@ -334,8 +334,19 @@ describe("SPEC §6: bad input is refused, naming the indicator, with no partial 
     expect(refused(perfectMonth("2025-10", { headcount: -1, answerRank: 0, ticketsPassed: 200 })).length).toBeGreaterThanOrEqual(3);
   });
   it("names the month and the column in Chinese", () => {
-    const outcome = refused(perfectMonth("2025-10", { headcount: 9.5 }));
-    expect(outcome).toContainEqual(["headcount", "not-integer"]);
+    const bad = scoreMonth(perfectMonth("2025-10", { headcount: 9.5 }), [], [], defaultRules());
+    if (bad.ok) throw new Error("expected the month to be refused");
+    expect(bad.errors.find((e) => e.code === "not-integer")).toEqual({
+      severity: "error",
+      code: "not-integer",
+      field: "headcount",
+      month: "2025-10",
+      message: "「团队人数」应为整数，实为 9.5",
+      messageEn: '"team headcount" must be a whole number, got 9.5',
+    });
+    const blank = scoreMonth(perfectMonth("2025-10", { headcount: null }), [], [], defaultRules());
+    if (blank.ok) throw new Error("expected the month to be refused");
+    expect(blank.errors.map((e) => [e.field, e.month, e.message])).toEqual([["headcount", "2025-10", "2025年10月「团队人数」未填写"]]);
   });
 });
 
@@ -364,5 +375,191 @@ describe("a blank indicator", () => {
   it("is reported once, and no cross-check compares against the blank", () => {
     const errors = refused(perfectMonth("2025-10", { headcount: null, examSat: 9 }));
     expect(errors).toEqual([["headcount", "missing"]]);
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Boundaries (issue 17): each case sits on the edge of its rule, with the message a clerk reads.
+
+/** The errors (field, message) of a refused month, or [] when it is scored. */
+function errorTexts(ind: MonthIndicators, opts: { events?: Parameters<typeof event>[0][]; reports?: ReportSubmission[] } = {}): [string, string][] {
+  const o = scoreMonth(ind, (opts.events ?? []).map((e) => event(e)), opts.reports ?? [], defaultRules());
+  return o.ok ? [] : o.errors.map((e) => [e.field, e.message]);
+}
+
+describe("rows 6 and 7: answered equal to calls, and 15-second answers equal to manual answers, are allowed", () => {
+  it.each([
+    // calls, answered, the error (none when allowed), row 6's 完成情况
+    [100, 99, null, "全国第 1/31 名（接通率 99.00%）"],
+    [100, 100, null, "全国第 1/31 名（接通率 100.00%）"],
+    [100, 101, "「接通次数」101 大于「呼叫次数」100", null],
+    [0, 0, null, "全国第 1/31 名"],
+  ] as [number, number, string | null, string | null][])("calls %i, answered %i", (calls, answered, error, summary) => {
+    const ind = perfectMonth("2025-10", { calls, answered });
+    expect(errorTexts(ind, { reports: ON_TIME })).toEqual(error === null ? [] : [["answered", error]]);
+    if (summary !== null) expect(scored(ind).value.items.find((i) => i.no === 6)?.summary).toBe(summary);
+  });
+  it.each([
+    [200, 199, null, "全国第 1/31 名（15秒接通率 99.50%）"],
+    [200, 200, null, "全国第 1/31 名（15秒接通率 100.00%）"],
+    [200, 201, "「15秒内接通数」201 大于「人工服务接通数」200", null],
+  ] as [number, number, string | null, string | null][])("manual answers %i, within 15 s %i", (manualAnswered, answered15s, error, summary) => {
+    const ind = perfectMonth("2025-10", { manualAnswered, answered15s });
+    expect(errorTexts(ind, { reports: ON_TIME })).toEqual(error === null ? [] : [["answered15s", error]]);
+    if (summary !== null) expect(scored(ind).value.items.find((i) => i.no === 7)?.summary).toBe(summary);
+  });
+  it("only one of calls / answered given: a warning, no rate shown", () => {
+    const s = scored(perfectMonth("2025-10", { calls: 100 }));
+    expect(s.warnings.filter((w) => w.code === "rate-half-given").map((w) => [w.field, w.message])).toEqual([["answered", "「呼叫次数」与「接通次数」只填了一个，接通率不显示"]]);
+    expect(s.value.items.find((i) => i.no === 6)?.summary).toBe("全国第 1/31 名");
+    const other = scored(perfectMonth("2025-10", { answered: 100 }));
+    expect(other.warnings.filter((w) => w.code === "rate-half-given").map((w) => w.field)).toEqual(["calls"]);
+  });
+});
+
+const ON_TIME = [
+  { kind: "月报", period: "2025-09", submitted: "2025-10-09", extensionApproved: false },
+  { kind: "季报", period: "2025Q3", submitted: "2025-10-14", extensionApproved: false },
+];
+
+describe("row 4: a report handed in on its period's first day, and the early-submission warning on its last", () => {
+  const early = "月报 2025-09 在报告期结束（2025-09-30）前即已提交，请核对日期";
+  it.each([
+    // submitted, error, early-submission warning
+    ["2025-08-31", "月报 2025-09 的提交日期 2025-08-31 早于其报告期（2025-09-01 起）", null],
+    ["2025-09-01", null, early],
+    ["2025-09-30", null, early],
+    ["2025-10-01", null, null],
+    ["2025-10-10", null, null],
+  ] as [string, string | null, string | null][])("月报 2025-09 submitted %s", (submitted, error, warning) => {
+    const reports = [{ kind: "月报", period: "2025-09", submitted, extensionApproved: false }, ON_TIME[1]!];
+    expect(errorTexts(perfectMonth("2025-10"), { reports })).toEqual(error === null ? [] : [["reports[0].submitted", error]]);
+    if (error !== null) return;
+    const s = scored(perfectMonth("2025-10"), { reports });
+    expect(s.warnings.filter((w) => w.code === "submitted-before-period-end").map((w) => [w.field, w.message])).toEqual(warning === null ? [] : [["reports[0].submitted", warning]]);
+    expect(fixed2(s.value.items.find((i) => i.no === 4)!.score)).toBe("5.00");
+  });
+});
+
+describe("考核得分 bounds: floor at 0 only below 0, cap at 100 only above 100, the below-95 warning", () => {
+  const floor = rules({ options: { floorTotalAt0: true } });
+  const cap = rules({ options: { capTotalAt100: true } });
+  it.each([
+    // fraud findings (−5 each), complaints (−2 each), floor option, total, warnings (code: message)
+    [20, 0, false, "0.00", ["below-threshold: 2025年10月考核得分 0.00 低于达标分 95，将拉低本期平均分"]],
+    [20, 0, true, "0.00", ["below-threshold: 2025年10月考核得分 0.00 低于达标分 95，将拉低本期平均分"]],
+    [5, 0, true, "75.00", ["below-threshold: 2025年10月考核得分 75.00 低于达标分 95，将拉低本期平均分"]],
+    [25, 0, false, "-25.00", ["total-below-0: 2025年10月考核得分 -25.00 低于 0 分", "below-threshold: 2025年10月考核得分 -25.00 低于达标分 95，将拉低本期平均分"]],
+    [25, 0, true, "0.00", ["total-floored: 2025年10月考核得分 -25.00 低于 0，按规则计为 0", "below-threshold: 2025年10月考核得分 0.00 低于达标分 95，将拉低本期平均分"]],
+    [1, 0, false, "95.00", []],
+    [0, 3, false, "94.00", ["below-threshold: 2025年10月考核得分 94.00 低于达标分 95，将拉低本期平均分"]],
+  ] as [number, number, boolean, string, string[]][])("fraud %i, complaints %i, floor option %s → %s", (fraud, complaints, withFloor, total, warnings) => {
+    const s = scored(perfectMonth("2025-10", { fraud, complaints }), { rules: withFloor ? floor : defaultRules() });
+    expect(fixed2(s.value.total)).toBe(total);
+    expect(s.warnings.filter((w) => w.field === "total").map((w) => `${w.code}: ${w.message}`)).toEqual(warnings);
+  });
+  it("the English of the total warnings names the total and the rule", () => {
+    const s = scored(perfectMonth("2025-10", { fraud: 25 }), { rules: floor });
+    expect(s.warnings.filter((w) => w.field === "total").map((w) => w.messageEn)).toEqual(["total -25.00 is below 0: floored at 0 by the rule set", "total 0.00 is below the 95 threshold"]);
+    expect(scored(perfectMonth("2025-10", { fraud: 25 })).warnings.find((w) => w.code === "total-below-0")?.messageEn).toBe("total -25.00 is below 0");
+  });
+  it.each([
+    // bonus level, cap option, total, warning
+    [null, false, "100.00", null],
+    ["群众", false, "101.00", "total-above-100: 2025年10月考核得分 101.00 超过 100 分（合同未规定封顶）"],
+    ["群众", true, "100.00", "total-capped: 2025年10月考核得分 101.00 超过 100，按规则封顶为 100"],
+  ] as [string | null, boolean, string, string | null][])("bonus %s, cap option %s → %s", (level, withCap, total, warning) => {
+    const s = scored(perfectMonth("2025-10"), { events: level ? [event({ level })] : [], rules: withCap ? cap : defaultRules() });
+    expect(fixed2(s.value.total)).toBe(total);
+    expect(s.warnings.filter((w) => w.field === "total").map((w) => `${w.code}: ${w.message}`)).toEqual(warning === null ? [] : [warning]);
+  });
+});
+
+describe("events: an unknown event type is refused, not scored", () => {
+  it.each(["other", "", "加分"])("type %j", (type) => {
+    const o = scoreMonth(perfectMonth("2025-10"), [event({ type: type as "bonus" })], ON_TIME, defaultRules());
+    if (o.ok) throw new Error("expected the month to be refused");
+    expect(o.errors.map((e) => [e.code, e.field, e.month, e.message, e.messageEn])).toEqual([
+      ["bad-event-type", "events[0].type", "2025-10", `事件类型「${type}」应为 加分/扣分`, `event type "${type}" must be bonus/penalty`],
+    ]);
+  });
+});
+
+describe("事项编号: ids that differ only by spaces, width or case are one matter", () => {
+  it.each([
+    ["BY-101", "by-101"],
+    [" BY - 101 ", "by-101"],
+    ["ＢＹ－１０１", "by-101"],
+    ["BY\u3000101", "by101"],
+    ["by\u00a0101\u200b\ufeff", "by101"],
+    ["B Y\t1\n0 1", "by101"],
+    ["", ""],
+  ])("%j → %j", (id, key) => {
+    expect(normalizeMatterId(id)).toBe(key);
+  });
+  it.each([
+    // two bonuses of one month: their ids, the row 11 score
+    ["BY-101", " by - 101", "10.00"],
+    ["BY-101", "ＢＹ-101", "10.00"],
+    ["BY-101", "BY-102", "20.00"],
+    ["", "", "20.00"],
+  ])("%j and %j in one month → %s", (a, b, score) => {
+    const events = [event({ level: "市级及以上", matterId: a }), event({ level: "市级及以上", matterId: b })];
+    expect(row(11, perfectMonth("2025-10"), { events })).toBe(score);
+  });
+  it("a matter scored in an earlier month scores 0 later, however its id is spaced (A7)", () => {
+    const events = [event({ month: "2025-09", matterId: "BY 101" }), event({ month: "2025-10", matterId: "BY101 " })];
+    const s = scored(perfectMonth("2025-10"), { events });
+    expect(fixed2(s.value.items.find((i) => i.no === 11)!.score)).toBe("0.00");
+    expect(s.warnings.filter((w) => w.code === "matter-scored-earlier").map((w) => [w.field, w.message])).toEqual([
+      ["events[1].matterId", "加分事项 BY101 已在2025年9月计分：合同「同一事项只计一次分」（A7：整个合同期内只计一次），本月计 0 分"],
+    ]);
+  });
+  it("two penalties of one matter spelled differently deduct once, at the higher level (A8 default)", () => {
+    const events = [event({ type: "penalty", level: "市级及以下", matterId: "P-1" }), event({ type: "penalty", level: "省级", matterId: " p-1 " })];
+    expect(row(12, perfectMonth("2025-10"), { events })).toBe("-20.00");
+  });
+});
+
+describe("a month that hits the floors: every row's words (2025-06, worked by hand)", () => {
+  // Row 4: 月报 2025-05 due Tue 06-10, not submitted: late 06-11 … 06-30 = 14 working days → floor 0.
+  // Row 8: 500/1000 = 50%, 45 points short × 0.5 = 22.5 → floor 0. Row 9: 0% → 10 − 9 steps × 0.5 = 5.50.
+  // Row 10: the 15th is a Sunday → 06-16; 3 of 12 absent → 7. Row 12: P-1 at 省级 (−20) once, the 市级 report of it dropped.
+  // Total 10 + 10 + 0 + 0 + 0 + 0 + 14 + 0 + 5.5 + 7 − 20 = 26.50.
+  it("explains each row and warns", () => {
+    const ind = perfectMonth("2025-06", { headcount: 12, changed: 5, trainingLapses: 7, answerRank: 25, answer15sRank: 6, verySatisfied: 500, satisfied: 0, neutral: 500, ticketsSampled: 100, ticketsPassed: 0, examSat: 9, calls: 1000, answered: 950, manualAnswered: 800, answered15s: 600 });
+    const events = [
+      event({ month: "2025-06", type: "penalty", level: "省级", matterId: "P-1", description: "省厅通报" }),
+      event({ month: "2025-06", type: "penalty", level: "市级及以下", matterId: "p-1" }),
+      event({ month: "2025-06", type: "penalty", level: "国家级", verified: false }),
+      event({ month: "2025-06", level: "市级及以上", reported: false, evidence: false }),
+    ];
+    const s = scored(ind, { events, reports: [{ kind: "月报", period: "2025-05", submitted: null, extensionApproved: false }] });
+    expect(fixed2(s.value.total)).toBe("26.50");
+    expect(s.value.items.map((i) => [i.no, i.summary, i.explanation.replace(/^.*? —— /, ""), i.explanationEn.replace(/^Scorecard row \d+ \(.*?\): /, "")])).toEqual([
+      [1, "团队 12 人，达到 10 人", "团队 12 人，达到 10 人，10 − 0 × 1 = 10.00，得 10.00 分", "team of 12, 0 short of 10 → 10.00"],
+      [2, "管理制度落实：是；运营报告按时完整：是", "管理制度落实：是；运营报告按时完整：是，10 = 10.00，得 10.00 分", "rules followed: yes; reports on time: yes → 10.00"],
+      [3, "变动 5 人 / 12 人，流动率 41.67%", "变动 5 人 / 12 人，流动率 41.67%，大于 30%，不得分", "5 of 12 changed (41.67%) → 0.00"],
+      [4, "月报(2025-05) 应交 2025-06-10，至月末未提交，已迟 14 个工作日", "共迟 14 个工作日，5 − 14 × 1 = -9.00，扣至 0.00 分为止，得 0.00 分", "14 working day(s) late in all → 0.00"],
+      [5, "培训/精神面貌问题 7 次", "培训/精神面貌问题 7 次，5 − 7 × 1 = -2.00，扣至 0.00 分为止，得 0.00 分", "7 lapse(s) → 0.00"],
+      [6, "全国第 25/31 名（接通率 95.00%）", "全国第 25/31 名（接通率 95.00%），低于第 5 名 20 个位次，15 − 20 = -5.00，扣至 0.00 分为止，得 0.00 分", "rank 25 of 31 → 0.00"],
+      [7, "全国第 6/31 名（15秒接通率 75.00%）", "全国第 6/31 名（15秒接通率 75.00%），低于第 5 名 1 个位次，15 − 1 = 14.00，得 14.00 分", "rank 6 of 31 → 14.00"],
+      [8, "满意率 50.00%（500/1000）", "满意率 50.00%（500/1000），低于 95% 共 45.00 个百分点，按比例计 45 步 × 0.5 分，10 − 22.50 = -12.50，扣至 0.00 分为止，得 0.00 分", "500 of 1000 valid ratings satisfied (50.00%) → 0.00"],
+      [9, "抽检 100 条，合格 0 条，准确率 0.00%", "抽检 100 条，合格 0 条，准确率 0.00%，低于 90% 共 90.00 个百分点，每 10% 扣 0.5 分（按比例），10 − 4.50 = 5.50，得 5.50 分", "0 of 100 tickets pass (0.00%) → 5.50"],
+      [10, "截止 2025-06-16（15 日非工作日，顺延） 参考 9/12 人，覆盖率 75.00%", "截止 2025-06-16（15 日非工作日，顺延） 参考 9/12 人，覆盖率 75.00%，10 − 3 × 1 = 7.00，得 7.00 分", "9 of 12 sat the exam by 2025-06-16 → 7.00"],
+      [11, "事项 第4条（市级及以上）无佐证材料、非乙方报送，不加分", "事项 第4条（市级及以上）无佐证材料、非乙方报送，不加分，合计 +0.00", "0 bonus event(s) counted → +0.00"],
+      [12, "事项 第3条（国家级）未经查属实，不扣分；事项 p-1 重复（市级及以下），同一事项只计一次；事项 P-1「省厅通报」（省级）−20", "事项 第3条（国家级）未经查属实，不扣分；事项 p-1 重复（市级及以下），同一事项只计一次；事项 P-1「省厅通报」（省级）−20，合计 −20.00（扣分层级：市级及以下 −10，省级 −20，国家级/部级 −50）", "1 penalty event(s) counted → −20.00"],
+      [13, "无有效投诉", "有效投诉 0 件 × 2 = −0.00", "0 valid complaint(s) → −0.00"],
+      [14, "未发现弄虚作假", "弄虚作假 0 次 × 5 = −0.00", "0 falsification finding(s) → −0.00"],
+    ]);
+    expect(s.value.items.map((i) => i.bound)).toEqual([null, null, null, "floor", "floor", "floor", null, "floor", null, null, null, null, null, null]);
+    expect(s.warnings.map((w) => [w.code, w.field, w.message, w.messageEn])).toEqual([
+      ["few-tickets", "ticketsSampled", "「抽检工单数」100 少于人均 10 条（12 人应抽 120 条）", "tickets sampled (100) are fewer than 10 per seat (120 for 12)"],
+      ["report-not-submitted", "reports[0].submitted", "月报(2025-05) 应于 2025-06-10 提交，未填提交日期，按至月末未提交计", "月报(2025-05) was due 2025-06-10 and has no submission date: counted as not submitted by month end"],
+      ["penalty-not-verified", "events[2].verified", "扣分事项 第3条未标「经查属实」，不扣分", "penalty #3 is not verified: not deducted"],
+      ["bonus-kept-at-zero", "events[3].evidence", "加分事项 第4条无佐证材料、非乙方报送，按合同「佐证材料不充分、不完整，或经核查不属实的不加分」及加分须「由乙方主动进行报送」（A9：市级及以上表扬同样要求），计 0 分", "bonus #4 scored 0: no evidence, not reported by the operator (the contract: a bonus must be reported by the operator, 由乙方主动进行报送)"],
+      ["row2-row4-late", "reportsOnTime", "2025年6月第4项「数据分析」因报告迟交 14 个工作日扣 5.00 分，而「运营报告按时完整」填「是」（第2项未扣分）：两项按合同各自计分；如报告确未按时提交，请核对第2项", "2025-06: row 4 deducts 5.00 for reports 14 working day(s) late while \"operating reports on time and complete\" is yes (row 2 not deducted): each row is scored as written; check row 2"],
+      ["below-threshold", "total", "2025年6月考核得分 26.50 低于达标分 95，将拉低本期平均分", "total 26.50 is below the 95 threshold"],
+    ]);
   });
 });

@@ -3,7 +3,8 @@
  * instalment where they differ, due dates across holidays and 调休, and the §五(四) late charge.
  * Every expected figure is worked by hand in the comment beside it.
  */
-import { DecimalInput, DEFAULT_RULES, fixed2, PaymentRecord, RuleSet, settle } from "../../src/domain";
+import { dec, DecimalInput, DEFAULT_RULES, defaultRules, fixed2, LIBRARY_CALENDAR, PaymentRecord, RuleSet, settle } from "../../src/domain";
+import { instalmentAmount } from "../../src/domain/settlement";
 import { rules } from "./builders";
 
 const SECOND = ["2024-12", "2025-01", "2025-02", "2025-03", "2025-04", "2025-05"];
@@ -29,7 +30,10 @@ function instalment(n: number, t: Record<string, DecimalInput>, payments: Paymen
 }
 
 describe("SPEC §7: instalment 2 at an average of 93.40", () => {
-  const second = instalment(2, totals("93.40"));
+  let second: ReturnType<typeof instalment>;
+  beforeAll(() => {
+    second = instalment(2, totals("93.40"));
+  });
   it("deducts 1.60 × 0.5% × 172,250.00 = 1,378.00 and pays 343,122.00", () => {
     expect(fixed2(second.pointsBelow)).toBe("1.60");
     expect(fixed2(second.deductionBase)).toBe("172250.00");
@@ -184,5 +188,159 @@ describe("refusals", () => {
   it("an invoice before the period ends is kept, with a warning", () => {
     const r = settled(totals("96"), [{ number: 3, invoiceDate: "2025-11-20", paidDate: null }]);
     expect(r.warnings.map((w) => w.code)).toEqual(["early-invoice"]);
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// Boundaries (issue 17): each case sits on the edge of its rule, with the message a clerk reads.
+
+/** settle()'s problems as [code, field, message]. */
+function problemsOf(t: Record<string, DecimalInput | null>, payments: PaymentRecord[], r: RuleSet = defaultRules()) {
+  const out = settle(t as Record<string, DecimalInput>, payments, r);
+  return { ok: out.ok, errors: out.ok ? [] : out.errors.map((e) => [e.code, e.field, e.message]), warnings: out.warnings.map((w) => [w.code, w.field, w.message]), out };
+}
+
+describe("payment dates: paid or received on the invoice day is allowed, a day before is refused", () => {
+  it.each([
+    // invoice, paid, the error (none when allowed)
+    ["2025-06-20", "2025-06-21", null],
+    ["2025-06-20", "2025-06-20", null],
+    ["2025-06-20", "2025-06-19", ["paid-before-invoice", "payments[0].paidDate", "第2笔实付日期 2025-06-19 早于发票日期 2025-06-20"]],
+  ] as [string, string, string[] | null][])("invoice %s, paid %s", (invoiceDate, paidDate, error) => {
+    const p = problemsOf(totals("96"), [{ number: 2, invoiceDate, paidDate }]);
+    expect(p.errors).toEqual(error === null ? [] : [error]);
+    if (p.out.ok) expect(p.out.value.instalments.find((i) => i.number === 2)?.status).toBe("paid");
+  });
+  it.each([
+    ["2025-06-20", "2025-06-20", null],
+    ["2025-06-20", "2025-06-23", null],
+    ["2025-06-20", "2025-06-19", ["received-before-invoice", "payments[0].receivedDate", "第2笔收票日期 2025-06-19 早于发票日期 2025-06-20"]],
+    [null, "2025-06-19", ["received-without-invoice", "payments[0].receivedDate", "第2笔有收票日期 2025-06-19 但无发票日期"]],
+  ] as [string | null, string, string[] | null][])("invoice %s, received %s", (invoiceDate, receivedDate, error) => {
+    const p = problemsOf(totals("96"), [{ number: 2, invoiceDate, paidDate: null, receivedDate }]);
+    expect(p.errors).toEqual(error === null ? [] : [error]);
+  });
+  it("the clock starts at the receipt when it is given, else at the invoice", () => {
+    // Invoice Fri 2025-06-20 → due 2025-08-01 (the 30th working day, see below); received Mon 06-23 → one working day later, 08-04.
+    expect(instalment(2, totals("96"), [{ number: 2, invoiceDate: "2025-06-20", paidDate: null }]).dueDate).toBe("2025-08-01");
+    const received = instalment(2, totals("96"), [{ number: 2, invoiceDate: "2025-06-20", paidDate: null, receivedDate: "2025-06-23" }]);
+    expect([received.clockStart, received.dueDate]).toEqual(["2025-06-23", "2025-08-04"]);
+    const undefinedReceipt = instalment(2, totals("96"), [{ number: 2, invoiceDate: "2025-06-20", paidDate: null, receivedDate: undefined }]);
+    expect([undefinedReceipt.clockStart, undefinedReceipt.receivedDate]).toEqual(["2025-06-20", null]);
+  });
+  it("a paid date without an invoice date: warned, no due date", () => {
+    const p = problemsOf(totals("96"), [{ number: 2, invoiceDate: null, paidDate: "2025-08-01" }]);
+    expect(p.warnings).toEqual([["paid-without-invoice", "payments[0].invoiceDate", "第2笔有实付日期但无发票日期，无法计算付款期限"]]);
+    const i = p.out.ok ? p.out.value.instalments.find((x) => x.number === 2) : undefined;
+    expect([i?.clockStart, i?.dueDate, i?.daysLate, i?.status]).toEqual([null, null, null, "paid"]);
+  });
+});
+
+describe("an invoice on its first permitted day (最早开票日期) is not early; a day before is (A10)", () => {
+  // Instalment 3 may be invoiced from 2026-01-01.
+  it.each([
+    // invoice, A10 default, early, clock start, the early-invoice warning
+    ["2026-01-01", true, false, "2026-01-01", null],
+    ["2026-01-05", true, false, "2026-01-05", null],
+    ["2025-12-31", true, true, "2026-01-01", "第3笔发票日期 2025-12-31 早于合同约定的开票时点（2026-01-01 起）；付款期限自 2026-01-01 起算（A10）"],
+    ["2025-12-31", false, true, "2025-12-31", "第3笔发票日期 2025-12-31 早于合同约定的开票时点（2026-01-01 起）；按规则设置，付款期限仍自发票（或收票）日期起算（A10）"],
+    ["2026-01-01", false, false, "2026-01-01", null],
+  ] as [string, boolean, boolean, string, string | null][])("invoice %s, clock from the earliest date %s", (invoiceDate, fromEarliest, early, clockStart, warning) => {
+    const r = fromEarliest ? defaultRules() : rules({ options: { paymentClockFromEarliest: false } });
+    const p = problemsOf(totals("96"), [{ number: 3, invoiceDate, paidDate: null }], r);
+    expect(p.errors).toEqual([]);
+    expect(p.warnings.filter((w) => w[0] === "early-invoice")).toEqual(warning === null ? [] : [["early-invoice", "payments[0].invoiceDate", warning]]);
+    const third = p.out.ok ? p.out.value.instalments.find((i) => i.number === 3) : undefined;
+    expect([third?.earlyInvoice, third?.clockStart, third?.invoiceNotBefore]).toEqual([early, clockStart, "2026-01-01"]);
+    expect(third?.dueDate).toBe(LIBRARY_CALENDAR.addWorkingDays(clockStart, 30));
+  });
+  it("a receipt before the earliest date is held back too; on the earliest date it is not", () => {
+    const held = instalment(3, totals("96"), [{ number: 3, invoiceDate: "2025-12-29", paidDate: null, receivedDate: "2025-12-30" }]);
+    expect([held.clockStart, held.earlyInvoice]).toEqual(["2026-01-01", true]);
+    const onDay = instalment(3, totals("96"), [{ number: 3, invoiceDate: "2025-12-29", paidDate: null, receivedDate: "2026-01-01" }]);
+    expect([onDay.clockStart, onDay.earlyInvoice]).toEqual(["2026-01-01", true]);
+    const fromReceipt = instalment(3, totals("96"), [{ number: 3, invoiceDate: "2025-12-29", paidDate: null, receivedDate: "2025-12-30" }], rules({ options: { paymentClockFromEarliest: false } }));
+    expect(fromReceipt.clockStart).toBe("2025-12-30");
+  });
+});
+
+describe("a month the instalment needs is missing when its total is absent or null, not when it is 0", () => {
+  it.each([
+    // 2025-03's total, the error
+    [null, ["missing-month", "months.2025-03", "第2笔款项需要 2025年3月 的考核得分，但该月没有完整有效的评分"]],
+    [undefined, ["missing-month", "months.2025-03", "第2笔款项需要 2025年3月 的考核得分，但该月没有完整有效的评分"]],
+    ["0", null],
+    [0, null],
+  ] as [DecimalInput | null | undefined, string[] | null][])("total %j", (value, error) => {
+    const t: Record<string, DecimalInput | null> = totals("96");
+    if (value === undefined) delete t["2025-03"];
+    else t["2025-03"] = value;
+    const p = problemsOf(t, []);
+    expect(p.errors).toEqual(error === null ? [] : [error]);
+    if (!p.out.ok) {
+      expect(p.out.errors[0]?.month).toBe("2025-03");
+      expect(p.out.errors[0]?.messageEn).toBe("instalment 2 needs the 2025-03 total, but that month has no complete, valid scorecard");
+    }
+  });
+  it("a month at 0 is averaged like any other: (5 × 96 + 0) / 6 = 80.00 → 15 × 861.25 = 12,918.75", () => {
+    const t: Record<string, DecimalInput> = totals("96");
+    t["2025-03"] = 0;
+    const second = instalment(2, t);
+    expect([fixed2(second.average!), fixed2(second.deduction)]).toEqual(["80.00", "12918.75"]);
+  });
+});
+
+describe("late payment: on the due date is not late, a day after is; more than 30 days gives the termination flag", () => {
+  // Instalment 2 invoiced Fri 2025-06-20 is due 2025-08-01.
+  it.each([
+    // paid, days late, overdue, warning
+    ["2025-08-01", 0, false, null],
+    ["2025-08-02", 1, false, ["payment-late", "payments[0].paidDate", "第2笔逾期 1 天（应付日 2025-08-01），违约金 10335.00 元"]],
+    ["2025-08-31", 30, false, ["payment-late", "payments[0].paidDate", "第2笔逾期 30 天（应付日 2025-08-01），违约金 310050.00 元"]],
+    [
+      "2025-09-01",
+      31,
+      true,
+      ["payment-overdue-30", "payments[0].paidDate", "第2笔逾期 31 天（应付日 2025-08-01），违约金 320385.00 元；已超过 30 天，乙方有权解除合同并要求支付合同款项的 10%"],
+    ],
+  ] as [string, number, boolean, string[] | null][])("paid %s", (paidDate, daysLate, overdue, warning) => {
+    // 344,500.00 payable (average 96) × 3% = 10,335.00 a day.
+    const p = problemsOf(totals("96"), [{ number: 2, invoiceDate: "2025-06-20", paidDate }]);
+    expect(p.warnings.filter((w) => String(w[0]).startsWith("payment-"))).toEqual(warning === null ? [] : [warning]);
+    const second = p.out.ok ? p.out.value.instalments.find((i) => i.number === 2) : undefined;
+    expect([second?.daysLate, second?.overdue, second && fixed2(second.lateCharge)]).toEqual([daysLate, overdue, fixed2(dec(10335).times(daysLate))]);
+  });
+});
+
+describe("settle(): the row a payment problem names, and what it does not swallow", () => {
+  it("a problem of the second 付款记录 row names that row", () => {
+    const p = problemsOf(totals("96"), [
+      { number: 3, invoiceDate: "2025-12-29", paidDate: null },
+      { number: 2, invoiceDate: "2025-06-20", paidDate: "2025-08-04" },
+    ]);
+    expect(p.warnings.map((w) => [w[0], w[1]])).toEqual([
+      ["payment-late", "payments[1].paidDate"],
+      ["early-invoice", "payments[0].invoiceDate"],
+    ]);
+  });
+  it("a receipt without an invoice starts no clock: refused, and no lateness is counted from it", () => {
+    const out = settle(totals("96"), [{ number: 2, invoiceDate: null, paidDate: null, receivedDate: "2025-06-20" }], defaultRules(), { asOf: "2025-12-01" });
+    expect(out.ok).toBe(false);
+    expect(out.warnings).toEqual([]);
+  });
+  it("a calendar error other than an unknown date is not turned into a clerk's message", () => {
+    const base = defaultRules();
+    const broken: RuleSet = { ...base, contract: { ...base.contract, instalments: base.contract.instalments.map((i) => (i.number === 2 ? { ...i, dueWorkingDays: -1 } : i)) } };
+    expect(() => settle(totals("96"), [{ number: 2, invoiceDate: "2025-06-20", paidDate: null }], broken)).toThrow(RangeError);
+  });
+});
+
+describe("instalmentAmount: the contract's own split (the last instalment keeps the remainder), else total × share", () => {
+  it("1,000,000.05 split 50/50 → 500,000.03 and 500,000.02", () => {
+    const r = rules({ contract: { total: "1000000.05", instalments: [{ ...defaultRules().contract.instalments[0]!, share: "0.5" }, { ...defaultRules().contract.instalments[1]!, share: "0.5" }] } });
+    const [first, second] = r.contract.instalments;
+    expect([fixed2(instalmentAmount(first!, r)), fixed2(instalmentAmount(second!, r))]).toEqual(["500000.03", "500000.02"]);
+    // Terms that are not the contract's: total × share, half up.
+    expect(fixed2(instalmentAmount({ ...second!, number: 9, share: "0.25" }, r))).toBe("250000.01");
   });
 });
