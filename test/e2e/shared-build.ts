@@ -44,12 +44,17 @@ export function buildKey(root = REPO_ROOT): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Other runs' shared builds (complete, unlocked), removed so that the temp folder does not fill up. */
+/** A finished build younger than this may be served by another checkout's run right now: kept. */
+const KEEP_RECENT_MS = 60 * 60 * 1000;
+
+/** Older shared builds (complete, unlocked, over an hour old), removed so that the temp folder does not fill up. */
 function removeOtherBuilds(keep: string): void {
   for (const name of readdirSync(tmpdir())) {
     if (!name.startsWith(PREFIX) || name.endsWith(".lock")) continue;
     const dir = join(tmpdir(), name);
-    if (dir === keep || existsSync(`${dir}.lock`) || !existsSync(join(dir, COMPLETE))) continue;
+    const complete = join(dir, COMPLETE);
+    if (dir === keep || existsSync(`${dir}.lock`) || !existsSync(complete)) continue;
+    if (Date.now() - statSync(complete).mtimeMs < KEEP_RECENT_MS) continue;
     rmSync(dir, { recursive: true, force: true });
   }
 }
