@@ -202,6 +202,35 @@ export function a1(row: number, col: number): string {
  * reads) is read character by character; anything else goes through the regular expression over
  * the upper-cased text, which is the definition (toUpperCase maps some non-ASCII letters to ASCII).
  */
+/**
+ * A plan's cell writes as the cells they leave (several writes of one address merged the way
+ * writing them one by one would leave it: the last value, format and formula, style properties
+ * together), in row then column order. The hosts that write in blocks (Excel, WPS) start from it.
+ */
+export interface PlannedCell {
+  row: number;
+  col: number;
+  value: WriteValue;
+  formula?: string;
+  numberFormat?: string;
+  style: CellStyle;
+}
+
+export function plannedCells(writes: readonly CellWrite[]): PlannedCell[] {
+  const byKey = new Map<string, PlannedCell>();
+  for (const w of writes) {
+    const { row, col } = parseA1(w.address);
+    const key = `${row},${col}`;
+    const before = byKey.get(key);
+    const cell: PlannedCell = { row, col, value: w.value, style: { ...before?.style, ...w.style } };
+    if (w.formula !== undefined) cell.formula = w.formula;
+    const fmt = w.numberFormat ?? before?.numberFormat;
+    if (fmt !== undefined) cell.numberFormat = fmt;
+    byKey.set(key, cell);
+  }
+  return [...byKey.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
 export function parseA1(address: string): { row: number; col: number } {
   const n = address.length;
   let i = address.charCodeAt(0) === 36 ? 1 : 0; // "$"

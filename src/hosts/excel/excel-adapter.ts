@@ -62,13 +62,14 @@ import {
   type CellStyle,
   type CellWrite,
   type MergedRange,
+  type PlannedCell,
   type SheetSpec,
   type WorkbookAdapter,
   type WorkbookSnapshot,
   type WritePlan,
-  type WriteValue,
   columnLetter,
   parseA1,
+  plannedCells,
 } from "../../workbook/model";
 import { normalizeText } from "../../workbook/read/normalize";
 import { fitPlan } from "../../workbook/sheets/excel-limits";
@@ -770,29 +771,6 @@ function positionOf(features: Features, sheet: string): number | undefined {
 const MAX_ARRAY_BYTES = 512 * 1024;
 /** getRanges' comma list is cut at this many characters (getRange documents an 8,192-character limit). */
 const ADDRESS_CHUNK = 2048;
-
-/** The writes of one address merged as the cell-by-cell writes would have left it: the last value, format and formula, style properties together. */
-interface PlannedCell extends Pos {
-  value: WriteValue;
-  formula?: string;
-  numberFormat?: string;
-  style: CellStyle;
-}
-
-function plannedCells(writes: readonly CellWrite[]): PlannedCell[] {
-  const byKey = new Map<string, PlannedCell>();
-  for (const w of writes) {
-    const { row, col } = parseA1(w.address);
-    const key = `${row},${col}`;
-    const before = byKey.get(key);
-    const cell: PlannedCell = { row, col, value: w.value, style: { ...before?.style, ...w.style } };
-    if (w.formula !== undefined) cell.formula = w.formula;
-    const fmt = w.numberFormat ?? before?.numberFormat;
-    if (fmt !== undefined) cell.numberFormat = fmt;
-    byKey.set(key, cell);
-  }
-  return [...byKey.values()].sort((a, b) => a.row - b.row || a.col - b.col);
-}
 
 /** `prop` = a 2-D array over `rect`, in bands of rows that keep each array under MAX_ARRAY_BYTES. */
 function arrayUnits(sheet: string, rect: Rect, prop: "values" | "numberFormat" | "formulas", at: (row: number, col: number) => unknown): Unit[] {

@@ -60,16 +60,17 @@ import {
   type CellValue,
   type CellWrite,
   type MergedRange,
+  type PlannedCell,
   type ReadCell,
   type SheetSnapshot,
   type SheetSpec,
   type WorkbookAdapter,
   type WorkbookSnapshot,
   type WritePlan,
-  type WriteValue,
   a1,
   columnLetter,
   parseA1,
+  plannedCells,
 } from "../../workbook/model";
 import { normalizeText } from "../../workbook/read/normalize";
 import { fitPlan } from "../../workbook/sheets/excel-limits";
@@ -197,29 +198,6 @@ export interface WpsAdapterOptions {
 interface Pos {
   row: number;
   col: number;
-}
-
-/** The writes of one address merged: last value, format, formula; style properties together. */
-interface PlannedCell extends Pos {
-  value: WriteValue;
-  formula?: string;
-  numberFormat?: string;
-  style: CellStyle;
-}
-
-function plannedCells(writes: readonly CellWrite[]): PlannedCell[] {
-  const byKey = new Map<string, PlannedCell>();
-  for (const w of writes) {
-    const { row, col } = parseA1(w.address);
-    const key = `${row},${col}`;
-    const before = byKey.get(key);
-    const cell: PlannedCell = { row, col, value: w.value, style: { ...before?.style, ...w.style } };
-    if (w.formula !== undefined) cell.formula = w.formula;
-    const fmt = w.numberFormat ?? before?.numberFormat;
-    if (fmt !== undefined) cell.numberFormat = fmt;
-    byKey.set(key, cell);
-  }
-  return [...byKey.values()].sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
 /** The cells as rectangles that hold exactly them: runs of a row, stacked where rows repeat the run. */
