@@ -8,7 +8,7 @@ import { runCli } from "../fixtures/cli";
 import { folderPerTest } from "../fixtures/folder";
 import { localToday, parseScoreArgs } from "../../src/cli/score";
 import { ExcelFileAdapter } from "../../src/hosts/file/file-adapter";
-import { withChart } from "../fixtures/chart";
+import { withChart, withChartSheet } from "../fixtures/chart";
 import { VARIANTS } from "../fixtures/variants";
 import { addInputSheets, addScorecard, exampleData, exampleWorkbook, indicatorCell, InputData, loadWorkbook, TERM, toBuffer, yearData, yearWorkbook } from "../fixtures/workbooks";
 
@@ -313,15 +313,7 @@ describe("hotline-scorecard score", () => {
 
 describe("a product sheet's name held by a chart sheet", () => {
   it("is refused like bad input: exit 2, the sheet named in both languages, no file written", async () => {
-    const zip = await JSZip.loadAsync((await exampleWorkbook()).buffer);
-    const wbXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-    zip.file("xl/workbook.xml", wbXml.replace("</sheets>", '<sheet name="付款结算" sheetId="99" r:id="rId99"/></sheets>'));
-    const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-    zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>'));
-    zip.file("xl/chartsheets/sheet1.xml", '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>');
-    const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-    zip.file("[Content_Types].xml", types.replace("</Types>", '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>'));
-    const input = file("in.xlsx", Buffer.from(await zip.generateAsync({ type: "uint8array" })));
+    const input = file("in.xlsx", Buffer.from(await withChartSheet((await exampleWorkbook()).buffer, "付款结算")));
     const r = await run(["score", input, "-o", OUT(), "--as-of", "2025-12-31"]);
     expect(r.code).toBe(2);
     expect(r.err.split("\n")).toEqual([

@@ -29,7 +29,7 @@ import {
 } from "../../workbook/drafts/contract-rows";
 import { pick, type Locale } from "../i18n";
 import type { PaneProblem } from "../session";
-import { useScreenStyles } from "./SettlementScreen";
+import { LocatedProblems, useScreenStyles } from "./SettlementScreen";
 import { CONTRACT_STRINGS } from "./settlement-strings";
 import type { ScreenProps } from "./types";
 
@@ -282,14 +282,7 @@ export function ContractScreen({ session, locale, busy, version, run, onDirtyCha
         <MessageBar intent="error" data-testid="contract-refused">
           <MessageBarBody>
             {s.refusedHeading}
-            <ul className={styles.list}>
-              {refused.map((p, i) => (
-                <li key={i}>
-                  {pick(locale, p)}
-                  {p.sheet ? `（${p.sheet}${p.cell ? `!${p.cell}` : ""}）` : ""}
-                </li>
-              ))}
-            </ul>
+            <LocatedProblems problems={refused} locale={locale} />
           </MessageBarBody>
         </MessageBar>
       )}

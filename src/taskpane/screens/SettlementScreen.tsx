@@ -29,7 +29,7 @@ import {
   type PaymentProblem,
 } from "../../workbook/drafts/payment-rows";
 import { INPUT_SHEETS } from "../../workbook/read/sheet-names";
-import { pick } from "../i18n";
+import { pick, type Locale } from "../i18n";
 import type { PaneProblem } from "../session";
 import { settlementFigures, type InstalmentFigures } from "./settlement-view";
 import { SETTLEMENT_STRINGS, type SettlementStrings } from "./settlement-strings";
@@ -209,6 +209,21 @@ function InstalmentCard({ threshold, f, s, row, problems, dirty, disabled, onCha
   );
 }
 
+/** Problems as a list, each with the sheet and cell it is about (「（付款记录!B4）」). */
+export function LocatedProblems({ problems, locale }: { problems: readonly PaneProblem[]; locale: Locale }) {
+  const styles = useScreenStyles();
+  return (
+    <ul className={styles.list}>
+      {problems.map((p, i) => (
+        <li key={i}>
+          {pick(locale, p)}
+          {p.sheet ? `（${p.sheet}${p.cell ? `!${p.cell}` : ""}）` : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function SettlementScreen({ session, locale, busy, version, run, onDirtyChange, registerSave }: ScreenProps) {
   const styles = useScreenStyles();
   const s = SETTLEMENT_STRINGS[locale];
@@ -303,14 +318,7 @@ export function SettlementScreen({ session, locale, busy, version, run, onDirtyC
           <MessageBarBody>
             {s.paymentErrors}
             {recordErrors.length > 0 && (
-              <ul className={styles.list}>
-                {recordErrors.map((p, i) => (
-                  <li key={i}>
-                    {pick(locale, p)}
-                    {p.sheet ? `（${p.sheet}${p.cell ? `!${p.cell}` : ""}）` : ""}
-                  </li>
-                ))}
-              </ul>
+              <LocatedProblems problems={recordErrors} locale={locale} />
             )}
           </MessageBarBody>
         </MessageBar>
@@ -319,14 +327,7 @@ export function SettlementScreen({ session, locale, busy, version, run, onDirtyC
         <MessageBar intent="error" data-testid="payments-refused">
           <MessageBarBody>
             {s.refusedHeading}
-            <ul className={styles.list}>
-              {refused.map((p, i) => (
-                <li key={i}>
-                  {pick(locale, p)}
-                  {p.sheet ? `（${p.sheet}${p.cell ? `!${p.cell}` : ""}）` : ""}
-                </li>
-              ))}
-            </ul>
+            <LocatedProblems problems={refused} locale={locale} />
           </MessageBarBody>
         </MessageBar>
       )}

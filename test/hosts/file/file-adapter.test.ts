@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { withChartSheet } from "../../fixtures/chart";
 import { ExcelFileAdapter, NotAWorkbookError } from "../../../src/hosts/file/file-adapter";
 import { runWorkbook } from "../../../src/workbook/plan";
 import { exampleWorkbook, loadWorkbook, toBuffer, yearWorkbook } from "../../fixtures/workbooks";
@@ -165,15 +166,7 @@ describe("the ExcelJS file adapter", () => {
 
 describe("a sheet name the product owns, held by a chart sheet", () => {
   it("is refused rather than given a second sheet of that name (Excel would repair the file); nothing changes", async () => {
-    const zip = await JSZip.loadAsync((await exampleWorkbook()).buffer);
-    const wbXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-    zip.file("xl/workbook.xml", wbXml.replace("</sheets>", '<sheet name="付款结算" sheetId="99" r:id="rId99"/></sheets>'));
-    const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-    zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>'));
-    zip.file("xl/chartsheets/sheet1.xml", '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>');
-    const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-    zip.file("[Content_Types].xml", types.replace("</Types>", '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>'));
-    const bytes = await zip.generateAsync({ type: "uint8array" });
+    const bytes = await withChartSheet((await exampleWorkbook()).buffer, "付款结算");
     const adapter = await ExcelFileAdapter.fromBuffer(bytes);
     const before = await adapter.read();
     expect(before.sheets.map((s) => s.name)).not.toContain("付款结算"); // a chart sheet has no cells to read
