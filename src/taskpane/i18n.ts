@@ -122,7 +122,6 @@ export interface Strings {
   computeMonth: string;
   recomputeAll: string;
   reload: string;
-  settle: string;
   saveMonth: string;
   backToMonths: string;
   busy: string;
@@ -133,7 +132,6 @@ export interface Strings {
   unchanged: string;
   scored: (months: number, cells: number) => string;
   recomputed: (months: number, paymentSheet: boolean) => string;
-  settled: (paymentSheet: boolean) => string;
   refused: (errors: number) => string;
   failed: (message: string) => string;
   opened: (name: string) => string;
@@ -488,7 +486,6 @@ export const STRINGS: Record<Locale, Strings> = {
     computeMonth: "计算本月",
     recomputeAll: "全部重算并结算",
     reload: "重新读取",
-    settle: "结算",
     saveMonth: "保存本月输入",
     backToMonths: "返回月份列表",
     busy: "处理中",
@@ -499,7 +496,6 @@ export const STRINGS: Record<Locale, Strings> = {
     unchanged: "没有需要保存的修改。",
     scored: (m, c) => `已评分 ${m} 个月，写入 ${c} 个单元格。`,
     recomputed: (m, p) => `已全部重算 ${m} 个月${p ? "，并生成「付款结算」表" : "；尚有款项未到结算条件，未生成「付款结算」表"}。`,
-    settled: (p) => (p ? "已结算，「付款结算」表已更新。" : "尚有款项的考核月份未齐，暂不能生成「付款结算」表。"),
     refused: (e) => `有 ${e} 个错误，未写入任何内容。`,
     failed: (m) => `操作失败：${m}`,
     opened: (n) => `已打开「${n}」。`,
@@ -688,7 +684,6 @@ export const STRINGS: Record<Locale, Strings> = {
     computeMonth: "Score this month",
     recomputeAll: "Recompute all and settle",
     reload: "Reload",
-    settle: "Settle",
     saveMonth: "Save this month's inputs",
     backToMonths: "Back to the months",
     busy: "Working",
@@ -699,7 +694,6 @@ export const STRINGS: Record<Locale, Strings> = {
     unchanged: "Nothing to save.",
     scored: (m, c) => `Scored ${m} month${m === 1 ? "" : "s"}; ${c} cells written.`,
     recomputed: (m, p) => `Recomputed ${m} month${m === 1 ? "" : "s"}${p ? " and the payment sheet “付款结算”" : "; some instalments cannot be settled yet, so no payment sheet"}.`,
-    settled: (p) => (p ? "Settled: the payment sheet “付款结算” is up to date." : "Some instalments still miss scored months: no payment sheet yet."),
     refused: (e) => `${e} error${e === 1 ? "" : "s"}: nothing was written.`,
     failed: (m) => `Failed: ${m}`,
     opened: (n) => `Opened "${n}". `,
