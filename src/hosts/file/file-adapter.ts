@@ -34,7 +34,7 @@ import { ContentTypesPart, CT_WORKSHEET, REL_NS, REL_WORKSHEET, RelationshipsPar
 import { renderWorksheet } from "./package/render-sheet";
 import { newStylesXml, parseStyles, type StyleBook } from "./package/styles";
 import { WorkbookPart, type WorkbookSheet } from "./package/workbook";
-import { readSharedStrings, WorksheetPart } from "./package/worksheet";
+import { parseWorksheetXml, readSharedStrings, WorksheetPart } from "./package/worksheet";
 import { PartParseError } from "./package/xml";
 
 export { PartParseError };
@@ -134,7 +134,7 @@ class Working {
   worksheet(part: string): WorksheetPart {
     let ws = this.sheets.get(part);
     if (!ws) {
-      ws = new WorksheetPart(this.rendered.get(part) ?? this.pkg.xml(part), { part, sharedStrings: this.sharedStrings(), styles: this.styles, date1904: this.date1904 });
+      ws = new WorksheetPart(this.rendered.get(part) ?? this.pkg.xml(part, parseWorksheetXml), { part, sharedStrings: this.sharedStrings(), styles: this.styles, date1904: this.date1904 });
       this.sheets.set(part, ws);
     }
     return ws;

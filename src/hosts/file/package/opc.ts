@@ -122,11 +122,11 @@ export class OpcPackage {
     return text;
   }
 
-  /** The part parsed (parseXml), kept until the part is changed. */
-  xml(name: string): XmlDocument {
+  /** The part parsed (by parseXml, or the parser given: one part is always parsed by the same one), kept until the part is changed. */
+  xml(name: string, parse: (text: string, part: string) => XmlDocument = parseXml): XmlDocument {
     const e = this.entries.get(name);
     if (e?.xml) return e.xml;
-    const doc = parseXml(this.text(name), name);
+    const doc = parse(this.text(name), name);
     (this.entries.get(name) as Entry).xml = doc;
     return doc;
   }

@@ -39,10 +39,41 @@ export interface WorksheetContext {
   date1904: boolean;
 }
 
+/**
+ * A cell of a parsed worksheet, kept compact: the <c> element's place in the text and what the
+ * product reads of it, not a tree of elements. A sheet's cells are most of its elements, and the
+ * parsed parts are kept from the read to the apply after it; three objects and an attribute table
+ * per cell were most of what a fresh process's garbage collector copied (issue 13's speed budget).
+ */
 interface CellSite {
   row: number;
   col: number;
-  el: XmlElement;
+  /** Offset of "<" of the <c> start tag. */
+  start: number;
+  /** Offset just after the element's last ">". */
+  end: number;
+  /** Attributes s, t, ph as written (entity-decoded); undefined when absent. */
+  s: string | undefined;
+  t: string | undefined;
+  ph: string | undefined;
+  /** The text of <v>, when there is one. */
+  v: string | undefined;
+  /** <f>, when there is one. */
+  f: FormulaSite | undefined;
+  /** The plain text of <is> (an inline string), when there is one. */
+  is: string | undefined;
+}
+
+/** A cell's <f> element: its text, the attributes a shared formula needs, its place. */
+interface FormulaSite {
+  name: string;
+  text: string;
+  t: string | undefined;
+  si: string | undefined;
+  ref: string | undefined;
+  start: number;
+  openEnd: number;
+  end: number;
 }
 
 interface RowSite {
@@ -106,6 +137,25 @@ interface RowIndex {
 /** The rows and cells of a parsed part, made once per parse: a read and the apply after it share it. */
 const rowIndexes = new WeakMap<XmlDocument, RowIndex>();
 
+/** A cell element of a tree (a part parsed by parseXml, not parseWorksheetXml) as a compact site. */
+function siteOfElement(row: number, col: number, c: XmlElement): CellSite {
+  const f = child(c, "f");
+  const v = child(c, "v");
+  const is = child(c, "is");
+  return {
+    row,
+    col,
+    start: c.start,
+    end: c.end,
+    s: c.attrs.s,
+    t: c.attrs.t,
+    ph: c.attrs.ph,
+    v: v ? v.text : undefined,
+    f: f ? { name: f.name, text: f.text, t: f.attrs.t, si: f.attrs.si, ref: f.attrs.ref, start: f.start, openEnd: f.openEnd, end: f.end } : undefined,
+    is: is ? stringItemText(is) : undefined,
+  };
+}
+
 function rowIndexOf(doc: XmlDocument, sheetData: XmlElement | undefined): RowIndex {
   const known = rowIndexes.get(doc);
   if (known) return known;
@@ -121,13 +171,99 @@ function rowIndexOf(doc: XmlDocument, sheetData: XmlElement | undefined): RowInd
       if (c.local !== "c") continue;
       const col = c.attrs.r !== undefined ? parseA1(c.attrs.r).col : lastCol + 1;
       lastCol = col;
-      site.cells.push({ row: rowNumber, col, el: c });
+      site.cells.push(siteOfElement(rowNumber, col, c));
     }
     index.rows.push(site);
     index.byNumber.set(rowNumber, site);
   }
   rowIndexes.set(doc, index);
   return index;
+}
+
+/**
+ * A worksheet part parsed for the file mode: the same tree as parseXml for everything but the
+ * insides of <sheetData>'s rows, whose cells are kept as compact sites (CellSite) instead of
+ * elements. The same parser (saxes), so the same well-formedness checks and PartParseError.
+ */
+export function parseWorksheetXml(text: string, part: string): XmlDocument {
+  const rows: RowSite[] = [];
+  const byNumber = new Map<number, RowSite>();
+  let lastRow = 0;
+  let row: RowSite | null = null;
+  let lastCol = 0;
+  let cell: CellSite | null = null;
+  let formula: FormulaSite | null = null;
+  let value = "";
+  // An inline string's <t>, or its runs' <t>s (stringItemText's rule).
+  let isText: string | null = null;
+  let isRuns = "";
+  // Local names from a row's child down (c, f, v, is, r, t, rPh, extLst …).
+  const path: string[] = [];
+  const doc = parseXml(text, part, {
+    flatten(el, parent) {
+      if (el.local !== "row" || parent?.local !== "sheetData") return false;
+      const rowNumber = el.attrs.r !== undefined ? Number(el.attrs.r) : lastRow + 1;
+      lastRow = rowNumber;
+      lastCol = 0;
+      row = { row: rowNumber, el, cells: [] };
+      rows.push(row);
+      byNumber.set(rowNumber, row);
+      return true;
+    },
+    open(name, attributes, start, openEnd, selfClosing) {
+      const colon = name.indexOf(":");
+      const local = colon < 0 ? name : name.slice(colon + 1);
+      const depth = path.length;
+      path.push(local);
+      if (depth === 0) {
+        if (local !== "c" || row === null) return; // a row's extLst
+        const col = attributes.r !== undefined ? parseA1(attributes.r).col : lastCol + 1;
+        lastCol = col;
+        cell = { row: row.row, col, start, end: -1, s: attributes.s, t: attributes.t, ph: attributes.ph, v: undefined, f: undefined, is: undefined };
+        row.cells.push(cell);
+      } else if (depth === 1 && cell !== null) {
+        if (local === "f" && cell.f === undefined) formula = { name, text: "", t: attributes.t, si: attributes.si, ref: attributes.ref, start, openEnd: selfClosing ? -1 : openEnd, end: -1 };
+        else if (local === "v") value = "";
+        else if (local === "is") {
+          isText = null;
+          isRuns = "";
+        }
+      }
+    },
+    text(t) {
+      if (cell === null) return;
+      const depth = path.length;
+      const here = path[depth - 1];
+      if (depth === 2) {
+        if (here === "v") value += t;
+        else if (here === "f" && formula !== null) formula.text += t;
+      } else if (here === "t" && path[1] === "is") {
+        // <is><t>, or <is><r><t> (a run); phonetic runs (<rPh>) left out, as stringItemText does.
+        if (depth === 3) isText = (isText ?? "") + t;
+        else if (depth === 4 && path[2] === "r") isRuns += t;
+      }
+    },
+    close(end) {
+      const local = path.pop();
+      const depth = path.length;
+      if (cell === null) return;
+      if (depth === 0) {
+        cell.end = end;
+        cell = null;
+      } else if (depth === 1) {
+        if (local === "v" && cell.v === undefined) cell.v = value;
+        else if (local === "is" && cell.is === undefined) cell.is = isText ?? isRuns;
+        else if (local === "f" && formula !== null) {
+          formula.end = end;
+          if (formula.openEnd < 0) formula.openEnd = end;
+          cell.f = formula;
+          formula = null;
+        }
+      }
+    },
+  });
+  rowIndexes.set(doc, { rows, byNumber });
+  return doc;
 }
 
 /** A parsed worksheet part: its cells to read, and the edits to make. */
@@ -148,7 +284,7 @@ export class WorksheetPart {
     source: string | XmlDocument,
     private readonly ctx: WorksheetContext,
   ) {
-    this.doc = typeof source === "string" ? parseXml(source, ctx.part) : source;
+    this.doc = typeof source === "string" ? parseWorksheetXml(source, ctx.part) : source;
     const root = this.doc.root;
     this.prefix = root.name.includes(":") ? `${root.name.slice(0, root.name.indexOf(":"))}:` : "";
     this.sheetData = child(root, "sheetData");
@@ -200,34 +336,31 @@ export class WorksheetPart {
     const out = new Map<string, { formula: string; row: number; col: number }>();
     for (const row of this.rows) {
       for (const site of row.cells) {
-        const f = child(site.el, "f");
-        if (f && f.attrs.t === "shared" && f.attrs.si !== undefined && f.attrs.ref !== undefined && f.text !== "") out.set(f.attrs.si, { formula: f.text, row: site.row, col: site.col });
+        const f = site.f;
+        if (f && f.t === "shared" && f.si !== undefined && f.ref !== undefined && f.text !== "") out.set(f.si, { formula: f.text, row: site.row, col: site.col });
       }
     }
     return out;
   }
 
   private readCell(site: CellSite, masters: Map<string, { formula: string; row: number; col: number }>): ReadCell | null {
-    const el = site.el;
-    const t = el.attrs.t ?? "n";
-    const v = child(el, "v");
-    const f = child(el, "f");
+    const t = site.t ?? "n";
+    const f = site.f;
     let formula: string | undefined;
     if (f) {
       if (f.text !== "") formula = f.text;
-      else if (f.attrs.t === "shared" && f.attrs.si !== undefined) {
-        const m = masters.get(f.attrs.si);
+      else if (f.t === "shared" && f.si !== undefined) {
+        const m = masters.get(f.si);
         if (m) formula = slideFormula(m.formula, m, site);
       }
     }
-    const xf = el.attrs.s !== undefined ? Number(el.attrs.s) : 0;
+    const xf = site.s !== undefined ? Number(site.s) : 0;
     const numberFormat = this.ctx.styles.numberFormat(xf);
     let value: ReadCell["value"] = null;
     if (t === "inlineStr") {
-      const is = child(el, "is");
-      value = is ? stringItemText(is) : null;
-    } else if (v) {
-      const raw = v.text;
+      value = site.is ?? null;
+    } else if (site.v !== undefined) {
+      const raw = site.v;
       if (t === "s") value = this.ctx.sharedStrings[Number(raw)] ?? null;
       else if (t === "str" || t === "e") value = raw;
       else if (t === "b") value = raw === "1" || raw.toLowerCase() === "true";
@@ -269,11 +402,11 @@ export class WorksheetPart {
     const key = row * 16384 + col;
     const existing = this.site(row, col);
     const before = this.writes.get(key);
-    const baseXf = before ? before.xf : existing?.el.attrs.s !== undefined ? Number(existing.el.attrs.s) : this.inheritedXf(row, col);
+    const baseXf = before ? before.xf : existing?.s !== undefined ? Number(existing.s) : this.inheritedXf(row, col);
     const xf = w.numberFormat !== undefined || w.style ? this.ctx.styles.restyle(baseXf, w.numberFormat, w.style) : baseXf;
-    const ph = existing?.el.attrs.ph;
+    const ph = existing?.ph;
     this.writes.set(key, { row, col, xf, xml: cellXml(this.prefix, a1(row, col), xf, w, ph) });
-    if (existing && child(existing.el, "f")) this.formulasRemoved = true;
+    if (existing?.f) this.formulasRemoved = true;
   }
 
   /** 定稿 (true) or 解除定稿 (false): <sheetProtection> added or removed. */
@@ -335,7 +468,7 @@ export class WorksheetPart {
       for (const w of writes) {
         const existing = site.cells.find((c) => c.col === w.col);
         if (existing) {
-          splices.push({ start: existing.el.start, end: existing.el.end, text: w.xml });
+          splices.push({ start: existing.start, end: existing.end, text: w.xml });
           continue;
         }
         if (site.el.selfClosing) {
@@ -343,7 +476,7 @@ export class WorksheetPart {
           continue;
         }
         const next = site.cells.find((c) => c.col > w.col);
-        const at = next ? next.el.start : site.el.closeStart;
+        const at = next ? next.start : site.el.closeStart;
         let list = inserts.get(at);
         if (!list) inserts.set(at, (list = []));
         list.push(w);
@@ -408,13 +541,13 @@ export class WorksheetPart {
       for (const row of this.rows) {
         for (const site of row.cells) {
           if (this.writes.has(site.row * 16384 + site.col)) continue;
-          const f = child(site.el, "f");
-          if (f && f.attrs.t === "shared" && f.attrs.si === si && f.text === "") left.push(site);
+          const f = site.f;
+          if (f && f.t === "shared" && f.si === si && f.text === "") left.push(site);
         }
       }
       const first = left[0];
       if (!first) continue;
-      const f = child(first.el, "f") as XmlElement;
+      const f = first.f as FormulaSite;
       const top = Math.min(...left.map((s) => s.row));
       const bottom = Math.max(...left.map((s) => s.row));
       const l = Math.min(...left.map((s) => s.col));

@@ -66,20 +66,46 @@ const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
 /**
+ * Content kept flat instead of as elements: the children (and their descendants) of the elements
+ * `flatten` picks are given to `open` / `text` / `close` as they are parsed, and the picked element
+ * keeps no children. For a worksheet's cells (worksheet.ts parseWorksheetXml): most of a sheet's
+ * elements, and a compact record of each is much less for the garbage collector than a tree.
+ */
+export interface FlatContent {
+  /** `el` has just been opened (its attributes known; asked of self-closing elements too, which have nothing to flatten), `parent` is its parent element. */
+  flatten(el: XmlElement, parent: XmlElement | null): boolean;
+  /** An element inside a flattened one: its qualified name, attributes, "<" offset, offset after its start tag. */
+  open(name: string, attributes: Readonly<Record<string, string>>, start: number, openEnd: number, selfClosing: boolean): void;
+  /** Character data (entity-decoded) inside the innermost open flat element. */
+  text(t: string): void;
+  /** The innermost open flat element ends; `end` is the offset just after its last ">". */
+  close(end: number): void;
+}
+
+/**
  * Parses `text` (the part named `part`, for messages). Throws PartParseError on anything that is
  * not well-formed XML. Only elements are kept; comments and processing instructions stay in the text.
  */
-export function parseXml(text: string, part: string): XmlDocument {
+export function parseXml(text: string, part: string, flat?: FlatContent): XmlDocument {
   const parser = new SaxesParser({ position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
   let failure: string | null = null;
+  // The element whose content is being kept flat, and how deep inside it the parser is.
+  let flatHost: XmlElement | null = null;
+  let flatDepth = 0;
+  let flatStart = -1;
   parser.on("error", (e) => {
     failure ??= e.message;
   });
   parser.on("opentagstart", (tag) => {
     // saxes has read "<", the name and the character after it (whitespace, "/" or ">").
     const start = parser.position - tag.name.length - 2;
+    if (flatHost !== null && (flatDepth > 0 || stack[stack.length - 1] === flatHost)) {
+      flatDepth++;
+      flatStart = start;
+      return;
+    }
     const parent = stack[stack.length - 1] ?? null;
     const colon = tag.name.indexOf(":");
     const el: XmlElement = {
@@ -102,6 +128,10 @@ export function parseXml(text: string, part: string): XmlDocument {
     stack.push(el);
   });
   parser.on("opentag", (tag) => {
+    if (flatDepth > 0) {
+      (flat as FlatContent).open(tag.name, tag.attributes as Record<string, string>, flatStart, parser.position, tag.isSelfClosing);
+      return;
+    }
     const el = stack[stack.length - 1] as XmlElement;
     for (const _ in tag.attributes) {
       el.attrs = tag.attributes as Record<string, string>;
@@ -109,17 +139,25 @@ export function parseXml(text: string, part: string): XmlDocument {
     }
     el.openEnd = parser.position;
     el.selfClosing = tag.isSelfClosing;
+    if (flat?.flatten(el, stack[stack.length - 2] ?? null) && !tag.isSelfClosing) flatHost = el;
   });
   parser.on("text", (t) => {
+    if (flatDepth > 0) return (flat as FlatContent).text(t);
     const el = stack[stack.length - 1];
     if (el) el.text += t;
   });
   parser.on("cdata", (t) => {
+    if (flatDepth > 0) return (flat as FlatContent).text(t);
     const el = stack[stack.length - 1];
     if (el) el.text += t;
   });
   parser.on("closetag", (tag) => {
+    if (flatDepth > 0) {
+      flatDepth--;
+      return (flat as FlatContent).close(parser.position);
+    }
     const el = stack.pop() as XmlElement;
+    if (el === flatHost) flatHost = null;
     el.end = parser.position;
     el.closeStart = el.selfClosing ? el.end : el.end - tag.name.length - 3;
     if (el.selfClosing) el.openEnd = el.end;
