@@ -215,9 +215,11 @@ function u64(view: DataView, at: number): number {
   return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.POSITIVE_INFINITY : Number(v);
 }
 
+const LATIN1 = typeof TextDecoder === "function" ? new TextDecoder("latin1") : null;
+
 /** Byte → char, one for one: markup is ASCII, whatever the text's encoding. */
 function latin1(bytes: Uint8Array): string {
-  if (typeof TextDecoder === "function") return new TextDecoder("latin1").decode(bytes);
+  if (LATIN1) return LATIN1.decode(bytes);
   let s = "";
   for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
   return s;
@@ -463,7 +465,24 @@ export function dimensionRows(ref: string): number | null {
   return Math.abs(bottom - top) + 1;
 }
 
-/** Scans one part's text as it streams by: DTDs anywhere; in worksheets the dimension, rows and cells. */
+/** "<!DOCTYPE" as bytes. */
+const DOCTYPE = [0x3c, 0x21, 0x44, 0x4f, 0x43, 0x54, 0x59, 0x50, 0x45];
+/** The head of a worksheet (up to <sheetData>) is decoded this much at a time when nothing else needs the text. */
+const HEAD_STEP = 4096;
+
+/** True when `doctype` starts at `at` in `bytes`. */
+function doctypeAt(bytes: Uint8Array, at: number): boolean {
+  for (let k = 0; k < DOCTYPE.length; k++) if (bytes[at + k] !== DOCTYPE[k]) return false;
+  return true;
+}
+
+/**
+ * Scans one part's text as it streams by: DTDs anywhere; in worksheets the dimension, rows and cells.
+ * `count` false: the rows and cells need no counting, because the part (and all worksheets together)
+ * is too small to hold more than the limits allow (a <row/> takes 6 bytes, a <c/> 4, and no part
+ * inflates past its declared size). Then only the head is decoded, and a DTD is looked for at each
+ * "!" of the bytes: a clerk's workbook is scanned without turning its sheets into text twice.
+ */
 class PartScanner {
   rows = 0;
   cells = 0;
@@ -473,9 +492,16 @@ class PartScanner {
   private head = "";
   private headDone = false;
 
-  constructor(readonly worksheet: boolean) {}
+  constructor(
+    readonly worksheet: boolean,
+    private readonly count = true,
+  ) {}
 
   feed(chunk: Uint8Array): void {
+    if (!this.count) {
+      this.feedHeadAndDtd(chunk);
+      return;
+    }
     const text = this.carry + latin1(chunk);
     if (text.includes("<!DOCTYPE")) this.dtd = true;
     if (this.worksheet) {
@@ -497,6 +523,26 @@ class PartScanner {
       }
     }
     this.carry = text.slice(-CARRY);
+  }
+
+  private feedHeadAndDtd(chunk: Uint8Array): void {
+    if (this.worksheet && !this.headDone) {
+      for (let at = 0; at < chunk.byteLength && !this.headDone; at += HEAD_STEP) {
+        this.head += latin1(chunk.subarray(at, at + HEAD_STEP));
+        const m = DIMENSION.exec(this.head);
+        if (m) this.dimension = m[1] ?? null;
+        if (m || this.head.length > HEAD || /<(?:[\w.-]+:)?sheetData[\s>/]/.test(this.head)) {
+          this.headDone = true;
+          this.head = "";
+        }
+      }
+    }
+    // A "<!DOCTYPE" across the seam with the last chunk, then each "!" of this one.
+    if ((this.carry + latin1(chunk.subarray(0, DOCTYPE.length))).includes("<!DOCTYPE")) this.dtd = true;
+    for (let i = chunk.indexOf(0x21); i >= 0 && !this.dtd; i = chunk.indexOf(0x21, i + 1)) {
+      if (i > 0 && doctypeAt(chunk, i - 1)) this.dtd = true;
+    }
+    this.carry = (this.carry + latin1(chunk.subarray(Math.max(0, chunk.byteLength - CARRY)))).slice(-CARRY);
   }
 }
 
@@ -594,6 +640,10 @@ export async function inspectXlsx(bytes: Uint8Array, options: GuardOptions = {})
 
   // Then every part, streamed: never more than its declared size, never a row or cell too many.
   let cells = 0;
+  // Rows and cells are counted only where the bytes could hold too many (PartScanner).
+  let worksheetBytes = 0;
+  for (const e of entries) if (WORKSHEET.test(e.name)) worksheetBytes += e.uncompressedSize;
+  const countAllCells = worksheetBytes / 4 > XLSX_LIMITS.maxCells;
   const kept: SourcePart[] | null = options.keepParts ? [] : null;
   for (const e of entries) {
     if (e.name.endsWith("/") && e.uncompressedSize === 0) continue;
@@ -606,7 +656,7 @@ export async function inspectXlsx(bytes: Uint8Array, options: GuardOptions = {})
     const worksheet = WORKSHEET.test(e.name);
     const xml = IS_XML.test(e.name);
     if (!xml && e.method === 0) continue; // a stored picture: its size is known and already counted
-    const scanner = new PartScanner(worksheet);
+    const scanner = new PartScanner(worksheet, countAllCells || e.uncompressedSize / 6 > XLSX_LIMITS.maxRowsPerSheet);
     // Set by the scanner callback (a holder, so the control-flow analysis sees the writes).
     const found: { refusal: XlsxRefusal | null } = { refusal: null };
     const look = (chunk: Uint8Array): boolean => {
