@@ -25,7 +25,7 @@ import { cutMarker, cutText, fitCellText, fitPlan, isCutText, MAX_CELL_TEXT, MAX
 import { buildExplainSheet } from "../../src/workbook/sheets/explain-sheet";
 import { buildPaymentSheet } from "../../src/workbook/sheets/payment-sheet";
 import { buildUndoSheet, planRestore, UNDO_SHEET_NAME } from "../../src/workbook/sheets/undo";
-import { DEFAULT_RULES, scoreMonth } from "../../src/domain";
+import { defaultRules, scoreMonth } from "../../src/domain";
 import { EXAMPLE_2025_10 } from "../../src/domain/example";
 import { runCli } from "../fixtures/cli";
 import { folderPerTest } from "../fixtures/folder";
@@ -373,11 +373,25 @@ describe("撤销记录 with values at and over the limit", () => {
 describe("row heights of the owned sheets", () => {
   it("计算说明: an explanation of 40,000 characters gets a row of 409 pt, not thousands", () => {
     const events = EXAMPLE_2025_10.events.map((e) => ({ ...e, description: "长".repeat(40_000) }));
-    const score = scoreMonth(EXAMPLE_2025_10.indicators, events, EXAMPLE_2025_10.reports, DEFAULT_RULES);
+    const score = scoreMonth(EXAMPLE_2025_10.indicators, events, EXAMPLE_2025_10.reports, defaultRules());
     if (!score.ok) throw new Error("no score");
-    const spec = buildExplainSheet([score.value], DEFAULT_RULES, NOW);
+    const spec = buildExplainSheet([score.value], defaultRules(), NOW);
     const heights = Object.values(spec.rowHeights ?? {});
     expect(Math.max(...heights)).toBe(MAX_ROW_HEIGHT);
     expect(heights.filter((h) => h === MAX_ROW_HEIGHT).length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("fitPlan fits a plan once", () => {
+  it("returns a fitted plan as it is the second time, and fits a plan made elsewhere", () => {
+    const long = "长".repeat(40_000);
+    const plan = { cellWrites: [{ sheet: "S", writes: [{ address: "A1", value: long }] }], sheets: [] };
+    const once = fitPlan(plan);
+    expect(once).not.toBe(plan);
+    expect(String(once.cellWrites[0]?.writes[0]?.value).length).toBe(32_767);
+    expect(fitPlan(once)).toBe(once);
+    const fine = { cellWrites: [{ sheet: "S", writes: [{ address: "A1", value: "短" }] }], sheets: [] };
+    expect(fitPlan(fine)).toBe(fine);
+    expect(fitPlan(fitPlan(fine))).toBe(fine);
   });
 });
