@@ -47,7 +47,7 @@ import { AUDIT_SHEET_NAME, AuditError, AuditLog, cellKey, cellsAt, changeProblem
 import { buildExplainSheet } from "./sheets/explain-sheet";
 import { FoundScorecard, findScorecards, FindResult } from "./read/find-scorecards";
 import { locate, located, LocatedProblem } from "./read/located";
-import { SheetGrid } from "./read/grid";
+import { gridOf } from "./read/grid";
 import { CellRef, CellWrite, parseA1, ReadCell, SheetSnapshot, SheetSpec, WorkbookSnapshot, WritePlan } from "./model";
 import type { PaymentSheetInput } from "./sheets/payment-sheet";
 import { INPUT_SHEETS, readInputs, WorkbookInputs } from "./read/read-inputs";
@@ -95,7 +95,7 @@ export function holdsWrite(cell: ReadCell | undefined, w: CellWrite): boolean {
 /** The writes that change something: those whose cell does not hold them already. */
 export function changingWrites(sheet: SheetSnapshot | undefined, writes: readonly CellWrite[]): CellWrite[] {
   if (!sheet) return [...writes];
-  const grid = new SheetGrid(sheet);
+  const grid = gridOf(sheet);
   return writes.filter((w) => {
     const { row, col } = parseA1(w.address);
     return !holdsWrite(grid.cell(row, col), w);

@@ -5,7 +5,7 @@
  * never by position; the month from the 考核月份 cell, else the sheet name, else the title.
  */
 import { monthLabel, MonthKey, SCORECARD_ITEMS, scorecardItem } from "../../domain";
-import { extractMonth, isDateFormat, normalizedValue, serialToIso, SheetGrid } from "./grid";
+import { extractMonth, isDateFormat, normalizedValue, serialToIso, gridOf, SheetGrid } from "./grid";
 import { located, LocatedProblem } from "./located";
 import { a1, CellValue, WorkbookSnapshot } from "../model";
 import { normalizeHeader } from "./normalize";
@@ -242,7 +242,7 @@ export function findScorecards(snapshot: WorkbookSnapshot): FindResult {
   const candidates: Candidate[] = [];
 
   for (const sheet of snapshot.sheets) {
-    const grid = new SheetGrid(sheet);
+    const grid = gridOf(sheet);
     const header = findHeader(grid);
     if (!header) continue;
     const name = sheet.name;

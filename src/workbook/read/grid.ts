@@ -90,6 +90,19 @@ export class SheetGrid {
   }
 }
 
+const GRIDS = new WeakMap<SheetSnapshot, SheetGrid>();
+
+/**
+ * The grid of a snapshot's sheet, made once: the finder, the readers, the planner and the undo
+ * record each look at the same sheets of one snapshot (a snapshot is not changed once read; a
+ * draft makes new sheet objects). On a 120-month book each sheet's grid was built three times.
+ */
+export function gridOf(sheet: SheetSnapshot): SheetGrid {
+  let grid = GRIDS.get(sheet);
+  if (!grid) GRIDS.set(sheet, (grid = new SheetGrid(sheet)));
+  return grid;
+}
+
 /** True when an Excel number format shows a date (y, m, d outside quotes, brackets and escapes). */
 export function isDateFormat(numberFormat: string | undefined): boolean {
   if (!numberFormat) return false;

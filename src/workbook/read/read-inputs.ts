@@ -25,7 +25,7 @@ import type { RuleSettingRow } from "../../domain/rule-settings";
 import type { AgreedScore } from "../../domain/scoring";
 import { readAgreedScores } from "./agreed-scores";
 import { ContractSheets, readContractSheets } from "./contract-sheets";
-import { isDateFormat, serialToIso, SheetGrid } from "./grid";
+import { gridOf, isDateFormat, serialToIso, SheetGrid } from "./grid";
 import { readHolidaySheet } from "./holiday-sheet";
 import { located, LocatedProblem } from "./located";
 import { a1, CellRef, ReadCell, WorkbookSnapshot } from "../model";
@@ -135,7 +135,7 @@ function readTable(snapshot: WorkbookSnapshot, sheetName: string, specs: readonl
     problems.push(located("error", "missing-sheet", { sheet: sheetName, cell: null, indicator: sheetName }, `工作簿中没有「${sheetName}」工作表（必需）`, `the workbook has no "${sheetName}" sheet (required)`));
     return null;
   }
-  const grid = new SheetGrid(sheet);
+  const grid = gridOf(sheet);
   // The header row is the one (among the first rows) that holds the most known headers.
   let best: { row: number; cols: Map<string, number>; count: number; duplicates: LocatedProblem[] } | null = null;
   for (const row of grid.rows.slice(0, HEADER_SEARCH_ROWS)) {

@@ -23,7 +23,7 @@
  */
 import { located, LocatedProblem } from "../read/located";
 import { AUDIT_SHEET_NAME } from "./audit";
-import { SheetGrid } from "../read/grid";
+import { gridOf, SheetGrid } from "../read/grid";
 import { a1, CellStyle, CellValue, CellWrite, parseA1, ReadCell, SheetSnapshot, SheetSpec, WorkbookSnapshot, WritePlan, WriteValue } from "../model";
 import { normalizeText } from "../read/normalize";
 import { fitCellText } from "./excel-limits";
@@ -120,7 +120,7 @@ export function buildUndoSheet(snapshot: WorkbookSnapshot, plan: WritePlan, take
     if (!sheet) throw new RangeError(`写入计划要改的工作表「${group.sheet}」不在工作簿中 / the plan writes to sheet "${group.sheet}", which the workbook does not have`);
     let entry = bySheet.get(sheet.name);
     if (!entry) bySheet.set(sheet.name, (entry = { sheet, cells: new Map() }));
-    const grid = new SheetGrid(sheet);
+    const grid = gridOf(sheet);
     for (const w of group.writes) {
       const { row: r, col: c } = parseA1(w.address);
       const address = a1(r, c);
