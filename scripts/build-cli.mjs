@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 /**
  * Compiles the command line ahead of time: esbuild bundles src/cli/run.ts, the project's modules
- * and the packages they use (ExcelJS, JSZip, decimal.js, chinese-days, nzh) into one CommonJS file,
+ * and the packages they use (saxes, fflate, decimal.js, chinese-days, nzh) into one CommonJS file,
  * lib/hotline-scorecard.js, which bin/hotline-scorecard.js runs with plain node: no TypeScript
- * compiler at start, and one file to read instead of the ~660 modules a require("exceljs") walks
- * (a bare ExcelJS process spends ~0.3 s of its ~0.5 s there).
+ * compiler at start, and one file to read instead of a tree of modules.
  *
- * ExcelJS's streaming reader and writer and its CSV module are never used by the product (it loads
- * and saves whole workbooks through xlsx.load / writeBuffer) and are left out of the bundle: they
- * pull archiver, unzipper, fast-csv and ~300 more modules. Each is replaced by a stub that throws,
- * naming itself, if anything ever touches it. Not minified: a stack trace names real functions.
+ * The command line no longer reaches ExcelJS (the file mode edits the workbook's parts in place,
+ * src/hosts/file/package). Should an import bring it back, its streaming reader and writer and its
+ * CSV module stay out of the bundle (they pull archiver, unzipper, fast-csv and ~300 more modules):
+ * each is replaced by a stub that throws, naming itself, if anything touches it. Not minified: a
+ * stack trace names real functions.
  *
  * Runs on `npm ci` / `npm install` (the package's prepare script) and first thing in `npm test`
  * (jest's bin tests run the bundle), in well under a second.
