@@ -199,6 +199,16 @@ export function parseWorksheetXml(text: string, part: string): XmlDocument {
   let isRuns = "";
   // Local names from a row's child down (c, f, v, is, r, t, rPh, extLst …).
   const path: string[] = [];
+  // A cell's s and t are a few values over thousands of cells: one string each is kept (the
+  // parser makes a new one every time), so what survives the parse is smaller.
+  const known = new Map<string, string>();
+  const intern = (v: string | undefined): string | undefined => {
+    if (v === undefined) return undefined;
+    const k = known.get(v);
+    if (k !== undefined) return k;
+    known.set(v, v);
+    return v;
+  };
   const doc = parseXml(text, part, {
     flatten(el, parent) {
       if (el.local !== "row" || parent?.local !== "sheetData") return false;
@@ -219,7 +229,7 @@ export function parseWorksheetXml(text: string, part: string): XmlDocument {
         if (local !== "c" || row === null) return; // a row's extLst
         const col = attributes.r !== undefined ? parseA1(attributes.r).col : lastCol + 1;
         lastCol = col;
-        cell = { row: row.row, col, start, end: -1, s: attributes.s, t: attributes.t, ph: attributes.ph, v: undefined, f: undefined, is: undefined };
+        cell = { row: row.row, col, start, end: -1, s: intern(attributes.s), t: intern(attributes.t), ph: attributes.ph, v: undefined, f: undefined, is: undefined };
         row.cells.push(cell);
       } else if (depth === 1 && cell !== null) {
         if (local === "f" && cell.f === undefined) formula = { name, text: "", t: attributes.t, si: attributes.si, ref: attributes.ref, start, openEnd: selfClosing ? -1 : openEnd, end: -1 };
