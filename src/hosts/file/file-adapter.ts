@@ -240,6 +240,7 @@ export class ExcelFileAdapter implements WorkbookAdapter {
     if (opened) return opened;
     const w = this.workingCopy();
     const sheets: SheetSnapshot[] = [];
+    this.pkg.prepareTexts(w.workbook.sheets().map((s) => w.partOf(s) ?? "").filter((p) => p !== ""));
     for (const s of w.workbook.sheets()) {
       const part = w.partOf(s);
       if (part === null || !this.pkg.has(part)) continue; // a chart sheet, a dialog sheet: no cells

@@ -27,6 +27,8 @@ export const nodeInflateSync: InflateSync = (data, limit) => {
   }
 };
 
+const NUL = new Uint8Array([0]);
+
 export const NODE_CODEC: ZipCodec = {
   inflate(raw, size) {
     const out = inflateRawSync(raw, { maxOutputLength: size + 1 });
@@ -37,7 +39,27 @@ export const NODE_CODEC: ZipCodec = {
   crc32: (content) => crc32(content) >>> 0,
   // Buffer's decoder with isUtf8's check: about 3× TextDecoder's fatal mode on the sheets of a 120-month book.
   decodeUtf8: (bytes) => (isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8") : null),
+  // One decode for all the valid parts, joined by NULs (which no part holds), then cut at them.
+  decodeUtf8Joined(parts) {
+    const valid = parts.map((p) => isUtf8(p));
+    const joined: Uint8Array[] = [];
+    parts.forEach((p, i) => {
+      if (!valid[i]) return;
+      if (joined.length > 0) joined.push(NUL);
+      joined.push(p);
+    });
+    const whole = Buffer.concat(joined).toString("utf8");
+    let at = 0;
+    return parts.map((_, i) => {
+      if (!valid[i]) return null;
+      const end = whole.indexOf("\u0000", at);
+      const text = whole.slice(at, end < 0 ? whole.length : end);
+      at = end < 0 ? whole.length : end + 1;
+      return text;
+    });
+  },
 };
+
 
 /** Both, as the command line opens every workbook. */
 export const NODE_ZLIB: FileAdapterOptions = { inflateSync: nodeInflateSync, codec: NODE_CODEC };

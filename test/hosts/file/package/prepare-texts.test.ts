@@ -1,0 +1,72 @@
+/**
+ * OpcPackage.prepareTexts (issue 13, memory and speed): the worksheets' texts decoded together, as
+ * slices of one string. Each part must come out as text() alone makes it, and a part text() would
+ * refuse is still refused by text(), naming it.
+ */
+import { deflateRawSync } from "node:zlib";
+import { FFLATE_CODEC } from "../../../../src/hosts/file/package/codec";
+import { OpcPackage, type SourcePart } from "../../../../src/hosts/file/package/opc";
+import { PartParseError } from "../../../../src/hosts/file/package/xml";
+import { NODE_CODEC } from "../../../../src/hosts/file/node-zlib";
+import { crc32 } from "../../../../src/hosts/file/package/codec";
+
+function part(name: string, content: Uint8Array | string, deflate = true): SourcePart {
+  const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
+  return deflate
+    ? { name, method: 8, raw: deflateRawSync(bytes), crc32: crc32(bytes), size: bytes.byteLength }
+    : { name, method: 0, raw: bytes, content: bytes, crc32: crc32(bytes), size: bytes.byteLength };
+}
+
+const BOM = [0xef, 0xbb, 0xbf];
+const TEXTS: Record<string, string> = {
+  "a.xml": `<?xml version="1.0" encoding="UTF-8"?><a>一月 ${"长".repeat(300)}</a>`,
+  "b.xml": "<b>𠀀 astral, é, ascii</b>",
+  "c.xml": "",
+  "d.xml": `<?xml version='1.0' encoding='utf8'?><d/>`,
+};
+
+describe("prepareTexts", () => {
+  it("gives every part the text text() gives it alone: BOMs, astral characters, empty parts, stored and deflated", () => {
+    const parts = [
+      part("a.xml", TEXTS["a.xml"] as string),
+      part("b.xml", new Uint8Array([...BOM, ...new TextEncoder().encode(TEXTS["b.xml"])]), false),
+      part("c.xml", ""),
+      part("d.xml", TEXTS["d.xml"] as string),
+    ];
+    const together = new OpcPackage(parts, NODE_CODEC);
+    together.prepareTexts(["a.xml", "b.xml", "c.xml", "d.xml", "missing.xml"]);
+    const alone = new OpcPackage(parts, FFLATE_CODEC);
+    for (const name of Object.keys(TEXTS)) {
+      expect(together.text(name)).toBe(TEXTS[name]);
+      expect(together.text(name)).toBe(alone.text(name));
+    }
+    // The BOM is kept for the write, as text() keeps it.
+    together.setText("b.xml", "<b/>");
+    expect([...together.bytes("b.xml").subarray(0, 3)]).toEqual(BOM);
+  });
+
+  it("leaves what text() refuses to text(), which names the part; the others are decoded", () => {
+    const bad = new Uint8Array([0x3c, 0x61, 0x3e, 0xff, 0xfe, 0x3c, 0x2f, 0x61, 0x3e]); // not UTF-8
+    const nul = new Uint8Array([0x3c, 0x61, 0x3e, 0x00, 0x3c, 0x2f, 0x61, 0x3e]);
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x3c, 0x00]);
+    const parts = [part("ok1.xml", "<x>1</x>"), part("bad.xml", bad), part("nul.xml", nul), part("utf16.xml", utf16), part("latin.xml", `<?xml version="1.0" encoding="ISO-8859-1"?><x/>`), part("ok2.xml", "<y>2</y>")];
+    const pkg = new OpcPackage(parts, NODE_CODEC);
+    pkg.prepareTexts(parts.map((p) => p.name));
+    expect(pkg.text("ok1.xml")).toBe("<x>1</x>");
+    expect(pkg.text("ok2.xml")).toBe("<y>2</y>");
+    expect(() => pkg.text("bad.xml")).toThrow(PartParseError);
+    expect(() => pkg.text("bad.xml")).toThrow(/bad\.xml.*不是 UTF-8/);
+    expect(() => pkg.text("utf16.xml")).toThrow(/utf16\.xml.*UTF-16/);
+    expect(() => pkg.text("latin.xml")).toThrow(/latin\.xml.*ISO-8859-1/);
+    // A NUL is not joined with the others; text() decodes the part alone (the XML parser refuses it later).
+    expect(pkg.text("nul.xml")).toBe("<a>\u0000</a>");
+  });
+
+  it("does nothing with a codec that cannot decode parts together (the browser's fflate)", () => {
+    const parts = [part("a.xml", "<a/>"), part("b.xml", "<b/>")];
+    const pkg = new OpcPackage(parts, FFLATE_CODEC);
+    pkg.prepareTexts(["a.xml", "b.xml"]);
+    expect(pkg.text("a.xml")).toBe("<a/>");
+    expect(pkg.text("b.xml")).toBe("<b/>");
+  });
+});
