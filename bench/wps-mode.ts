@@ -5,12 +5,14 @@
  * crosses into WPS: the figure is the number of those calls ("bridge calls"), read and write apart,
  * and per sheet. Budget (issue 16): the calls do not grow with the number of cells, a few per sheet.
  *
- * What the counts include (wps-adapter.ts says why each is there): per sheet read, 9 calls for the
- * whole sheet, plus the questions when a sheet has more than one number format (NumberFormat reads
+ * What the counts include (wps-adapter.ts says why each is there): per sheet read, 7 to 9 calls for
+ * the whole sheet (the used range's NumberFormat and MergeCells are not asked over a layout known to
+ * answer null), plus the questions when a sheet has more than one number format (NumberFormat reads
  * null over mixed cells) or merged areas (MergeCells reads null over a mix): halving on the pane's
  * first read, checks of the known layout after — those follow the sheet's layout (blocks of one
  * format, merged areas), not its cells; per write, a Range call and a set per rectangle of cells,
  * per number format, per value of each style property, per border kind, per merge call.
+ * `purposes` sorts every call of the fake's log by what it is for (printed for each workbook).
  * Budget: ≤ 10 calls a sheet (issue 16: "a few calls per sheet"); printed against it, not asserted.
  */
 import { WpsAdapter } from "../src/hosts/wps/wps-adapter";
@@ -34,6 +36,51 @@ export function seedOf(snapshot: WorkbookSnapshot): SeedSheet[] {
     }));
 }
 
+/** What a bridge call is for, from the fake's log ("Application.ActiveWorkbook.Worksheets.Item().Range().NumberFormat"). */
+const PURPOSES: [string, RegExp][] = [
+  ["whole sheet", /(ActiveWorkbook|Worksheets|\.Count|\.Item\(\d*\)|Item\(\)\.Name|\.ProtectContents|\.UsedRange(\.Address\(.*\)|\.Value2|\.Formula|\.NumberFormat|\.MergeCells)?)$/],
+  ["number formats asked", /\.NumberFormat$/],
+  ["merged areas asked", /\.(MergeCells|MergeArea|MergeArea\.Address\(.*\))$/],
+  ["error cells asked", /\.Text$/],
+  ["values", /\.(Value2|Formula)=$/],
+  ["number formats set", /\.NumberFormat=$/],
+  ["rules (highlights, lists)", /(FormatConditions\.Add\(.*\)|FormatConditions\.Add\(\)\.\w+\.Color=|Validation\.Add\(.*\))$/],
+  ["styles", /\.(Font\.\w+|Interior\.Color|WrapText|HorizontalAlignment|VerticalAlignment|Borders\.\w+)=$/],
+  ["merges", /\.Merge\(.*\)$/],
+  ["widths and heights", /\.(ColumnWidth|RowHeight)=$/],
+  ["print and tab", /\.(PageSetup\.\w+|Tab\.Color)=$/],
+  ["chart", /(ChartObjects\(\)\.Add\(.*\)|\.Chart(\.\w+)*=?|SeriesCollection\(\)(\.NewSeries\(\)(\.\w+=)?)?|\.(Left|Top|Width|Height))$/],
+  ["sheets (add, name, delete, activate, freeze)", /(Worksheets\.Add\([^)]*\)|\.Name=|\.Delete\(\)|\.Activate\(\)|ActiveWindow(\.\w+=?)?|ActiveSheet(\.Name)?|\.Protect\(\)|\.Unprotect\(\))$/],
+  ["application (alerts, screen, calculate)", /Application\.(DisplayAlerts|ScreenUpdating)=?$|\.Calculate\(\)$/],
+];
+
+/** Objects fetched on the way to a call (Range(…), .Font, .Interior, .Borders …): counted with the call they lead to. */
+const STEP = /(\.Range\([^)]*\)|\.(Font|Interior|Borders|FormatConditions|PageSetup|Tab|Chart|ChartTitle|MergeArea))$/;
+
+/** The calls of a log by purpose (a Range(…) fetched, or a Font, counted with the call it leads to). */
+export function purposes(log: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  let pending = 0;
+  for (const entry of log) {
+    const whole = (PURPOSES[0] as [string, RegExp])[1].test(entry);
+    if (!whole && STEP.test(entry)) {
+      pending++;
+      continue;
+    }
+    const name = PURPOSES.find(([, re]) => re.test(entry))?.[0] ?? "other";
+    out.set(name, (out.get(name) ?? 0) + 1 + pending);
+    pending = 0;
+  }
+  if (pending > 0) out.set("other", (out.get("other") ?? 0) + pending);
+  return out;
+}
+
+const purposeText = (m: ReadonlyMap<string, number>, sheets: number) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n} (${(n / sheets).toFixed(1)})`)
+    .join(", ");
+
 export interface WpsModeMeasure {
   months: number;
   sheets: number;
@@ -43,11 +90,18 @@ export interface WpsModeMeasure {
   applyCalls: number;
   /** Sheets the write touched (cells written or created whole). */
   sheetsWritten: number;
-  /** Calls of the read spent on number formats and merged areas (beyond the 9 a sheet). */
+  /** Calls of the read spent on number formats and merged areas (beyond the whole-sheet questions). */
   layoutCalls: number;
   /** The pane's first read of a session (nothing known yet: formats and merges found by halving). */
   openCalls: number;
   openLayoutCalls: number;
+  /** Each call by what it is for: the recompute's read and write, the first read. */
+  readPurposes: Map<string, number>;
+  applyPurposes: Map<string, number>;
+  openPurposes: Map<string, number>;
+  /** 全部重算 once more in the same pane, nothing changed since: read and write. */
+  againReadCalls: number;
+  againApplyCalls: number;
 }
 
 /** One full recompute of `book` through the fake ET bridge. */
@@ -55,20 +109,33 @@ export async function wpsRecompute(book: BenchWorkbook, options: { multiAreaRead
   const snapshot = await (await ExcelFileAdapter.fromBuffer(book.bytes)).read();
   const fake = fakeEt(seededState(seedOf(snapshot)));
   const adapter = new WpsAdapter(() => fake.app, { breathe: false, ...options });
+  fake.state.logging = true;
+  const layout = (m: ReadonlyMap<string, number>) => [...m].filter(([k]) => k !== "whole sheet").reduce((n, [, v]) => n + v, 0);
   // The pane reads the workbook when it opens (the month list): counted apart, as in Excel mode.
   fake.state.resetCalls();
-  const first = await adapter.read();
+  await adapter.read();
   const openCalls = fake.state.calls;
-  const openLayoutCalls = openCalls - 3 - 9 * first.sheets.length;
+  const openPurposes = purposes(fake.state.log);
   // 全部重算 reads it again, knowing each sheet's number-format blocks and merged areas from the first read.
   fake.state.resetCalls();
   const read = await adapter.read();
   const readCalls = fake.state.calls;
+  const readPurposes = purposes(fake.state.log);
   const result = await runWorkbookAsync(read, { asOf: AS_OF, now: NOW, buildPaymentSheet });
   if (!result.ok || !result.plan) throw new Error(`${book.label}: not scored in WPS mode: ${result.errors.slice(0, 3).map((e) => e.message).join("; ")}`);
   fake.state.resetCalls();
   await adapter.apply(result.plan);
   const applyCalls = fake.state.calls;
+  const applyPurposes = purposes(fake.state.log);
+  // 全部重算 again, nothing changed: the scores stand (no owned cell written), the generated sheets are written again.
+  fake.state.resetCalls();
+  const again = await adapter.read();
+  const againReadCalls = fake.state.calls;
+  const second = await runWorkbookAsync(again, { asOf: AS_OF, now: NOW, buildPaymentSheet });
+  if (!second.ok || !second.plan) throw new Error(`${book.label}: not scored again in WPS mode`);
+  fake.state.resetCalls();
+  await adapter.apply(second.plan);
+  const againApplyCalls = fake.state.calls;
   const plan = result.plan;
   const sheetsWritten = new Set([...plan.cellWrites.map((g) => g.sheet), ...plan.sheets.map((s) => s.name)]).size;
   return {
@@ -79,9 +146,14 @@ export async function wpsRecompute(book: BenchWorkbook, options: { multiAreaRead
     readCalls,
     applyCalls,
     sheetsWritten,
-    layoutCalls: readCalls - 3 - 9 * read.sheets.length,
+    layoutCalls: layout(readPurposes),
     openCalls,
-    openLayoutCalls,
+    openLayoutCalls: layout(openPurposes),
+    readPurposes,
+    applyPurposes,
+    openPurposes,
+    againReadCalls,
+    againApplyCalls,
   };
 }
 
@@ -113,6 +185,9 @@ export async function benchWpsMode(books: readonly BenchWorkbook[]): Promise<Fig
     console.log(
       `${book.label}: ${m.sheets} sheets, ${m.cellsRead} cells read, ${m.cellsWritten} cells written; bridge calls: read ${m.readCalls} (${(m.readCalls / m.sheets).toFixed(1)} a sheet; ${m.layoutCalls} checking the known number-format blocks and merged areas), write ${m.applyCalls} over ${m.sheetsWritten} sheets; the pane's first read ${m.openCalls} (${m.openLayoutCalls} finding formats and merges)`,
     );
+    console.log(`  what the calls are for (a sheet): read ${purposeText(m.readPurposes, m.sheets)}; write ${purposeText(m.applyPurposes, m.sheets)}`);
+    console.log(`  the first read: ${purposeText(m.openPurposes, m.sheets)}`);
+    console.log(`  全部重算 again, nothing changed: read ${m.againReadCalls} + write ${m.againApplyCalls} = ${m.againReadCalls + m.againApplyCalls} (${((m.againReadCalls + m.againApplyCalls) / m.sheets).toFixed(1)} a sheet)`);
     console.log(`  with multiAreaReads (not yet checked on WPS): read ${multi.readCalls} + write ${multi.applyCalls} = ${multi.readCalls + multi.applyCalls} (${multiPerSheet.toFixed(1)} a sheet); first read ${multi.openCalls} (${(multi.openCalls / multi.sheets).toFixed(1)} a sheet)`);
     figures.push({
       figure: `WPS: bridge calls of a full recompute, ${m.months} months (${m.sheets} sheets)`,
@@ -126,7 +201,7 @@ export async function benchWpsMode(books: readonly BenchWorkbook[]): Promise<Fig
       value: `${m.openCalls}; ${openPerSheet.toFixed(1)} a sheet`,
       budget,
       holds: openPerSheet <= WPS_CALLS_PER_SHEET_BUDGET,
-      note: `WPS first read, ${m.months} months: nothing known yet — formats and merged areas found by halving, or checked against the last sheet of the same used range (${m.openLayoutCalls} of the ${m.openCalls} calls); with multiAreaReads ${multi.openCalls}.`,
+      note: `WPS first read, ${m.months} months: nothing known yet — formats and merged areas found by halving, or checked against the last sheet of the same used range or the product's own 附件二 template (${m.openLayoutCalls} of the ${m.openCalls} calls); with multiAreaReads ${multi.openCalls}.`,
     });
   }
   const small = await wpsLedgerRead(20);

@@ -6,27 +6,42 @@
  * WPS (a "bridge call"). So the adapter reads and writes in bulk, and the number of calls does not
  * grow with the number of cells:
  * - read(), per sheet: Item(i), Name, ProtectContents, UsedRange, UsedRange.Address(false, false),
- *   Value2 (all values as rows), Formula (all formulas), NumberFormat, MergeCells: 9 calls. Two
- *   answers can need more: NumberFormat is null when the cells' formats differ and MergeCells is
+ *   Value2 (all values as rows), Formula (all formulas), NumberFormat, MergeCells: 9 calls, 7 when
+ *   the layout known for the sheet mixes formats and holds merged areas (those two would answer null).
+ *   Two answers can need more: NumberFormat is null when the cells' formats differ and MergeCells is
  *   null when some cells are merged and others not (VBA semantics). Then:
- *   - a layout known from the last read in this pane (and the writes since) is checked: the format
- *     of the most blocks (a scorecard's "General") over the few row bands left by the other formats'
- *     blocks (blank cells included), each other block asked once; the known merged areas still merged
- *     (areas stacked in the same columns asked as one rectangle), no merged cell elsewhere (2 calls a
- *     question; `multiAreaReads` asks many blocks in one question); only what changed is searched;
+ *   - a layout known from the last read in this pane (and the writes since) is checked: only the
+ *     cells whose format gives them their meaning are asked — numbers (dates, percentages), booleans,
+ *     errors, formulas, text starting with an apostrophe (readTextCell), any cell not known — while
+ *     other text keeps its known format (no reader looks at a text cell's format; the undo record
+ *     and the "@" sandwich take the known one); a format scattered in several blocks (a scorecard's
+ *     "General" item numbers and full marks) over the fewest rectangles that avoid the other
+ *     formats' cells (blank cells included), each other block asked once; the known merged areas still merged (areas
+ *     stacked in the same columns asked as one rectangle), no merged cell elsewhere (the fewest
+ *     rectangles around them) (2 calls a question; `multiAreaReads` asks many blocks in one
+ *     question); only what changed is searched;
+ *   - a sheet this pane wrote whole (付款结算, 计算说明, 撤销记录), read back with exactly the values
+ *     and formulas it wrote, keeps the formats and merged areas it was written with: 7 calls
+ *     (`wroteWhole`);
  *   - a sheet not known yet first tries the layout of the last sheet read with the same used range
- *     (the month scorecards share one template), each guessed merged area checked exactly;
+ *     (the month scorecards share one template), or the product's own 附件二 template
+ *     (scorecardTemplateLayout) for its used range, each guessed merged area checked exactly;
  *   - otherwise the adapter halves the area holding non-empty cells until each part has one format
  *     (the top row apart, then column blocks first: a table's formats change by column below its
  *     header) and each merged area is found (MergeArea.Address).
  *   Those calls follow the number of format blocks and merged areas of a sheet (its layout), not its
  *   cells: a ledger of 20,000 rows in one format costs what 20 rows do. A formula whose value is a
  *   small number that is also a CVErr code (2007 …) costs 2 more (its Text), see `decodeError`.
+ *   A month scorecard re-read in an open pane: 7 for the sheet, 1 question of formats (its numbers),
+ *   10 of merged areas (4 tiles, 6 rectangles around them): 29 calls.
  * - apply(): per rectangle of written cells, Range + Value2 (one 2-D array; a fresh sheet's values in
- *   one array over the box of its cells unless it is mostly blank); per number format, Range +
+ *   one array over the box of its cells unless it is mostly blank); a format the read of the same
+ *   action found on a written cell (a score already "0.00") not set again; per number format, Range +
  *   NumberFormat on the multi-area range of its blocks ("A1:B2,D4", cut under 255 characters); per
- *   value of each style property (bold, a fill, an alignment …), one multi-area Range and one set;
- *   per border kind, the Borders collection's LineStyle / Weight; per merge, Range + Merge, one-row
+ *   value of each style property (bold, a fill, an alignment …), one multi-area Range and one set
+ *   (a Range, Font or Interior already fetched for the same address reused: RangeCache); per border
+ *   kind, the Borders collection's LineStyle / Weight; column widths and row heights per size over
+ *   runs of lines ("3:224"), the commonest size first (sizeCalls); per merge, Range + Merge, one-row
  *   areas stacked in the same columns merged together with Merge(True). A multi-area Value2 write is
  *   never used (VBA Range.Value: assigning an array to a multi-area range "is not properly supported").
  *   A whole sheet is added next to the one it replaces (which keeps its place), the old one deleted,
@@ -74,9 +89,10 @@ import {
 } from "../../workbook/model";
 import { normalizeText } from "../../workbook/read/normalize";
 import { fitPlan } from "../../workbook/sheets/excel-limits";
+import { buildMonthSheet } from "../../workbook/sheets/template";
 import { UNDO_SHEET_NAME } from "../../workbook/sheets/undo";
 import { TEXT_FORMAT, needsTextPrefix, readTextCell, toExcelInput } from "../excel/text-input";
-import type { EtApplication, EtRange, EtSheets, EtWorksheet } from "./et-types";
+import type { EtApplication, EtFont, EtInterior, EtRange, EtSheets, EtWorksheet } from "./et-types";
 
 /**
  * Excel's enumeration values (the VBA reference's XlHAlign, XlVAlign, XlLineStyle, XlBorderWeight,
@@ -173,6 +189,45 @@ export function rectAddress(r: MergedRange): string {
 /** One event-loop turn: the synchronous bridge blocks WPS's window while it runs. */
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** A layout to check a sheet against: each non-empty cell's number format ("row,col" → format) and the merged areas. */
+interface Layout {
+  formats: Map<string, string>;
+  merges: MergedRange[];
+}
+
+let templateLayout: { area: string; layout: Layout } | null = null;
+
+/**
+ * The product's own 附件二 layout (buildMonthSheet: the month scorecards the template makes), keyed
+ * by its used range: on the pane's first read, the first sheet of that used range is checked
+ * against it (as any later sheet is checked against the one before), instead of searched.
+ */
+export function scorecardTemplateLayout(): { area: string; layout: Layout } {
+  if (templateLayout) return templateLayout;
+  const spec = buildMonthSheet("2025-01");
+  const cells = plannedCells(spec.cells);
+  const merges = spec.merges.map(boundsOf);
+  const box = [...cells.map((c) => ({ top: c.row, left: c.col, bottom: c.row, right: c.col })), ...merges].reduce((a, b) => ({ top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) }));
+  const formats = new Map<string, string>();
+  for (const c of cells) if (c.value !== null || c.formula !== undefined) formats.set(`${c.row},${c.col}`, c.numberFormat ?? "General");
+  templateLayout = { area: rectAddress(box), layout: { formats, merges } };
+  return templateLayout;
+}
+
+/** The cells read are exactly those written (`written`: "row,col" → value, or "=" + formula for a formula cell). */
+function sameAsWritten(raws: readonly (Pos & { value: unknown; formula?: string })[], written: ReadonlyMap<string, unknown>): boolean {
+  if (raws.length !== written.size) return false;
+  for (const raw of raws) {
+    const k = `${raw.row},${raw.col}`;
+    if (!written.has(k)) return false;
+    const w = written.get(k);
+    if (typeof w === "string" && w.startsWith("=") && raw.formula !== undefined) {
+      if (`=${raw.formula}` !== w) return false;
+    } else if (raw.formula !== undefined || raw.value !== w) return false;
+  }
+  return true;
+}
+
 const isUndoRecord = (name: string) => normalizeText(name) === normalizeText(UNDO_SHEET_NAME);
 
 /** One thing the adapter left out, for the pane (zh-CN first). */
@@ -267,6 +322,77 @@ export function complementRects(area: MergedRange, holes: readonly MergedRange[]
   return done.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
+/** Cells of an area walked one by one (coverRects) up to this many; a larger area keeps the row bands of complementRects. */
+const COVER_CELLS = 250_000;
+
+/**
+ * Rectangles of `area` that hold no cell of the `holes` and together hold every one of `targets`:
+ * each grown from the first target not yet held (in row order), widened right then grown down, or
+ * grown down then widened, whichever of the two walks gives fewer rectangles. Null for an area of
+ * more than COVER_CELLS cells. (A scorecard's cells outside its merged areas: 6 rectangles where
+ * the row bands of complementRects take 7.)
+ */
+export function coverRects(area: MergedRange, targets: readonly Pos[] | null, holes: readonly MergedRange[]): MergedRange[] | null {
+  const w = area.right - area.left + 1;
+  const h = area.bottom - area.top + 1;
+  if (w * h > COVER_CELLS) return null;
+  const blocked = new Uint8Array(w * h);
+  for (const m of holes) {
+    for (let r = Math.max(m.top, area.top); r <= Math.min(m.bottom, area.bottom); r++) {
+      for (let c = Math.max(m.left, area.left); c <= Math.min(m.right, area.right); c++) blocked[(r - area.top) * w + (c - area.left)] = 1;
+    }
+  }
+  // (No targets: every cell outside the holes.)
+  const all: Pos[] = [];
+  if (targets === null) for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) all.push({ row: r, col: c });
+  const starts = (targets ?? all).filter((p) => inside(p, area) && blocked[(p.row - area.top) * w + (p.col - area.left)] === 0).sort((a, b) => a.row - b.row || a.col - b.col);
+  const free = (r: number, c: number) => blocked[r * w + c] === 0;
+  const walk = (rightFirst: boolean): MergedRange[] => {
+    const held = new Uint8Array(w * h);
+    const out: MergedRange[] = [];
+    for (const p of starts) {
+      const r0 = p.row - area.top;
+      const c0 = p.col - area.left;
+      if (held[r0 * w + c0] === 1) continue;
+      let r1 = r0;
+      let c1 = c0;
+      const rowFree = (r: number) => {
+        for (let c = c0; c <= c1; c++) if (!free(r, c)) return false;
+        return true;
+      };
+      const colFree = (c: number) => {
+        for (let r = r0; r <= r1; r++) if (!free(r, c)) return false;
+        return true;
+      };
+      if (rightFirst) {
+        while (c1 + 1 < w && free(r0, c1 + 1)) c1++;
+        while (r1 + 1 < h && rowFree(r1 + 1)) r1++;
+      } else {
+        while (r1 + 1 < h && free(r1 + 1, c0)) r1++;
+        while (c1 + 1 < w && colFree(c1 + 1)) c1++;
+      }
+      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) held[r * w + c] = 1;
+      out.push({ top: area.top + r0, left: area.left + c0, bottom: area.top + r1, right: area.left + c1 });
+    }
+    return out;
+  };
+  const across = walk(true);
+  const down = walk(false);
+  return (down.length < across.length ? down : across).sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/**
+ * The fewest rectangles of `area` outside the `holes` holding every one of `targets` (null: every
+ * cell outside the holes): coverRects, or the row bands of complementRects that hold a target.
+ */
+export function fewestRects(area: MergedRange, targets: readonly Pos[] | null, holes: readonly MergedRange[]): MergedRange[] {
+  const cover = coverRects(area, targets, holes);
+  // (complementRects walks the rows once per hole: only around a few, or when the area is too large to walk.)
+  if (cover !== null && holes.length > 64) return cover;
+  const bands = complementRects(area, holes).filter((band) => targets === null || targets.some((p) => inside(p, band)));
+  return cover !== null && cover.length < bands.length ? cover : bands;
+}
+
 /** Dense blocks of consecutive rows (a fresh sheet is blank: the cells between are written blank). */
 function rowBlocks(cells: readonly Pos[]): MergedRange[] {
   const rowsSeen = [...new Set(cells.map((c) => c.row))].sort((a, b) => a - b);
@@ -309,12 +435,42 @@ export function valueBlocks(cells: readonly Pos[]): MergedRange[] {
 
 const inside = (p: Pos, m: MergedRange) => p.row >= m.top && p.row <= m.bottom && p.col >= m.left && p.col <= m.right;
 
-/** Multi-area addresses ("A1:B2,D4"), cut so that each stays under 255 characters (VBA's limit for a Range address). */
-function areaAddresses(rects: readonly MergedRange[]): string[] {
+/**
+ * Column widths or row heights (index → size) as Range sets: the size most lines share first, over
+ * the runs of consecutive lines given a size ("3:224", not "3:3,4:4,…"), then each other size over
+ * its own runs (it overrides the first where they meet); lines given no size are left alone. Every
+ * address cut under 255 characters (a 120-month 计算说明 has some 1,700 rows of a few heights).
+ */
+export function sizeCalls(sizes: ReadonlyMap<number, number>, span: (from: number, to: number) => string): { address: string; size: number }[] {
+  const runsOf = (lines: number[]): string[] => {
+    const runs: [number, number][] = [];
+    for (const n of [...lines].sort((a, b) => a - b)) {
+      const last = runs[runs.length - 1];
+      if (last && last[1] === n - 1) last[1] = n;
+      else runs.push([n, n]);
+    }
+    return runs.map(([a, b]) => span(a, b));
+  };
+  const bySize = new Map<number, number[]>();
+  for (const [line, size] of sizes) {
+    const list = bySize.get(size) ?? [];
+    list.push(line);
+    bySize.set(size, list);
+  }
+  let most: number | undefined;
+  for (const [size, lines] of bySize) if (most === undefined || lines.length > (bySize.get(most)?.length ?? 0)) most = size;
+  const out: { address: string; size: number }[] = [];
+  if (most === undefined) return out;
+  for (const address of cutAddresses(runsOf([...sizes.keys()]))) out.push({ address, size: most });
+  for (const [size, lines] of bySize) if (size !== most) for (const address of cutAddresses(runsOf(lines))) out.push({ address, size });
+  return out;
+}
+
+/** Areas joined with commas into addresses under 255 characters (VBA's limit for a Range address). */
+function cutAddresses(areas: readonly string[]): string[] {
   const out: string[] = [];
   let current = "";
-  for (const r of rects) {
-    const a = rectAddress(r);
+  for (const a of areas) {
     if (current && current.length + 1 + a.length > 250) {
       out.push(current);
       current = "";
@@ -323,6 +479,11 @@ function areaAddresses(rects: readonly MergedRange[]): string[] {
   }
   if (current) out.push(current);
   return out;
+}
+
+/** Multi-area addresses ("A1:B2,D4"), cut so that each stays under 255 characters (VBA's limit for a Range address). */
+function areaAddresses(rects: readonly MergedRange[]): string[] {
+  return cutAddresses(rects.map(rectAddress));
 }
 
 /**
@@ -391,6 +552,43 @@ function decodeError(value: unknown, formula: string | undefined, text: () => un
   return text() === short ? short : null;
 }
 
+/**
+ * The Range objects of one sheet's write by address, and their Font and Interior: a second property
+ * set on an address already fetched costs 1 call, not 2 (Range + set) or 3 (Range + Font + set) —
+ * a fill and an alignment shared by the same header cells, a bold and a size on the same title.
+ * (A Range object names cells, not their contents: it stays good across the writes between.)
+ */
+export class RangeCache {
+  private readonly ranges = new Map<string, EtRange>();
+  private readonly fonts = new Map<string, EtFont>();
+  private readonly interiors = new Map<string, EtInterior>();
+  constructor(private readonly ws: EtWorksheet) {}
+  range(address: string): EtRange {
+    let r = this.ranges.get(address);
+    if (!r) {
+      r = this.ws.Range(address);
+      this.ranges.set(address, r);
+    }
+    return r;
+  }
+  font(address: string): EtFont {
+    let f = this.fonts.get(address);
+    if (!f) {
+      f = this.range(address).Font;
+      this.fonts.set(address, f);
+    }
+    return f;
+  }
+  interior(address: string): EtInterior {
+    let i = this.interiors.get(address);
+    if (!i) {
+      i = this.range(address).Interior;
+      this.interiors.set(address, i);
+    }
+    return i;
+  }
+}
+
 export class WpsAdapter implements WorkbookAdapter {
   /** Features left out by the last apply() (freeze panes, charts). */
   skipped: WpsSkipped[] = [];
@@ -399,6 +597,18 @@ export class WpsAdapter implements WorkbookAdapter {
   private knownTextCells = new Map<string, Set<string>>();
   /** Each non-empty cell's number format ("row,col" → format) at the last read, kept up to date by apply(). */
   private knownFormats = new Map<string, Map<string, string>>();
+  /**
+   * The non-empty cells ("row,col" → value, or "=" + formula) of each sheet this pane last wrote
+   * whole (付款结算, 计算说明, 撤销记录 … regenerated by every write). Read back with exactly those
+   * values and formulas, such a sheet keeps the formats and merged areas it was written with, unasked:
+   * nobody has typed into it since, it is replaced whole by the next write, and no reader takes
+   * meaning from its layout (the undo record is read for its text). A format or a merge given to it
+   * by hand while the pane is open (values unchanged) is seen when the pane is opened again; any
+   * value changed, and the whole layout is checked as for any sheet.
+   */
+  private wroteWhole = new Map<string, Map<string, unknown>>();
+  /** The cells of each sheet whose format the last read did not ask (text keeping its known format). */
+  private settledFormats = new Map<string, Set<string>>();
   /**
    * The worksheets of the last read, in order (by lower-case name), for the apply() of the same
    * action only (read → plan → apply): which sheets exist and the objects to write through, without
@@ -465,7 +675,8 @@ export class WpsAdapter implements WorkbookAdapter {
     const out: SheetSnapshot[] = [];
     // Sheets made from one template (the month scorecards) share their layout: a sheet not known yet
     // first tries the layout of the last sheet read with the same used range (checked, as a known one).
-    const byArea = new Map<string, { formats: Map<string, string>; merges: MergedRange[] }>();
+    const template = scorecardTemplateLayout();
+    const byArea = new Map<string, Layout>([[template.area, template.layout]]);
     const byName = new Map<string, EtWorksheet>();
     let last: EtWorksheet | null = null;
     this.lastRead = null;
@@ -480,20 +691,17 @@ export class WpsAdapter implements WorkbookAdapter {
     this.lastRead = { byName, last };
     // What is known from now on: the sheets just read, nothing else.
     const names = new Set(out.map((s) => s.name.toLowerCase()));
-    for (const map of [this.knownMerges, this.knownTextCells, this.knownFormats] as Map<string, unknown>[]) for (const k of [...map.keys()]) if (!names.has(k)) map.delete(k);
+    for (const map of [this.knownMerges, this.knownTextCells, this.knownFormats, this.settledFormats, this.wroteWhole] as Map<string, unknown>[]) for (const k of [...map.keys()]) if (!names.has(k)) map.delete(k);
     return { sheets: out };
   }
 
-  private readSheet(ws: EtWorksheet, index: number, byArea: Map<string, { formats: Map<string, string>; merges: MergedRange[] }>): SheetSnapshot {
+  private readSheet(ws: EtWorksheet, index: number, byArea: Map<string, Layout>): SheetSnapshot {
     const name = String(prop(ws, ws.Name));
     const isProtected = prop(ws, ws.ProtectContents) === true;
     const used = prop(ws, ws.UsedRange);
     const area = boundsOf(String(used.Address(false, false)));
     const values = rows(used.Value2);
     const formulas = rows(used.Formula);
-    const wholeFormat = used.NumberFormat;
-    const wholeMerge = used.MergeCells;
-
     // The non-empty cells: values, formulas (a formula differs from its value; text that only
     // looks like a formula reads the same through both, as in office-js).
     interface Raw extends Pos {
@@ -516,10 +724,22 @@ export class WpsAdapter implements WorkbookAdapter {
     const key = name.toLowerCase();
     const areaKey = rectAddress(area);
     const alike = byArea.get(areaKey);
-    const knownFormats = this.knownFormats.get(key) ?? alike?.formats;
+    const ownFormats = this.knownFormats.get(key);
+    const knownFormats = ownFormats ?? alike?.formats;
     const ownMerges = this.knownMerges.get(key);
     const knownMerges = ownMerges ?? alike?.merges;
-    const formats = knownFormats && (wholeFormat === null || wholeFormat === undefined) ? this.checkedFormats(ws, raws, area, knownFormats) : this.numberFormats(ws, raws, area, wholeFormat);
+    // The used range's NumberFormat / MergeCells answer null over a layout known to mix formats or to
+    // hold merged areas: not asked then (the checks below see a sheet that became uniform too).
+    // A sheet this pane wrote whole, read back with exactly the values and formulas it wrote: its
+    // formats and merged areas are taken as written, not asked (see `wroteWhole`).
+    const written = this.wroteWhole.get(key);
+    const asWritten = written !== undefined && ownFormats !== undefined && ownMerges !== undefined && sameAsWritten(raws, written);
+    if (!asWritten) this.wroteWhole.delete(key);
+    const wholeFormat = asWritten || (knownFormats !== undefined && new Set(knownFormats.values()).size > 1) ? null : used.NumberFormat;
+    const wholeMerge = asWritten || (knownMerges !== undefined && knownMerges.length > 0) ? undefined : used.MergeCells;
+
+    const settled = new Set<string>();
+    const formats = asWritten ? new Map(ownFormats) : knownFormats && (wholeFormat === null || wholeFormat === undefined) ? this.checkedFormats(ws, raws, area, knownFormats, ownFormats !== undefined, settled) : this.numberFormats(ws, raws, area, wholeFormat);
     const cells: ReadCell[] = raws.map((raw) => {
       const numberFormat = formats.get(`${raw.row},${raw.col}`) ?? "General";
       const error = decodeError(raw.value, raw.formula, () => ws.Range(a1(raw.row, raw.col)).Text);
@@ -531,9 +751,10 @@ export class WpsAdapter implements WorkbookAdapter {
       if (raw.formula !== undefined) cell.formula = raw.formula;
       return cell;
     });
-    const merges = wholeMerge === false ? [] : ((knownMerges && this.checkedMerges(ws, area, knownMerges, ownMerges === undefined)) ?? this.mergedAreas(ws, area, wholeMerge));
+    const merges = asWritten ? [...ownMerges] : wholeMerge === false ? [] : ((knownMerges && this.checkedMerges(ws, area, knownMerges, ownMerges === undefined)) ?? this.mergedAreas(ws, area, wholeMerge));
     this.knownMerges.set(key, merges);
     this.knownFormats.set(key, formats);
+    this.settledFormats.set(key, settled);
     byArea.set(areaKey, { formats, merges });
     this.knownTextCells.set(key, new Set(cells.filter((c) => c.numberFormat === TEXT_FORMAT).map((c) => `${c.row},${c.col}`)));
     const sheet: SheetSnapshot = { name, index, cells, merges };
@@ -594,39 +815,59 @@ export class WpsAdapter implements WorkbookAdapter {
    * cells known to share a format (an exact rectangle) is asked once; a block that answers one
    * format takes it, a block that answers null (mixed) and the cells not known are found by halving.
    * 2 calls a block instead of about 2·log2(cells) a block.
+   *
+   * With `settleText` (the sheet's own formats from the last read, not another sheet's guessed
+   * layout), a cell holding text (not a formula, not starting with an apostrophe) keeps its known
+   * format without a question: nothing reads a text cell's format but readTextCell (an apostrophe
+   * first, always asked) — a date or a percentage is a number — so the questions go to the cells
+   * whose format gives them their meaning: numbers, booleans, errors, formulas, apostrophes, and any
+   * cell whose format is not known (on a scorecard: the item numbers, full marks and scores, not
+   * its 60 lines of text). A format the clerk gives a text cell between two reads of an open pane
+   * is seen when the pane is opened again (or when the cell's text changes to a number).
    */
-  private checkedFormats(ws: EtWorksheet, cells: readonly Pos[], area: MergedRange, known: ReadonlyMap<string, string>): Map<string, string> {
+  private checkedFormats(ws: EtWorksheet, cells: readonly (Pos & { value?: unknown; formula?: string })[], area: MergedRange, known: ReadonlyMap<string, string>, settleText: boolean, settled: Set<string>): Map<string, string> {
     const out = new Map<string, string>();
     const unknown: Pos[] = [];
+    // The cells to ask, by known format; every known cell by format (the other formats' blocks are what bands go around).
     const groups = new Map<string, Pos[]>();
+    const all = new Map<string, Pos[]>();
+    const push = (map: Map<string, Pos[]>, f: string, p: Pos) => {
+      const list = map.get(f) ?? [];
+      list.push(p);
+      map.set(f, list);
+    };
     for (const p of cells) {
-      const f = known.get(`${p.row},${p.col}`);
-      if (f === undefined) unknown.push(p);
-      else {
-        const list = groups.get(f) ?? [];
-        list.push(p);
-        groups.set(f, list);
+      const k = `${p.row},${p.col}`;
+      const f = known.get(k);
+      if (f === undefined) {
+        unknown.push(p);
+        continue;
       }
+      push(all, f, p);
+      if (settleText && typeof p.value === "string" && !p.value.startsWith("'") && p.formula === undefined) {
+        out.set(k, f);
+        settled.add(k);
+      } else push(groups, f, p);
     }
-    const blocks = new Map([...groups].map(([f, list]) => [f, exactRects(list)]));
-    // The format with the most blocks (on a scorecard: "General", scattered between the others) is
-    // asked over the used range less the other formats' blocks and the cells not known: a few row
-    // bands, blank cells included. A band answering one format gives it to the cells in it (every
-    // cell of the band has it, blanks too); the cells of a band answering null (a blank cell of
-    // another format, or a change) are asked block by block as the other formats are.
-    let widest: string | undefined;
-    for (const [f, rects] of blocks) if (widest === undefined || rects.length > (blocks.get(widest)?.length ?? 0)) widest = f;
-    const widestList = widest === undefined ? [] : (groups.get(widest) ?? []);
-    const widestRects = widest === undefined ? [] : (blocks.get(widest) ?? []);
-    const others = widestRects.length > 2 ? [...[...blocks].filter(([f]) => f !== widest).flatMap(([, rects]) => rects), ...exactRects(unknown)] : [];
-    // (Bands only around a few other blocks: complementRects walks the rows once per block.)
-    if (widestRects.length > 2 && others.length <= 64) {
-      const bands = complementRects(area, others).filter((band) => widestList.some((p) => inside(p, band)));
-      if (bands.length < widestRects.length) {
-        const { passed, failed } = this.ask(ws, bands, (r) => r.NumberFormat, (a) => typeof a === "string");
-        for (const { rect, answer } of passed) for (const p of widestList) if (inside(p, rect)) out.set(`${p.row},${p.col}`, answer === "" ? "General" : String(answer));
-        groups.set(widest as string, failed.flatMap((band) => widestList.filter((p) => inside(p, band))));
-      }
+    // Each format scattered in several blocks (on a scorecard: "General", the item numbers and full
+    // marks) is asked over the fewest rectangles of the used range that avoid the other formats'
+    // cells and the cells not known, blank cells included, when they are fewer than its blocks. A
+    // rectangle answering one format gives it to the cells in it (every cell of it has it, blanks
+    // too); the cells of one answering null (a blank cell of another format, or a change) are asked
+    // block by block.
+    const knownRects = new Map([...all].map(([f, list]) => [f, exactRects(list)]));
+    const unknownRects = exactRects(unknown);
+    for (const [f, list] of [...groups]) {
+      const blocks = exactRects(list);
+      if (blocks.length < 2) continue;
+      const holes = [...[...knownRects].filter(([g]) => g !== f).flatMap(([, rects]) => rects), ...unknownRects];
+      // (Row bands around many holes of a very large used range would take long to find: blocks then.)
+      if (holes.length > 64 && (area.bottom - area.top + 1) * (area.right - area.left + 1) > COVER_CELLS) continue;
+      const bands = fewestRects(area, list, holes);
+      if (bands.length >= blocks.length) continue;
+      const { passed, failed } = this.ask(ws, bands, (r) => r.NumberFormat, (a) => typeof a === "string");
+      for (const { rect, answer } of passed) for (const p of list) if (inside(p, rect)) out.set(`${p.row},${p.col}`, answer === "" ? "General" : String(answer));
+      groups.set(f, failed.flatMap((band) => list.filter((p) => inside(p, band) && !out.has(`${p.row},${p.col}`))));
     }
     for (const list of groups.values()) {
       if (list.length === 0) continue;
@@ -657,7 +898,7 @@ export class WpsAdapter implements WorkbookAdapter {
         if (got.top !== m.top || got.left !== m.left || got.bottom !== m.bottom || got.right !== m.right) return null;
       }
     } else if (this.ask(ws, mergeTiles(known), (r) => r.MergeCells, (a) => a === true).failed.length > 0) return null;
-    if (this.ask(ws, complementRects(area, known), (r) => r.MergeCells, (a) => a === false).failed.length > 0) return null;
+    if (this.ask(ws, fewestRects(area, null, known), (r) => r.MergeCells, (a) => a === false).failed.length > 0) return null;
     return [...known];
   }
 
@@ -730,9 +971,18 @@ export class WpsAdapter implements WorkbookAdapter {
       this.knownMerges.set(spec.name.toLowerCase(), spec.merges.map(boundsOf));
       this.knownTextCells.delete(spec.name.toLowerCase());
       const formats = new Map<string, string>();
-      for (const c of plannedCells(spec.cells)) if (c.value !== null || c.formula !== undefined) formats.set(`${c.row},${c.col}`, c.numberFormat ?? "General");
+      const content = new Map<string, unknown>();
+      for (const c of plannedCells(spec.cells)) {
+        if (c.value === null && c.formula === undefined) continue;
+        formats.set(`${c.row},${c.col}`, c.numberFormat ?? "General");
+        content.set(`${c.row},${c.col}`, c.formula !== undefined ? `=${c.formula}` : c.value);
+      }
       this.knownFormats.set(spec.name.toLowerCase(), formats);
+      this.settledFormats.delete(spec.name.toLowerCase());
+      this.wroteWhole.set(spec.name.toLowerCase(), content);
     }
+    // A sheet whose cells this write set is no longer as written whole.
+    for (const group of plan.cellWrites) this.wroteWhole.delete(group.sheet.toLowerCase());
     for (const group of plan.cellWrites) {
       const formats = this.knownFormats.get(group.sheet.toLowerCase());
       if (!formats) continue;
@@ -743,7 +993,7 @@ export class WpsAdapter implements WorkbookAdapter {
         else if (c.value === null && c.formula === undefined) formats.delete(k);
       }
     }
-    for (const name of plan.deleteSheets ?? []) for (const map of [this.knownMerges, this.knownTextCells, this.knownFormats] as Map<string, unknown>[]) map.delete(name.toLowerCase());
+    for (const name of plan.deleteSheets ?? []) for (const map of [this.knownMerges, this.knownTextCells, this.knownFormats, this.settledFormats, this.wroteWhole] as Map<string, unknown>[]) map.delete(name.toLowerCase());
   }
 
   private async write(app: EtApplication, sheets: EtSheets, plan: WritePlan, lastRead: WpsAdapter["lastRead"]): Promise<void> {
@@ -785,9 +1035,19 @@ export class WpsAdapter implements WorkbookAdapter {
       if (this.breathe) await breathe();
     }
     for (const p of protections) if (!p.protect) item(p.sheet)?.Unprotect();
+    // The formats the read of this same action asked (not text keeping its known one), by sheet: a
+    // cell written with the format it has already is not given it again. Dropped as cells are written.
+    const asked = new Map<string, Map<string, string>>();
+    if (lastRead) {
+      for (const group of plan.cellWrites) {
+        const k = group.sheet.toLowerCase();
+        const settled = this.settledFormats.get(k);
+        asked.set(k, new Map([...(this.knownFormats.get(k) ?? [])].filter(([cell]) => !(settled?.has(cell) ?? false))));
+      }
+    }
     for (const group of plan.cellWrites) {
       const ws = item(group.sheet) ?? sheets.Item(group.sheet); // (absent: Item fails and says which)
-      this.writeCells(ws, group.sheet, group.writes);
+      this.writeCells(ws, group.sheet, group.writes, asked.get(group.sheet.toLowerCase()) ?? new Map());
       if (this.breathe) await breathe();
     }
     for (const spec of order) {
@@ -834,18 +1094,18 @@ export class WpsAdapter implements WorkbookAdapter {
   }
 
   /** 2-D array writes over `rect` of `prop`, one Range call and one set. */
-  private static setArray(ws: EtWorksheet, rect: MergedRange, property: "Value2" | "Formula", at: (row: number, col: number) => unknown): void {
+  private static setArray(ws: RangeCache, rect: MergedRange, property: "Value2" | "Formula", at: (row: number, col: number) => unknown): void {
     const out: unknown[][] = [];
     for (let r = rect.top; r <= rect.bottom; r++) {
       const row: unknown[] = [];
       for (let c = rect.left; c <= rect.right; c++) row.push(at(r, c));
       out.push(row);
     }
-    ws.Range(rectAddress(rect))[property] = out;
+    ws.range(rectAddress(rect))[property] = out;
   }
 
   /** Number formats: one NumberFormat set per format, on the multi-area range of its rectangles. */
-  private static setFormats(ws: EtWorksheet, cells: readonly Pos[], formatOf: (p: Pos) => string | undefined, rects: (list: readonly Pos[]) => MergedRange[]): void {
+  private static setFormats(ws: RangeCache, cells: readonly Pos[], formatOf: (p: Pos) => string | undefined, rects: (list: readonly Pos[]) => MergedRange[]): void {
     const byFormat = new Map<string, Pos[]>();
     for (const c of cells) {
       const f = formatOf(c);
@@ -854,7 +1114,7 @@ export class WpsAdapter implements WorkbookAdapter {
       list.push(c);
       byFormat.set(f, list);
     }
-    for (const [fmt, list] of byFormat) for (const address of areaAddresses(rects(list))) ws.Range(address).NumberFormat = fmt;
+    for (const [fmt, list] of byFormat) for (const address of areaAddresses(rects(list))) ws.range(address).NumberFormat = fmt;
   }
 
   /**
@@ -863,17 +1123,17 @@ export class WpsAdapter implements WorkbookAdapter {
    * properties — a sheet's calls follow the distinct values it uses, not its combinations of them;
    * borders by kind.
    */
-  private static setStyles(ws: EtWorksheet, cells: readonly PlannedCell[], rects: (list: readonly Pos[]) => MergedRange[]): void {
+  private static setStyles(ws: RangeCache, cells: readonly PlannedCell[], rects: (list: readonly Pos[]) => MergedRange[]): void {
     type Key = Exclude<keyof CellStyle, "border">;
-    const apply: { [K in Key]: (range: EtRange, value: NonNullable<CellStyle[K]>) => void } = {
-      bold: (r, v) => (r.Font.Bold = v),
-      italic: (r, v) => (r.Font.Italic = v),
-      fontSize: (r, v) => (r.Font.Size = v),
-      fontColor: (r, v) => (r.Font.Color = bgr(v)),
-      fill: (r, v) => (r.Interior.Color = bgr(v)),
-      wrap: (r, v) => (r.WrapText = v),
-      horizontal: (r, v) => (r.HorizontalAlignment = H_ALIGN[v]),
-      vertical: (r, v) => (r.VerticalAlignment = V_ALIGN[v]),
+    const apply: { [K in Key]: (address: string, value: NonNullable<CellStyle[K]>) => void } = {
+      bold: (a, v) => (ws.font(a).Bold = v),
+      italic: (a, v) => (ws.font(a).Italic = v),
+      fontSize: (a, v) => (ws.font(a).Size = v),
+      fontColor: (a, v) => (ws.font(a).Color = bgr(v)),
+      fill: (a, v) => (ws.interior(a).Color = bgr(v)),
+      wrap: (a, v) => (ws.range(a).WrapText = v),
+      horizontal: (a, v) => (ws.range(a).HorizontalAlignment = H_ALIGN[v]),
+      vertical: (a, v) => (ws.range(a).VerticalAlignment = V_ALIGN[v]),
     };
     for (const key of Object.keys(apply) as Key[]) {
       const byValue = new Map<string | number | boolean, PlannedCell[]>();
@@ -885,7 +1145,7 @@ export class WpsAdapter implements WorkbookAdapter {
         byValue.set(v, list);
       }
       for (const [value, members] of byValue) {
-        for (const address of areaAddresses(rects(members))) (apply[key] as (r: EtRange, v: unknown) => void)(ws.Range(address), value);
+        for (const address of areaAddresses(rects(members))) (apply[key] as (a: string, v: unknown) => void)(address, value);
       }
     }
     const byBorder = new Map<string, PlannedCell[]>();
@@ -902,7 +1162,7 @@ export class WpsAdapter implements WorkbookAdapter {
         // The collection's LineStyle / Weight set the edges and inside lines of every cell at once
         // (VBA Borders object: `With rng.Borders: .LineStyle = xlContinuous: .Weight = xlThin`):
         // 3 or 4 calls a group instead of 13 or 19.
-        const borders = ws.Range(address).Borders;
+        const borders = ws.range(address).Borders;
         if (kind === "none") borders.LineStyle = ENUM.xlLineStyleNone;
         else {
           borders.LineStyle = ENUM.xlContinuous;
@@ -912,8 +1172,12 @@ export class WpsAdapter implements WorkbookAdapter {
     }
   }
 
-  /** Owned cells of an existing sheet: exact rectangles; a cell inside a merged area on its own. */
-  private writeCells(ws: EtWorksheet, sheet: string, writes: readonly CellWrite[]): void {
+  /**
+   * Owned cells of an existing sheet: exact rectangles; a cell inside a merged area on its own. A
+   * format the read of this action found on the cell (`has`) is not set again (a month scored again:
+   * its scores are "0.00" already).
+   */
+  private writeCells(ws: EtWorksheet, sheet: string, writes: readonly CellWrite[], has: Map<string, string>): void {
     const cells = plannedCells(writes);
     const at = new Map(cells.map((c) => [`${c.row},${c.col}`, c]));
     const get = (r: number, c: number) => at.get(`${r},${c}`) as PlannedCell;
@@ -927,54 +1191,53 @@ export class WpsAdapter implements WorkbookAdapter {
       c.formula === undefined && typeof c.value === "string" && needsTextPrefix(c.value) && (c.numberFormat === TEXT_FORMAT || (c.numberFormat === undefined && (textCells?.has(`${c.row},${c.col}`) ?? false)));
     const sandwich = new Set(cells.filter(sandwiched).map((c) => `${c.row},${c.col}`));
     const inSandwich = (p: Pos) => sandwich.has(`${p.row},${p.col}`);
-    WpsAdapter.setFormats(ws, cells, (p) => (inSandwich(p) ? "General" : get(p.row, p.col).numberFormat), rects);
-    for (const rect of rects(cells.filter((c) => c.formula === undefined))) WpsAdapter.setArray(ws, rect, "Value2", (r, c) => toExcelInput(get(r, c).value));
-    for (const rect of rects(cells.filter((c) => c.formula !== undefined))) WpsAdapter.setArray(ws, rect, "Formula", (r, c) => `=${get(r, c).formula}`);
-    WpsAdapter.setFormats(ws, cells.filter(inSandwich), (p) => get(p.row, p.col).numberFormat ?? TEXT_FORMAT, rects);
-    WpsAdapter.setStyles(ws, cells, rects);
+    const ranges = new RangeCache(ws);
+    const given = (p: Pos) => {
+      const f = get(p.row, p.col).numberFormat;
+      return f !== undefined && has.get(`${p.row},${p.col}`) === f ? undefined : f;
+    };
+    WpsAdapter.setFormats(ranges, cells, (p) => (inSandwich(p) ? "General" : given(p)), rects);
+    for (const c of cells) has.delete(`${c.row},${c.col}`);
+    for (const rect of rects(cells.filter((c) => c.formula === undefined))) WpsAdapter.setArray(ranges, rect, "Value2", (r, c) => toExcelInput(get(r, c).value));
+    for (const rect of rects(cells.filter((c) => c.formula !== undefined))) WpsAdapter.setArray(ranges, rect, "Formula", (r, c) => `=${get(r, c).formula}`);
+    WpsAdapter.setFormats(ranges, cells.filter(inSandwich), (p) => get(p.row, p.col).numberFormat ?? TEXT_FORMAT, rects);
+    WpsAdapter.setStyles(ranges, cells, rects);
   }
 
   /** A fresh sheet filled from its spec: sizes, values (formats after: text never meets "@"), formulas, styles, merges, the rest. */
   private fillSheet(app: EtApplication, ws: EtWorksheet, spec: SheetSpec): void {
-    const widths = new Map<number, string[]>();
-    for (const [letter, width] of Object.entries(spec.columnWidths ?? {})) {
-      const list = widths.get(width) ?? [];
-      list.push(`${letter}:${letter}`);
-      widths.set(width, list);
-    }
-    for (const [width, cols] of widths) ws.Range(cols.join(",")).ColumnWidth = width;
-    const heights = new Map<number, string[]>();
-    for (const [row, height] of Object.entries(spec.rowHeights ?? {})) {
-      const list = heights.get(height) ?? [];
-      list.push(`${row}:${row}`);
-      heights.set(height, list);
-    }
-    for (const [height, rs] of heights) ws.Range(rs.join(",")).RowHeight = height;
+    const widths = new Map<number, number>();
+    for (const [letter, width] of Object.entries(spec.columnWidths ?? {})) widths.set(columnOf(letter), width);
+    for (const { address, size } of sizeCalls(widths, (a, b) => `${columnLetter(a)}:${columnLetter(b)}`)) ws.Range(address).ColumnWidth = size;
+    const heights = new Map<number, number>();
+    for (const [row, height] of Object.entries(spec.rowHeights ?? {})) heights.set(Number(row), height);
+    for (const { address, size } of sizeCalls(heights, (a, b) => `${a}:${b}`)) ws.Range(address).RowHeight = size;
 
     const cells = plannedCells(spec.cells);
     const at = new Map(cells.map((c) => [`${c.row},${c.col}`, c]));
+    const ranges = new RangeCache(ws);
     for (const block of valueBlocks(cells)) {
-      WpsAdapter.setArray(ws, block, "Value2", (r, c) => {
+      WpsAdapter.setArray(ranges, block, "Value2", (r, c) => {
         const cell = at.get(`${r},${c}`);
         return cell === undefined || cell.formula !== undefined ? "" : toExcelInput(cell.value);
       });
     }
-    for (const rect of exactRects(cells.filter((c) => c.formula !== undefined))) WpsAdapter.setArray(ws, rect, "Formula", (r, c) => `=${at.get(`${r},${c}`)?.formula ?? ""}`);
-    WpsAdapter.setFormats(ws, cells, (p) => at.get(`${p.row},${p.col}`)?.numberFormat, exactRects);
-    WpsAdapter.setStyles(ws, cells, exactRects);
+    for (const rect of exactRects(cells.filter((c) => c.formula !== undefined))) WpsAdapter.setArray(ranges, rect, "Formula", (r, c) => `=${at.get(`${r},${c}`)?.formula ?? ""}`);
+    WpsAdapter.setFormats(ranges, cells, (p) => at.get(`${p.row},${p.col}`)?.numberFormat, exactRects);
+    WpsAdapter.setStyles(ranges, cells, exactRects);
     for (const { rect, across } of mergeCalls(spec.merges.map(boundsOf))) {
-      if (across) ws.Range(rectAddress(rect)).Merge(true);
-      else ws.Range(rectAddress(rect)).Merge();
+      if (across) ranges.range(rectAddress(rect)).Merge(true);
+      else ranges.range(rectAddress(rect)).Merge();
     }
 
     for (const h of spec.conditionalHighlights ?? []) {
-      const cf = ws.Range(h.range).FormatConditions.Add(ENUM.xlCellValue, ENUM.xlLess, String(h.lessThan));
+      const cf = ranges.range(h.range).FormatConditions.Add(ENUM.xlCellValue, ENUM.xlLess, String(h.lessThan));
       cf.Interior.Color = bgr(h.fill);
       if (h.fontColor !== undefined) cf.Font.Color = bgr(h.fontColor);
     }
     for (const v of spec.validations ?? []) {
       if (v.values.some((x) => x.includes(","))) throw new RangeError(`下拉列表的选项不能包含逗号 / a list option cannot contain a comma: ${v.values.join(" | ")}`);
-      ws.Range(v.range).Validation.Add(ENUM.xlValidateList, ENUM.xlValidAlertStop, ENUM.xlBetween, v.values.join(","));
+      ranges.range(v.range).Validation.Add(ENUM.xlValidateList, ENUM.xlValidAlertStop, ENUM.xlBetween, v.values.join(","));
     }
     if (spec.print) {
       const setup = ws.PageSetup;
@@ -1006,7 +1269,7 @@ export class WpsAdapter implements WorkbookAdapter {
     const c = spec.chart;
     if (c && c.series.length > 0) {
       try {
-        this.chart(ws, c);
+        this.chart(ws, c, ranges);
       } catch {
         this.skip("chart", `「${spec.name}」的折线图未能插入（此版本 WPS 不支持），数据已写入。`, `The line chart on "${spec.name}" could not be inserted (this WPS build refused); the data is written.`);
       }
@@ -1024,10 +1287,10 @@ export class WpsAdapter implements WorkbookAdapter {
     win.FreezePanes = true;
   }
 
-  private chart(ws: EtWorksheet, c: NonNullable<SheetSpec["chart"]>): void {
+  private chart(ws: EtWorksheet, c: NonNullable<SheetSpec["chart"]>, ranges: RangeCache): void {
     // ChartObjects().Add + series from ranges (pi-for-excel's real-WPS probe created a chart with ChartObjects().Add).
-    const from = ws.Range(c.anchor.from);
-    const to = ws.Range(c.anchor.to);
+    const from = ranges.range(c.anchor.from);
+    const to = ranges.range(c.anchor.to);
     const left = Number(from.Left);
     const top = Number(from.Top);
     const width = Number(to.Left) + Number(to.Width) - left;
@@ -1037,8 +1300,8 @@ export class WpsAdapter implements WorkbookAdapter {
     for (const s of c.series) {
       const series = chart.SeriesCollection().NewSeries();
       series.Name = s.name;
-      series.Values = ws.Range(s.values);
-      series.XValues = ws.Range(c.categories);
+      series.Values = ranges.range(s.values);
+      series.XValues = ranges.range(c.categories);
     }
     chart.HasTitle = true;
     chart.ChartTitle.Text = c.title;
