@@ -11,7 +11,7 @@
 import type { CellStyle, CellWrite, MergedRange, ReadCell } from "../../../workbook/model";
 import { a1, parseA1 } from "../../../workbook/model";
 import { isDateFormat } from "../../../workbook/read/grid";
-import { applySplices, attrs, child, children, escapeText, insertionPoint, parseXml, setAttributes, type Splice, type XmlDocument, type XmlElement } from "./xml";
+import { applySplices, child, children, escapeAttr, escapeText, insertionPoint, parseXml, setAttributes, type Splice, type XmlDocument, type XmlElement } from "./xml";
 
 /** What a worksheet needs of the styles part (styles.ts's StyleBook satisfies it). */
 export interface CellStyles {
@@ -607,7 +607,8 @@ function tText(prefix: string, text: string): string {
 
 /** The <c> element of a write. */
 export function cellXml(prefix: string, address: string, xf: number, w: Pick<CellWrite, "value" | "formula">, ph?: string): string {
-  const head = `<${prefix}c${attrs({ r: address, s: xf !== 0 ? xf : undefined, ph })}`;
+  // Built directly (a write per owned cell: thousands on a long book); the address and the style index need no escaping.
+  const head = `<${prefix}c r="${address}"${xf !== 0 ? ` s="${xf}"` : ""}${ph !== undefined ? ` ph="${escapeAttr(ph)}"` : ""}`;
   const v = w.value;
   if (w.formula !== undefined) {
     const f = `<${prefix}f>${escapeText(w.formula.replace(/^=/, ""))}</${prefix}f>`;
