@@ -201,10 +201,10 @@ export function parseWorksheetXml(text: string, part: string): XmlDocument {
   const path: string[] = [];
   // A cell's s and t are a few values over thousands of cells: one string each is kept (the
   // parser makes a new one every time), so what survives the parse is smaller.
-  const known = new Map<string, string>();
+  const known = new Map<string | undefined, string | undefined>();
   const intern = (v: string | undefined): string | undefined => {
-    if (v === undefined) return undefined;
     const k = known.get(v);
+    // Stryker disable next-line ConditionalExpression: interning only saves memory, the values are the same either way
     if (k !== undefined) return k;
     known.set(v, v);
     return v;
@@ -215,24 +215,27 @@ export function parseWorksheetXml(text: string, part: string): XmlDocument {
       const rowNumber = el.attrs.r !== undefined ? Number(el.attrs.r) : lastRow + 1;
       lastRow = rowNumber;
       lastCol = 0;
+      // Stryker disable next-line ArrayDeclaration: a non-cell in the list reads as an empty cell, the same as none
       row = { row: rowNumber, el, cells: [] };
       rows.push(row);
       byNumber.set(rowNumber, row);
       return true;
     },
-    open(name, attributes, start, openEnd, selfClosing) {
-      const colon = name.indexOf(":");
-      const local = colon < 0 ? name : name.slice(colon + 1);
+    open(name, attributes, start, openEnd) {
+      const local = name.slice(name.indexOf(":") + 1);
       const depth = path.length;
       path.push(local);
       if (depth === 0) {
-        if (local !== "c" || row === null) return; // a row's extLst
+        if (local !== "c") return; // a row's extLst
+        const r = row as RowSite; // open() is called only inside the row flatten() has just made
         const col = attributes.r !== undefined ? parseA1(attributes.r).col : lastCol + 1;
         lastCol = col;
-        cell = { row: row.row, col, start, end: -1, s: intern(attributes.s), t: intern(attributes.t), ph: attributes.ph, v: undefined, f: undefined, is: undefined };
-        row.cells.push(cell);
+        cell = { row: r.row, col, start, end: start, s: intern(attributes.s), t: intern(attributes.t), ph: attributes.ph, v: undefined, f: undefined, is: undefined };
+        r.cells.push(cell);
       } else if (depth === 1 && cell !== null) {
-        if (local === "f" && cell.f === undefined) formula = { name, text: "", t: attributes.t, si: attributes.si, ref: attributes.ref, start, openEnd: selfClosing ? -1 : openEnd, end: -1 };
+        // The first <f>, <v> and <is> of a cell count, as child() finds them in a tree. A self-closing
+        // element's start tag ends where the element does: openEnd is its end.
+        if (local === "f" && cell.f === undefined) formula = { name, text: "", t: attributes.t, si: attributes.si, ref: attributes.ref, start, openEnd, end: openEnd };
         else if (local === "v") value = "";
         else if (local === "is") {
           isText = null;
@@ -241,13 +244,12 @@ export function parseWorksheetXml(text: string, part: string): XmlDocument {
       }
     },
     text(t) {
-      if (cell === null) return;
       const depth = path.length;
       const here = path[depth - 1];
       if (depth === 2) {
         if (here === "v") value += t;
-        else if (here === "f" && formula !== null) formula.text += t;
-      } else if (here === "t" && path[1] === "is") {
+        else if (formula !== null) formula.text += t; // inside the cell's first <f>
+      } else if (path[1] === "is" && here === "t") {
         // <is><t>, or <is><r><t> (a run); phonetic runs (<rPh>) left out, as stringItemText does.
         if (depth === 3) isText = (isText ?? "") + t;
         else if (depth === 4 && path[2] === "r") isRuns += t;
@@ -263,9 +265,8 @@ export function parseWorksheetXml(text: string, part: string): XmlDocument {
       } else if (depth === 1) {
         if (local === "v" && cell.v === undefined) cell.v = value;
         else if (local === "is" && cell.is === undefined) cell.is = isText ?? isRuns;
-        else if (local === "f" && formula !== null) {
+        else if (formula !== null) {
           formula.end = end;
-          if (formula.openEnd < 0) formula.openEnd = end;
           cell.f = formula;
           formula = null;
         }

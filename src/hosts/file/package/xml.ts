@@ -74,8 +74,8 @@ const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 export interface FlatContent {
   /** `el` has just been opened (its attributes known; asked of self-closing elements too, which have nothing to flatten), `parent` is its parent element. */
   flatten(el: XmlElement, parent: XmlElement | null): boolean;
-  /** An element inside a flattened one: its qualified name, attributes, "<" offset, offset after its start tag. */
-  open(name: string, attributes: Readonly<Record<string, string>>, start: number, openEnd: number, selfClosing: boolean): void;
+  /** An element inside a flattened one: its qualified name, attributes, "<" offset, offset after its start tag (a self-closing element's end). */
+  open(name: string, attributes: Readonly<Record<string, string>>, start: number, openEnd: number): void;
   /** Character data (entity-decoded) inside the innermost open flat element. */
   text(t: string): void;
   /** The innermost open flat element ends; `end` is the offset just after its last ">". */
@@ -94,14 +94,15 @@ export function parseXml(text: string, part: string, flat?: FlatContent): XmlDoc
   // The element whose content is being kept flat, and how deep inside it the parser is.
   let flatHost: XmlElement | null = null;
   let flatDepth = 0;
-  let flatStart = -1;
+  let flatStart = 0;
   parser.on("error", (e) => {
     failure ??= e.message;
   });
   parser.on("opentagstart", (tag) => {
     // saxes has read "<", the name and the character after it (whitespace, "/" or ">").
     const start = parser.position - tag.name.length - 2;
-    if (flatHost !== null && (flatDepth > 0 || stack[stack.length - 1] === flatHost)) {
+    // While a host is open every element opened is inside it: flat.
+    if (flatHost !== null) {
       flatDepth++;
       flatStart = start;
       return;
@@ -129,7 +130,7 @@ export function parseXml(text: string, part: string, flat?: FlatContent): XmlDoc
   });
   parser.on("opentag", (tag) => {
     if (flatDepth > 0) {
-      (flat as FlatContent).open(tag.name, tag.attributes as Record<string, string>, flatStart, parser.position, tag.isSelfClosing);
+      (flat as FlatContent).open(tag.name, tag.attributes as Record<string, string>, flatStart, parser.position);
       return;
     }
     const el = stack[stack.length - 1] as XmlElement;
@@ -157,7 +158,8 @@ export function parseXml(text: string, part: string, flat?: FlatContent): XmlDoc
       return (flat as FlatContent).close(parser.position);
     }
     const el = stack.pop() as XmlElement;
-    if (el === flatHost) flatHost = null;
+    flatHost = null; // at depth 0, while a host is open, only the host itself closes
+
     el.end = parser.position;
     el.closeStart = el.selfClosing ? el.end : el.end - tag.name.length - 3;
     if (el.selfClosing) el.openEnd = el.end;

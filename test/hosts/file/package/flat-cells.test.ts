@@ -47,6 +47,16 @@ const CASES: { name: string; body: string; writes: CellWrite[] }[] = [
     body: `<row r="1" s="1" customFormat="1"/><row r="3"><c r="A3" ph="1" s="1"/><c r="C3"/><c r="D3"><v>5</v></c></row><row r="8"></row>`,
     writes: [{ address: "A1", value: 1 }, { address: "B3", value: 2 }, { address: "A8", value: 3 }, { address: "A5", value: 4 }],
   },
+  {
+    name: "a row's extLst with children (not cells), and a cell's second <v>, <f> and <is> (the first counts, as in the tree)",
+    body: `<row r="1"><c r="A1"><f>1+1</f><f>9*9</f><v>2</v><v>81</v></c><c r="B1" t="inlineStr"><is><t>甲</t></is><is><t>乙</t></is></c><extLst><ext uri="{R}"><v>9</v><f>3+3</f><is><t>丙</t></is></ext></extLst></row><row r="2"><c r="A2"><v>5</v></c></row>`,
+    writes: [{ address: "A1", value: 3 }],
+  },
+  {
+    name: "whitespace between the elements of an inline string and of its runs (a pretty-printed file)",
+    body: `<row r="1"><c r="A1" t="inlineStr">\n <is>\n  <r>\n   <rPr><b/></rPr>\n   <t>粗</t>\n  </r>\n  <r><t xml:space="preserve"> 体 </t></r>\n </is>\n</c><c r="B1">\n <f>A1</f>\n <v>0</v>\n</c></row>`,
+    writes: [{ address: "C1", value: 1 }],
+  },
 ];
 
 function sheetText(body: string): string {
@@ -81,6 +91,21 @@ describe("cells parsed flat read and write as the tree does", () => {
     expect(values).toEqual(["第二", true, "#DIV/0!", 45717, "a<b", 1.5]);
     const shared = worksheet(sheetText(CASES[1]?.body ?? "")).cells().filter((c) => c.col === 1);
     expect(shared.map((c) => c.formula)).toEqual(["B2*2", "B3*2", "B4*2"]);
+  });
+
+  it("reads rows only in <sheetData>: an element named row elsewhere (an extension's) is not a row", () => {
+    const text = `<?xml version="1.0"?><worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><extLst><ext uri="{X}"><y:row xmlns:y="urn:y" r="20"><y:c r="A20"><y:v>7</y:v></y:c></y:row></ext></extLst></worksheet>`;
+    const flat = worksheet(parseWorksheetXml(text, PART));
+    expect(flat.cells()).toEqual(worksheet(parseXml(text, PART)).cells());
+    expect(flat.cells().map((c) => [c.row, c.value])).toEqual([[1, 1]]);
+  });
+
+  it("reads a pretty-printed inline string as Excel shows it: the runs' text, nothing between them", () => {
+    const cells = worksheet(sheetText(CASES[6]?.body ?? "")).cells();
+    expect(cells.map((c) => c.value)).toEqual(["粗 体 ", 0]);
+    expect(cells[1]?.formula).toBe("A1");
+    const firsts = worksheet(sheetText(CASES[5]?.body ?? "")).cells();
+    expect(firsts.map((c) => [c.value, c.formula ?? null])).toEqual([[2, "1+1"], ["甲", null], [5, null]]);
   });
 
   it("keeps the tree outside the rows: a row keeps its attributes and no children", () => {

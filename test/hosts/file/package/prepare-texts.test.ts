@@ -62,6 +62,45 @@ describe("prepareTexts", () => {
     expect(pkg.text("nul.xml")).toBe("<a>\u0000</a>");
   });
 
+  it("decodes the parts it is given together, once, and text() decodes none of them again", () => {
+    const joined: number[][] = [];
+    let alone = 0;
+    const codec = {
+      ...NODE_CODEC,
+      decodeUtf8: (bytes: Uint8Array) => {
+        alone++;
+        return NODE_CODEC.decodeUtf8?.(bytes) ?? null;
+      },
+      decodeUtf8Joined: (parts: readonly Uint8Array[]) => {
+        joined.push(parts.map((p) => p.byteLength));
+        return NODE_CODEC.decodeUtf8Joined?.(parts) ?? [];
+      },
+    };
+    // The BOM is recognised by all three bytes: parts that start like one but are not one keep their first bytes.
+    const notBom1 = new TextEncoder().encode("\ufec0<a/>"); // EF BB 80: a character, not a BOM
+    const notBom2 = new TextEncoder().encode("<¿x/>"); // 3C C2 BF: a third byte like a BOM's
+    const parts = [part("s1.xml", "<s>1</s>"), part("s2.xml", new Uint8Array([...BOM, ...new TextEncoder().encode("<s>2</s>")])), part("n1.xml", notBom1), part("n2.xml", notBom2), part("other.xml", "<o/>")];
+    const pkg = new OpcPackage(parts, codec);
+    expect(pkg.text("other.xml")).toBe("<o/>"); // decoded alone before: not decoded again
+    alone = 0;
+    pkg.prepareTexts(["s1.xml", "s2.xml", "n1.xml", "n2.xml", "other.xml"]);
+    expect(joined).toEqual([[8, 8, notBom1.byteLength, notBom2.byteLength]]);
+    expect([pkg.text("s1.xml"), pkg.text("s2.xml"), pkg.text("n1.xml"), pkg.text("n2.xml")]).toEqual(["<s>1</s>", "<s>2</s>", "\ufec0<a/>", "<¿x/>"]);
+    expect(alone).toBe(0);
+    // One part alone is not worth joining: text() decodes it.
+    const single = new OpcPackage([part("x.xml", "<x/>")], codec);
+    single.prepareTexts(["x.xml"]);
+    expect(joined).toHaveLength(1);
+    expect(single.text("x.xml")).toBe("<x/>");
+    expect(alone).toBe(1);
+    // Two are.
+    const pair = new OpcPackage([part("p.xml", "<p/>"), part("q.xml", "<q/>")], codec);
+    pair.prepareTexts(["p.xml", "q.xml"]);
+    expect(joined).toEqual([[8, 8, notBom1.byteLength, notBom2.byteLength], [4, 4]]);
+    expect([pair.text("p.xml"), pair.text("q.xml")]).toEqual(["<p/>", "<q/>"]);
+    expect(alone).toBe(1);
+  });
+
   it("does nothing with a codec that cannot decode parts together (the browser's fflate)", () => {
     const parts = [part("a.xml", "<a/>"), part("b.xml", "<b/>")];
     const pkg = new OpcPackage(parts, FFLATE_CODEC);
