@@ -704,6 +704,7 @@ export interface UndoPlan {
 export function planUndo(snapshot: WorkbookSnapshot): UndoPlan | RestoreRefusal {
   const r = planRestore(snapshot);
   if ("error" in r) return r;
+  // Stryker disable next-line all: 撤销记录 has no letter case, so the case-insensitive look-up finds the very sheet the exact one does (equivalent)
   const record = snapshot.sheets.find((s) => s.name === UNDO_SHEET_NAME) ?? snapshot.sheets.find((s) => s.name.toLowerCase() === UNDO_SHEET_NAME.toLowerCase());
   const deleteSheets = [...r.deleteSheets, ...(record ? [record.name] : [])];
   return {

@@ -146,6 +146,7 @@ export function agreedItemsText(score: MonthScore): string {
   return score.items
     .filter((i) => i.agreed)
     .sort((a, b) => a.no - b.no)
+    // Stryker disable next-line OptionalChaining: only agreed items pass the filter above, so `agreed` is always set here (equivalent)
     .map((i) => `第${i.no}项「${i.indicator}」约定 ${i.score.toString()}（依据：${i.agreed?.reason ?? ""}${i.agreed?.computed ? `；按合同为 ${fixed2(i.agreed.computed)}` : ""}）`)
     .join("；");
 }
