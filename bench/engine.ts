@@ -2,7 +2,7 @@
  * Engine figures: month-scorecards scored per second on one core, for a varied set of months (with
  * reports and events, so rows 4, 11 and 12 do work), and settlements per second.
  */
-import { DEFAULT_RULES, MonthIndicators, ReportSubmission, scoreMonth, ScoreEvent, settle } from "../src/domain";
+import { defaultRules, MonthIndicators, ReportSubmission, scoreMonth, ScoreEvent, settle } from "../src/domain";
 import { EXAMPLE_2025_10 } from "../src/domain/example";
 import type { Figure } from "./report";
 
@@ -38,11 +38,11 @@ export function benchEngine(): Figure[] {
   console.log("\n## engine (one core)");
   const inputs = variants(1000);
   // Warm up the JIT before measuring.
-  for (const v of inputs) scoreMonth(v.ind, v.events, v.reports, DEFAULT_RULES);
+  for (const v of inputs) scoreMonth(v.ind, v.events, v.reports, defaultRules());
 
   const months = rate("engine: month-scorecards scored", 3, () => {
     for (const v of inputs) {
-      const r = scoreMonth(v.ind, v.events, v.reports, DEFAULT_RULES);
+      const r = scoreMonth(v.ind, v.events, v.reports, defaultRules());
       if (!r.ok) throw new Error(r.errors[0]?.message);
     }
     return inputs.length;
@@ -50,7 +50,7 @@ export function benchEngine(): Figure[] {
   const totals = Object.fromEntries(MONTHS.map((m, i) => [m, (92 + i / 3).toFixed(2)]));
   const settlements = rate("engine: settlements (3 instalments)", 2, () => {
     for (let k = 0; k < 100; k++) {
-      const r = settle(totals, [{ number: 2, invoiceDate: "2025-06-16", paidDate: "2025-08-20" }], DEFAULT_RULES);
+      const r = settle(totals, [{ number: 2, invoiceDate: "2025-06-16", paidDate: "2025-08-20" }], defaultRules());
       if (!r.ok) throw new Error("refused");
     }
     return 100;

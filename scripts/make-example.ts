@@ -20,7 +20,7 @@ import { writeFileSync } from "fs";
 import JSZip from "jszip";
 import { join } from "path";
 import {
-  DEFAULT_RULES,
+  defaultRules,
   emptyIndicators,
   fixed2,
   monthRange,
@@ -149,7 +149,7 @@ async function main(): Promise<number> {
   const input = { indicators: MONTHS.map(indicators), events: EVENTS, reports: REPORTS, payments: PAYMENTS };
 
   // Check with the engine first: nothing is written when a month has errors.
-  const season = scoreSeason(input, DEFAULT_RULES, { asOf: AS_OF });
+  const season = scoreSeason(input, defaultRules(), { asOf: AS_OF });
   let failed = false;
   for (const m of season.months) {
     if (m.outcome.ok) {

@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from "fs";
 import { join, resolve } from "path";
 import ExcelJS from "exceljs";
 import {
-  DEFAULT_RULES,
+  defaultRules,
   Dec,
   fixed2,
   MonthIndicators,
@@ -66,7 +66,7 @@ function month(m: MonthKey, overrides: Partial<MonthIndicators> = {}): MonthIndi
   };
 }
 
-const months = monthRange(DEFAULT_RULES.contract.firstMonth, DEFAULT_RULES.contract.lastMonth);
+const months = monthRange(defaultRules().contract.firstMonth, defaultRules().contract.lastMonth);
 const variations: Record<MonthKey, Partial<MonthIndicators>> = {
   "2024-12": { headcount: 9, examSat: 9, answerRank: 6 },
   "2025-01": { changed: 2, answerRank: 11, answer15sRank: 9 },
@@ -104,7 +104,7 @@ for (const r of reports) {
 
 /** The made-up season, scored by the engine and rendered by writeSheetSpec. */
 function builtinWorkbook(): ExcelJS.Workbook | null {
-  const season = scoreSeason({ indicators, events, reports, payments }, DEFAULT_RULES, { asOf: AS_OF });
+  const season = scoreSeason({ indicators, events, reports, payments }, defaultRules(), { asOf: AS_OF });
   const monthTotals: Record<MonthKey, Dec | null> = {};
   const warnings = [...season.warnings];
   for (const m of season.months) {
@@ -123,7 +123,7 @@ function builtinWorkbook(): ExcelJS.Workbook | null {
   warnings.push(...season.settlement.warnings);
   console.log(months.map((m) => `${m} ${monthTotals[m] ? fixed2(monthTotals[m] as Dec) : "—"}`).join("\n"));
 
-  const spec = buildPaymentSheet({ settlement: season.settlement.value, monthTotals, warnings, rules: DEFAULT_RULES, asOf: AS_OF, generatedAt: `${AS_OF}（预览）` });
+  const spec = buildPaymentSheet({ settlement: season.settlement.value, monthTotals, warnings, rules: defaultRules(), asOf: AS_OF, generatedAt: `${AS_OF}（预览）` });
   const workbook = new ExcelJS.Workbook();
   writeSheetSpec(workbook, spec);
   return workbook;

@@ -2,13 +2,13 @@
  * `hotline-scorecard demo`: the engine over the SPEC §7 worked example, printed as the scorecard
  * table and the settlement example. No files are read or written.
  */
-import { DEFAULT_RULES, fixed2, scoreMonth, settle, yuanText } from "../domain";
+import { defaultRules, fixed2, scoreMonth, settle, yuanText } from "../domain";
 import { EXAMPLE_2025_10 } from "../domain/example";
 import { formatTable } from "./table";
 
 export function runDemo(print: (line: string) => void): number {
   const { indicators, events, reports } = EXAMPLE_2025_10;
-  const outcome = scoreMonth(indicators, events, reports, DEFAULT_RULES);
+  const outcome = scoreMonth(indicators, events, reports, defaultRules());
   if (!outcome.ok) {
     for (const e of outcome.errors) print(`错误 ${e.field}: ${e.message}`);
     return 1;
@@ -27,7 +27,7 @@ export function runDemo(print: (line: string) => void): number {
   const totals: Record<string, string> = {};
   for (const month of ["2024-12", "2025-01", "2025-02", "2025-03", "2025-04", "2025-05"]) totals[month] = "93.40";
   for (const month of ["2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11"]) totals[month] = "95.00";
-  const settlement = settle(totals, [], DEFAULT_RULES);
+  const settlement = settle(totals, [], defaultRules());
   if (!settlement.ok) return 1;
   print("");
   print("结算示例（第2笔期间平均分 93.40）");

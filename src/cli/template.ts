@@ -8,13 +8,13 @@
  */
 import { existsSync } from "fs";
 import { writeFile } from "fs/promises";
-import { addDays, addMonths, dec, DEFAULT_RULES, IsoDate, MonthKey, monthOf, monthRange, parseDate, parseMonth, yuanText } from "../domain";
+import { addDays, addMonths, dec, defaultRules, IsoDate, MonthKey, monthOf, monthRange, parseDate, parseMonth, yuanText } from "../domain";
 import { writeNewWorkbook } from "../hosts/file/new-workbook";
 import { NODE_ZLIB } from "../hosts/file/node-zlib";
 import { buildTemplate, templateContract, templatePlan } from "../workbook/sheets/template";
 import type { Io } from "./io";
 
-const SEED = DEFAULT_RULES.contract;
+const SEED = defaultRules().contract;
 const SEED_MONTHS = monthRange(SEED.firstMonth, SEED.lastMonth).length;
 
 export const TEMPLATE_USAGE = `用法 / usage:

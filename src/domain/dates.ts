@@ -118,10 +118,12 @@ const FULL_WIDTH_DIGITS = /[０-９]/g;
  * "202510", "2025年 10 月", full-width digits. Returns null when it is not a month.
  */
 export function parseMonth(text: string): MonthKey | null {
+  // Stryker disable MethodExpression,Regex: .trim() after every whitespace is removed changes nothing; /\s/g removes every whitespace as /\s+/g does
   const t = text
     .replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\s+/g, "")
     .trim();
+  // Stryker restore MethodExpression,Regex
   const m =
     /^(\d{4})(?:[-./年])(\d{1,2})月?(?:份)?$/.exec(t) ??
     /^(\d{4})(\d{2})$/.exec(t);
@@ -137,10 +139,12 @@ export function parseMonth(text: string): MonthKey | null {
  * Returns null when it is not a real calendar date.
  */
 export function parseDate(text: string): IsoDate | null {
+  // Stryker disable MethodExpression,Regex: .trim() after every whitespace is removed changes nothing; /\s/g removes every whitespace as /\s+/g does
   const t = text
     .replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\s+/g, "")
     .trim();
+  // Stryker restore MethodExpression,Regex
   const m =
     /^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$/.exec(t) ??
     /^(\d{4})(\d{2})(\d{2})$/.exec(t);

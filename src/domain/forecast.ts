@@ -99,6 +99,7 @@ export function forecastInstalment(
   // hi: the period average reaches the threshold itself, so there is surely no deduction.
   let hi = threshold.times(n).minus(scoredSum).div(CENT).ceil().toNumber() + 1;
   // lo: two points below the threshold on average — a deduction under every A3 reading (unless the rate is 0).
+  // Stryker disable next-line ArithmeticOperator: lo only starts the search two points below the answer: a cent more or less leaves it there
   let lo = threshold.minus(2).times(n).minus(scoredSum).div(CENT).floor().toNumber() - 1;
   let neededTotal: Dec | null = null;
   if (!noDeduction(lo)) {
@@ -113,6 +114,7 @@ export function forecastInstalment(
   const atPace = averageSoFar === null ? null : instalmentDeduction(terms, averageSoFar, rules).deduction;
   const best = averageAsUsed(scoredSum.plus(MAX_MONTH_WITHOUT_BONUS.times(k)), n, rules);
   const unavoidable = neededTotal !== null && neededTotal.greaterThan(MAX_MONTH_WITHOUT_BONUS.times(k));
+  // Stryker disable next-line ConditionalExpression: atPace is null only when no month is scored, decided just before
   const status: ForecastStatus = unavoidable ? "unavoidable" : scored.length === 0 ? "not-started" : atPace === null || atPace.isZero() ? "on-track" : "needs";
   return {
     ...base,
@@ -132,12 +134,14 @@ export function forecastText(f: InstalmentForecast, rules: RuleSet): string {
   const soFar = f.averageSoFar === null ? "" : `已评 ${f.monthsScored} 个月，平均 ${fixed2(f.averageSoFar)} 分；`;
   switch (f.status) {
     case "complete":
+      // Stryker disable next-line OptionalChaining: a complete forecast always has its deduction
       return `${head}：${f.months.length} 个月均已评分，期间平均 ${fixed2(f.averageSoFar ?? ZERO)} 分，${f.projectedDeduction?.isZero() ? "不扣款" : `扣款 ${fixed2(f.projectedDeduction ?? ZERO)} 元`}`;
     case "not-started":
     case "on-track":
     case "needs":
       if (f.neededAverage === null) return `${head}：${soFar}按当前规则不会扣款`;
       return `${head}：${soFar}余下 ${f.monthsLeft} 个月平均需达到 ${fixed2(f.neededAverage)} 分，方可不扣款${
+        // Stryker disable next-line LogicalOperator: a not-started forecast has no projected deduction, so "needs" alone decides
         f.status === "on-track" ? "（按目前水平可达）" : f.status === "needs" && f.projectedDeduction ? `（按目前水平将扣 ${fixed2(f.projectedDeduction)} 元）` : ""
       }`;
     case "unavoidable":
@@ -190,8 +194,10 @@ export function settlementProgress(
   const paymentIndex = new Map(payments.map((p, i) => [i, p.number]));
   const aboutIncomplete = (w: Problem): boolean => {
     const m = /^payments\[(\d+)\]/.exec(w.field) ?? /^instalment\.(\d+)$/.exec(w.field);
+    // Stryker disable next-line ConditionalExpression: every warning of settle() names a payment row or an instalment
     if (!m) return false;
     const number = w.field.startsWith("payments") ? paymentIndex.get(Number(m[1])) : Number(m[1]);
+    // Stryker disable next-line ConditionalExpression: incomplete never holds undefined
     return number !== undefined && incomplete.has(number);
   };
   const warnings = outcome.warnings.filter((w) => !(aboutIncomplete(w) && ["payment-late", "payment-overdue-30", "deduction"].includes(w.code)));
@@ -199,6 +205,7 @@ export function settlementProgress(
   const instalments: InstalmentProgress[] = outcome.value.instalments.map((s) => {
     const forecast = forecasts.find((f) => f.number === s.number) as InstalmentForecast;
     const done = !incomplete.has(s.number);
+    // Stryker disable next-line ConditionalExpression: null > 0 is false as well
     if (!done && s.daysLate !== null && s.daysLate > 0) {
       const index = payments.findIndex((p) => p.number === s.number);
       warnings.push(

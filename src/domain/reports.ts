@@ -23,6 +23,7 @@ const KIND_ALIASES: Record<string, ReportKind> = {
 };
 
 export function parseReportKind(text: string): ReportKind | null {
+  // Stryker disable next-line Regex: /\s/g removes every whitespace as /\s+/g does
   return KIND_ALIASES[text.replace(/\s+/g, "")] ?? null;
 }
 
@@ -50,6 +51,7 @@ export function parseReportPeriod(kind: ReportKind, text: string): ReportPeriod 
 }
 
 function readReportPeriod(kind: ReportKind, text: string): ReportPeriod | null {
+  // Stryker disable next-line Regex: /\s/g removes every whitespace as /\s+/g does
   const t = text.replace(/\s+/g, "").toUpperCase();
   if (kind === "月报") {
     const month = parseMonth(t);
@@ -59,6 +61,7 @@ function readReportPeriod(kind: ReportKind, text: string): ReportPeriod | null {
     const m = /^(\d{4})(?:[-年]?(?:Q|第)([1-4一二三四])(?:季度?)?)$/.exec(t);
     if (!m) return null;
     const year = Number(m[1]);
+    // Stryker disable next-line StringLiteral: the pattern always captures the quarter (m[2] is never undefined)
     const q = QUARTER_DIGITS[m[2] ?? ""];
     // Stryker disable next-line ConditionalExpression: the pattern admits only 1–4 and 一–四, all in the table
     if (q === undefined) return null;

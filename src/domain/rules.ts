@@ -263,12 +263,6 @@ function contractRuleSet(): RuleSet {
   };
 }
 
-/**
- * defaultRules(), made when this module loads. Kept while code outside src/domain still reads it;
- * inside src/domain rules are built on demand (defaultRules()).
- */
-export const DEFAULT_RULES: RuleSet = defaultRules();
-
 export type RuleOverrides = {
   version?: string;
   name?: string;

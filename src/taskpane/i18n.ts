@@ -3,7 +3,7 @@
  * text from here. Messages of the engine and the reader come with both languages (message /
  * messageEn) and are picked with `pick`.
  */
-import { DEFAULT_RULES, INDICATOR_FIELDS, ticketCapHelp, type IndicatorKey } from "../domain";
+import { defaultRules, INDICATOR_FIELDS, ticketCapHelp, type IndicatorKey } from "../domain";
 
 export type Locale = "zh-CN" | "en-US";
 
@@ -300,7 +300,7 @@ const SETTING_EN: Record<string, [string, string]> = {
   每分扣款比例: ["Deduction per point", "Contract §10(2): 0.5% of the quarterly fee per point below 95"],
   扣款基数: ["Deduction base (A5)", "What the 0.5% per point is taken of"],
   流动率20至30得分: ["Score for turnover 20–30% (A1)", "The contract awards 10 (full marks); 5 is the likely intent"],
-  质检扣分上限: ["Most points deducted for ticket quality (A2)", ticketCapHelp(DEFAULT_RULES, "en")],
+  质检扣分上限: ["Most points deducted for ticket quality (A2)", ticketCapHelp(defaultRules(), "en")],
   部分扣分方式: ["Partial steps (A3)", "How a partial step of a \"per 1%\" rule counts"],
   扣分层级: ["Penalty ladder (A4)", "−10 / −20 / −50 by level"],
   年报所属年度: ["Year of the annual report", "Which December the annual report is due in"],
@@ -319,7 +319,7 @@ const SETTING_ZH_HINT: Record<string, string> = {
   每分扣款比例: "合同§十(二)：95分以下每低1分按照季度服务费0.5%扣除",
   扣款基数: "A5：「按照季度服务费0.5%扣除」的基数",
   流动率20至30得分: "A1：合同原文「月流动率在 20%-30%得 10 分」（5 为可能的本意）",
-  质检扣分上限: ticketCapHelp(DEFAULT_RULES),
+  质检扣分上限: ticketCapHelp(defaultRules()),
   部分扣分方式: "A3：「每降低1%扣0.5分」不足一步时如何计",
   扣分层级: "A4：扣分项 −10 / −20 / −50 的级别划分",
   年报所属年度: "年报「每年12月底前」对应的年度",

@@ -1,5 +1,5 @@
 /** Test builders: a month that scores full marks on every row, to vary one input at a time. */
-import { DEFAULT_RULES, fixed2, loadRules, MonthIndicators, type MonthScore, type Outcome, ReportSubmission, RuleOverrides, RuleSet, scoreMonth, ScoreEvent } from "../../src/domain";
+import { defaultRules, fixed2, loadRules, MonthIndicators, type MonthScore, type Outcome, ReportSubmission, RuleOverrides, RuleSet, scoreMonth, ScoreEvent } from "../../src/domain";
 
 export function perfectMonth(month = "2025-10", overrides: Partial<MonthIndicators> = {}): MonthIndicators {
   return {
@@ -47,7 +47,7 @@ export function scored(
   ind: MonthIndicators,
   opts: { events?: ScoreEvent[]; reports?: ReportSubmission[]; rules?: RuleSet } = {},
 ) {
-  const outcome = scoreMonth(ind, opts.events ?? [], opts.reports ?? (ind.month === "2025-10" ? ON_TIME_OCTOBER : []), opts.rules ?? DEFAULT_RULES);
+  const outcome = scoreMonth(ind, opts.events ?? [], opts.reports ?? (ind.month === "2025-10" ? ON_TIME_OCTOBER : []), opts.rules ?? defaultRules());
   if (!outcome.ok) throw new Error(`unexpected errors: ${outcome.errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`);
   return outcome;
 }
@@ -61,7 +61,7 @@ export function row(no: number, ind: MonthIndicators, opts: Parameters<typeof sc
 
 /** The errors of a refused month, as [field, code] pairs. */
 export function refused(ind: MonthIndicators, opts: { events?: ScoreEvent[]; reports?: ReportSubmission[]; rules?: RuleSet } = {}) {
-  const outcome = scoreMonth(ind, opts.events ?? [], opts.reports ?? [], opts.rules ?? DEFAULT_RULES);
+  const outcome = scoreMonth(ind, opts.events ?? [], opts.reports ?? [], opts.rules ?? defaultRules());
   if (outcome.ok) throw new Error("expected the month to be refused");
   expect((outcome as { value?: unknown }).value).toBeUndefined();
   return outcome.errors.map((e) => [e.field, e.code]);

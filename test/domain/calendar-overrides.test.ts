@@ -11,7 +11,7 @@
  */
 import {
   calendarWithOverrides,
-  DEFAULT_RULES,
+  defaultRules,
   expectedReports,
   fixed2,
   HolidayRow,
@@ -46,7 +46,7 @@ function calendarOf(rows: HolidayRow[], base?: WorkCalendar): { calendar: WorkCa
 }
 
 const CAL_2027 = calendarOf(SCHEDULE_2027).calendar;
-const RULES_2027: RuleSet = { ...DEFAULT_RULES, calendar: CAL_2027 };
+const RULES_2027: RuleSet = { ...defaultRules(), calendar: CAL_2027 };
 const period = (kind: "月报" | "季报" | "年报", text: string): ReportPeriod => {
   const p = parseReportPeriod(kind, text);
   if (!p) throw new Error(`bad period ${text}`);
@@ -153,7 +153,7 @@ describe("due dates and days late through a 2027 schedule typed into rows (SPEC 
     const row10 = outcome.value.items.find((i) => i.no === 10);
     expect(row10!.inputs["考试截止日"]).toBe("2027-02-15");
     // The library alone refuses the month, naming the sheet that would make it known.
-    const refused = scoreMonth(perfectMonth("2027-02"), [], reports, DEFAULT_RULES);
+    const refused = scoreMonth(perfectMonth("2027-02"), [], reports, defaultRules());
     expect(refused.ok).toBe(false);
     expect(refused.ok ? "" : refused.errors[0]?.message).toContain("「节假日安排」");
   });
@@ -196,7 +196,7 @@ describe("a row that disagrees with the library wins, with a warning naming both
     // expectedReports (memoised) expects the 月报 2026-09 in October on the library's calendar and
     // not on one whose rows push its due date out of October, whichever is asked first.
     const november = calendarOf(["10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31"].map((d) => day(`2026-10-${d}`, "休"))).calendar;
-    const termRules = (calendar: WorkCalendar): RuleSet => ({ ...DEFAULT_RULES, contract: { ...DEFAULT_RULES.contract, firstMonth: "2026-01", lastMonth: "2026-12" }, calendar });
+    const termRules = (calendar: WorkCalendar): RuleSet => ({ ...defaultRules(), contract: { ...defaultRules().contract, firstMonth: "2026-01", lastMonth: "2026-12" }, calendar });
     expect(expectedReports("2026-10", termRules(LIBRARY_CALENDAR)).map((x) => x.key)).toContain("2026-09");
     expect(expectedReports("2026-10", termRules(november)).map((x) => x.key)).not.toContain("2026-09");
     expect(expectedReports("2026-10", termRules(LIBRARY_CALENDAR)).map((x) => x.key)).toContain("2026-09");
@@ -219,7 +219,7 @@ describe("a date in a year neither knows is an error whose message says how to a
   });
 
   it.each<[string, () => { ok: boolean; errors?: { code: string; field: string; message: string }[] }]>([
-    ["scoring: a submission date", () => scoreMonth(perfectMonth("2025-11"), [], [{ kind: "月报", period: "2025-10", submitted: "2031-05-12", extensionApproved: false }], DEFAULT_RULES)],
+    ["scoring: a submission date", () => scoreMonth(perfectMonth("2025-11"), [], [{ kind: "月报", period: "2025-10", submitted: "2031-05-12", extensionApproved: false }], defaultRules())],
     ["scoring: a month whose exam deadline is unknown", () => scoreMonth(perfectMonth("2028-03"), [], [], RULES_2027)],
     ["scoring: a report whose due date is unknown", () => scoreMonth(perfectMonth("2027-11"), [], [{ kind: "月报", period: "2027-12", submitted: null, extensionApproved: false }], RULES_2027)],
     ["settlement: a payment due date past the known years", () => settle({}, [{ number: 1, invoiceDate: "2027-12-20", paidDate: null }], RULES_2027)],

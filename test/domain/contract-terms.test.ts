@@ -7,7 +7,7 @@
 import {
   dec,
   DecimalInput,
-  DEFAULT_RULES,
+  defaultRules,
   fixed2,
   instalmentAmounts,
   InstalmentTerms,
@@ -22,7 +22,7 @@ import { rules } from "./builders";
 
 /** The renewal of SPEC §9: term 2026-12-04 … 2027-12-03, 720,000.00, scored months 2026-12 … 2027-11. */
 function renewal(split: [string, string, string] = ["0.40", "0.50", "0.10"], total = "720000.00"): RuleSet {
-  const [one, two, three] = DEFAULT_RULES.contract.instalments as [InstalmentTerms, InstalmentTerms, InstalmentTerms];
+  const [one, two, three] = defaultRules().contract.instalments as [InstalmentTerms, InstalmentTerms, InstalmentTerms];
   return rules({
     contract: {
       title: "陕西省公安厅出入境管理局 12367 服务热线 2026-2027 年热线运营服务及语音专线采购项目",
@@ -147,13 +147,13 @@ describe("amounts: 合同总额 × 比例 to the fen, the last instalment takes 
 
 describe("A10: when the payment clock starts (the issue's case: instalment 2 invoiced 2025-05-20, paid 2025-07-10)", () => {
   // Instalment 2 at 96 (no deduction): 344,500.00 payable; 3% a day = 10,335.00.
-  const t = totalsFor(DEFAULT_RULES, () => "96");
+  const t = totalsFor(defaultRules(), () => "96");
   const pay: PaymentRecord[] = [{ number: 2, invoiceDate: "2025-05-20", paidDate: "2025-07-10" }];
   const fromInvoice = rules({ options: { paymentClockFromEarliest: false } });
 
   it("default: from 2025-06-01 (最早开票日期): due 2025-07-14, paid on time, the early invoice flagged", () => {
     // From Sun 06-01: 06-02 端午 off, 06-03…06 (4), 9–13 (9), 16–20 (14), 23–27 (19), 06-30…07-04 (24), 07-07…11 (29), Mon 07-14 (30).
-    const s = settled(DEFAULT_RULES, t, pay);
+    const s = settled(defaultRules(), t, pay);
     const i = s.value.instalments[1];
     expect([i?.clockStart, i?.dueDate, i?.daysLate, fixed2(i?.lateCharge ?? dec("1")), i?.earlyInvoice]).toEqual(["2025-06-01", "2025-07-14", 0, "0.00", true]);
     const early = s.warnings.find((w) => w.code === "early-invoice");
@@ -172,7 +172,7 @@ describe("A10: when the payment clock starts (the issue's case: instalment 2 inv
 
   it("an invoice on or after 最早开票日期 counts from itself under both readings", () => {
     // Tue 2025-06-10 → 30 working days: 06-11…13 (3), 16–20 (8), 23–27 (13), 06-30…07-04 (18), 07-07…11 (23), 14–18 (28), 21 (29), 22 (30).
-    for (const r of [DEFAULT_RULES, fromInvoice]) {
+    for (const r of [defaultRules(), fromInvoice]) {
       const i = settled(r, t, [{ number: 2, invoiceDate: "2025-06-10", paidDate: null }]).value.instalments[1];
       expect([i?.clockStart, i?.dueDate, i?.earlyInvoice]).toEqual(["2025-06-10", "2025-07-22", false]);
     }
@@ -180,15 +180,15 @@ describe("A10: when the payment clock starts (the issue's case: instalment 2 inv
 });
 
 describe("收票日期 (付款记录): the clock starts from the receipt", () => {
-  const t = totalsFor(DEFAULT_RULES, () => "96");
+  const t = totalsFor(defaultRules(), () => "96");
   const cases: { name: string; invoice: string; received: string | null; r: RuleSet; clock: string; due: string }[] = [
     // Fri 2025-06-20 → 30 working days: Jun 23–27 (5), 06-30…07-04 (10), 7–11 (15), 14–18 (20), 21–25 (25), 07-28…08-01 (30).
-    { name: "invoice 06-10, received 06-20: from the receipt", invoice: "2025-06-10", received: "2025-06-20", r: DEFAULT_RULES, clock: "2025-06-20", due: "2025-08-01" },
-    { name: "no receipt: from the invoice", invoice: "2025-06-10", received: null, r: DEFAULT_RULES, clock: "2025-06-10", due: "2025-07-22" },
+    { name: "invoice 06-10, received 06-20: from the receipt", invoice: "2025-06-10", received: "2025-06-20", r: defaultRules(), clock: "2025-06-20", due: "2025-08-01" },
+    { name: "no receipt: from the invoice", invoice: "2025-06-10", received: null, r: defaultRules(), clock: "2025-06-10", due: "2025-07-22" },
     // Early invoice, received after 最早开票日期: Tue 06-03 → 06-04…06 (3), 9–13 (8), 16–20 (13), 23–27 (18), 06-30…07-04 (23), 07-07…11 (28), 14 (29), 15 (30).
-    { name: "invoice 05-20 (early), received 06-03: from the receipt", invoice: "2025-05-20", received: "2025-06-03", r: DEFAULT_RULES, clock: "2025-06-03", due: "2025-07-15" },
+    { name: "invoice 05-20 (early), received 06-03: from the receipt", invoice: "2025-05-20", received: "2025-06-03", r: defaultRules(), clock: "2025-06-03", due: "2025-07-15" },
     // Early invoice and receipt: the later of the receipt and 最早开票日期 → 06-01 → 07-14 (see above).
-    { name: "invoice 05-20, received 05-22, both early: from 最早开票日期", invoice: "2025-05-20", received: "2025-05-22", r: DEFAULT_RULES, clock: "2025-06-01", due: "2025-07-14" },
+    { name: "invoice 05-20, received 05-22, both early: from 最早开票日期", invoice: "2025-05-20", received: "2025-05-22", r: defaultRules(), clock: "2025-06-01", due: "2025-07-14" },
     // The option: from the receipt as given, Thu 05-22 → 05-23 (1), 26–30 (6), 06-02 off, 06-03…06 (10), 9–13 (15), 16–20 (20), 23–27 (25), 06-30…07-04 (30).
     { name: "A10 option: received 05-22 as given", invoice: "2025-05-20", received: "2025-05-22", r: rules({ options: { paymentClockFromEarliest: false } }), clock: "2025-05-22", due: "2025-07-04" },
   ];
@@ -203,7 +203,7 @@ describe("收票日期 (付款记录): the clock starts from the receipt", () =>
     ["a receipt that is no date", { number: 2, invoiceDate: "2025-06-10", paidDate: null, receivedDate: "2025-02-30" }, "bad-date", "第2笔的收票日期「2025-02-30」不是有效日期"],
     ["a receipt without an invoice", { number: 2, invoiceDate: null, paidDate: null, receivedDate: "2025-06-10" }, "received-without-invoice", "第2笔有收票日期 2025-06-10 但无发票日期"],
   ] as [string, PaymentRecord, string, string][])("refuses %s, naming payments[0].receivedDate", (_name, record, code, message) => {
-    const out = settle(t, [record], DEFAULT_RULES);
+    const out = settle(t, [record], defaultRules());
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.errors.map((e) => [e.code, e.field, e.message])).toEqual([[code, "payments[0].receivedDate", message]]);

@@ -1,11 +1,11 @@
 import { EXAMPLE_2025_10 } from "../../src/domain/example";
-import { DEFAULT_RULES, fixed2, scoreMonth, settle } from "../../src/domain";
+import { defaultRules, fixed2, scoreMonth, settle } from "../../src/domain";
 
 describe("SPEC §7 worked example", () => {
   const { indicators, events, reports } = EXAMPLE_2025_10;
   let outcome: ReturnType<typeof scoreMonth>;
   beforeAll(() => {
-    outcome = scoreMonth(indicators, events, reports, DEFAULT_RULES);
+    outcome = scoreMonth(indicators, events, reports, defaultRules());
   });
 
   it("scores 2025-10 at 93.25", () => {
@@ -39,7 +39,7 @@ describe("SPEC §7 worked example", () => {
   it("settles instalment 2 at an average of 93.40: 1,378.00 deducted, 343,122.00 payable", () => {
     const totals: Record<string, string> = { "2024-12": "93.40", "2025-01": "93.40", "2025-02": "93.40", "2025-03": "93.40", "2025-04": "93.40", "2025-05": "93.40" };
     for (const m of ["2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11"]) totals[m] = "96";
-    const result = settle(totals, [], DEFAULT_RULES);
+    const result = settle(totals, [], defaultRules());
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     const second = result.value.instalments.find((i) => i.number === 2);
     expect(second && fixed2(second.average!)).toBe("93.40");

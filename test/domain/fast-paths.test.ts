@@ -12,7 +12,7 @@ import {
   dec,
   Dec,
   decimalNumber,
-  DEFAULT_RULES,
+  defaultRules,
   emptyIndicators,
   expectedReports,
   fixed2,
@@ -185,10 +185,10 @@ describe("scoreMonths files the season's reports and events by month once", () =
           return { row4: Math.max(0, 5 - late), row11: bonus, row12: penalty };
         };
         const ind = months.map((m) => perfectMonth(m));
-        const together = scoreMonths(ind, events, reports, DEFAULT_RULES);
+        const together = scoreMonths(ind, events, reports, defaultRules());
         return months.every((month, i) => {
           const want = expected(month);
-          return [together[i], scoreMonth(ind[i]!, events, reports, DEFAULT_RULES)].every((o) => {
+          return [together[i], scoreMonth(ind[i]!, events, reports, defaultRules())].every((o) => {
             if (!o) return false;
             if (want === null) return !o.ok && o.errors.every((e) => e.code === "bad-level");
             if (!o.ok) return false;
@@ -207,14 +207,14 @@ describe("scoreMonths files the season's reports and events by month once", () =
         // Only rows whose period is readable and known take part in the scan below; submission dates
         // are left out so that no row is refused for its date.
         const reports = rows.map((r) => ({ ...r, submitted: null }));
-        const outcomes = scoreMonths(MONTHS.map((m) => perfectMonth(m)), [], reports, DEFAULT_RULES);
+        const outcomes = scoreMonths(MONTHS.map((m) => perfectMonth(m)), [], reports, defaultRules());
         const unreadable = reports.flatMap((r, i) => {
           const kind = parseReportKind(String(r.kind));
           const period = kind ? parseReportPeriod(kind, String(r.period)) : null;
           if (!kind) return [`reports[${i}].kind`];
           if (!period) return [`reports[${i}].period`];
           try {
-            reportScoredMonth(period, DEFAULT_RULES.calendar);
+            reportScoredMonth(period, defaultRules().calendar);
             return [];
           } catch (e) {
             if (e instanceof UnknownDateError) return [`reports[${i}].period`];
@@ -234,7 +234,7 @@ describe("scoreMonths files the season's reports and events by month once", () =
           for (const r of reports) {
             const kind = parseReportKind(String(r.kind));
             const period = kind ? parseReportPeriod(kind, String(r.period)) : null;
-            if (period && reportScoredMonth(period, DEFAULT_RULES.calendar) === month) due.add(`${period.kind}(${period.key})`);
+            if (period && reportScoredMonth(period, defaultRules().calendar) === month) due.add(`${period.kind}(${period.key})`);
           }
           const row4 = outcome.value.items.find((i) => i.no === 4);
           return row4 !== undefined && shown(Object.keys(row4.inputs).sort()) === shown([...due].sort());
@@ -247,14 +247,14 @@ describe("scoreMonths files the season's reports and events by month once", () =
 
 describe("memos give what the plain functions give", () => {
   it("expectedReports hands out a fresh array each time and follows the rules it reads", () => {
-    const first = expectedReports("2025-01", DEFAULT_RULES);
+    const first = expectedReports("2025-01", defaultRules());
     first.pop();
-    const again = expectedReports("2025-01", DEFAULT_RULES);
+    const again = expectedReports("2025-01", defaultRules());
     expect(again.map((p) => `${p.kind}:${p.key}`)).toEqual(["月报:2024-12", "季报:2024Q4"]);
     const previous = loadRules({ scoring: { annualReportYear: "previousYear" } });
     if (!previous.ok) throw new Error("rules");
     expect(expectedReports("2025-12", previous.value).map((p) => `${p.kind}:${p.key}`)).toEqual(["月报:2025-11", "年报:2024"]);
-    expect(expectedReports("2025-12", DEFAULT_RULES).map((p) => `${p.kind}:${p.key}`)).toEqual(["月报:2025-11", "年报:2025"]);
+    expect(expectedReports("2025-12", defaultRules()).map((p) => `${p.kind}:${p.key}`)).toEqual(["月报:2025-11", "年报:2025"]);
   });
 
   it("shiftToWorkingDay answers the same from its memo, and refuses an unknown year every time", () => {

@@ -3,12 +3,12 @@
  * order or the order of event/report rows, and different as soon as any input or score changes.
  */
 import { createHash } from "node:crypto";
-import { dec, DEFAULT_RULES, MonthIndicators, MonthScore, ReportSubmission, scoreMonth, ScoreEvent } from "../../src/domain";
+import { dec, defaultRules, MonthIndicators, MonthScore, ReportSubmission, scoreMonth, ScoreEvent } from "../../src/domain";
 import { EXAMPLE_2025_10 } from "../../src/domain/example";
 import { canonicalJson, fingerprintMonth, FingerprintInput, fingerprintPayload, sha256Hex } from "../../src/domain/fingerprint";
 
 function scored(): MonthScore {
-  const r = scoreMonth(EXAMPLE_2025_10.indicators, EXAMPLE_2025_10.events, EXAMPLE_2025_10.reports, DEFAULT_RULES);
+  const r = scoreMonth(EXAMPLE_2025_10.indicators, EXAMPLE_2025_10.events, EXAMPLE_2025_10.reports, defaultRules());
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.value;
 }

@@ -4,14 +4,14 @@
  * Every expected number is worked by hand in the comment beside it.
  */
 import fc from "fast-check";
-import { dec, DecimalInput, DEFAULT_RULES, fixed2, monthRange, RuleSet, settle } from "../../src/domain";
+import { dec, DecimalInput, defaultRules, fixed2, monthRange, RuleSet, settle } from "../../src/domain";
 import { forecastInstalment, forecastText, settlementProgress } from "../../src/domain/forecast";
 import { instalmentDeduction } from "../../src/domain/settlement";
 import { rules } from "./builders";
 
-const FIRST = DEFAULT_RULES.contract.instalments[0]!;
-const SECOND = DEFAULT_RULES.contract.instalments[1]!;
-const THIRD = DEFAULT_RULES.contract.instalments[2]!;
+const FIRST = defaultRules().contract.instalments[0]!;
+const SECOND = defaultRules().contract.instalments[1]!;
+const THIRD = defaultRules().contract.instalments[2]!;
 const M2 = ["2024-12", "2025-01", "2025-02", "2025-03", "2025-04", "2025-05"];
 const M3 = ["2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11"];
 
@@ -57,7 +57,7 @@ describe("forecastInstalment (instalment 2, six months)", () => {
     { name: "A3 whole steps", totals: [], rules: rules({ options: { settlementSteps: "floor" } }), status: "not-started", neededTotal: "564.03", neededAverage: "94.01", projected: null },
   ];
   it.each(cases)("$name", (c) => {
-    const r = c.rules ?? DEFAULT_RULES;
+    const r = c.rules ?? defaultRules();
     const f = forecastInstalment(SECOND, known(c.totals), r);
     expect(f.status).toBe(c.status);
     expect(f.monthsScored).toBe(c.totals.length);
@@ -70,23 +70,23 @@ describe("forecastInstalment (instalment 2, six months)", () => {
   });
 
   it("ignores nulls and blanks as not scored, and keeps the missing months in order", () => {
-    const f = forecastInstalment(SECOND, { "2024-12": "96", "2025-01": null, "2025-02": "", "2025-03": "95" }, DEFAULT_RULES);
+    const f = forecastInstalment(SECOND, { "2024-12": "96", "2025-01": null, "2025-02": "", "2025-03": "95" }, defaultRules());
     expect(f.scored.map((s) => s.month)).toEqual(["2024-12", "2025-03"]);
     expect(f.missing).toEqual(["2025-01", "2025-02", "2025-04", "2025-05"]);
     expect(f.averageSoFar && fixed2(f.averageSoFar)).toBe("95.50");
   });
 
   it("instalment 1 has no scored months: complete, nothing to forecast, no deduction", () => {
-    const f = forecastInstalment(FIRST, {}, DEFAULT_RULES);
+    const f = forecastInstalment(FIRST, {}, defaultRules());
     expect(f.status).toBe("complete");
     expect(f.months).toEqual([]);
     expect(f.neededAverage).toBeNull();
     expect(f2(f.projectedDeduction)).toBe("0.00");
-    expect(forecastText(f, DEFAULT_RULES)).toBe("第1笔不与考核得分挂钩，无需预测");
+    expect(forecastText(f, defaultRules())).toBe("第1笔不与考核得分挂钩，无需预测");
   });
 
   it("says each status in words", () => {
-    const text = (totals: DecimalInput[]) => forecastText(forecastInstalment(SECOND, known(totals), DEFAULT_RULES), DEFAULT_RULES);
+    const text = (totals: DecimalInput[]) => forecastText(forecastInstalment(SECOND, known(totals), defaultRules()), defaultRules());
     expect(text([])).toBe("第2笔：余下 6 个月平均需达到 95.00 分，方可不扣款");
     expect(text(["96", "96"])).toBe("第2笔：已评 2 个月，平均 96.00 分；余下 4 个月平均需达到 94.50 分，方可不扣款（按目前水平可达）");
     expect(text(["93", "94"])).toBe("第2笔：已评 2 个月，平均 93.50 分；余下 4 个月平均需达到 95.75 分，方可不扣款（按目前水平将扣 1291.88 元）");
@@ -192,7 +192,7 @@ describe("settle() and instalmentDeduction against a second implementation writt
 });
 
 describe("property: the needed total is the least that avoids a deduction, checked with settle()", () => {
-  const ruleSets = [DEFAULT_RULES, rules({ options: { roundAverage: false } }), rules({ options: { settlementSteps: "floor" } }), rules({ options: { settlementSteps: "ceil", deductionBase: "instalment" } })];
+  const ruleSets = [defaultRules(), rules({ options: { roundAverage: false } }), rules({ options: { settlementSteps: "floor" } }), rules({ options: { settlementSteps: "ceil", deductionBase: "instalment" } })];
   /** Spreads `cents` over the months, as 2-decimal totals that add up exactly. */
   function spread(cents: number, months: string[]): Record<string, string> {
     const out: Record<string, string> = {};
@@ -230,7 +230,7 @@ describe("settlementProgress", () => {
 
   it("settles the complete instalments and forecasts the one in progress", () => {
     const totals = { ...months2, "2025-06": "96", "2025-07": "97" };
-    const out = settlementProgress(totals, [{ number: 2, invoiceDate: "2025-06-20", paidDate: "2025-07-30" }], DEFAULT_RULES, "2025-08-15");
+    const out = settlementProgress(totals, [{ number: 2, invoiceDate: "2025-06-20", paidDate: "2025-07-30" }], defaultRules(), "2025-08-15");
     if (!out.ok) throw new Error(JSON.stringify(out.errors));
     const [first, second, third] = out.value.instalments;
     expect(first?.settled && fixed2(first.settled.payable)).toBe("275600.00");
@@ -249,7 +249,7 @@ describe("settlementProgress", () => {
     // Invoice Fri 2025-06-20; 30 working days: Jun 23–27 (5), Jun 30–Jul 4 (10), Jul 7–11 (15), 14–18 (20),
     // 21–25 (25), Jul 28–Aug 1 (30) → due 2025-08-01; unpaid on 2025-09-01: 31 days.
     const totals = { ...months2, "2025-05": null };
-    const out = settlementProgress(totals, [{ number: 2, invoiceDate: "2025-06-20", paidDate: null }], DEFAULT_RULES, "2025-09-01");
+    const out = settlementProgress(totals, [{ number: 2, invoiceDate: "2025-06-20", paidDate: null }], defaultRules(), "2025-09-01");
     if (!out.ok) throw new Error(JSON.stringify(out.errors));
     const second = out.value.instalments.find((i) => i.number === 2);
     expect(second?.settled).toBeNull();
@@ -264,14 +264,14 @@ describe("settlementProgress", () => {
   });
 
   it("keeps settle()'s payment-record errors", () => {
-    const out = settlementProgress({}, [{ number: 2, invoiceDate: "2025-06-20", paidDate: null }, { number: 2, invoiceDate: null, paidDate: null }], DEFAULT_RULES, "2025-09-01");
+    const out = settlementProgress({}, [{ number: 2, invoiceDate: "2025-06-20", paidDate: null }, { number: 2, invoiceDate: null, paidDate: null }], defaultRules(), "2025-09-01");
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.errors.map((e) => [e.code, e.field])).toEqual([["duplicate-instalment", "payments[1].number"]]);
   });
 
   it("keeps the early-invoice warning of an instalment still being scored", () => {
-    const out = settlementProgress({ "2025-06": "96" }, [{ number: 3, invoiceDate: "2025-11-20", paidDate: null }], DEFAULT_RULES, "2025-11-25");
+    const out = settlementProgress({ "2025-06": "96" }, [{ number: 3, invoiceDate: "2025-11-20", paidDate: null }], defaultRules(), "2025-11-25");
     if (!out.ok) throw new Error("refused");
     expect(out.warnings.map((w) => w.code)).toEqual(["early-invoice"]);
     expect(monthRange("2025-06", "2025-11")).toEqual(out.value.instalments[2]?.forecast.months);

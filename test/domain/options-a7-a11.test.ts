@@ -6,7 +6,7 @@
  * reports due after the last scored month.
  */
 import {
-  DEFAULT_RULES,
+  defaultRules,
   expectedReports,
   fixed2,
   normalizeMatterId,
@@ -64,14 +64,14 @@ describe("A7 「同一事项只计一次分」, no span given — Default: the w
 
   it("an earlier report that did not count (no evidence) does not stop a later one", () => {
     const events = [event({ month: "2025-03", matterId: "BY-101", evidence: false }), event({ month: "2025-05", matterId: "BY-101" })];
-    const [march, may] = scoreMonths([MARCH, MAY], events, [], DEFAULT_RULES);
+    const [march, may] = scoreMonths([MARCH, MAY], events, [], defaultRules());
     expect(scoreText(ok(march!), 11)).toBe("0.00");
     expect(scoreText(ok(may!), 11)).toBe("1.00");
   });
 
   it("the earlier month is the earlier 考核月份, not the earlier row", () => {
     const events = [event({ month: "2025-05", matterId: "BY-101" }), event({ month: "2025-03", matterId: "BY-101" })];
-    const [may, march] = scoreMonths([MAY, MARCH], events, [], DEFAULT_RULES);
+    const [may, march] = scoreMonths([MAY, MARCH], events, [], defaultRules());
     expect(scoreText(ok(march!), 11)).toBe("1.00");
     expect(scoreText(ok(may!), 11)).toBe("0.00");
   });
@@ -124,7 +124,7 @@ describe("A9 「由乙方主动进行报送」 — Default: required for every b
     }
   });
   it("a bonus without evidence is refused with the evidence clause only", () => {
-    const o = scoreMonth(perfectMonth(), [event({ level: "市级及以上", evidence: false })], [], DEFAULT_RULES);
+    const o = scoreMonth(perfectMonth(), [event({ level: "市级及以上", evidence: false })], [], defaultRules());
     expect(warning(o, "bonus-kept-at-zero")?.message).toContain("佐证材料不充分、不完整，或经核查不属实的不加分");
     expect(warning(o, "bonus-kept-at-zero")?.message).not.toContain("由乙方主动进行报送");
   });
@@ -148,10 +148,10 @@ describe("规则设置 rows for A7–A10: the clerk's words, both ways", () => {
     expect(r.value.options[key]).toBe(want);
   });
   it("each default restates the contract default (a fresh template reads back as the defaults)", () => {
-    const rows = RULE_SETTINGS.filter((d) => d.choices).map((d) => ({ label: d.label, value: d.defaultText(DEFAULT_RULES) }));
+    const rows = RULE_SETTINGS.filter((d) => d.choices).map((d) => ({ label: d.label, value: d.defaultText(defaultRules()) }));
     expect(rows.map((r) => r.label)).toEqual(["同一事项计分范围", "扣分事项多级通报", "乙方报送要求", "付款期限起算"]);
     const r = rulesFromSettings(rows);
-    expect(r.ok && r.value).toEqual(DEFAULT_RULES);
+    expect(r.ok && r.value).toEqual(defaultRules());
     // Each row's choices are words it reads.
     for (const d of RULE_SETTINGS.filter((x) => x.choices)) for (const c of d.choices ?? []) expect(rulesFromSettings([{ label: d.label, value: c }]).ok).toBe(true);
   });
@@ -178,7 +178,7 @@ describe("A11 an item the contract cannot score: an error naming the cell that s
     { name: "no tickets sampled", ind: perfectMonth("2025-10", { ticketsSampled: 0, ticketsPassed: 0 }), items: [9], field: "ticketsSampled", code: "zero-sampled" },
     { name: "no team", ind: perfectMonth("2025-10", { headcount: 0, examSat: 0 }), items: [3, 10], field: "headcount", code: "zero-team" },
   ])("$name: refused for items $items, each message naming 约定调整", ({ ind, items, field, code }) => {
-    const o = scoreMonth(ind, [], [], DEFAULT_RULES);
+    const o = scoreMonth(ind, [], [], defaultRules());
     expect(o.ok).toBe(false);
     const errors = o.ok ? [] : o.errors.filter((e) => e.code === code);
     expect(errors.map((e) => e.field)).toEqual(items.map(() => field));
@@ -188,7 +188,7 @@ describe("A11 an item the contract cannot score: an error naming the cell that s
     });
     // With a row per item both parties agreed, the month scores.
     const agreed = items.map((no) => agreedRow({ item: no, score: no === 9 ? "7.5" : 6 }));
-    const s = ok(scoreMonth(ind, [], [], DEFAULT_RULES, agreed));
+    const s = ok(scoreMonth(ind, [], [], defaultRules(), agreed));
     for (const no of items) {
       const it = itemOf(s, no);
       expect(fixed2(it.score)).toBe(no === 9 ? "7.50" : "6.00");
@@ -200,7 +200,7 @@ describe("A11 an item the contract cannot score: an error naming the cell that s
   });
 
   it("the agreed score counts in the total, and is listed as a warning for the payment sheet", () => {
-    const o = scoreMonth(NO_RATINGS, [], [], DEFAULT_RULES, [agreedRow()]);
+    const o = scoreMonth(NO_RATINGS, [], [], defaultRules(), [agreedRow()]);
     const s = ok(o);
     expect(fixed2(s.total)).toBe("98.00"); // 100 − 10 + 8
     expect(warning(o, "agreed-score")?.message).toBe(`2025年10月第8项「团队服务满意率」按双方约定计 8 分（依据：${agreedRow().reason}）`);
@@ -208,7 +208,7 @@ describe("A11 an item the contract cannot score: an error naming the cell that s
   });
 
   it("an agreed score for an item that can be scored is used (both parties signed it) but warned about", () => {
-    const o = scoreMonth(perfectMonth(), [], [], DEFAULT_RULES, [agreedRow({ item: 6, score: 12, reason: "排名数据有误，双方确认" })]);
+    const o = scoreMonth(perfectMonth(), [], [], defaultRules(), [agreedRow({ item: 6, score: 12, reason: "排名数据有误，双方确认" })]);
     const it = itemOf(ok(o), 6);
     expect(fixed2(it.score)).toBe("12.00");
     expect(it.agreed?.computed && fixed2(it.agreed.computed)).toBe("15.00");
@@ -218,7 +218,7 @@ describe("A11 an item the contract cannot score: an error naming the cell that s
   });
 
   it("rows of other months are left alone", () => {
-    const s = ok(scoreMonth(perfectMonth(), [], [], DEFAULT_RULES, [agreedRow({ month: "2025-09", item: 6, score: 1 })]));
+    const s = ok(scoreMonth(perfectMonth(), [], [], defaultRules(), [agreedRow({ month: "2025-09", item: 6, score: 1 })]));
     expect(scoreText(s, 6)).toBe("15.00");
   });
 
@@ -234,7 +234,7 @@ describe("A11 an item the contract cannot score: an error naming the cell that s
     { name: "依据 blank", rows: [agreedRow({ reason: "  " })], field: "agreedScores[0].reason", code: "agreed-without-reason" },
     { name: "one item agreed twice", rows: [agreedRow(), agreedRow({ score: 9 })], field: "agreedScores[1].item", code: "duplicate-agreed" },
   ])("refuses $name", ({ rows, field, code }) => {
-    const o = scoreMonth(NO_RATINGS, [], [], DEFAULT_RULES, rows);
+    const o = scoreMonth(NO_RATINGS, [], [], defaultRules(), rows);
     expect(o.ok).toBe(false);
     if (o.ok) return;
     expect(o.errors.map((e) => [e.field, e.code])).toContainEqual([field, code]);
@@ -248,13 +248,13 @@ describe("A11 an item the contract cannot score: an error naming the cell that s
   });
 
   it("the season checks rows of months without data and says they are not used", () => {
-    const season = scoreSeason({ indicators: [perfectMonth()], events: [], reports: [], payments: [], agreedScores: [agreedRow({ month: "2025-08", item: 3, score: 5 }), agreedRow({ month: "2025-07", score: 20 })] }, DEFAULT_RULES);
+    const season = scoreSeason({ indicators: [perfectMonth()], events: [], reports: [], payments: [], agreedScores: [agreedRow({ month: "2025-08", item: 3, score: 5 }), agreedRow({ month: "2025-07", score: 20 })] }, defaultRules());
     expect(season.warnings.filter((w) => w.code === "agreed-without-month").map((w) => w.field)).toEqual(["agreedScores[0].month", "agreedScores[1].month"]);
     expect(season.errors.map((e) => [e.field, e.code])).toEqual([["agreedScores[1].score", "agreed-out-of-range"]]);
   });
 
   it("is part of the fingerprint of a frozen month; a month without agreed scores keeps its old fingerprint", async () => {
-    const s = ok(scoreMonth(perfectMonth(), [], [], DEFAULT_RULES));
+    const s = ok(scoreMonth(perfectMonth(), [], [], defaultRules()));
     const base = { indicators: perfectMonth(), events: [], reports: [], score: s };
     const old = await fingerprintMonth(base);
     expect(await fingerprintMonth({ ...base, agreedScores: [] })).toBe(old);
@@ -278,7 +278,7 @@ describe("Row 2 and row 4 overlap — Default: scored independently as written; 
     { name: "on time, 是 → nothing", reports: onTime, reportsOnTime: true, row2: "10.00", row4: "5.00", warned: false },
     { name: "late with an extension approved, 是 → nothing", reports: [{ ...late[0]!, extensionApproved: true }, late[1]!], reportsOnTime: true, row2: "10.00", row4: "5.00", warned: false },
   ])("$name", ({ reports, reportsOnTime, row2, row4, warned }) => {
-    const o = scoreMonth(perfectMonth("2025-10", { reportsOnTime }), [], reports, DEFAULT_RULES);
+    const o = scoreMonth(perfectMonth("2025-10", { reportsOnTime }), [], reports, defaultRules());
     expect(scoreText(ok(o), 2)).toBe(row2);
     expect(scoreText(ok(o), 4)).toBe(row4);
     const w = warning(o, "row2-row4-late");
@@ -290,7 +290,7 @@ describe("Row 2 and row 4 overlap — Default: scored independently as written; 
     }
   });
   it("the SPEC §7 month (月报 2 working days late, 运营报告按时完整 是) is flagged, its score unchanged", () => {
-    const o = scoreMonth(EXAMPLE_2025_10.indicators, EXAMPLE_2025_10.events, EXAMPLE_2025_10.reports, DEFAULT_RULES);
+    const o = scoreMonth(EXAMPLE_2025_10.indicators, EXAMPLE_2025_10.events, EXAMPLE_2025_10.reports, defaultRules());
     expect(fixed2(ok(o).total)).toBe("93.25");
     expect(warning(o, "row2-row4-late")).toBeDefined();
   });
@@ -315,7 +315,7 @@ describe("A2 in practice: what the product says about A2 must be true under the 
   });
   it("the 质检扣分上限 row's help is the text under the contract's rates", () => {
     const def = RULE_SETTINGS.find((d) => d.label === "质检扣分上限");
-    expect(def?.help).toBe(ticketCapHelp(DEFAULT_RULES));
+    expect(def?.help).toBe(ticketCapHelp(defaultRules()));
     expect(def?.help).toContain("所以本上限在现行标准下不起作用（填 10 也不会低于 5.5 分）");
     expect(def?.helpFor?.(rules({ scoring: { ticketPointsPerStep: "1" } }))).toContain("本上限起作用：最多扣 5 分（最低 5 分）");
   });
@@ -323,7 +323,7 @@ describe("A2 in practice: what the product says about A2 must be true under the 
 
 describe("Reports due after the last scored month: listed as reminders, never silently dropped", () => {
   const TERM_END = perfectMonth("2025-11");
-  const reminders = (indicators: MonthIndicators[], reports: ReportSubmission[], r: RuleSet = DEFAULT_RULES) =>
+  const reminders = (indicators: MonthIndicators[], reports: ReportSubmission[], r: RuleSet = defaultRules()) =>
     scoreSeason({ indicators, events: [], reports, payments: [] }, r).warnings.filter((w) => w.code === "report-outside-term");
 
   it("once the last month is scored: the 月报 of the last month, the 年报 and the last quarter's 季报", () => {
@@ -351,7 +351,7 @@ describe("Reports due after the last scored month: listed as reminders, never si
     const renewal = rules({ contract: { firstMonth: "2026-12", lastMonth: "2027-11", termStart: "2026-12-04", termEnd: "2027-12-03" } });
     // Inside the renewal's term the missing-report reminders are there (they stopped at 2025-11 before).
     expect(expectedReports("2026-12", renewal).map((p) => `${p.kind}(${p.key})`)).toEqual(["年报(2026)"]);
-    expect(expectedReports("2026-12", DEFAULT_RULES)).toEqual([]);
+    expect(expectedReports("2026-12", defaultRules())).toEqual([]);
     const list = reminders([perfectMonth("2027-11")], [], renewal);
     // 2027 and 2028 are beyond the library's calendar: shown unshifted, and said so.
     expect(list.map((w) => w.message.slice(0, w.message.indexOf("，晚于")))).toEqual([

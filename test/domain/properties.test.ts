@@ -3,7 +3,7 @@
  * settlement's "no deduction exactly when the average reaches 95".
  */
 import fc from "fast-check";
-import { dec, DEFAULT_RULES, fixed2, MonthIndicators, scoreMonth, settle, sum } from "../../src/domain";
+import { dec, defaultRules, fixed2, MonthIndicators, scoreMonth, settle, sum } from "../../src/domain";
 import { perfectMonth } from "./builders";
 
 const SEED = 20241204;
@@ -56,7 +56,7 @@ const indicatorsArb: fc.Arbitrary<MonthIndicators> = fc
   });
 
 function score(ind: MonthIndicators) {
-  const outcome = scoreMonth(ind, [], [], DEFAULT_RULES);
+  const outcome = scoreMonth(ind, [], [], defaultRules());
   if (!outcome.ok) throw new Error(outcome.errors.map((e) => e.message).join("; "));
   return outcome.value;
 }
@@ -135,7 +135,7 @@ describe("settle properties", () => {
     fc.assert(
       fc.property(season, options, (scores, deductionBase) => {
         const totals = Object.fromEntries(MONTHS.map((m, i) => [m, scores[i]!]));
-        const result = settle(totals, [], { ...DEFAULT_RULES, options: { ...DEFAULT_RULES.options, deductionBase } });
+        const result = settle(totals, [], { ...defaultRules(), options: { ...defaultRules().options, deductionBase } });
         if (!result.ok) throw new Error("refused");
         for (const i of result.value.instalments) {
           if (i.average !== null) expect(i.deduction.isZero()).toBe(i.average.greaterThanOrEqualTo(95));

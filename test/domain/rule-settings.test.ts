@@ -1,10 +1,10 @@
 /** The 规则设置 sheet: clerk-typed values become a validated rule set; typos are errors. */
-import { DEFAULT_RULES, describeOptionChanges, loadRules, rulesFromSettings } from "../../src/domain";
+import { defaultRules, describeOptionChanges, loadRules, rulesFromSettings } from "../../src/domain";
 
 describe("rulesFromSettings", () => {
   it("an empty sheet is the contract defaults", () => {
     const r = rulesFromSettings([]);
-    expect(r.ok && r.value).toEqual(DEFAULT_RULES);
+    expect(r.ok && r.value).toEqual(defaultRules());
   });
   it("reads every option as typed", () => {
     const r = rulesFromSettings([
@@ -39,7 +39,7 @@ describe("rulesFromSettings", () => {
       bonusReportRequired: "all",
       paymentClockFromEarliest: true,
     });
-    expect(r.value.version).toBe(`${DEFAULT_RULES.version}+规则设置`);
+    expect(r.value.version).toBe(`${defaultRules().version}+规则设置`);
     expect(describeOptionChanges(r.value)).toHaveLength(8); // all but 质检 steps and the floor at 0
   });
   it("accepts a percent cell (0.005) and refuses an ambiguous bare 0.5", () => {
@@ -62,7 +62,7 @@ describe("rulesFromSettings", () => {
 
 describe("loadRules", () => {
   it("refuses shares that do not add up to 100%", () => {
-    const r = loadRules({ contract: { instalments: DEFAULT_RULES.contract.instalments.map((i) => ({ ...i, share: "0.3" })) } });
+    const r = loadRules({ contract: { instalments: defaultRules().contract.instalments.map((i) => ({ ...i, share: "0.3" })) } });
     expect(r.ok).toBe(false);
   });
   it("refuses an unknown option value, naming it", () => {
@@ -78,6 +78,6 @@ describe("a 规则设置 sheet that restates the defaults", () => {
       { label: "每分扣款比例", value: 0.005 },
       { label: "扣款基数", value: "季度服务费" },
     ]);
-    expect(r.ok && r.value.version).toBe(DEFAULT_RULES.version);
+    expect(r.ok && r.value.version).toBe(defaultRules().version);
   });
 });

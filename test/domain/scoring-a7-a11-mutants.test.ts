@@ -6,7 +6,7 @@
  */
 import {
   checkAgreedScores,
-  DEFAULT_RULES,
+  defaultRules,
   fixed2,
   itemBounds,
   normalizeMatterId,
@@ -34,7 +34,7 @@ const warningsOf = (o: { warnings: Problem[] }, code: string) => {
 const englishOf = (o: { warnings: Problem[]; errors?: Problem[] } | Outcome<MonthScore>, code: string) => [...o.warnings, ...("errors" in o && o.errors ? o.errors : [])].filter((p) => p.code === code).map((p) => p.messageEn);
 
 const OCT = perfectMonth("2025-10");
-const month = (events: ScoreEvent[], r = DEFAULT_RULES) => scoreMonth(OCT, events, [], r);
+const month = (events: ScoreEvent[], r = defaultRules()) => scoreMonth(OCT, events, [], r);
 
 // ------------------------------------------------------------------------------------ A7 / A8 / A9
 
@@ -208,7 +208,7 @@ describe("A7 over the term: the earlier month, as the clerk reads it", () => {
 
   it("the warning and the line name the month it was scored in", () => {
     const events = [event({ month: "2025-03", matterId: "BY-1" }), event({ month: "2025-05", matterId: "by-1", description: "再次致谢" })];
-    const may = scoreMonths([MAR, MAY], events, [], DEFAULT_RULES)[1]!;
+    const may = scoreMonths([MAR, MAY], events, [], defaultRules())[1]!;
     expect(warningsOf(may, "matter-scored-earlier")).toEqual([["events[1].matterId", "加分事项 by-1「再次致谢」已在2025年3月计分：合同「同一事项只计一次分」（A7：整个合同期内只计一次），本月计 0 分"]]);
     expect(may.warnings.find((w) => w.code === "matter-scored-earlier")?.messageEn).toBe('bonus by-1 was already scored in 2025-03: "one matter counts once" (A7: over the whole term), 0 this month');
     expect(itemOf(ok(may), 11).summary).toBe("事项 by-1「再次致谢」（群众）已在2025年3月计分，同一事项只计一次，不加分");
@@ -217,13 +217,13 @@ describe("A7 over the term: the earlier month, as the clerk reads it", () => {
 
   it("the month it was first scored in counts it (not 'already scored' in its own month)", () => {
     const events = [event({ month: "2025-03", matterId: "BY-1" }), event({ month: "2025-05", matterId: "BY-1" })];
-    expect(fixed2(itemOf(ok(scoreMonth(MAR, events, [], DEFAULT_RULES)), 11).score)).toBe("1.00");
+    expect(fixed2(itemOf(ok(scoreMonth(MAR, events, [], defaultRules())), 11).score)).toBe("1.00");
   });
 
   it("an earlier bonus of unknown level, not verified or not reported does not count as scored", () => {
     for (const over of [{ level: "街道" }, { verified: false }, { reported: false }]) {
       const events = [event({ month: "2025-03", matterId: "BY-1", ...over }), event({ month: "2025-05", matterId: "BY-1" })];
-      expect(fixed2(itemOf(ok(scoreMonth(MAY, events, [], DEFAULT_RULES)), 11).score)).toBe("1.00");
+      expect(fixed2(itemOf(ok(scoreMonth(MAY, events, [], defaultRules())), 11).score)).toBe("1.00");
     }
   });
 
@@ -236,17 +236,17 @@ describe("A7 over the term: the earlier month, as the clerk reads it", () => {
   it("an earlier penalty of the same id does not stop a bonus", () => {
     // 省级 is a penalty level and also a spelling of the bonus level 市级及以上: still a penalty.
     const events = [event({ month: "2025-03", matterId: "BY-1", type: "penalty", level: "省级" }), event({ month: "2025-05", matterId: "BY-1" })];
-    expect(fixed2(itemOf(ok(scoreMonth(MAY, events, [], DEFAULT_RULES)), 11).score)).toBe("1.00");
+    expect(fixed2(itemOf(ok(scoreMonth(MAY, events, [], defaultRules())), 11).score)).toBe("1.00");
   });
 
   it("bonuses without an id are never 'already scored'", () => {
     const events = [event({ month: "2025-03" }), event({ month: "2025-05" })];
-    expect(fixed2(itemOf(ok(scoreMonth(MAY, events, [], DEFAULT_RULES)), 11).score)).toBe("1.00");
+    expect(fixed2(itemOf(ok(scoreMonth(MAY, events, [], defaultRules())), 11).score)).toBe("1.00");
   });
 
   it("the earliest of three months is the one named", () => {
     const events = [event({ month: "2025-04", matterId: "X" }), event({ month: "2025-03", matterId: "X" }), event({ month: "2025-05", matterId: "X" })];
-    const may = scoreMonth(MAY, events, [], DEFAULT_RULES);
+    const may = scoreMonth(MAY, events, [], defaultRules());
     expect(warningsOf(may, "matter-scored-earlier")[0]?.[1]).toContain("已在2025年3月计分");
   });
 });
@@ -256,7 +256,7 @@ describe("A7 over the term: the earlier month, as the clerk reads it", () => {
 const NO_RATINGS = perfectMonth("2025-10", { verySatisfied: 0, satisfied: 0, neutral: 0, dissatisfied: 0, veryDissatisfied: 0 });
 const REASON = "双方会议纪要";
 const row = (over: Partial<AgreedScore> = {}): AgreedScore => ({ month: "2025-10", item: 8, score: 8, reason: REASON, ...over });
-const check = (rows: AgreedScore[]) => checkAgreedScores("2025-10", rows, DEFAULT_RULES);
+const check = (rows: AgreedScore[]) => checkAgreedScores("2025-10", rows, defaultRules());
 
 describe("checkAgreedScores: each refusal in the clerk's words", () => {
   it.each<[string, Partial<AgreedScore>, string, string, string]>([
@@ -333,25 +333,25 @@ describe("checkAgreedScores: each refusal in the clerk's words", () => {
   });
 
   it("itemBounds: row 9's floor is A2's, every other row's 0; 满分 from 附件二", () => {
-    expect([itemBounds(9, DEFAULT_RULES).floor.toString(), itemBounds(9, DEFAULT_RULES).max.toString()]).toEqual(["5", "10"]);
-    expect([itemBounds(6, DEFAULT_RULES).floor.toString(), itemBounds(6, DEFAULT_RULES).max.toString()]).toEqual(["0", "15"]);
+    expect([itemBounds(9, defaultRules()).floor.toString(), itemBounds(9, defaultRules()).max.toString()]).toEqual(["5", "10"]);
+    expect([itemBounds(6, defaultRules()).floor.toString(), itemBounds(6, defaultRules()).max.toString()]).toEqual(["0", "15"]);
     expect(itemBounds(9, rules({ options: { ticketQualityFloor: "0" } })).floor.toString()).toBe("0");
   });
 });
 
 describe("A11 through scoreMonth: what the sheet, 计算说明 and the warnings say", () => {
   it("a bad row for the unscorable item: its own error, not 'add a row'", () => {
-    const o = scoreMonth(NO_RATINGS, [], [], DEFAULT_RULES, [row({ score: 12 })]);
+    const o = scoreMonth(NO_RATINGS, [], [], defaultRules(), [row({ score: 12 })]);
     expect(errorsOf(o).map((e) => e[1])).toEqual(["agreed-out-of-range"]);
   });
 
   it("a row for another item does not excuse the unscorable one", () => {
-    const o = scoreMonth(NO_RATINGS, [], [], DEFAULT_RULES, [row({ item: 7, score: 5 })]);
+    const o = scoreMonth(NO_RATINGS, [], [], defaultRules(), [row({ item: 7, score: 5 })]);
     expect(errorsOf(o).map((e) => [e[0], e[1]])).toEqual([["verySatisfied", "no-valid-ratings"]]);
   });
 
   it("an agreed unscorable item: its line, its explanation, its inputs", () => {
-    const o = scoreMonth(NO_RATINGS, [], [], DEFAULT_RULES, [row({ score: "7.5" })]);
+    const o = scoreMonth(NO_RATINGS, [], [], defaultRules(), [row({ score: "7.5" })]);
     const it8 = itemOf(ok(o), 8);
     expect(fixed2(it8.score)).toBe("7.50");
     expect(it8.summary).toBe(`有效评价数为 0，无法计算满意率；约定得分 7.5（依据：${REASON}）`);
@@ -369,21 +369,21 @@ describe("A11 through scoreMonth: what the sheet, 计算说明 and the warnings 
 
   it("two unscorable items agreed: each line says its own reason", () => {
     const both = { ...NO_RATINGS, ticketsSampled: 0, ticketsPassed: 0 };
-    const refused = scoreMonth(both, [], [], DEFAULT_RULES);
+    const refused = scoreMonth(both, [], [], defaultRules());
     expect(errorsOf(refused).map((e) => [e[0], e[1]]).sort()).toEqual([
       ["ticketsSampled", "zero-sampled"],
       ["verySatisfied", "no-valid-ratings"],
     ]);
     expect(englishOf(refused, "zero-sampled")[0]).toContain("item 9 (");
     expect(englishOf(refused, "zero-sampled")[0]).toContain("cannot be scored under the contract this month. If both parties agree a score, add a row to 约定调整: 考核月份 2025-10 | 序号 9 | 约定得分 (the score) | 依据 (why), then score again");
-    const s = ok(scoreMonth(both, [], [], DEFAULT_RULES, [row({ item: 9, score: 6 }), row({ item: 8, score: 7 })]));
+    const s = ok(scoreMonth(both, [], [], defaultRules(), [row({ item: 9, score: 6 }), row({ item: 8, score: 7 })]));
     expect(itemOf(s, 8).summary).toBe(`有效评价数为 0，无法计算满意率；约定得分 7（依据：${REASON}）`);
     expect(itemOf(s, 9).summary.startsWith("「抽检工单数」为 0，无法计算质检准确率")).toBe(true);
     expect(itemOf(s, 9).summary.endsWith(`；约定得分 6（依据：${REASON}）`)).toBe(true);
   });
 
   it("an agreed item the contract can score: both scores said, the agreed one used", () => {
-    const o = scoreMonth(OCT, [], [], DEFAULT_RULES, [row({ item: 6, score: 12, reason: "排名有误" })]);
+    const o = scoreMonth(OCT, [], [], defaultRules(), [row({ item: 6, score: 12, reason: "排名有误" })]);
     const it6 = itemOf(ok(o), 6);
     expect(fixed2(it6.score)).toBe("12.00");
     expect(it6.summary.endsWith("；约定得分 12（依据：排名有误）")).toBe(true);
@@ -399,7 +399,7 @@ describe("A11 through scoreMonth: what the sheet, 计算说明 and the warnings 
   });
 
   it("row 9 agreed: its floor is kept on the item (A2's)", () => {
-    const o = scoreMonth(perfectMonth("2025-10", { ticketsSampled: 0, ticketsPassed: 0 }), [], [], DEFAULT_RULES, [row({ item: 9, score: 6 })]);
+    const o = scoreMonth(perfectMonth("2025-10", { ticketsSampled: 0, ticketsPassed: 0 }), [], [], defaultRules(), [row({ item: 9, score: 6 })]);
     expect(itemOf(ok(o), 9).floor?.toString()).toBe("5");
   });
 });
@@ -410,24 +410,24 @@ describe("reportsOutsideTerm", () => {
   const submitted = (kind: string, period: string, date: string | null) => ({ kind, period, submitted: date, extensionApproved: false });
 
   it("a row recorded but not submitted yet says so; unreadable rows are skipped; one period listed once", () => {
-    const list = reportsOutsideTerm([submitted("周报", "2025-11", null), submitted("月报", "2025-13", null), submitted("月报", "2025-11", null), submitted("月报", "2025-11", "2025-12-01")], DEFAULT_RULES, false);
+    const list = reportsOutsideTerm([submitted("周报", "2025-11", null), submitted("月报", "2025-13", null), submitted("月报", "2025-11", null), submitted("月报", "2025-11", "2025-12-01")], defaultRules(), false);
     expect(list.map((w) => [w.severity, w.code, w.field, w.message])).toEqual([
       ["warning", "report-outside-term", "reports[2].period", "提醒：月报(2025-11) 应于 2025-12-10 提交，晚于末个考核月份（2025年11月），不在任何月度考核表的第4项「数据分析」计分；已登记，尚未提交，请提醒按时提交"],
     ]);
   });
 
   it("rows due inside the term are not listed", () => {
-    expect(reportsOutsideTerm([submitted("月报", "2025-10", "2025-11-10"), submitted("月报", "2024-11", "2024-12-09")], DEFAULT_RULES, false)).toEqual([]);
+    expect(reportsOutsideTerm([submitted("月报", "2025-10", "2025-11-10"), submitted("月报", "2024-11", "2024-12-09")], defaultRules(), false)).toEqual([]);
   });
 
   it("listed by due date: a row before the term first", () => {
-    const list = reportsOutsideTerm([submitted("月报", "2025-11", null), submitted("月报", "2024-10", "2024-11-08")], DEFAULT_RULES, false);
+    const list = reportsOutsideTerm([submitted("月报", "2025-11", null), submitted("月报", "2024-10", "2024-11-08")], defaultRules(), false);
     expect(list.map((w) => w.field)).toEqual(["reports[1].period", "reports[0].period"]);
     expect(list[0]?.message).toBe("提醒：月报(2024-10) 应于 2024-11-11 提交，早于首个考核月份（2024年12月），不在任何月度考核表的第4项「数据分析」计分；已登记，2024-11-08 提交");
   });
 
   it("the English lines", () => {
-    const list = reportsOutsideTerm([submitted("月报", "2025-11", "2025-12-08"), submitted("月报", "2024-10", null)], DEFAULT_RULES, true);
+    const list = reportsOutsideTerm([submitted("月报", "2025-11", "2025-12-08"), submitted("月报", "2024-10", null)], defaultRules(), true);
     expect(list.map((w) => w.messageEn.slice(0, w.messageEn.indexOf(":")))).toEqual([
       "reminder",
       "reminder",

@@ -5,20 +5,20 @@
  * 最早开票日期, 30 days late is not yet "more than 30"), and `only`. Written from Stryker's
  * survivors over src/domain/settlement.ts.
  */
-import { DecimalInput, DEFAULT_RULES, fixed2, InstalmentTerms, monthRange, PaymentRecord, RuleSet, settle } from "../../src/domain";
+import { DecimalInput, defaultRules, fixed2, InstalmentTerms, monthRange, PaymentRecord, RuleSet, settle } from "../../src/domain";
 import { rules } from "./builders";
 
-const ALL = monthRange(DEFAULT_RULES.contract.firstMonth, DEFAULT_RULES.contract.lastMonth);
+const ALL = monthRange(defaultRules().contract.firstMonth, defaultRules().contract.lastMonth);
 const totals = (value: DecimalInput = "96"): Record<string, DecimalInput> => Object.fromEntries(ALL.map((m) => [m, value]));
 
-function settled(payments: PaymentRecord[], r: RuleSet = DEFAULT_RULES, options: Parameters<typeof settle>[3] = {}, t = totals()) {
+function settled(payments: PaymentRecord[], r: RuleSet = defaultRules(), options: Parameters<typeof settle>[3] = {}, t = totals()) {
   const out = settle(t, payments, r, options);
   if (!out.ok) throw new Error(out.errors.map((e) => e.message).join("; "));
   expect(out.warnings.map((w) => w.severity)).toEqual(out.warnings.map(() => "warning"));
   return out;
 }
 
-function refused(payments: PaymentRecord[], r: RuleSet = DEFAULT_RULES, t = totals()) {
+function refused(payments: PaymentRecord[], r: RuleSet = defaultRules(), t = totals()) {
   const out = settle(t, payments, r);
   expect(out.ok).toBe(false);
   if (!out.ok) expect(out.errors.map((e) => e.severity)).toEqual(out.errors.map(() => "error"));
@@ -42,7 +42,7 @@ describe("付款记录 refused, each in the clerk's words at its field", () => {
 
   it("the English words name the instalment and the dates", () => {
     const en = (payments: PaymentRecord[]) => {
-      const out = settle(totals(), payments, DEFAULT_RULES);
+      const out = settle(totals(), payments, defaultRules());
       return [...(out.ok ? [] : out.errors), ...out.warnings].map((e) => e.messageEn);
     };
     expect([
@@ -86,7 +86,7 @@ describe("付款记录 refused, each in the clerk's words at its field", () => {
   });
 
   it("paid without an invoice: a warning at 发票日期; paid, but no due date and no lateness", () => {
-    const s = settled([pay(2, null, "2025-07-01")], DEFAULT_RULES, { asOf: "2025-12-31" });
+    const s = settled([pay(2, null, "2025-07-01")], defaultRules(), { asOf: "2025-12-31" });
     expect(s.warnings.filter((w) => w.code === "paid-without-invoice").map((w) => [w.field, w.message])).toEqual([["payments[0].invoiceDate", "第2笔有实付日期但无发票日期，无法计算付款期限"]]);
     const i = s.value.instalments[1];
     expect([i?.status, i?.clockStart, i?.dueDate, i?.daysLate, i?.paidDate]).toEqual(["paid", null, null, null, "2025-07-01"]);
@@ -102,23 +102,23 @@ describe("付款记录 refused, each in the clerk's words at its field", () => {
 describe("A10: the clock start, as the unknown-year error names it", () => {
   // 30 working days after a day late in December 2026 run into 2027, which the library does not know.
   const late3 = (notBefore: string): RuleSet => {
-    const [one, two, three] = DEFAULT_RULES.contract.instalments as [InstalmentTerms, InstalmentTerms, InstalmentTerms];
+    const [one, two, three] = defaultRules().contract.instalments as [InstalmentTerms, InstalmentTerms, InstalmentTerms];
     return rules({ contract: { instalments: [one, two, { ...three, invoiceNotBefore: notBefore }] } });
   };
-  const unknown = (payments: PaymentRecord[], r: RuleSet = DEFAULT_RULES) => {
+  const unknown = (payments: PaymentRecord[], r: RuleSet = defaultRules()) => {
     const e = refused(payments, r).find((x) => x[0] === "unknown-date");
     return e ? [e[1], e[2]?.slice(0, e[2].indexOf("超出"))] : null;
   };
   it.each<[string, PaymentRecord, RuleSet, string]>([
-    ["from the invoice", pay(3, "2026-12-20"), DEFAULT_RULES, "第3笔：发票日期 2026-12-20 后 30 个工作日"],
-    ["from the receipt", pay(3, "2026-12-01", null, "2026-12-21"), DEFAULT_RULES, "第3笔：收票日期 2026-12-21 后 30 个工作日"],
+    ["from the invoice", pay(3, "2026-12-20"), defaultRules(), "第3笔：发票日期 2026-12-20 后 30 个工作日"],
+    ["from the receipt", pay(3, "2026-12-01", null, "2026-12-21"), defaultRules(), "第3笔：收票日期 2026-12-21 后 30 个工作日"],
     ["from 最早开票日期 (an early invoice held back)", pay(3, "2026-11-02"), late3("2026-12-22"), "第3笔：最早开票日期 2026-12-22 后 30 个工作日"],
   ])("%s", (_n, record, r, prefix) => {
     expect(unknown([pay(1, "2024-12-10"), record], r)).toEqual(["payments[1].invoiceDate", prefix]);
   });
 
   it("the message says which years are known and how to add one", () => {
-    const out = settle(totals(), [pay(3, "2026-12-20")], DEFAULT_RULES);
+    const out = settle(totals(), [pay(3, "2026-12-20")], defaultRules());
     const e = out.ok ? undefined : out.errors[0];
     expect(e?.message).toContain("超出法定节假日日历的已知年份（");
     expect(e?.message).toContain("2027");
@@ -155,7 +155,7 @@ describe("A10: the early invoice warning", () => {
   });
 
   it("an instalment without 最早开票日期 is never early, and its clock is the invoice's", () => {
-    const [one, two, three] = DEFAULT_RULES.contract.instalments as [InstalmentTerms, InstalmentTerms, InstalmentTerms];
+    const [one, two, three] = defaultRules().contract.instalments as [InstalmentTerms, InstalmentTerms, InstalmentTerms];
     const r = rules({ contract: { instalments: [{ ...one, invoiceNotBefore: null }, two, three] } });
     const s = settled([pay(1, "2024-11-01")], r);
     expect([s.value.instalments[0]?.earlyInvoice, s.value.instalments[0]?.clockStart, s.value.instalments[0]?.invoiceNotBefore]).toEqual([false, "2024-11-01", null]);
@@ -171,7 +171,7 @@ describe("A10: the early invoice warning", () => {
 describe("lateness", () => {
   // Instalment 2 invoiced Tue 2025-06-10: due 2025-07-22 (30 working days); at 96, 344,500.00 payable, 3% a day 10,335.00.
   it("unpaid and late at asOf: said unpaid", () => {
-    const s = settled([pay(2, "2025-06-10")], DEFAULT_RULES, { asOf: "2025-07-24" });
+    const s = settled([pay(2, "2025-06-10")], defaultRules(), { asOf: "2025-07-24" });
     expect(s.warnings.filter((w) => w.code.startsWith("payment-")).map((w) => [w.code, w.field, w.message, w.messageEn])).toEqual([
       ["payment-late", "payments[0].paidDate", "第2笔尚未支付，逾期 2 天（应付日 2025-07-22），违约金 20670.00 元", "instalment 2 is unpaid and 2 day(s) late (due 2025-07-22); late charge 20670.00"],
     ]);
@@ -199,7 +199,7 @@ describe("lateness", () => {
   });
 
   it("paid before the due date is 0 days late, not negative", () => {
-    const i = settled([pay(2, "2025-06-10", "2025-07-01")], DEFAULT_RULES, { asOf: "2025-12-31" }).value.instalments[1];
+    const i = settled([pay(2, "2025-06-10", "2025-07-01")], defaultRules(), { asOf: "2025-12-31" }).value.instalments[1];
     expect([i?.daysLate, fixed2(i!.lateCharge)]).toEqual([0, "0.00"]);
   });
 });
@@ -208,7 +208,7 @@ describe("the deduction warning and `only`", () => {
   it("an average below 95 is warned about at the instalment, with the deduction", () => {
     const t = totals("96");
     for (const m of ALL.slice(0, 6)) t[m] = "93.40";
-    const s = settled([], DEFAULT_RULES, {}, t);
+    const s = settled([], defaultRules(), {}, t);
     expect(s.warnings.filter((w) => w.code === "deduction").map((w) => [w.field, w.message, w.messageEn])).toEqual([
       ["instalment.2", "第2笔期间平均分 93.40 低于 95，扣款 1378.00 元", "instalment 2: average 93.40 is below 95; 1378.00 deducted"],
     ]);
@@ -217,7 +217,7 @@ describe("the deduction warning and `only`", () => {
   it("the formula in words: not tied, full, two decimals as they are, the A3 steps when they differ", () => {
     const t = totals("96");
     for (const m of ALL.slice(0, 6)) t[m] = "93.45";
-    const s = settled([], DEFAULT_RULES, {}, t).value;
+    const s = settled([], defaultRules(), {}, t).value;
     expect(s.instalments.map((i) => i.formula)).toEqual(["本笔不与考核得分挂钩，不扣款", "(95 − 93.45) = 1.55 分 × 0.5% × 季度服务费 172250.00 = 1334.94 元", "平均分 96.00 ≥ 95，全额结算"]);
     expect(s.instalments.map((i) => i.averageUnrounded?.toString() ?? null)).toEqual([null, "93.45", "96"]);
     for (const m of ALL.slice(0, 6)) t[m] = "93.40";
@@ -226,28 +226,28 @@ describe("the deduction warning and `only`", () => {
   });
 
   it("an average of exactly 95 deducts nothing and warns nothing", () => {
-    const s = settled([], DEFAULT_RULES, {}, totals("95"));
+    const s = settled([], defaultRules(), {}, totals("95"));
     expect(s.warnings).toEqual([]);
     expect(s.value.instalments.map((i) => fixed2(i.deduction))).toEqual(["0.00", "0.00", "0.00"]);
   });
 
   it("only: the instalments asked for, the others' months not needed, the amounts the whole contract's", () => {
     const t: Record<string, DecimalInput> = Object.fromEntries(ALL.slice(6).map((m) => [m, "96"]));
-    const s = settled([pay(2, "2025-06-10")], DEFAULT_RULES, { only: [3] }, t);
+    const s = settled([pay(2, "2025-06-10")], defaultRules(), { only: [3] }, t);
     expect(s.value.instalments.map((i) => [i.number, fixed2(i.amount)])).toEqual([[3, "68900.00"]]);
     expect(fixed2(s.value.totals.payable)).toBe("68900.00");
-    const out = settle(t, [], DEFAULT_RULES, { only: [2, 3] });
+    const out = settle(t, [], defaultRules(), { only: [2, 3] });
     expect(out.ok ? [] : out.errors.map((e) => e.field)).toEqual(ALL.slice(0, 6).map((m) => `months.${m}`));
   });
 
   it("only: an empty list settles nothing", () => {
-    expect(settled([], DEFAULT_RULES, { only: [] }, {}).value.instalments).toEqual([]);
+    expect(settled([], defaultRules(), { only: [] }, {}).value.instalments).toEqual([]);
   });
 
   it("a month given as null is missing", () => {
     const t = totals() as Record<string, DecimalInput | null>;
     t["2025-07"] = null;
-    const out = settle(t as Record<string, DecimalInput>, [], DEFAULT_RULES);
+    const out = settle(t as Record<string, DecimalInput>, [], defaultRules());
     expect(out.ok ? [] : out.errors.map((e) => [e.severity, e.code, e.field, e.message, e.month])).toEqual([["error", "missing-month", "months.2025-07", "第3笔款项需要 2025年7月 的考核得分，但该月没有完整有效的评分", "2025-07"]]);
     expect(out.ok ? [] : out.errors.map((e) => e.messageEn)).toEqual(["instalment 3 needs the 2025-07 total, but that month has no complete, valid scorecard"]);
   });

@@ -3,7 +3,7 @@
  * instalment where they differ, due dates across holidays and 调休, and the §五(四) late charge.
  * Every expected figure is worked by hand in the comment beside it.
  */
-import { dec, DecimalInput, DEFAULT_RULES, defaultRules, fixed2, LIBRARY_CALENDAR, PaymentRecord, RuleSet, settle } from "../../src/domain";
+import { dec, DecimalInput, defaultRules, fixed2, LIBRARY_CALENDAR, PaymentRecord, RuleSet, settle } from "../../src/domain";
 import { instalmentAmount } from "../../src/domain/settlement";
 import { rules } from "./builders";
 
@@ -17,13 +17,13 @@ function totals(second: DecimalInput | DecimalInput[], third: DecimalInput | Dec
   return out;
 }
 
-function settled(t: Record<string, DecimalInput>, payments: PaymentRecord[] = [], r: RuleSet = DEFAULT_RULES, asOf?: string) {
+function settled(t: Record<string, DecimalInput>, payments: PaymentRecord[] = [], r: RuleSet = defaultRules(), asOf?: string) {
   const result = settle(t, payments, r, asOf === undefined ? {} : { asOf });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result;
 }
 
-function instalment(n: number, t: Record<string, DecimalInput>, payments: PaymentRecord[] = [], r: RuleSet = DEFAULT_RULES, asOf?: string) {
+function instalment(n: number, t: Record<string, DecimalInput>, payments: PaymentRecord[] = [], r: RuleSet = defaultRules(), asOf?: string) {
   const i = settled(t, payments, r, asOf).value.instalments.find((x) => x.number === n);
   if (!i) throw new Error(`no instalment ${n}`);
   return i;
@@ -48,7 +48,7 @@ describe("A5 deduction base and A6 rounding change the deduction", () => {
   // Instalment 3 (68,900.00; two quarters of service) at 93.40: 1.60 points below 95.
   const cases: { name: string; r: RuleSet; n: number; months: DecimalInput | DecimalInput[]; deduction: string; payable: string }[] = [
     // 1.60 × 0.5% × 172,250.00 (one quarter) = 1,378.00; 68,900 − 1,378 = 67,522.00
-    { name: "quarterlyFee (default), instalment 3", r: DEFAULT_RULES, n: 3, months: "93.40", deduction: "1378.00", payable: "67522.00" },
+    { name: "quarterlyFee (default), instalment 3", r: defaultRules(), n: 3, months: "93.40", deduction: "1378.00", payable: "67522.00" },
     // 1.60 × 0.5% × 68,900.00 (the instalment) = 551.20; 68,900 − 551.20 = 68,348.80
     { name: "instalment, instalment 3", r: rules({ options: { deductionBase: "instalment" } }), n: 3, months: "93.40", deduction: "551.20", payable: "68348.80" },
     // 1.60 × 0.5% × (172,250 × 6 / 3 = 344,500.00, the period's fee) = 2,756.00; 68,900 − 2,756 = 66,144.00
@@ -57,11 +57,11 @@ describe("A5 deduction base and A6 rounding change the deduction", () => {
     { name: "instalment, instalment 2", r: rules({ options: { deductionBase: "instalment" } }), n: 2, months: "93.40", deduction: "2756.00", payable: "341744.00" },
     { name: "periodFee, instalment 2", r: rules({ options: { deductionBase: "periodFee" } }), n: 2, months: "93.40", deduction: "2756.00", payable: "341744.00" },
     // Five months 93.40 and one 93.39: sum 560.39, mean 93.398333…; rounded 93.40 → 1.60 → 1,378.00
-    { name: "A6 rounded (default)", r: DEFAULT_RULES, n: 2, months: ["93.40", "93.40", "93.40", "93.40", "93.40", "93.39"], deduction: "1378.00", payable: "343122.00" },
+    { name: "A6 rounded (default)", r: defaultRules(), n: 2, months: ["93.40", "93.40", "93.40", "93.40", "93.40", "93.39"], deduction: "1378.00", payable: "343122.00" },
     // not rounded: 1.601666… × 861.25 = 1,379.4354… → 1,379.44; 344,500 − 1,379.44 = 343,120.56
     { name: "A6 not rounded", r: rules({ options: { roundAverage: false } }), n: 2, months: ["93.40", "93.40", "93.40", "93.40", "93.40", "93.39"], deduction: "1379.44", payable: "343120.56" },
     // Sum 569.98, mean 94.996666…: rounded 95.00 → nothing; not rounded 0.003333… × 861.25 = 2.8708… → 2.87
-    { name: "A6 rounded up to 95", r: DEFAULT_RULES, n: 2, months: ["95", "95", "95", "95", "95", "94.98"], deduction: "0.00", payable: "344500.00" },
+    { name: "A6 rounded up to 95", r: defaultRules(), n: 2, months: ["95", "95", "95", "95", "95", "94.98"], deduction: "0.00", payable: "344500.00" },
     { name: "A6 not rounded just below 95", r: rules({ options: { roundAverage: false } }), n: 2, months: ["95", "95", "95", "95", "95", "94.98"], deduction: "2.87", payable: "344497.13" },
     // A3 on the points: floor 1 × 861.25 = 861.25; ceil 2 × 861.25 = 1,722.50
     { name: "A3 whole steps", r: rules({ options: { settlementSteps: "floor" } }), n: 2, months: "93.40", deduction: "861.25", payable: "343638.75" },
@@ -131,7 +131,7 @@ describe("late payment (§五(四)): 3% of the payable per calendar day after th
     { name: "unpaid, no asOf: unknown", paid: null, days: null, charge: "0.00", overdue: false, status: "invoiced" },
   ];
   it.each(cases)("$name", (c) => {
-    const i = instalment(2, totals("93.40"), pay(c.paid), DEFAULT_RULES, c.asOf);
+    const i = instalment(2, totals("93.40"), pay(c.paid), defaultRules(), c.asOf);
     expect(i.dueDate).toBe("2025-11-13");
     expect(i.daysLate).toBe(c.days);
     expect(fixed2(i.lateCharge)).toBe(c.charge);
@@ -153,7 +153,7 @@ describe("late payment (§五(四)): 3% of the payable per calendar day after th
       { number: 1, invoiceDate: "2024-12-06", paidDate: "2024-12-18" },
       { number: 2, invoiceDate: "2025-09-26", paidDate: null },
     ];
-    const s = settled(totals("93.40"), payments, DEFAULT_RULES, "2025-11-20").value;
+    const s = settled(totals("93.40"), payments, defaultRules(), "2025-11-20").value;
     // payable 275,600 + 343,122 + 68,900 = 687,622.00; paid 275,600.00; outstanding 412,022.00
     expect(fixed2(s.totals.contract)).toBe("689000.00");
     expect(fixed2(s.totals.deductions)).toBe("1378.00");
@@ -170,7 +170,7 @@ describe("refusals", () => {
   it("a missing month is an error naming the month, and nothing is settled", () => {
     const t = totals("96");
     delete t["2025-03"];
-    const r = settle(t, [], DEFAULT_RULES);
+    const r = settle(t, [], defaultRules());
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => [e.code, e.field, e.month])).toEqual([["missing-month", "months.2025-03", "2025-03"]]);
@@ -178,10 +178,10 @@ describe("refusals", () => {
   });
 
   it("a payment before its invoice and an invoice the calendar cannot reach are errors", () => {
-    const before = settle(totals("96"), [{ number: 2, invoiceDate: "2025-07-01", paidDate: "2025-06-30" }], DEFAULT_RULES);
+    const before = settle(totals("96"), [{ number: 2, invoiceDate: "2025-07-01", paidDate: "2025-06-30" }], defaultRules());
     expect(before.ok ? [] : before.errors.map((e) => e.code)).toEqual(["paid-before-invoice"]);
     // 30 working days after 2026-12-20 run into 2027, which the calendar does not know.
-    const unknown = settle(totals("96"), [{ number: 3, invoiceDate: "2026-12-20", paidDate: null }], DEFAULT_RULES);
+    const unknown = settle(totals("96"), [{ number: 3, invoiceDate: "2026-12-20", paidDate: null }], defaultRules());
     expect(unknown.ok ? [] : unknown.errors.map((e) => [e.code, e.field])).toEqual([["unknown-date", "payments[0].invoiceDate"]]);
   });
 

@@ -1,5 +1,5 @@
 /** The pane's stores (src/taskpane/state): pure reducers, one per concern. */
-import { DEFAULT_RULES } from "../../src/domain";
+import { defaultRules } from "../../src/domain";
 import { loadMonthDraft } from "../../src/workbook/drafts/input-rows";
 import { STRINGS } from "../../src/taskpane/i18n";
 import type { Session } from "../../src/taskpane/session";
@@ -9,7 +9,7 @@ import { monthDirty, monthDraftReducer, NO_MONTH } from "../../src/taskpane/stat
 import { initialWorkbook, workbookReducer } from "../../src/taskpane/state/workbook";
 import { OCTOBER, workbook } from "./fixtures";
 
-const draft = () => loadMonthDraft(workbook(OCTOBER), "2025-10", DEFAULT_RULES);
+const draft = () => loadMonthDraft(workbook(OCTOBER), "2025-10", defaultRules());
 
 describe("month draft store", () => {
   it("opens a month clean, is dirty after an edit, and clean again after 放弃修改 or a reload", () => {

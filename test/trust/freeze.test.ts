@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_RULES } from "../../src/domain";
+import { defaultRules } from "../../src/domain";
 import { runCli } from "../fixtures/cli";
 import { folderPerTest } from "../fixtures/folder";
 import { frozenMonths, readAudit } from "../../src/workbook/sheets/audit";
@@ -57,7 +57,7 @@ describe("hotline-scorecard freeze / unfreeze on assets/example-2024-2025.xlsx",
     expect(frozen.sheets.find((s) => s.name === OCT)?.protected).toBe(true);
     const log = readAudit(frozen);
     expect(log.rows).toHaveLength(1);
-    expect(log.rows[0]).toEqual(expect.objectContaining({ time: NOW, action: "定稿", month: "2025-10", rulesVersion: DEFAULT_RULES.version, fingerprint, who: "张三" })); // the example's 规则设置 restates the defaults: the contract as written
+    expect(log.rows[0]).toEqual(expect.objectContaining({ time: NOW, action: "定稿", month: "2025-10", rulesVersion: defaultRules().version, fingerprint, who: "张三" })); // the example's 规则设置 restates the defaults: the contract as written
     expect(log.rows[0]?.note).toContain("无密码");
     expect(readFileSync(ASSET).equals(assetBefore)).toBe(true);
 

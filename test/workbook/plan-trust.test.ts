@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { DEFAULT_RULES, MonthKey } from "../../src/domain";
+import { defaultRules, MonthKey } from "../../src/domain";
 import { AUDIT_SHEET_NAME, frozenMonths, readAudit } from "../../src/workbook/sheets/audit";
 import { EXPLAIN_SHEET_NAME } from "../../src/workbook/sheets/explain-sheet";
 import { ExcelFileAdapter } from "../../src/hosts/file/file-adapter";
@@ -143,7 +143,7 @@ describe("frozen months (定稿) in runWorkbook", () => {
     const snap = await snapshotOf(frozenBuffer);
     expect(snap.sheets.find((s) => s.name === OCT)?.protected).toBe(true);
     const record = frozenMonths(readAudit(snap)).get("2025-10");
-    expect(record).toEqual(expect.objectContaining({ month: "2025-10", at: NOW, who: "张三", rulesVersion: DEFAULT_RULES.version, fingerprint: freeze.fingerprint }));
+    expect(record).toEqual(expect.objectContaining({ month: "2025-10", at: NOW, who: "张三", rulesVersion: defaultRules().version, fingerprint: freeze.fingerprint }));
     expect(record?.note).toContain("无密码");
     expect(record?.snapshot?.cells[`${OCT}!H2`]).toBe(93.25);
     expect(record?.snapshot?.labels?.[`${OCT}!H2`]).toBe("考核得分");

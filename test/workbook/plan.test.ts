@@ -6,7 +6,7 @@ import { holdsWrite, runWorkbook } from "../../src/workbook/plan";
 import { UNDO_SHEET_NAME } from "../../src/workbook/sheets/undo";
 import { newExcelJsWorkbook as newWorkbook } from "../fixtures/exceljs-render";
 import { buildTemplate, templatePlan } from "../../src/workbook/sheets/template";
-import { DEFAULT_RULES, INDICATOR_FIELDS } from "../../src/domain";
+import { defaultRules, INDICATOR_FIELDS } from "../../src/domain";
 import { EXAMPLE_2025_10 } from "../../src/domain/example";
 import { addInputSheets, addScorecard, exampleData, exampleWorkbook, loadWorkbook, TERM, toBuffer, yearData, yearWorkbook } from "../fixtures/workbooks";
 
@@ -132,9 +132,9 @@ describe("runWorkbook: read → score → settle → plan", () => {
     rep.getCell("D2").value = "否";
     const result = runWorkbook(await snapshotOf(await toBuffer(wb)), { asOf: "2025-12-31" });
     expect(result.errors).toEqual([]);
-    expect(result.rules.options).toEqual(DEFAULT_RULES.options);
+    expect(result.rules.options).toEqual(defaultRules().options);
     expect(Number(result.rules.contract.total)).toBe(689000);
-    expect({ ...result.rules.contract, total: DEFAULT_RULES.contract.total }).toEqual(DEFAULT_RULES.contract);
+    expect({ ...result.rules.contract, total: defaultRules().contract.total }).toEqual(defaultRules().contract);
     expect(result.json?.months.map((m) => [m.month, m.total])).toEqual([["2025-10", "93.25"]]);
     expect(result.plan?.cellWrites.map((c) => c.sheet)).toEqual(["2025年10月"]);
     expect(result.plan?.cellWrites[0]?.writes.find((w) => w.address === "H2")?.value).toBe(93.25);

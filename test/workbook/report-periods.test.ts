@@ -1,10 +1,10 @@
 /** Reports by period with their due date, and what 添加报告 proposes (issue 15 point 4). */
-import { DEFAULT_RULES, type RuleSet } from "../../src/domain";
+import { defaultRules, type RuleSet } from "../../src/domain";
 import { entryPlace, nextReport, reportDue, reportsDueIn } from "../../src/workbook/drafts/input-rows";
 import { readInputs } from "../../src/workbook/read/read-inputs";
 import { OCTOBER, workbook } from "../taskpane/fixtures";
 
-const PREVIOUS_YEAR: RuleSet = { ...DEFAULT_RULES, scoring: { ...DEFAULT_RULES.scoring, annualReportYear: "previousYear" } };
+const PREVIOUS_YEAR: RuleSet = { ...defaultRules(), scoring: { ...defaultRules().scoring, annualReportYear: "previousYear" } };
 
 describe("reportDue", () => {
   it("gives the canonical period, the due date after 遇节假日顺延 and the month it is scored in", () => {

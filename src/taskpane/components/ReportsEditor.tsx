@@ -7,7 +7,7 @@
  */
 import { memo } from "react";
 import { Button, Caption1, Field, Input, Subtitle2, Switch, makeStyles, tokens } from "@fluentui/react-components";
-import { DEFAULT_RULES, type RuleSet } from "../../domain";
+import { defaultRules, type RuleSet } from "../../domain";
 import { nextReport, reportDue, type DraftProblem, type ReportDraft } from "../../workbook/drafts/input-rows";
 import type { Locale, Strings } from "../i18n";
 import { EditorCard, useEditorStyles } from "./EventsEditor";
@@ -42,7 +42,7 @@ export interface ReportsEditorProps {
   heading?: boolean;
 }
 
-export const ReportsEditor = memo(function ReportsEditor({ month, reports, problems, onChange, t, locale, disabled, readOnly, rules = DEFAULT_RULES, logged = [], heading = true }: ReportsEditorProps) {
+export const ReportsEditor = memo(function ReportsEditor({ month, reports, problems, onChange, t, locale, disabled, readOnly, rules = defaultRules(), logged = [], heading = true }: ReportsEditorProps) {
   const styles = useEditorStyles();
   const own = useStyles();
   const fieldStyles = useFieldStyles();

@@ -8,7 +8,7 @@
  */
 import { memo } from "react";
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Caption1, Subtitle2, makeStyles, tokens, typographyStyles } from "@fluentui/react-components";
-import { DEFAULT_RULES, fixed2, scorecardItem, SCORECARD_RULES_EN, ticketDeductionReach, type ItemScore, type MonthScore, type RuleSet } from "../../domain";
+import { defaultRules, fixed2, scorecardItem, SCORECARD_RULES_EN, ticketDeductionReach, type ItemScore, type MonthScore, type RuleSet } from "../../domain";
 import type { Locale, Strings } from "../i18n";
 import { noNegativeZero, Unbroken, useTextStyles } from "./text";
 
@@ -48,7 +48,7 @@ export function ticketFloorNote(item: ItemScore, rules: RuleSet, t: Strings): st
   return t.ticketFloorNote(cap.toString(), fixed2(item.floor), most.toDecimalPlaces(2).toString(), most.greaterThan(cap), item.bound === "floor");
 }
 
-export const ResultsView = memo(function ResultsView({ score, t, locale, rules = DEFAULT_RULES }: ResultsViewProps) {
+export const ResultsView = memo(function ResultsView({ score, t, locale, rules = defaultRules() }: ResultsViewProps) {
   const styles = useStyles();
   const text = useTextStyles();
   const en = locale === "en-US";

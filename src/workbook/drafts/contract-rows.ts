@@ -17,7 +17,7 @@
  * whole, as the template makes it. A cell changed in the workbook since the draft was loaded is not
  * written over: the plan is refused naming the cell.
  */
-import { calendarWithOverrides, dec, DEFAULT_RULES, parseHolidayKind, type RuleSet } from "../../domain";
+import { calendarWithOverrides, dec, defaultRules, parseHolidayKind, type RuleSet } from "../../domain";
 import type { RuleSettingRow } from "../../domain/rule-settings";
 import { cellDate, cellMonth, findSheet, isBlank, shown } from "../read/cells";
 import { CONTRACT_INFO_PARAMS, PAYMENT_TERMS_COLUMNS, readContractSheets, type ContractTerms } from "../read/contract-sheets";
@@ -159,7 +159,7 @@ const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
  * The draft from the workbook: each sheet as it is, or, when absent, the contract in force
  * (`rules.contract`, the seed unless the sheets give another) and no holiday rows.
  */
-export function loadContractDraft(snapshot: WorkbookSnapshot, rules: RuleSet = DEFAULT_RULES): ContractDraft {
+export function loadContractDraft(snapshot: WorkbookSnapshot, rules: RuleSet = defaultRules()): ContractDraft {
   const contract = rules.contract;
   const info = infoTexts(contract);
   const it = infoTable(snapshot);
@@ -295,7 +295,7 @@ export interface ContractCheck {
  * Every problem of the draft, as the readers and the engine find them. `ruleRows`: 规则设置 as the
  * workbook has it (its 合同总额 must agree with 合同信息's).
  */
-export function checkContractDraft(d: ContractDraft, ruleRows: readonly RuleSettingRow[] | null = null, base: ContractTerms = DEFAULT_RULES.contract): ContractCheck {
+export function checkContractDraft(d: ContractDraft, ruleRows: readonly RuleSettingRow[] | null = null, base: ContractTerms = defaultRules().contract): ContractCheck {
   const syn = draftSnapshot(d);
   const read = readContractSheets(syn, { rows: ruleRows, cells: [] });
   const located = (p: { severity: "error" | "warning"; code: string; message: string; messageEn: string; sheet: string | null; cell: string | null }): ContractProblem => ({
@@ -473,7 +473,7 @@ function planRows<K extends string>(w: TableWrites, s: RowsSection<K>): void {
  * The writes that save the draft: refused (nothing written) while it has an error (each named at
  * its sheet and cell) or when a cell it changes was changed in the workbook since it was loaded.
  */
-export function planContractDraft(snapshot: WorkbookSnapshot, d: ContractDraft, rules: RuleSet = DEFAULT_RULES, ruleRows: readonly RuleSettingRow[] | null = null): PlanResult {
+export function planContractDraft(snapshot: WorkbookSnapshot, d: ContractDraft, rules: RuleSet = defaultRules(), ruleRows: readonly RuleSettingRow[] | null = null): PlanResult {
   const w = new TableWrites();
   const check = checkContractDraft(d, ruleRows, rules.contract);
   for (const p of check.problems) {

@@ -20,7 +20,7 @@
  */
 import {
   DEDUCTION_BASE_LABELS,
-  DEFAULT_RULES,
+  defaultRules,
   emptyIndicators,
   INDICATOR_FIELDS,
   IndicatorKey,
@@ -244,7 +244,7 @@ export function emptyIndicatorTexts(): IndicatorTexts {
 }
 
 /** The month a report is scored in (its due date's month); null when kind or period cannot be read. */
-export function reportDueMonth(kind: string, period: string, rules: RuleSet = DEFAULT_RULES): MonthKey | null {
+export function reportDueMonth(kind: string, period: string, rules: RuleSet = defaultRules()): MonthKey | null {
   const k = parseReportKind(kind);
   const p = k ? parseReportPeriod(k, period) : null;
   if (!p) return null;
@@ -268,7 +268,7 @@ export interface ReportDue {
 }
 
 /** The report's canonical period and due date; null when kind or period cannot be read, or the calendar does not know the date. */
-export function reportDue(kind: string, period: string, rules: RuleSet = DEFAULT_RULES): ReportDue | null {
+export function reportDue(kind: string, period: string, rules: RuleSet = defaultRules()): ReportDue | null {
   const k = parseReportKind(kind);
   const p = k ? parseReportPeriod(k, period) : null;
   if (!k || !p) return null;
@@ -287,7 +287,7 @@ export function reportDue(kind: string, period: string, rules: RuleSet = DEFAULT
  * (the end of December, 遇节假日顺延, A: 年报所属年度) falls in the month. A report whose shifted
  * due date moves into the next month is not due in this one.
  */
-export function reportsDueIn(month: MonthKey, rules: RuleSet = DEFAULT_RULES): { kind: ReportKind; period: string }[] {
+export function reportsDueIn(month: MonthKey, rules: RuleSet = defaultRules()): { kind: ReportKind; period: string }[] {
   const year = Number(month.slice(0, 4));
   const m = Number(month.slice(5, 7));
   const candidates: { kind: ReportKind; period: string }[] = [{ kind: "月报", period: addMonths(month, -1) }, { kind: "月报", period: addMonths(month, -2) }];
@@ -303,7 +303,7 @@ export function reportsDueIn(month: MonthKey, rules: RuleSet = DEFAULT_RULES): {
  * logged, the next 月报 period after the month's that is not logged (due in a later month — the
  * form says so). Never a period already logged, however it was written ("2025年9月" = "2025-09").
  */
-export function nextReport(month: MonthKey, logged: readonly { kind: string; period: string }[], rules: RuleSet = DEFAULT_RULES): ReportDraft {
+export function nextReport(month: MonthKey, logged: readonly { kind: string; period: string }[], rules: RuleSet = defaultRules()): ReportDraft {
   const keys = new Set<string>();
   for (const r of logged) {
     const k = parseReportKind(r.kind);
@@ -357,7 +357,7 @@ const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
  * read is shown as typed, so the form can correct it), the month's events, and the reports due in
  * the month (plus any report whose kind or period cannot be read, so it can be corrected).
  */
-export function loadMonthDraft(snapshot: WorkbookSnapshot, month: MonthKey, rules: RuleSet = DEFAULT_RULES, inputs: WorkbookInputs = readInputs(snapshot)): MonthDraft {
+export function loadMonthDraft(snapshot: WorkbookSnapshot, month: MonthKey, rules: RuleSet = defaultRules(), inputs: WorkbookInputs = readInputs(snapshot)): MonthDraft {
   const indicators = emptyIndicatorTexts();
   const indSheet = findSheet(snapshot, INPUT_SHEETS.indicators);
   const indRow = indSheet ? monthRow(snapshot, month, inputs) : null;
@@ -526,7 +526,7 @@ export function parseMonthDraft(draft: MonthDraft): ParsedDraft {
  * the engine's (SPEC §6: a negative headcount, passing tickets above sampled…), each with its
  * place in the form. A value already reported as unreadable is not reported again as blank.
  */
-export function validateMonthDraft(draft: MonthDraft, rules: RuleSet = DEFAULT_RULES): DraftProblem[] {
+export function validateMonthDraft(draft: MonthDraft, rules: RuleSet = defaultRules()): DraftProblem[] {
   const parsed = parseMonthDraft(draft);
   const out = [...parsed.problems];
   const indicators = parsed.indicators ?? emptyIndicators(draft.month);
@@ -665,7 +665,7 @@ function reportTexts(r: ReportDraft): Record<string, string> {
  * plan) when a value cannot be read (the form shows why), a sheet or a needed column is missing,
  * or a row changed in the workbook since the draft was loaded.
  */
-export function planMonthDraft(snapshot: WorkbookSnapshot, draft: MonthDraft, rules: RuleSet = DEFAULT_RULES): PlanResult {
+export function planMonthDraft(snapshot: WorkbookSnapshot, draft: MonthDraft, rules: RuleSet = defaultRules()): PlanResult {
   const w = new Writes();
   const parsed = parseMonthDraft(draft);
   for (const p of parsed.problems) {
@@ -873,7 +873,7 @@ function settingCellText(v: CellValue): string {
  */
 export function loadSettingsDraft(snapshot: WorkbookSnapshot, inputs: WorkbookInputs = readInputs(snapshot)): SettingsDraft {
   const values: Record<string, string> = {};
-  for (const def of RULE_SETTINGS) values[def.label] = settingText(def.label, DEFAULT_RULES);
+  for (const def of RULE_SETTINGS) values[def.label] = settingText(def.label, defaultRules());
   for (const row of inputs.ruleSettings ?? []) {
     const def = findRuleSetting(row.label);
     const text = settingCellText(row.value);
@@ -915,7 +915,7 @@ export function buildRuleSettingsSheet(values: Record<string, string>): SheetSpe
   RULE_SETTINGS.forEach((def, i) => {
     const row = i + 2;
     cells.push({ address: a1(row, 1), value: def.label, style: { bold: true, border: "thin" } });
-    cells.push({ address: a1(row, 2), value: settingValue(values[def.label] ?? settingText(def.label, DEFAULT_RULES)), style: { border: "thin" } });
+    cells.push({ address: a1(row, 2), value: settingValue(values[def.label] ?? settingText(def.label, defaultRules())), style: { border: "thin" } });
     cells.push({ address: a1(row, 3), value: def.help, style: { border: "thin", wrap: true } });
   });
   return { name: INPUT_SHEETS.rules, cells, merges: [], columnWidths: { A: 20, B: 24, C: 70 }, freezeRows: 1, tabColor: "#70AD47" };

@@ -21,7 +21,7 @@
  * The small table helpers at the bottom (header matching, free rows, cell texts) are shared with
  * contract-rows.ts.
  */
-import { DEFAULT_RULES, dec, monthRange, PaymentRecord, Problem, RuleSet, settle } from "../../domain";
+import { defaultRules, dec, monthRange, PaymentRecord, Problem, RuleSet, settle } from "../../domain";
 import { cellDate, findSheet, isBlank, shown } from "../read/cells";
 import { isoToSerial, SheetGrid } from "../read/grid";
 import { looseHeader, normalizeHeader } from "../read/normalize";
@@ -93,7 +93,7 @@ function paymentTable(snapshot: WorkbookSnapshot): FoundTable | null {
  * The draft: one row per instalment of the contract, from the 付款记录 row the reader read for it
  * (the first one, when the sheet has two: the run reports that).
  */
-export function loadPaymentDraft(snapshot: WorkbookSnapshot, rules: RuleSet = DEFAULT_RULES, inputs: WorkbookInputs = readInputs(snapshot)): PaymentDraft {
+export function loadPaymentDraft(snapshot: WorkbookSnapshot, rules: RuleSet = defaultRules(), inputs: WorkbookInputs = readInputs(snapshot)): PaymentDraft {
   const table = paymentTable(snapshot);
   const rows: PaymentRowDraft[] = rules.contract.instalments.map((terms) => {
     const blank: PaymentRowDraft = { number: terms.number, row: null, invoiceDate: "", receivedDate: "", paidDate: "" };
@@ -118,7 +118,7 @@ export function paymentDraftChanged(draft: PaymentDraft): boolean {
 }
 
 /** Every problem of the draft as a run would find it (the reader's, then settle()'s), at its field. */
-export function validatePaymentDraft(draft: PaymentDraft, rules: RuleSet = DEFAULT_RULES): PaymentProblem[] {
+export function validatePaymentDraft(draft: PaymentDraft, rules: RuleSet = defaultRules()): PaymentProblem[] {
   // The synthetic sheet: header on row 1, draft row i on row i + 2, columns in PAYMENT_COLUMNS order.
   const cells: ReadCell[] = PAYMENT_COLUMNS.map((c, i) => ({ row: 1, col: i + 1, value: c.header, numberFormat: "General" }));
   draft.rows.forEach((r, i) => {
@@ -163,7 +163,7 @@ export function validatePaymentDraft(draft: PaymentDraft, rules: RuleSet = DEFAU
  * 付款记录 created whole, as the template makes it (笔次 prefilled, dates formatted, 收票日期 grey),
  * with the draft's dates in.
  */
-export function createPaymentRecordSheet(rows: readonly PaymentRowDraft[], rules: RuleSet = DEFAULT_RULES): SheetSpec {
+export function createPaymentRecordSheet(rows: readonly PaymentRowDraft[], rules: RuleSet = defaultRules()): SheetSpec {
   const spec = buildPaymentRecordSheet(rules.contract);
   const colOf: Record<PaymentField, number> = { invoiceDate: 2, paidDate: 3, receivedDate: 4 };
   const cells = new Map(spec.cells.map((c) => [c.address, c]));
@@ -192,7 +192,7 @@ const instalmentLabel = (n: number) => ({ zh: `第${n}笔`, en: `instalment ${n}
  * The writes that save the draft into 付款记录; refused (nothing written) when the draft has an
  * error, or a cell it would change was changed in the workbook since the draft was loaded.
  */
-export function planPaymentDraft(snapshot: WorkbookSnapshot, draft: PaymentDraft, rules: RuleSet = DEFAULT_RULES): PlanResult {
+export function planPaymentDraft(snapshot: WorkbookSnapshot, draft: PaymentDraft, rules: RuleSet = defaultRules()): PlanResult {
   const w = new TableWrites();
   const table = paymentTable(snapshot);
   const cellOf = (r: PaymentRowDraft, key: PaymentField): string | null => {

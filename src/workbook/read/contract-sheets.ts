@@ -11,9 +11,9 @@
  * names its cell: shares add up to exactly 100% (比例 as a % cell, "40%" or 0.4; a bare 40 asks for
  * "40%"); 考核月份起 ≤ 止; periods inside the scored months and not overlapping; real dates;
  * 合同期起 < 合同期止; a 合同总额 in both 规则设置 and 合同信息 that differ. Absent sheets mean the
- * seed contract (DEFAULT_RULES.contract), so every older workbook keeps its results.
+ * seed contract (defaultRules().contract), so every older workbook keeps its results.
  */
-import { dec, DEFAULT_RULES, InstalmentTerms, IsoDate, MonthKey, monthLabel, RuleSet } from "../../domain";
+import { dec, defaultRules, InstalmentTerms, IsoDate, MonthKey, monthLabel, RuleSet } from "../../domain";
 import { findRuleSetting, RuleSettingRow } from "../../domain/rule-settings";
 import { SheetGrid } from "./grid";
 import { located, LocatedProblem } from "./located";
@@ -217,7 +217,7 @@ export function readContractSheets(snapshot: WorkbookSnapshot, ruleRows: RuleRow
   const terms = findSheet(snapshot, INPUT_SHEETS.paymentTerms);
   const out: ContractSheets = { contract: null, infoSheet: info?.name ?? null, termsSheet: terms?.name ?? null, problems };
   if (!info && !terms) return out;
-  const seed = DEFAULT_RULES.contract;
+  const seed = defaultRules().contract;
   const errorAt = (where: CellRef, zh: string, en: string, code = "bad-contract") => problems.push(located("error", code, where, zh, en));
 
   // 合同信息 -----------------------------------------------------------------------------
@@ -491,7 +491,7 @@ function ruleTotal(rules: RuleRowsRead): { value: string; cell: CellRef | null }
  * The rule set with the contract the sheets give (base's when they give none). A contract other
  * than the base's renames the rule set, so the printed sheets say which terms they used.
  */
-export function rulesWithContract(contract: ContractTerms | null, base: RuleSet = DEFAULT_RULES): RuleSet {
+export function rulesWithContract(contract: ContractTerms | null, base: RuleSet = defaultRules()): RuleSet {
   if (contract === null || sameContract(contract, base.contract)) return base;
   return {
     ...base,

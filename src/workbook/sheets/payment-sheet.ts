@@ -38,7 +38,7 @@ import {
   InstalmentTerms,
   instalmentAmount,
   yuanText,
-  DEFAULT_RULES,
+  defaultRules,
 } from "../../domain";
 import { forecastInstalment, forecastText } from "../../domain/forecast";
 import { a1, CellStyle, CellWrite, columnLetter, ConditionalHighlight, parseA1, PrintSetup, SheetSpec } from "../model";
@@ -255,7 +255,7 @@ function deductionWords(s: InstalmentSettlement, rules: RuleSet): string {
 
 /** The seed contract's clause for its own instalment; another contract's: its 付款条件 as 付款条款 gives it. */
 function clauseOf(number: number, rules: RuleSet): string {
-  const seed = DEFAULT_RULES.contract;
+  const seed = defaultRules().contract;
   const terms = rules.contract.instalments.find((t) => t.number === number);
   const seedTerms = seed.instalments.find((t) => t.number === number);
   const isSeed =

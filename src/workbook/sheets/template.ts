@@ -8,7 +8,7 @@
  * Pure: builds SheetSpecs and a WritePlan (templatePlan); a host renders it (the file host:
  * src/hosts/file/new-workbook.ts).
  */
-import { addMonths, daysInMonth, DEFAULT_RULES, firstDay, INDICATOR_FIELDS, isMonthKey, isoDate, MONTH_HEADER, monthOf, monthParts, monthLabel, monthRange, parts, SCORECARD_ITEMS, SCORECARD_TITLE } from "../../domain";
+import { addMonths, daysInMonth, defaultRules, firstDay, INDICATOR_FIELDS, isMonthKey, isoDate, MONTH_HEADER, monthOf, monthParts, monthLabel, monthRange, parts, SCORECARD_ITEMS, SCORECARD_TITLE } from "../../domain";
 import type { IndicatorKey, InstalmentTerms, IsoDate, MonthIndicators, MonthKey, PaymentRecord, ReportSubmission, RuleSet, ScoreEvent } from "../../domain";
 import { CONTRACT_INFO_PARAMS, PAYMENT_TERMS_COLUMNS } from "../read/contract-sheets";
 import { RULE_SETTINGS } from "../../domain/rule-settings";
@@ -56,7 +56,7 @@ function dayOf(month: MonthKey, day: number): IsoDate {
  * gives the seed contract exactly (so a fresh template scores as the seed does).
  */
 export function templateContract(term: TemplateTerm): RuleSet["contract"] {
-  const seed = DEFAULT_RULES.contract;
+  const seed = defaultRules().contract;
   const first = term.firstMonth;
   const last = term.lastMonth;
   const count = monthRange(first, last).length;
@@ -377,7 +377,7 @@ export function buildReportSheet(): SheetSpec {
 }
 
 /** 付款记录: a row per instalment of the contract (笔次 prefilled), 收票日期 optional (grey header). */
-export function buildPaymentRecordSheet(contract: RuleSet["contract"] = DEFAULT_RULES.contract): SheetSpec {
+export function buildPaymentRecordSheet(contract: RuleSet["contract"] = defaultRules().contract): SheetSpec {
   const headers = [...PAYMENT_HEADERS];
   const numbers = contract.instalments.map((i) => i.number);
   const cells: CellWrite[] = headerCells(headers, new Set(["收票日期"]));
@@ -408,7 +408,7 @@ const INFO_VALUE: Record<string, (c: RuleSet["contract"]) => Pick<CellWrite, "va
 };
 
 /** 合同信息 (SPEC §9): 参数 | 值 | 说明, the contract's name, parties, term, total and scored months. */
-export function buildContractInfoSheet(contract: RuleSet["contract"] = DEFAULT_RULES.contract): SheetSpec {
+export function buildContractInfoSheet(contract: RuleSet["contract"] = defaultRules().contract): SheetSpec {
   const cells: CellWrite[] = headerCells(CONTRACT_INFO_HEADERS);
   const rowHeights: Record<number, number> = {};
   CONTRACT_INFO_PARAMS.forEach((p, i) => {
@@ -435,7 +435,7 @@ export function buildContractInfoSheet(contract: RuleSet["contract"] = DEFAULT_R
  * 付款条款 (SPEC §9): one row per instalment. 比例 as a number formatted as % (0.4 shows 40%),
  * months as text ("2024-12"), 最早开票日期 as a date; a row may be added for a fourth instalment.
  */
-export function buildPaymentTermsSheet(contract: RuleSet["contract"] = DEFAULT_RULES.contract): SheetSpec {
+export function buildPaymentTermsSheet(contract: RuleSet["contract"] = defaultRules().contract): SheetSpec {
   const headers = PAYMENT_TERMS_HEADERS;
   const cells: CellWrite[] = headerCells(headers, new Set(["最早开票日期", "付款条件"]));
   const rowHeights: Record<number, number> = { 1: 30 };
@@ -475,7 +475,7 @@ export function buildRuleSheet(): SheetSpec {
   settings.forEach((def, i) => {
     const row = i + 2;
     const inContract = def.label === "合同总额";
-    const text = def.defaultText(DEFAULT_RULES);
+    const text = def.defaultText(defaultRules());
     const value = inContract ? { value: null, numberFormat: "#,##0.00" } : ruleValue(def.label, text);
     const help = inContract ? `留空：合同总额见「${INPUT_SHEETS.contract}」（旧工作簿可在此填写；两处都填且不一致时报错）` : def.help;
     cells.push({ address: a1(row, 1), value: def.label, style: { bold: true, border: "thin", vertical: "middle" } });
@@ -483,7 +483,7 @@ export function buildRuleSheet(): SheetSpec {
     cells.push({ address: a1(row, 3), value: help, style: { border: "thin", wrap: true, vertical: "middle" } });
     rowHeights[row] = wrappedHeight([{ text: help, width: 70 }], 15);
   });
-  const yesNoRows = settings.map((d, i) => ({ d, row: i + 2 })).filter(({ d }) => ["是", "否"].includes(d.defaultText(DEFAULT_RULES)));
+  const yesNoRows = settings.map((d, i) => ({ d, row: i + 2 })).filter(({ d }) => ["是", "否"].includes(d.defaultText(defaultRules())));
   const listRow = (label: string, values: readonly string[]): ListValidation[] => {
     const i = settings.findIndex((d) => d.label === label);
     return i < 0 ? [] : [{ range: `B${i + 2}`, values }];

@@ -2,7 +2,7 @@
 /** ResultsView: the month's score large, item scores in a column, no "−0.00", English beside the contract's words, A2 said for row 9. */
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { DEFAULT_RULES, scoreMonth, type MonthScore, type RuleSet } from "../../../src/domain";
+import { defaultRules, scoreMonth, type MonthScore, type RuleSet } from "../../../src/domain";
 import { EXAMPLE_2025_10 } from "../../../src/domain/example";
 import { ResultsView, shownScore } from "../../../src/taskpane/components/ResultsView";
 import { noNegativeZero } from "../../../src/taskpane/components/text";
@@ -11,7 +11,7 @@ import { cssOf } from "./css";
 
 afterEach(cleanup);
 
-function score(rules: RuleSet = DEFAULT_RULES, ticketsPassed = EXAMPLE_2025_10.indicators.ticketsPassed): MonthScore {
+function score(rules: RuleSet = defaultRules(), ticketsPassed = EXAMPLE_2025_10.indicators.ticketsPassed): MonthScore {
   const r = scoreMonth({ ...EXAMPLE_2025_10.indicators, ticketsPassed }, EXAMPLE_2025_10.events, EXAMPLE_2025_10.reports, rules);
   if (!r.ok) throw new Error(r.errors.map((e) => e.message).join("; "));
   return r.value;
@@ -94,7 +94,7 @@ describe("row 9 and A2 (「5分扣完为止」)", () => {
   });
 
   it("says whether the cap applied when the rates in force can reach it", () => {
-    const steep: RuleSet = { ...DEFAULT_RULES, scoring: { ...DEFAULT_RULES.scoring, ticketPointsPerStep: "2" } };
+    const steep: RuleSet = { ...defaultRules(), scoring: { ...defaultRules().scoring, ticketPointsPerStep: "2" } };
     show(score(steep, 20), "zh-CN", steep);
     open(9);
     expect(screen.getByTestId("item-score-9").textContent).toBe("5.00 / 10");

@@ -7,7 +7,7 @@
  */
 import { act, cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event";
-import { addMonths, DEFAULT_RULES } from "../../../src/domain";
+import { addMonths, defaultRules } from "../../../src/domain";
 import { EXAMPLE_2025_10 } from "../../../src/domain/example";
 import { SettlementScreen } from "../../../src/taskpane/screens/SettlementScreen";
 import { isoToSerial } from "../../../src/workbook/read/grid";
@@ -132,7 +132,7 @@ describe("editing the dates", () => {
     expect(r.adapter.written("付款记录")).toEqual([`B4=${isoToSerial("2026-01-05")}`]);
     expect(r.adapter.plans[0]?.cellWrites.find((g) => g.sheet === "付款记录")?.writes[0]?.numberFormat).toBe("yyyy-mm-dd");
     expect(r.described).toEqual(["已保存 1 个单元格到「付款记录」；本页数字已按新日期计算，「付款结算」表在「重算并结算」后更新。"]);
-    const due = DEFAULT_RULES.calendar.addWorkingDays("2026-01-05", 30);
+    const due = defaultRules().calendar.addWorkingDays("2026-01-05", 30);
     expect(due).toBe("2026-02-14"); // the 30th working day: a Saturday, 调休 before the Spring Festival
     await waitFor(() => expect(text("settlement-3-due-date")).toBe(`${due}（2026-01-05 后第 30 个工作日）`));
     // unpaid on 2026-02-20: 6 calendar days late, 3% a day of 68,254.06

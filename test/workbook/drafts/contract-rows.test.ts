@@ -5,7 +5,7 @@
  * field; planned back cell by cell, sheets created as the template makes them, refusals naming the
  * sheet and cell.
  */
-import { DEFAULT_RULES } from "../../../src/domain";
+import { defaultRules } from "../../../src/domain";
 import { checkContractDraft, contractDraftChanged, loadContractDraft, newHolidayRow, newTermsRow, planContractDraft, type ContractDraft } from "../../../src/workbook/drafts/contract-rows";
 import { applyPlanToSnapshot } from "../../../src/workbook/drafts/input-rows";
 import type { WorkbookSnapshot } from "../../../src/workbook/model";
@@ -60,7 +60,7 @@ describe("loading", () => {
     const d = loadContractDraft(older());
     expect(d.present).toEqual({ info: false, terms: false, holidays: false });
     expect(d.info.total).toBe("689000");
-    expect(d.terms.map((t) => [t.row, t.number, t.share, t.condition])).toEqual(DEFAULT_RULES.contract.instalments.map((i) => [null, String(i.number), `${Number(i.share) * 100}%`, i.condition]));
+    expect(d.terms.map((t) => [t.row, t.number, t.share, t.condition])).toEqual(defaultRules().contract.instalments.map((i) => [null, String(i.number), `${Number(i.share) * 100}%`, i.condition]));
     expect(checkContractDraft(d).problems).toEqual([]);
   });
 });

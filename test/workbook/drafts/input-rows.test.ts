@@ -4,7 +4,7 @@
  * saved, and read again by the reader — the values must round-trip, and nothing else may change.
  */
 import ExcelJS from "exceljs";
-import { DEFAULT_RULES, emptyIndicators } from "../../../src/domain";
+import { defaultRules, emptyIndicators } from "../../../src/domain";
 import { EXAMPLE_2025_10 } from "../../../src/domain/example";
 import { rulesFromSettings } from "../../../src/domain/rule-settings";
 import { ExcelFileAdapter } from "../../../src/hosts/file/file-adapter";
@@ -354,7 +354,7 @@ describe("规则设置", () => {
     expect(mixed).toBe("满意率:整步,质检:按比例,结算:起步");
     expect(stepModesOf(mixed)).toEqual({ satisfactionSteps: "floor", ticketQualitySteps: "proportional", settlementSteps: "ceil" });
     expect(stepModesOf("随便")).toBeNull();
-    expect(DEFAULT_RULES.options.satisfactionSteps).toBe("proportional");
+    expect(defaultRules().options.satisfactionSteps).toBe("proportional");
   });
 });
 

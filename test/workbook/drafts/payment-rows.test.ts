@@ -3,7 +3,7 @@
  * instalment loaded from the sheet as the reader reads it, checked by the reader and settle(), and
  * planned back cell by cell — or refused with the sheet, the cell and the message.
  */
-import { DEFAULT_RULES } from "../../../src/domain";
+import { defaultRules } from "../../../src/domain";
 import { applyPlanToSnapshot } from "../../../src/workbook/drafts/input-rows";
 import { loadPaymentDraft, paymentDraftChanged, planPaymentDraft, validatePaymentDraft, type PaymentDraft } from "../../../src/workbook/drafts/payment-rows";
 import type { WorkbookSnapshot } from "../../../src/workbook/model";
@@ -68,7 +68,7 @@ describe("checking (the reader's and settle()'s own rules)", () => {
     draft = edit(draft, 1, { invoiceDate: "2035-01-04", paidDate: "6月16" });
     draft = edit(draft, 2, { receivedDate: "2025-06-15", paidDate: "2025-06-10" });
     draft = edit(draft, 3, { invoiceDate: "2025-12-05" });
-    const problems = validatePaymentDraft(draft, DEFAULT_RULES).map((p) => [p.severity, p.number, p.field, p.message]);
+    const problems = validatePaymentDraft(draft, defaultRules()).map((p) => [p.severity, p.number, p.field, p.message]);
     expect(problems).toEqual([
       ["error", 1, "paidDate", "「实付日期」应为日期（如 2025-10-13），实为「6月16」"],
       ["error", 2, "receivedDate", "第2笔收票日期 2025-06-15 早于发票日期 2025-06-16"],

@@ -4,7 +4,7 @@
  * right value, and each refusal with the sheet, the cell, the code and the exact zh-CN message the
  * clerk reads. Written from Stryker's survivors over src/workbook/read/contract-sheets.ts.
  */
-import { DEFAULT_RULES, InstalmentTerms } from "../../../src/domain";
+import { defaultRules, InstalmentTerms } from "../../../src/domain";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/workbook/model";
 import { conditionWords, readContractSheets, rulesWithContract, sameContract, type ContractTerms } from "../../../src/workbook/read/contract-sheets";
 import { isoToSerial } from "../../../src/workbook/read/grid";
@@ -255,7 +255,7 @@ describe("合同总额 in 规则设置 too", () => {
 
   it("合同信息 without 合同总额: 规则设置's is enough (no missing error), the seed's total stays for readInputs to override", () => {
     const c = contractOf(book(infoRows({}, ["合同总额"]), termsRows()), rules(700000));
-    expect(c.total).toBe(DEFAULT_RULES.contract.total);
+    expect(c.total).toBe(defaultRules().contract.total);
   });
 
   it("合同信息 without 合同总额 and no usable one in 规则设置: missing", () => {
@@ -443,7 +443,7 @@ describe("付款条款: its header and its rows refused, each naming its cell", 
   it("without 合同信息 a 付款条款 for the seed's months gives the seed's other terms", () => {
     const terms: Cell[][] = [[...TERMS_HEADER], [1, "50%", "2024-12", "2025-05", null, 30, "甲"], [2, "50%", "2025-06", "2025-11", null, 30, "乙"]];
     const c = contractOf(book(null, terms));
-    expect([c.title, c.total, c.firstMonth, c.lastMonth, c.termStart]).toEqual([DEFAULT_RULES.contract.title, DEFAULT_RULES.contract.total, "2024-12", "2025-11", DEFAULT_RULES.contract.termStart]);
+    expect([c.title, c.total, c.firstMonth, c.lastMonth, c.termStart]).toEqual([defaultRules().contract.title, defaultRules().contract.total, "2024-12", "2025-11", defaultRules().contract.termStart]);
     expect(c.instalments.map((i) => i.share)).toEqual(["0.5", "0.5"]);
   });
 
@@ -451,7 +451,7 @@ describe("付款条款: its header and its rows refused, each naming its cell", 
     const info = infoRows({ 合同期起: text("2024-12-04"), 合同期止: text("2025-12-03"), 首个考核月份: "2024-12", 末个考核月份: "2025-11" });
     const c = readContractSheets(book(info, null));
     expect(c.problems).toEqual([]);
-    expect(c.contract?.instalments).toBe(DEFAULT_RULES.contract.instalments);
+    expect(c.contract?.instalments).toBe(defaultRules().contract.instalments);
     expect([c.infoSheet, c.termsSheet]).toEqual(["合同信息", null]);
   });
 
@@ -493,7 +493,7 @@ describe("付款条款: its header and its rows refused, each naming its cell", 
 });
 
 describe("sameContract and rulesWithContract", () => {
-  const seed = DEFAULT_RULES.contract;
+  const seed = defaultRules().contract;
   const withInst = (i: number, over: Partial<InstalmentTerms>): ContractTerms => ({ ...seed, instalments: seed.instalments.map((x, j) => (j === i ? { ...x, ...over } : x)) });
   it.each<[string, ContractTerms]>([
     ["another title", { ...seed, title: "另一合同" }],
@@ -509,7 +509,7 @@ describe("sameContract and rulesWithContract", () => {
   ])("%s is another contract", (_n, other) => {
     expect(sameContract(other, seed)).toBe(false);
     expect(sameContract(seed, other)).toBe(false);
-    expect(rulesWithContract(other)).not.toBe(DEFAULT_RULES);
+    expect(rulesWithContract(other)).not.toBe(defaultRules());
     expect(rulesWithContract(other).contract).toBe(other);
   });
 
@@ -520,7 +520,7 @@ describe("sameContract and rulesWithContract", () => {
   });
 
   it("rulesWithContract keeps the base when the contract is the base's, whatever base is given", () => {
-    const base = { ...DEFAULT_RULES, version: "v-test" };
+    const base = { ...defaultRules(), version: "v-test" };
     expect(rulesWithContract(null, base)).toBe(base);
     expect(rulesWithContract({ ...seed }, base)).toBe(base);
     expect(rulesWithContract({ ...seed, title: "新" }, base).version).toBe("v-test+合同信息");

@@ -3,7 +3,7 @@
  * the seed (same rule set); a renewal with any split; 比例 as a % cell, "40%" or 0.4 and a bare 40
  * refused; and every check §9 lists refused with its sheet and cell named.
  */
-import { DEFAULT_RULES, InstalmentTerms } from "../../../src/domain";
+import { defaultRules, InstalmentTerms } from "../../../src/domain";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/workbook/model";
 import { readContractSheets, rulesWithContract, sameContract } from "../../../src/workbook/read/contract-sheets";
 import { readInputs } from "../../../src/workbook/read/read-inputs";
@@ -61,11 +61,11 @@ describe("absent, restated, renewed", () => {
   it("no sheets: the seed contract (null), no problem, the same rule set", () => {
     const c = readContractSheets({ sheets: [] });
     expect(c).toEqual({ contract: null, infoSheet: null, termsSheet: null, problems: [] });
-    expect(rulesWithContract(c.contract)).toBe(DEFAULT_RULES);
+    expect(rulesWithContract(c.contract)).toBe(defaultRules());
   });
 
   it("the seed restated (numbers as typed: 689000, 40%) is the seed: the same rule set, so the same results", () => {
-    const seed = DEFAULT_RULES.contract;
+    const seed = defaultRules().contract;
     const [one, two, three] = seed.instalments as [InstalmentTerms, InstalmentTerms, InstalmentTerms];
     const info = infoRows({ 合同名称: seed.title, 合同期起: date("2024-12-04"), 合同期止: date("2025-12-03"), 合同总额: 689000, 首个考核月份: "2024-12", 末个考核月份: "2025-11" });
     const terms: Cell[][] = [
@@ -77,7 +77,7 @@ describe("absent, restated, renewed", () => {
     const c = read(book(info, terms));
     expect(c.problems).toEqual([]);
     expect(c.contract && sameContract(c.contract, seed)).toBe(true);
-    expect(rulesWithContract(c.contract)).toBe(DEFAULT_RULES);
+    expect(rulesWithContract(c.contract)).toBe(defaultRules());
   });
 
   it("the renewal of SPEC §9 with 30/60/10: every term as typed, a rule set named after the contract", () => {
@@ -98,7 +98,7 @@ describe("absent, restated, renewed", () => {
       [3, "0.1", { from: "2027-06", to: "2027-11" }, "2028-01-01", 30],
     ]);
     const rules = rulesWithContract(c.contract);
-    expect(rules.version).toBe(`${DEFAULT_RULES.version}+合同信息`);
+    expect(rules.version).toBe(`${defaultRules().version}+合同信息`);
     expect(rules.name).toBe("陕西省公安厅出入境管理局 12367 服务热线 2026-2027 年热线运营服务及语音专线采购项目（按工作簿「合同信息」「付款条款」）");
   });
 

@@ -3,7 +3,7 @@
  * needs a reason, is recorded, and the month is no longer frozen; every older row is kept exactly.
  */
 import ExcelJS from "exceljs";
-import { DEFAULT_RULES, MonthIndicators, scoreMonth } from "../../../src/domain";
+import { defaultRules, MonthIndicators, scoreMonth } from "../../../src/domain";
 import { EXAMPLE_2025_10 } from "../../../src/domain/example";
 import { fingerprintMonth } from "../../../src/domain/fingerprint";
 import {
@@ -70,7 +70,7 @@ const REFS: CellRef[] = [
 
 async function fingerprintFor(headcount: number): Promise<string> {
   const indicators: MonthIndicators = { ...EXAMPLE_2025_10.indicators, headcount };
-  const r = scoreMonth(indicators, EXAMPLE_2025_10.events, EXAMPLE_2025_10.reports, DEFAULT_RULES);
+  const r = scoreMonth(indicators, EXAMPLE_2025_10.events, EXAMPLE_2025_10.reports, defaultRules());
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return fingerprintMonth({ indicators, events: EXAMPLE_2025_10.events, reports: EXAMPLE_2025_10.reports, score: r.value });
 }
@@ -104,7 +104,7 @@ describe("审计记录: freeze, change, unfreeze", () => {
   beforeAll(async () => {
     fp9 = await fingerprintFor(9);
     const wb = workbook(9);
-    const spec = planFreeze(readAudit(wb), { month: "2025-10", fingerprint: fp9, snapshot: freezeSnapshot(wb), who: "张会计", at: AT, rulesVersion: DEFAULT_RULES.version });
+    const spec = planFreeze(readAudit(wb), { month: "2025-10", fingerprint: fp9, snapshot: freezeSnapshot(wb), who: "张会计", at: AT, rulesVersion: defaultRules().version });
     frozenWb = withSheet(wb, spec);
   });
 

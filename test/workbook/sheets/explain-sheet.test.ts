@@ -4,7 +4,7 @@
  * layout, print setup and size.
  */
 import ExcelJS from "exceljs";
-import { dec, DEFAULT_RULES, ItemScore, MonthScore, scoreMonth, SCORECARD_ITEMS } from "../../../src/domain";
+import { dec, defaultRules, ItemScore, MonthScore, scoreMonth, SCORECARD_ITEMS } from "../../../src/domain";
 import { EXAMPLE_2025_10 } from "../../../src/domain/example";
 import { writeSheetSpec } from "../../fixtures/exceljs-render";
 import { boundText, buildExplainSheet, computationText, computationWithBound, EXPLAIN_HEADER_ROW, EXPLAIN_HEADERS, EXPLAIN_SHEET_NAME, explanationText, inputsText, RULES_HEADING } from "../../../src/workbook/sheets/explain-sheet";
@@ -14,7 +14,7 @@ import { event, perfectMonth, rules, scored } from "../../domain/builders";
 const AT = "2025-11-05 14:30";
 
 function example(): MonthScore {
-  const r = scoreMonth(EXAMPLE_2025_10.indicators, EXAMPLE_2025_10.events, EXAMPLE_2025_10.reports, DEFAULT_RULES);
+  const r = scoreMonth(EXAMPLE_2025_10.indicators, EXAMPLE_2025_10.events, EXAMPLE_2025_10.reports, defaultRules());
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.value;
 }
@@ -31,7 +31,7 @@ function bandRow(spec: SheetSpec, label: string): number {
 }
 
 describe("buildExplainSheet: the SPEC §7 month", () => {
-  const spec = buildExplainSheet([example()], DEFAULT_RULES, AT);
+  const spec = buildExplainSheet([example()], defaultRules(), AT);
   const band = bandRow(spec, "2025年10月");
   const itemRow = (no: number) => band + no;
   const totalRow = band + 15;
@@ -39,7 +39,7 @@ describe("buildExplainSheet: the SPEC §7 month", () => {
   it("is the 计算说明 sheet with the rule set and the time in its header", () => {
     expect(spec.name).toBe(EXPLAIN_SHEET_NAME);
     expect(spec.name).toBe("计算说明");
-    expect(at(spec, "A2")?.value).toBe(`规则：${DEFAULT_RULES.name}（版本 2024-12.1）`);
+    expect(at(spec, "A2")?.value).toBe(`规则：${defaultRules().name}（版本 2024-12.1）`);
     expect(String(at(spec, "A3")?.value)).toContain(`生成时间：${AT}`);
     expect(EXPLAIN_HEADERS.map((_, i) => at(spec, `${"ABC"[i]}${EXPLAIN_HEADER_ROW}`)?.value)).toEqual(["考核指标", "输入与计算（含上下限）", "得分"]);
     expect(band).toBe(EXPLAIN_HEADER_ROW + 1);
@@ -115,7 +115,7 @@ describe("buildExplainSheet: the SPEC §7 month", () => {
 
 describe("buildExplainSheet: bounds, totals, several months", () => {
   it("says 扣完为止 when a floor of 0 bit", () => {
-    const spec = buildExplainSheet([scored(perfectMonth("2025-10", { answerRank: 31 })).value], DEFAULT_RULES, AT);
+    const spec = buildExplainSheet([scored(perfectMonth("2025-10", { answerRank: 31 })).value], defaultRules(), AT);
     const band = bandRow(spec, "2025年10月");
     expect(String(at(spec, `B${band + 6}`)?.value)).toMatch(/；扣完为止（下限 0）$/);
     expect(at(spec, `C${band + 6}`)?.value).toBe(0);
@@ -151,7 +151,7 @@ describe("buildExplainSheet: bounds, totals, several months", () => {
 
   it("lays months out in month order, each with its own block", () => {
     const sep = scored(perfectMonth("2025-09"), { reports: [{ kind: "月报", period: "2025-08", submitted: "2025-09-05", extensionApproved: false }] }).value;
-    const spec = buildExplainSheet([example(), sep], DEFAULT_RULES, AT);
+    const spec = buildExplainSheet([example(), sep], defaultRules(), AT);
     const sepRow = bandRow(spec, "2025年9月");
     const octRow = bandRow(spec, "2025年10月");
     expect(sepRow).toBe(EXPLAIN_HEADER_ROW + 1);
@@ -161,7 +161,7 @@ describe("buildExplainSheet: bounds, totals, several months", () => {
   });
 
   it("says so when no month is scored", () => {
-    const spec = buildExplainSheet([], DEFAULT_RULES, AT);
+    const spec = buildExplainSheet([], defaultRules(), AT);
     expect(at(spec, `A${EXPLAIN_HEADER_ROW + 1}`)?.value).toBe("暂无已评分的月份。");
   });
 });
@@ -169,7 +169,7 @@ describe("buildExplainSheet: bounds, totals, several months", () => {
 describe("buildExplainSheet: size (the biggest sheet the product writes)", () => {
   it("is 46 cells a month (heading, 14 rows of three, the total row) plus the rules once, and no merge per month", () => {
     const months = Array.from({ length: 12 }, (_v, i) => scored(perfectMonth(`2025-${String(i + 1).padStart(2, "0")}`)).value);
-    const spec = buildExplainSheet(months, DEFAULT_RULES, AT);
+    const spec = buildExplainSheet(months, defaultRules(), AT);
     const header = 3 + EXPLAIN_HEADERS.length;
     const rulesBlock = 1 + 14 * 2 + 2;
     expect(spec.cells).toHaveLength(header + 12 * 46 + rulesBlock);
@@ -191,7 +191,7 @@ describe("buildExplainSheet: row heights", () => {
 
   it("fits every line of each item row, an event described with an emoji and a long CJK text included", () => {
     const month = scored(perfectMonth("2025-10"), { events: [event({ level: "市级及以上", matterId: "M1", description: "来电表扬🎉".repeat(30) })] }).value;
-    const spec = buildExplainSheet([month], DEFAULT_RULES, AT);
+    const spec = buildExplainSheet([month], defaultRules(), AT);
     const band = bandRow(spec, "2025年10月");
     const widths = spec.columnWidths ?? {};
     for (let no = 1; no <= 14; no++) {

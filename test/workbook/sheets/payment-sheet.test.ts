@@ -5,7 +5,7 @@
  * figures are worked by hand in the comments (and held against settle() in test/domain/settlement.test.ts).
  */
 import ExcelJS from "exceljs";
-import { calendarWithOverrides, dec, Dec, DecimalInput, DEFAULT_RULES, InstalmentTerms, MonthKey, monthRange, PaymentRecord, Problem, RuleSet, settle } from "../../../src/domain";
+import { calendarWithOverrides, dec, Dec, DecimalInput, defaultRules, InstalmentTerms, MonthKey, monthRange, PaymentRecord, Problem, RuleSet, settle } from "../../../src/domain";
 import { writeSheetSpec } from "../../fixtures/exceljs-render";
 import { a1, CellWrite, parseA1, SheetSpec } from "../../../src/workbook/model";
 import { buildPaymentSheet, DATE_FORMAT, excelSerial, MONEY_FORMAT, PAYMENT_SHEET_NAME, SCORE_FORMAT } from "../../../src/workbook/sheets/payment-sheet";
@@ -23,7 +23,7 @@ function totals(second: DecimalInput | DecimalInput[], third: DecimalInput | Dec
 }
 
 function build(opts: { totals?: Record<MonthKey, Dec>; payments?: PaymentRecord[]; rules?: RuleSet; asOf?: string; warnings?: Problem[] } = {}): SheetSpec {
-  const r = opts.rules ?? DEFAULT_RULES;
+  const r = opts.rules ?? defaultRules();
   const t = opts.totals ?? totals("93.40");
   const asOf = opts.asOf ?? AS_OF;
   const s = settle(t, opts.payments ?? [], r, { asOf });
@@ -104,7 +104,7 @@ describe("SPEC §7 example on the sheet", () => {
     expect(cell(spec, "B5")).toMatchObject({ value: 172250, numberFormat: MONEY_FORMAT });
     expect(value(spec, "E5")).toBe(95);
     expect(cell(spec, "G5")).toMatchObject({ value: 0.005, numberFormat: "0.0%" });
-    expect(value(spec, "B6")).toBe(`${DEFAULT_RULES.name}，版本 ${DEFAULT_RULES.version}`);
+    expect(value(spec, "B6")).toBe(`${defaultRules().name}，版本 ${defaultRules().version}`);
     expect(value(spec, "B7")).toBe("无：A1–A10 均采用合同原文的默认读法");
     expect(cell(spec, "B8")).toMatchObject({ value: excelSerial(AS_OF), numberFormat: DATE_FORMAT });
     expect(value(spec, "D8")).toBe("2025-12-31 10:00");
@@ -139,7 +139,7 @@ describe("SPEC §7 example on the sheet", () => {
 describe("A5 and A6 readings change the printed deduction", () => {
   const cases: { name: string; r: RuleSet; n: number; t: Record<MonthKey, Dec>; deduction: number; payable: number; option: string | null }[] = [
     // Instalment 3 at 93.40 (1.60 below): one quarter 1.60 × 0.5% × 172,250 = 1,378.00 → 68,900 − 1,378 = 67,522.00
-    { name: "quarterlyFee", r: DEFAULT_RULES, n: 3, t: totals("96", "93.40"), deduction: 1378, payable: 67522, option: null },
+    { name: "quarterlyFee", r: defaultRules(), n: 3, t: totals("96", "93.40"), deduction: 1378, payable: 67522, option: null },
     // the instalment: 1.60 × 0.5% × 68,900 = 551.20 → 68,348.80
     { name: "instalment", r: rules({ options: { deductionBase: "instalment" } }), n: 3, t: totals("96", "93.40"), deduction: 551.2, payable: 68348.8, option: "A5 扣款基数：每分扣本笔款项的 0.5%" },
     // the period's fee, 6 months = 2 quarters = 344,500: 1.60 × 0.5% × 344,500 = 2,756.00 → 66,144.00
@@ -147,7 +147,7 @@ describe("A5 and A6 readings change the printed deduction", () => {
     // A6 off, instalment 2 with five 93.40 and one 93.39: mean 93.398333…, 1.601666… × 861.25 = 1,379.4354… → 1,379.44
     // (rounded it would be 93.40 → 1,378.00); 344,500 − 1,379.44 = 343,120.56
     { name: "A6 not rounded", r: rules({ options: { roundAverage: false } }), n: 2, t: totals(["93.40", "93.40", "93.40", "93.40", "93.40", "93.39"]), deduction: 1379.44, payable: 343120.56, option: "A6 期间平均分不取整" },
-    { name: "A6 rounded", r: DEFAULT_RULES, n: 2, t: totals(["93.40", "93.40", "93.40", "93.40", "93.40", "93.39"]), deduction: 1378, payable: 343122, option: null },
+    { name: "A6 rounded", r: defaultRules(), n: 2, t: totals(["93.40", "93.40", "93.40", "93.40", "93.40", "93.39"]), deduction: 1378, payable: 343122, option: null },
   ];
   it.each(cases)("$name", (c) => {
     const spec = build({ rules: c.r, totals: c.t });
@@ -369,22 +369,22 @@ describe("overview, forecast, warnings, print setup and chart", () => {
 
 describe("refusals", () => {
   it("throws when the settlement is null (a scored month is missing): the caller writes no sheet", () => {
-    expect(() => buildPaymentSheet({ settlement: null, monthTotals: {}, warnings: [], rules: DEFAULT_RULES, asOf: AS_OF })).toThrow("付款结算表需要全部考核月份的有效得分");
+    expect(() => buildPaymentSheet({ settlement: null, monthTotals: {}, warnings: [], rules: defaultRules(), asOf: AS_OF })).toThrow("付款结算表需要全部考核月份的有效得分");
   });
 
   it("throws when the settlement was made under another rule set version", () => {
-    const s = settle(totals("96"), [], DEFAULT_RULES);
+    const s = settle(totals("96"), [], defaultRules());
     if (!s.ok) throw new Error("refused");
     expect(() => buildPaymentSheet({ settlement: s.value, monthTotals: totals("96"), warnings: [], rules: rules({ version: "2025-07.2" }), asOf: AS_OF })).toThrow("规则版本");
   });
 
   it("throws when the overview totals differ from the ones the settlement used", () => {
-    const s = settle(totals("96"), [], DEFAULT_RULES);
+    const s = settle(totals("96"), [], defaultRules());
     if (!s.ok) throw new Error("refused");
-    expect(() => buildPaymentSheet({ settlement: s.value, monthTotals: { ...totals("96"), "2025-03": dec("95.99") }, warnings: [], rules: DEFAULT_RULES, asOf: AS_OF })).toThrow(
+    expect(() => buildPaymentSheet({ settlement: s.value, monthTotals: { ...totals("96"), "2025-03": dec("95.99") }, warnings: [], rules: defaultRules(), asOf: AS_OF })).toThrow(
       "2025年3月的考核得分与结算所用的不一致",
     );
-    expect(() => buildPaymentSheet({ settlement: s.value, monthTotals: { ...totals("96"), "2025-03": null }, warnings: [], rules: DEFAULT_RULES, asOf: AS_OF })).toThrow("2025年3月");
+    expect(() => buildPaymentSheet({ settlement: s.value, monthTotals: { ...totals("96"), "2025-03": null }, warnings: [], rules: defaultRules(), asOf: AS_OF })).toThrow("2025年3月");
   });
 });
 
@@ -394,10 +394,10 @@ describe("an instalment in progress", () => {
     const known: Record<MonthKey, Dec | null> = { ...totals("93.40") };
     for (const m of THIRD) known[m] = null;
     for (const m of ["2025-06", "2025-07", "2025-08"]) known[m] = dec("94");
-    const settledOnly = { ...DEFAULT_RULES, contract: { ...DEFAULT_RULES.contract, instalments: DEFAULT_RULES.contract.instalments.filter((i) => i.number !== 3) } };
+    const settledOnly = { ...defaultRules(), contract: { ...defaultRules().contract, instalments: defaultRules().contract.instalments.filter((i) => i.number !== 3) } };
     const s = settle(Object.fromEntries(Object.entries(known).filter(([, v]) => v !== null)) as Record<MonthKey, Dec>, [], settledOnly, { asOf: AS_OF });
     if (!s.ok) throw new Error(JSON.stringify(s.errors));
-    const spec = buildPaymentSheet({ settlement: s.value, monthTotals: known, warnings: [], rules: DEFAULT_RULES, asOf: AS_OF });
+    const spec = buildPaymentSheet({ settlement: s.value, monthTotals: known, warnings: [], rules: defaultRules(), asOf: AS_OF });
     const texts = spec.cells.map((c) => String(c.value ?? ""));
     expect(texts.some((t) => t.startsWith("第3笔") && t.includes("进行中"))).toBe(true);
     // three in the instalment block (columns B–G), three in the monthly overview beside it
@@ -418,7 +418,7 @@ describe("the contract's words come from the rule set (SPEC §9: 合同信息, �
   });
 
   it("another contract: its title, term, parties and each instalment's 付款条件; the remainder rule in an instalment still in progress", () => {
-    const seed = DEFAULT_RULES.contract;
+    const seed = defaultRules().contract;
     // 2027 made known by a (hypothetical) 节假日安排 row, as the workbook would give it.
     const calendar = calendarWithOverrides([{ date: "2027-01-01", kind: "休", note: "元旦" }]);
     if (!calendar.ok) throw new Error("calendar");

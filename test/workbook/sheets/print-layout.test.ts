@@ -13,7 +13,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { dec, Dec, DEFAULT_RULES, MonthKey, monthRange, PaymentRecord, settle } from "../../../src/domain";
+import { dec, Dec, defaultRules, MonthKey, monthRange, PaymentRecord, settle } from "../../../src/domain";
 import { renderWorksheet, type StyleAllocator } from "../../../src/hosts/file/package/render-sheet";
 import { parseA1, SheetSpec } from "../../../src/workbook/model";
 import { buildPaymentSheet, PRINT_SCALE, SIGNATURE_ROLES } from "../../../src/workbook/sheets/payment-sheet";
@@ -41,9 +41,9 @@ const MONTHS = monthRange("2024-12", "2025-11");
 function season(scores: string[], payments: PaymentRecord[], asOf: string): SheetSpec {
   const totals: Record<MonthKey, Dec> = {};
   MONTHS.forEach((m, i) => (totals[m] = dec(scores[i] ?? "96")));
-  const s = settle(totals, payments, DEFAULT_RULES, { asOf });
+  const s = settle(totals, payments, defaultRules(), { asOf });
   if (!s.ok) throw new Error(JSON.stringify(s.errors));
-  return buildPaymentSheet({ settlement: s.value, monthTotals: totals, warnings: s.warnings, rules: DEFAULT_RULES, asOf, generatedAt: `${asOf} 10:00` });
+  return buildPaymentSheet({ settlement: s.value, monthTotals: totals, warnings: s.warnings, rules: defaultRules(), asOf, generatedAt: `${asOf} 10:00` });
 }
 
 /** The example's season (assets/example-2024-2025.xlsx): three instalments paid, four months below 95. */
@@ -72,10 +72,10 @@ const MID_YEAR = (() => {
   MONTHS.forEach((m, i) => (totals[m] = i < 8 ? dec(["97", "94", "96", "95.5", "98", "93", "96", "97"][i] ?? "96") : null));
   const scored = Object.fromEntries(Object.entries(totals).filter(([, v]) => v !== null)) as Record<MonthKey, Dec>;
   // settle() on the instalments whose months are all scored (as the workbook layer does), the sheet on the whole contract.
-  const settledOnly = { ...DEFAULT_RULES, contract: { ...DEFAULT_RULES.contract, instalments: DEFAULT_RULES.contract.instalments.filter((i) => i.number !== 3) } };
+  const settledOnly = { ...defaultRules(), contract: { ...defaultRules().contract, instalments: defaultRules().contract.instalments.filter((i) => i.number !== 3) } };
   const s = settle(scored, [{ number: 1, invoiceDate: "2024-12-10", paidDate: "2024-12-20" }], settledOnly, { asOf: "2025-08-15" });
   if (!s.ok) throw new Error(JSON.stringify(s.errors));
-  return buildPaymentSheet({ settlement: s.value, monthTotals: totals, warnings: s.warnings, rules: DEFAULT_RULES, asOf: "2025-08-15" });
+  return buildPaymentSheet({ settlement: s.value, monthTotals: totals, warnings: s.warnings, rules: defaultRules(), asOf: "2025-08-15" });
 })();
 
 const text = (spec: SheetSpec, address: string) => spec.cells.find((c) => c.address === address)?.value;

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { DEFAULT_RULES } from "../../../src/domain";
+import { defaultRules } from "../../../src/domain";
 import { RULE_SETTINGS, rulesFromSettings } from "../../../src/domain/rule-settings";
 import type { SheetSpec } from "../../../src/workbook/model";
 import { writeNewWorkbook } from "../../../src/hosts/file/new-workbook";
@@ -60,8 +60,8 @@ describe("buildTemplate", () => {
     if (back.ok) {
       // 合同总额 is left blank here (it lives in 合同信息): blank keeps the contract's.
       expect(rows.find((r) => r.label === "合同总额")?.value).toBeNull();
-      expect(back.value.contract).toEqual(DEFAULT_RULES.contract);
-      expect(back.value.options).toEqual(DEFAULT_RULES.options);
+      expect(back.value.contract).toEqual(defaultRules().contract);
+      expect(back.value.options).toEqual(defaultRules().options);
     }
   });
 });
@@ -105,11 +105,11 @@ describe("the template rendered by the file host (writeNewWorkbook)", () => {
 
 describe("the contract's terms in the template (SPEC §9)", () => {
   it("for the seed's months, templateContract is the seed contract exactly, and the workbook reads back as the seed", async () => {
-    expect(templateContract({ firstMonth: "2024-12", lastMonth: "2025-11" })).toEqual(DEFAULT_RULES.contract);
+    expect(templateContract({ firstMonth: "2024-12", lastMonth: "2025-11" })).toEqual(defaultRules().contract);
     const snapshot = await (await ExcelFileAdapter.fromBuffer(await writeNewWorkbook(templatePlan(buildTemplate({ from: "2024-12", months: 12 }))))).read();
     const inputs = readInputs(snapshot);
     expect(inputs.problems).toEqual([]);
-    expect(rulesWithContract(inputs.contract.contract)).toBe(DEFAULT_RULES);
+    expect(rulesWithContract(inputs.contract.contract)).toBe(defaultRules());
   });
 
   it("shifts the seed to a renewal: 40/50/10, periods 2026-12…2027-05 and 2027-06…2027-11, 最早开票日期 2026-12-04 / 2027-06-01 / 2028-01-01", () => {

@@ -13,7 +13,7 @@ import JSZip from "jszip";
 import { writeSheetSpec } from "../../../fixtures/exceljs-render";
 import { ExcelFileAdapter } from "../../../../src/hosts/file/file-adapter";
 import { renderWorksheet, type RenderedWorksheet, type StyleAllocator } from "../../../../src/hosts/file/package/render-sheet";
-import { DEFAULT_RULES } from "../../../../src/domain";
+import { defaultRules } from "../../../../src/domain";
 import type { CellStyle, SheetSpec, WritePlan } from "../../../../src/workbook/model";
 import { runWorkbookAsync } from "../../../../src/workbook/plan";
 import { buildExplainSheet } from "../../../../src/workbook/sheets/explain-sheet";
@@ -474,7 +474,7 @@ describe("renderWorksheet reads back as writeSheetSpec's rendering (ExcelJS)", (
 describe("renderWorksheet: size", () => {
   it("计算说明 at 120 months: ~5,600 cells, each look asked of the allocator once per (look, format, style)", async () => {
     const months = Array.from({ length: 120 }, (_v, i) => scored(perfectMonth(`${2016 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`)).value);
-    const spec = buildExplainSheet(months, DEFAULT_RULES, "2026-01-31 09:00");
+    const spec = buildExplainSheet(months, defaultRules(), "2026-01-31 09:00");
     expect(spec.cells.length).toBeGreaterThan(5_500);
     const styles = new FakeStyles();
     const { xml } = renderWorksheet(spec, styles);
