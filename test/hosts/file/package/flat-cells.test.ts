@@ -53,6 +53,11 @@ const CASES: { name: string; body: string; writes: CellWrite[] }[] = [
     writes: [{ address: "A1", value: 3 }],
   },
   {
+    name: "<f> and <v> that are not a cell's own: directly in a row's extLst, and deeper in a cell's extLst (after a cell with a value)",
+    body: `<row r="1"><c r="A1"><v>5</v></c><c r="B1"><extLst><ext uri="{C}"><f>2+2</f><v>8</v></ext></extLst></c><c r="C1"><extLst><f>4+4</f></extLst></c><extLst><f>3+3</f><v>9</v><is><t>丁</t></is></extLst></row>`,
+    writes: [{ address: "D1", value: 1 }],
+  },
+  {
     name: "whitespace between the elements of an inline string and of its runs (a pretty-printed file)",
     body: `<row r="1"><c r="A1" t="inlineStr">\n <is>\n  <r>\n   <rPr><b/></rPr>\n   <t>粗</t>\n  </r>\n  <r><t xml:space="preserve"> 体 </t></r>\n </is>\n</c><c r="B1">\n <f>A1</f>\n <v>0</v>\n</c></row>`,
     writes: [{ address: "C1", value: 1 }],
@@ -93,6 +98,11 @@ describe("cells parsed flat read and write as the tree does", () => {
     expect(shared.map((c) => c.formula)).toEqual(["B2*2", "B3*2", "B4*2"]);
   });
 
+  it("reads only a cell's own <f> and <v>: B1 and C1 hold none, whatever their extLst holds", () => {
+    const cells = worksheet(sheetText(CASES[6]?.body ?? "")).cells();
+    expect(cells.map((c) => [c.col, c.value, c.formula ?? null])).toEqual([[1, 5, null]]);
+  });
+
   it("reads rows only in <sheetData>: an element named row elsewhere (an extension's) is not a row", () => {
     const text = `<?xml version="1.0"?><worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><extLst><ext uri="{X}"><y:row xmlns:y="urn:y" r="20"><y:c r="A20"><y:v>7</y:v></y:c></y:row></ext></extLst></worksheet>`;
     const flat = worksheet(parseWorksheetXml(text, PART));
@@ -101,7 +111,7 @@ describe("cells parsed flat read and write as the tree does", () => {
   });
 
   it("reads a pretty-printed inline string as Excel shows it: the runs' text, nothing between them", () => {
-    const cells = worksheet(sheetText(CASES[6]?.body ?? "")).cells();
+    const cells = worksheet(sheetText(CASES[7]?.body ?? "")).cells();
     expect(cells.map((c) => c.value)).toEqual(["粗 体 ", 0]);
     expect(cells[1]?.formula).toBe("A1");
     const firsts = worksheet(sheetText(CASES[5]?.body ?? "")).cells();

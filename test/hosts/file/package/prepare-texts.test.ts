@@ -79,14 +79,28 @@ describe("prepareTexts", () => {
     // The BOM is recognised by all three bytes: parts that start like one but are not one keep their first bytes.
     const notBom1 = new TextEncoder().encode("\ufec0<a/>"); // EF BB 80: a character, not a BOM
     const notBom2 = new TextEncoder().encode("<¿x/>"); // 3C C2 BF: a third byte like a BOM's
-    const parts = [part("s1.xml", "<s>1</s>"), part("s2.xml", new Uint8Array([...BOM, ...new TextEncoder().encode("<s>2</s>")])), part("n1.xml", notBom1), part("n2.xml", notBom2), part("other.xml", "<o/>")];
+    const notBom3 = new TextEncoder().encode("\u8eff<b/>"); // E8 BB BF: the BOM's last two bytes
+    const notBom4 = new TextEncoder().encode("\uf000<c/>"); // EF 80 80: the BOM's first byte
+    const bomOnly = new Uint8Array(BOM); // a BOM and no text: three bytes
+    const parts = [
+      part("s1.xml", "<s>1</s>"),
+      part("s2.xml", new Uint8Array([...BOM, ...new TextEncoder().encode("<s>2</s>")])),
+      part("n1.xml", notBom1),
+      part("n2.xml", notBom2),
+      part("n3.xml", notBom3),
+      part("n4.xml", notBom4),
+      part("bom.xml", bomOnly),
+      part("nul0.xml", new Uint8Array([0, 0x3c, 0x7a, 0x2f, 0x3e])), // a NUL first: not joined, left to text()
+      part("other.xml", "<o/>"),
+    ];
     const pkg = new OpcPackage(parts, codec);
     expect(pkg.text("other.xml")).toBe("<o/>"); // decoded alone before: not decoded again
     alone = 0;
-    pkg.prepareTexts(["s1.xml", "s2.xml", "n1.xml", "n2.xml", "other.xml"]);
-    expect(joined).toEqual([[8, 8, notBom1.byteLength, notBom2.byteLength]]);
-    expect([pkg.text("s1.xml"), pkg.text("s2.xml"), pkg.text("n1.xml"), pkg.text("n2.xml")]).toEqual(["<s>1</s>", "<s>2</s>", "\ufec0<a/>", "<¿x/>"]);
+    pkg.prepareTexts(["s1.xml", "s2.xml", "n1.xml", "n2.xml", "n3.xml", "n4.xml", "bom.xml", "nul0.xml", "other.xml"]);
+    expect(joined).toEqual([[8, 8, notBom1.byteLength, notBom2.byteLength, notBom3.byteLength, notBom4.byteLength, 0]]);
+    expect(["s1.xml", "s2.xml", "n1.xml", "n2.xml", "n3.xml", "n4.xml", "bom.xml"].map((n) => pkg.text(n))).toEqual(["<s>1</s>", "<s>2</s>", "\ufec0<a/>", "<¿x/>", "\u8eff<b/>", "\uf000<c/>", ""]);
     expect(alone).toBe(0);
+    expect(() => pkg.text("nul0.xml")).toThrow(/nul0\.xml.*UTF-16/); // "00 3C": text() reads it as UTF-16 and refuses it
     // One part alone is not worth joining: text() decodes it.
     const single = new OpcPackage([part("x.xml", "<x/>")], codec);
     single.prepareTexts(["x.xml"]);
@@ -96,7 +110,7 @@ describe("prepareTexts", () => {
     // Two are.
     const pair = new OpcPackage([part("p.xml", "<p/>"), part("q.xml", "<q/>")], codec);
     pair.prepareTexts(["p.xml", "q.xml"]);
-    expect(joined).toEqual([[8, 8, notBom1.byteLength, notBom2.byteLength], [4, 4]]);
+    expect(joined).toEqual([[8, 8, notBom1.byteLength, notBom2.byteLength, notBom3.byteLength, notBom4.byteLength, 0], [4, 4]]);
     expect([pair.text("p.xml"), pair.text("q.xml")]).toEqual(["<p/>", "<q/>"]);
     expect(alone).toBe(1);
   });
