@@ -159,7 +159,6 @@ export function parseXml(text: string, part: string, flat?: FlatContent): XmlDoc
     }
     const el = stack.pop() as XmlElement;
     flatHost = null; // at depth 0, while a host is open, only the host itself closes
-
     el.end = parser.position;
     el.closeStart = el.selfClosing ? el.end : el.end - tag.name.length - 3;
     if (el.selfClosing) el.openEnd = el.end;
