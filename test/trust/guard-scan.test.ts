@@ -63,6 +63,15 @@ describe("the guard's light scan refuses what the full scan refuses", () => {
     expect(v2.ok ? null : [v2.code, v2.part]).toEqual(["dtd", "xl/styles.xml"]);
   });
 
+  it("counts where the bytes could hold too many: 200,001 bare '<row>' tags (5 bytes each) and 2,000,001 '<c>' (3 each) are refused", async () => {
+    const rows = `<?xml version="1.0"?><worksheet ${NS}><sheetData>${"<row>".repeat(200_001)}</sheetData></worksheet>`;
+    const v1 = await inspectXlsx(await withPart(SHEET, rows, false), { inflateSync: nodeInflateSync });
+    expect(v1.ok ? null : v1.code).toBe("too-many-rows");
+    const cells = `<?xml version="1.0"?><worksheet ${NS}><sheetData><row>${"<c>".repeat(2_000_001)}</row></sheetData></worksheet>`;
+    const v2 = await inspectXlsx(await withPart(SHEET, cells, false), { inflateSync: nodeInflateSync });
+    expect(v2.ok ? null : v2.code).toBe("too-many-cells");
+  });
+
   it("a <dimension> over the row limit after 10 KB of head is still read (the head is decoded 4 KB at a time)", async () => {
     const pad = `<sheetPr><tabColor rgb="FF00FF00"/></sheetPr><!--${"y".repeat(10_000)}-->`;
     const text = `<?xml version="1.0"?><worksheet ${NS}>${pad}<dimension ref="A1:B300000"/><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;

@@ -479,8 +479,9 @@ function doctypeAt(bytes: Uint8Array, at: number): boolean {
 /**
  * Scans one part's text as it streams by: DTDs anywhere; in worksheets the dimension, rows and cells.
  * `count` false: the rows and cells need no counting, because the part (and all worksheets together)
- * is too small to hold more than the limits allow (a <row/> takes 6 bytes, a <c/> 4, and no part
- * inflates past its declared size). Then only the head is decoded, and a DTD is looked for at each
+ * is too small to hold more than the limits allow: each row the scan counts takes at least 5 bytes
+ * ("<row" and the character after it) and each cell 3 ("<c>", even unclosed), and no part inflates
+ * past its declared size. Then only the head is decoded, and a DTD is looked for at each
  * "!" of the bytes: a clerk's workbook is scanned without turning its sheets into text twice.
  */
 class PartScanner {
@@ -646,7 +647,7 @@ export async function inspectXlsx(bytes: Uint8Array, options: GuardOptions = {})
   // Rows and cells are counted only where the bytes could hold too many (PartScanner).
   let worksheetBytes = 0;
   for (const e of entries) if (WORKSHEET.test(e.name)) worksheetBytes += e.uncompressedSize;
-  const countAllCells = worksheetBytes / 4 > XLSX_LIMITS.maxCells;
+  const countAllCells = worksheetBytes / 3 > XLSX_LIMITS.maxCells;
   const kept: SourcePart[] | null = options.keepParts ? [] : null;
   for (const e of entries) {
     if (e.name.endsWith("/") && e.uncompressedSize === 0) continue;
@@ -659,7 +660,7 @@ export async function inspectXlsx(bytes: Uint8Array, options: GuardOptions = {})
     const worksheet = WORKSHEET.test(e.name);
     const xml = IS_XML.test(e.name);
     if (!xml && e.method === 0) continue; // a stored picture: its size is known and already counted
-    const scanner = new PartScanner(worksheet, countAllCells || e.uncompressedSize / 6 > XLSX_LIMITS.maxRowsPerSheet);
+    const scanner = new PartScanner(worksheet, countAllCells || e.uncompressedSize / 5 > XLSX_LIMITS.maxRowsPerSheet);
     // Set by the scanner callback (a holder, so the control-flow analysis sees the writes).
     const found: { refusal: XlsxRefusal | null } = { refusal: null };
     const look = (chunk: Uint8Array): boolean => {
