@@ -73,6 +73,7 @@ describe("clamp: only a given bound bites", () => {
     ["11", "0", null, "11"],
     ["11", null, null, "11"],
     ["-3", null, null, "-3"],
+    ["-1", null, null, "-1"],
   ] as [string, string | null, string | null, string][])("clamp(%s, %s, %s) → %s", (value, min, max, result) => {
     expect(clamp(dec(value), min === null ? null : dec(min), max === null ? null : dec(max)).toString()).toBe(result);
   });
