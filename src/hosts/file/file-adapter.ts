@@ -240,10 +240,13 @@ export class ExcelFileAdapter implements WorkbookAdapter {
     if (opened) return opened;
     const w = this.workingCopy();
     const sheets: SheetSnapshot[] = [];
-    this.pkg.prepareTexts(w.workbook.sheets().map((s) => w.partOf(s) ?? "").filter((p) => p !== ""));
-    for (const s of w.workbook.sheets()) {
+    // A chart sheet or a dialog sheet has no worksheet part: no cells.
+    const withCells = w.workbook.sheets().flatMap((s) => {
       const part = w.partOf(s);
-      if (part === null || !this.pkg.has(part)) continue; // a chart sheet, a dialog sheet: no cells
+      return part !== null && this.pkg.has(part) ? [{ s, part }] : [];
+    });
+    this.pkg.prepareTexts(withCells.map((x) => x.part));
+    for (const { s, part } of withCells) {
       const ws = w.worksheet(part);
       const sheet: SheetSnapshot = { name: s.name, index: sheets.length, cells: ws.cells(), merges: ws.merges() };
       if (ws.isProtected()) sheet.protected = true;
