@@ -11,8 +11,11 @@ module.exports = {
   roots: ["<rootDir>/src", "<rootDir>/test"],
   // STRYKER_TESTS=domain runs the domain suites only (for a quick run over src/domain files);
   // STRYKER_TESTS=package the file mode's package-of-parts suites (src/hosts/file/package).
-  testMatch:
-    process.env.STRYKER_TESTS === "domain"
+  // STRYKER_TEST_FILES="test/workbook/undo.test.ts,test/workbook/mutation/undo*.test.ts" runs just those
+  // suites (globs from the project's root, resolved in Stryker's sandbox: the mutants are there).
+  testMatch: process.env.STRYKER_TEST_FILES
+    ? process.env.STRYKER_TEST_FILES.split(",").map((glob) => `<rootDir>/${glob.trim()}`)
+    : process.env.STRYKER_TESTS === "domain"
       ? ["<rootDir>/test/domain/**/*.test.ts"]
       : process.env.STRYKER_TESTS === "package"
         ? ["<rootDir>/test/hosts/file/package/**/*.test.ts"]
