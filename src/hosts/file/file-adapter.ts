@@ -167,7 +167,8 @@ class Working {
       const ws = this.sheets.get(part);
       pkg.setText(part, ws ? ws.toXml() : text);
     }
-    for (const [part, ws] of this.sheets) if (!this.rendered.has(part) && ws.changed) pkg.setText(part, ws.toXml());
+    // A sheet read from the package: its own bytes kept between the edits (spliceText).
+    for (const [part, ws] of this.sheets) if (!this.rendered.has(part) && ws.changed) pkg.spliceText(part, ws.doc.text, ws.splices());
     if (this.styles.changed || !pkg.has(this.stylesPart)) pkg.setText(this.stylesPart, this.styles.toXml());
     pkg.setText(WORKBOOK, this.workbook.toXml());
     if (this.rels.changed) pkg.setText(relsPartOf(WORKBOOK), this.rels.toXml());

@@ -451,8 +451,13 @@ export class WorksheetPart {
   }
 
   toXml(): string {
-    if (!this.changed) return this.doc.text;
+    return applySplices(this.doc.text, this.splices());
+  }
+
+  /** The edits to make to the part's text (`doc.text`) for toXml(); none when nothing changed. */
+  splices(): Splice[] {
     const splices: Splice[] = [];
+    if (!this.changed) return splices;
     const p = this.prefix;
     if (this.writes.size > 0) {
       if (!this.sheetData) throw new Error(`${this.ctx.part}: no <sheetData>`);
@@ -473,7 +478,7 @@ export class WorksheetPart {
         splices.push({ start: existing.start, end: existing.end, text: "" });
       }
     }
-    return applySplices(this.doc.text, splices);
+    return splices;
   }
 
   private cellSplices(sheetData: XmlElement): Splice[] {
