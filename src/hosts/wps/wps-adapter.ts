@@ -5,7 +5,19 @@
  * The bridge is synchronous and every property read, property write and method call crosses into
  * WPS (a "bridge call"). So the adapter reads and writes in bulk, and the number of calls does not
  * grow with the number of cells:
- * - read(), per sheet: Item(i), Name, ProtectContents, UsedRange, UsedRange.Address(false, false),
+ * - read() with Range.Value(11) (xlRangeValueXMLSpreadsheet, xml-spreadsheet.ts; the default, once
+ *   checked): per sheet Item(i), Name, ProtectContents, UsedRange, UsedRange.Address(false, false),
+ *   Value2, Formula, UsedRange.Value(11): 8 calls — every non-empty cell's number format and every
+ *   merged area from the one XML Spreadsheet answer (a named format whose code depends on the locale,
+ *   "Short Date" …, asked as below), an error told from the number 2007 by the answer's Data ss:Type.
+ *   Undocumented on WPS, so the pane probes it (`XmlLayout`): each sheet of its first read is read
+ *   the documented way below AND asked Value(11), the two compared, until they have agreed on a
+ *   merged area and on a format other than "General" (the first month scorecard); from then on the
+ *   answer is used. An answer that throws, is not text, does not parse, does not fit the sheet's
+ *   cells (its Table must start at the used range's top-left cell and be its size) or disagrees
+ *   turns Value(11) off for the pane's life, with a `skipped` line (zh-CN / English) saying so.
+ * - read() the documented way (a WPS that refuses Value(11); `xmlLayout: false`), per sheet: Item(i),
+ *   Name, ProtectContents, UsedRange, UsedRange.Address(false, false),
  *   Value2 (all values as rows), Formula (all formulas), NumberFormat, MergeCells: 9 calls, 7 when
  *   the layout known for the sheet mixes formats and holds merged areas (those two would answer null).
  *   Two answers can need more: NumberFormat is null when the cells' formats differ and MergeCells is
@@ -46,6 +58,10 @@
  *   never used (VBA Range.Value: assigning an array to a multi-area range "is not properly supported").
  *   A whole sheet is added next to the one it replaces (which keeps its place), the old one deleted,
  *   the new one named.
+ * - apply() right after a read (one action) leaves out what that read shows is there already
+ *   (`toWrite`): a whole sheet this pane wrote, read back as written, whose spec is the one it wrote
+ *   (付款结算 and 计算说明 of 全部重算 again, nothing changed), and owned cells that hold the planned
+ *   value and number format (with no style to set). Nothing left: no call at all.
  *
  * Known pitfalls of the bridge (projects running on real WPS: tmustier/pi-for-excel
  * src/host/wps/jsapi.ts, docs/wps-support.md; Kingsoft's wpsjs templates), each handled here:
@@ -68,7 +84,7 @@
  * last read saw formatted as text.
  * Freeze panes are set on the window (the sheet activated while ScreenUpdating is off, the clerk's
  * sheet activated again after the write); the payment sheet's line chart through ChartObjects().Add.
- * `skipped` stays for what a build cannot do (none today).
+ * `skipped` says what a build could not do: freeze panes, a chart, Range.Value(11) (kept across writes).
  */
 import {
   type CellStyle,
@@ -93,6 +109,7 @@ import { buildMonthSheet } from "../../workbook/sheets/template";
 import { UNDO_SHEET_NAME } from "../../workbook/sheets/undo";
 import { TEXT_FORMAT, needsTextPrefix, readTextCell, toExcelInput } from "../excel/text-input";
 import type { EtApplication, EtFont, EtInterior, EtRange, EtSheets, EtWorksheet } from "./et-types";
+import { type XmlCell, type XmlParse, type XmlSheetLayout, defaultXmlParse, sheetLayout } from "./xml-spreadsheet";
 
 /**
  * Excel's enumeration values (the VBA reference's XlHAlign, XlVAlign, XlLineStyle, XlBorderWeight,
@@ -248,7 +265,32 @@ export interface WpsAdapterOptions {
    * it is not checked on WPS yet (docs/wps.md lists it for the first run).
    */
   multiAreaReads?: boolean;
+  /**
+   * Read each sheet's number formats and merged areas from one answer, `UsedRange.Value(11)` (the
+   * XML Spreadsheet text, xml-spreadsheet.ts) once the pane has checked it against the documented
+   * path (see `XmlLayout`). Default true; false: the documented path only.
+   */
+  xmlLayout?: boolean;
+  /** The XML parser (default: DOMParser in the page, the project's saxes parser in Node). */
+  xmlParse?: XmlParse;
 }
+
+/**
+ * Range.Value(11) in this pane: "probe" — each sheet read by the documented path is also asked
+ * Value(11) and the two compared (formats of its non-empty cells, merged areas), until they have
+ * agreed on a merged area and on a format other than "General" (a month scorecard does both); "on"
+ * after that — each sheet's layout from its Value(11) answer; "off" for the pane's life once an
+ * answer throws, is not text, does not parse, does not fit the sheet or disagrees (a `skipped` line says so).
+ */
+interface XmlLayout {
+  state: "probe" | "on" | "off";
+  parse: XmlParse | null;
+  formatsAgreed: boolean;
+  mergesAgreed: boolean;
+}
+
+/** The `skipped` feature of a pane that fell back from Range.Value(11). */
+export const XML_LAYOUT_FEATURE = "xml layout";
 
 interface Pos {
   row: number;
@@ -614,9 +656,15 @@ export class WpsAdapter implements WorkbookAdapter {
    * action only (read → plan → apply): which sheets exist and the objects to write through, without
    * asking `Item(name)` again. Used once, then dropped.
    */
-  private lastRead: { byName: Map<string, EtWorksheet>; last: EtWorksheet | null } | null = null;
+  private lastRead: { byName: Map<string, EtWorksheet>; last: EtWorksheet | null; cells: Map<string, Map<string, ReadCell>> } | null = null;
+  /** Each sheet this pane last wrote whole, as its spec (JSON): with `wroteWhole` confirmed by the read of the same action, the same spec is not written again. */
+  private writtenSpecs = new Map<string, string>();
   private readonly breathe: boolean;
   private readonly multiAreaReads: boolean;
+  private readonly xml: XmlLayout;
+  private readonly xmlParseOption: XmlParse | undefined;
+  /** Why this pane reads without Range.Value(11), once it has fallen back (kept in `skipped` across writes). */
+  private xmlNote: WpsSkipped | null = null;
 
   constructor(
     private readonly application: () => EtApplication,
@@ -624,6 +672,102 @@ export class WpsAdapter implements WorkbookAdapter {
   ) {
     this.breathe = options.breathe ?? true;
     this.multiAreaReads = options.multiAreaReads ?? false;
+    this.xml = { state: options.xmlLayout === false ? "off" : "probe", parse: null, formatsAgreed: false, mergesAgreed: false };
+    this.xmlParseOption = options.xmlParse;
+  }
+
+  /** Whether sheets are read through Range.Value(11) now ("probe": still being checked against the documented path). */
+  get xmlLayoutState(): XmlLayout["state"] {
+    return this.xml.state;
+  }
+
+  /** Range.Value(11) refused for the pane's life, with a line for the pane (zh-CN first). */
+  private xmlOff(reasonZh: string, reasonEn: string): void {
+    if (this.xml.state === "off") return;
+    this.xml.state = "off";
+    this.xmlNote = {
+      feature: XML_LAYOUT_FEATURE,
+      messageZh: `此版本 WPS 不能一次读出整张表的数字格式和合并单元格（Range.Value(11)：${reasonZh}），已改为逐个区域读取：结果相同，读取调用较多。`,
+      messageEn: `This WPS build does not give a sheet's number formats and merged cells in one answer (Range.Value(11): ${reasonEn}); they are read range by range: the same result, more bridge calls.`,
+    };
+    if (!this.skipped.some((x) => x.feature === XML_LAYOUT_FEATURE)) this.skipped.push(this.xmlNote);
+  }
+
+  /**
+   * The used range's Value(11) answer as a layout that fits the sheet just read (every non-empty
+   * cell of Value2 / Formula written in it or covered by one of its merged areas, no cell with data
+   * that they lack), or null — and the pane off — when it throws, is not text, does not parse or
+   * does not fit.
+   */
+  private xmlAnswer(used: EtRange, area: MergedRange, raws: readonly Pos[], name: string): XmlSheetLayout | null {
+    const parse = this.xml.parse;
+    if (!parse) return null;
+    let answer: unknown;
+    try {
+      answer = used.Value(11);
+    } catch {
+      this.xmlOff("调用出错", "the call failed");
+      return null;
+    }
+    if (typeof answer !== "string") {
+      this.xmlOff("未返回文本", "no text came back");
+      return null;
+    }
+    const root = parse(answer);
+    if (!root) {
+      this.xmlOff("返回的文本不是 XML", "the text is not XML");
+      return null;
+    }
+    const layout = sheetLayout(root, area.bottom - area.top + 1, area.right - area.left + 1);
+    // (A value in a cell a merged area covers — left in the file by another program — is not in the
+    // answer: its format is asked.)
+    const covered = (row: number, col: number) => layout?.merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) ?? false;
+    const fits =
+      layout !== null &&
+      raws.every((p) => layout.cells.has(`${p.row - area.top + 1},${p.col - area.left + 1}`) || covered(p.row - area.top + 1, p.col - area.left + 1)) &&
+      (() => {
+        const held = new Set(raws.map((p) => `${p.row - area.top + 1},${p.col - area.left + 1}`));
+        return [...layout.cells.values()].every((c) => c.text === "" || held.has(`${c.row},${c.col}`));
+      })();
+    if (!fits) {
+      this.xmlOff(`与「${name}」的单元格不符`, `it does not fit the cells of "${name}"`);
+      return null;
+    }
+    return layout;
+  }
+
+  /**
+   * While probing: the sheet's Value(11) answer against what the documented path found for it
+   * (`formats` of the non-empty cells, except text that kept its known format unasked; `merges`).
+   * Agreement on a merged area and on a format other than "General" turns the pane "on"; any
+   * difference turns it off.
+   */
+  private probe(used: EtRange, area: MergedRange, raws: readonly Pos[], name: string, formats: ReadonlyMap<string, string>, settled: ReadonlySet<string>, merges: readonly MergedRange[]): void {
+    const layout = this.xmlAnswer(used, area, raws, name);
+    if (!layout) return;
+    let formatSeen = false;
+    for (const p of raws) {
+      const k = `${p.row},${p.col}`;
+      if (settled.has(k)) continue;
+      const got = layout.cells.get(`${p.row - area.top + 1},${p.col - area.left + 1}`)?.format;
+      if (got === null || got === undefined) continue; // a named format not mapped: asked in "on" too
+      const want = formats.get(k) ?? "General";
+      if (got !== want) {
+        this.xmlOff(`「${name}」${a1(p.row, p.col)} 的格式不一致`, `the format of "${name}" ${a1(p.row, p.col)} differs`);
+        return;
+      }
+      if (got !== "General") formatSeen = true;
+    }
+    const key = (m: MergedRange) => `${m.top},${m.left},${m.bottom},${m.right}`;
+    const fromXml = layout.merges.map((m) => key({ top: m.top + area.top - 1, left: m.left + area.left - 1, bottom: m.bottom + area.top - 1, right: m.right + area.left - 1 })).sort();
+    const documented = merges.map(key).sort();
+    if (fromXml.length !== documented.length || fromXml.some((k, i) => k !== documented[i])) {
+      this.xmlOff(`「${name}」的合并单元格不一致`, `the merged cells of "${name}" differ`);
+      return;
+    }
+    if (formatSeen) this.xml.formatsAgreed = true;
+    if (merges.length > 0) this.xml.mergesAgreed = true;
+    if (this.xml.formatsAgreed && this.xml.mergesAgreed) this.xml.state = "on";
   }
 
   /** The rectangles, asked together (multi-area, when allowed) or one by one: the ones that answer `ok`, and the rest. */
@@ -669,6 +813,10 @@ export class WpsAdapter implements WorkbookAdapter {
   }
 
   async read(): Promise<WorkbookSnapshot> {
+    if (this.xml.state !== "off" && this.xml.parse === null) {
+      this.xml.parse = this.xmlParseOption ?? (await defaultXmlParse());
+      if (this.xml.parse === null) this.xmlOff("没有 XML 解析器", "no XML parser");
+    }
     const app = this.application();
     const sheets = this.sheetsOf(app);
     const count = prop(sheets, sheets.Count);
@@ -688,10 +836,11 @@ export class WpsAdapter implements WorkbookAdapter {
       last = ws;
       if (this.breathe) await breathe();
     }
-    this.lastRead = { byName, last };
+    const cells = new Map(out.map((s) => [s.name.toLowerCase(), new Map(s.cells.map((c) => [`${c.row},${c.col}`, c]))]));
+    this.lastRead = { byName, last, cells };
     // What is known from now on: the sheets just read, nothing else.
     const names = new Set(out.map((s) => s.name.toLowerCase()));
-    for (const map of [this.knownMerges, this.knownTextCells, this.knownFormats, this.settledFormats, this.wroteWhole] as Map<string, unknown>[]) for (const k of [...map.keys()]) if (!names.has(k)) map.delete(k);
+    for (const map of [this.knownMerges, this.knownTextCells, this.knownFormats, this.settledFormats, this.wroteWhole, this.writtenSpecs] as Map<string, unknown>[]) for (const k of [...map.keys()]) if (!names.has(k)) map.delete(k);
     return { sheets: out };
   }
 
@@ -735,14 +884,31 @@ export class WpsAdapter implements WorkbookAdapter {
     const written = this.wroteWhole.get(key);
     const asWritten = written !== undefined && ownFormats !== undefined && ownMerges !== undefined && sameAsWritten(raws, written);
     if (!asWritten) this.wroteWhole.delete(key);
-    const wholeFormat = asWritten || (knownFormats !== undefined && new Set(knownFormats.values()).size > 1) ? null : used.NumberFormat;
-    const wholeMerge = asWritten || (knownMerges !== undefined && knownMerges.length > 0) ? undefined : used.MergeCells;
+    // Range.Value(11) once checked: the formats and merged areas from its answer (a named format
+    // not mapped asked as below); the cells are where Value2 / Formula put them.
+    const xml = !asWritten && this.xml.state === "on" ? this.xmlAnswer(used, area, raws, name) : null;
+    const xmlCell = (p: Pos): XmlCell | undefined => xml?.cells.get(`${p.row - area.top + 1},${p.col - area.left + 1}`);
+    const wholeFormat = asWritten || xml || (knownFormats !== undefined && new Set(knownFormats.values()).size > 1) ? null : used.NumberFormat;
+    const wholeMerge = asWritten || xml || (knownMerges !== undefined && knownMerges.length > 0) ? undefined : used.MergeCells;
 
     const settled = new Set<string>();
-    const formats = asWritten ? new Map(ownFormats) : knownFormats && (wholeFormat === null || wholeFormat === undefined) ? this.checkedFormats(ws, raws, area, knownFormats, ownFormats !== undefined, settled) : this.numberFormats(ws, raws, area, wholeFormat);
+    let formats: Map<string, string>;
+    if (asWritten) formats = new Map(ownFormats);
+    else if (xml) {
+      formats = new Map();
+      const unknown: Pos[] = [];
+      for (const raw of raws) {
+        const f = xmlCell(raw)?.format;
+        if (f === null || f === undefined) unknown.push(raw);
+        else formats.set(`${raw.row},${raw.col}`, f);
+      }
+      for (const [k, f] of this.numberFormats(ws, unknown, area, undefined)) formats.set(k, f);
+    } else formats = knownFormats && (wholeFormat === null || wholeFormat === undefined) ? this.checkedFormats(ws, raws, area, knownFormats, ownFormats !== undefined, settled) : this.numberFormats(ws, raws, area, wholeFormat);
     const cells: ReadCell[] = raws.map((raw) => {
       const numberFormat = formats.get(`${raw.row},${raw.col}`) ?? "General";
-      const error = decodeError(raw.value, raw.formula, () => ws.Range(a1(raw.row, raw.col)).Text);
+      // (The answer's Data ss:Type tells an error from the number 2007: no Text asked.)
+      const answered = xmlCell(raw);
+      const error = decodeError(raw.value, raw.formula, () => (answered ? (answered.type === "Error" ? answered.text : "") : ws.Range(a1(raw.row, raw.col)).Text));
       let value: CellValue;
       if (error !== null) value = error;
       else if (typeof raw.value === "string" || typeof raw.value === "number" || typeof raw.value === "boolean") value = readTextCell(raw.value, numberFormat);
@@ -751,7 +917,14 @@ export class WpsAdapter implements WorkbookAdapter {
       if (raw.formula !== undefined) cell.formula = raw.formula;
       return cell;
     });
-    const merges = asWritten ? [...ownMerges] : wholeMerge === false ? [] : ((knownMerges && this.checkedMerges(ws, area, knownMerges, ownMerges === undefined)) ?? this.mergedAreas(ws, area, wholeMerge));
+    const merges = asWritten
+      ? [...ownMerges]
+      : xml
+        ? xml.merges.map((m) => ({ top: m.top + area.top - 1, left: m.left + area.left - 1, bottom: m.bottom + area.top - 1, right: m.right + area.left - 1 }))
+        : wholeMerge === false
+          ? []
+          : ((knownMerges && this.checkedMerges(ws, area, knownMerges, ownMerges === undefined)) ?? this.mergedAreas(ws, area, wholeMerge));
+    if (!asWritten && !xml && this.xml.state === "probe" && raws.length > 0) this.probe(used, area, raws, name, formats, settled, merges);
     this.knownMerges.set(key, merges);
     this.knownFormats.set(key, formats);
     this.settledFormats.set(key, settled);
@@ -935,9 +1108,69 @@ export class WpsAdapter implements WorkbookAdapter {
     return found;
   }
 
+  /**
+   * What of the plan is already in the workbook, by the read of this same action (none without one):
+   * a whole sheet this pane wrote, read back exactly as written (`wroteWhole` survived the read),
+   * whose spec is the one it wrote (`writtenSpecs`), neither deleted nor given cell writes; an owned
+   * cell that holds the planned value (or formula) and the planned number format as the read asked
+   * it (not text keeping a known format), with no style to set. The rest is the plan to write.
+   */
+  private toWrite(plan: WritePlan, lastRead: WpsAdapter["lastRead"], asked: ReadonlyMap<string, ReadonlyMap<string, string>>): WritePlan {
+    if (!lastRead) return plan;
+    const lower = (n: string) => n.toLowerCase();
+    const touched = new Set([...plan.cellWrites.map((g) => lower(g.sheet)), ...(plan.deleteSheets ?? []).map(lower)]);
+    const sheets = plan.sheets.filter((spec) => {
+      const k = lower(spec.name);
+      return !(lastRead.byName.has(k) && this.wroteWhole.has(k) && !touched.has(k) && this.writtenSpecs.get(k) === JSON.stringify(spec));
+    });
+    const cellWrites = plan.cellWrites
+      .map((group) => {
+        const read = lastRead.cells.get(lower(group.sheet));
+        const formats = asked.get(lower(group.sheet));
+        const held = (c: PlannedCell): boolean => {
+          if (!read || Object.values(c.style).some((v) => v !== undefined)) return false;
+          const k = `${c.row},${c.col}`;
+          const got = read.get(k);
+          if (c.formula !== undefined ? got?.formula !== c.formula : got?.formula !== undefined || (got?.value ?? null) !== c.value) return false;
+          return c.numberFormat === undefined || formats?.get(k) === c.numberFormat;
+        };
+        const writes: CellWrite[] = plannedCells(group.writes)
+          .filter((c) => !held(c))
+          .map((c) => {
+            const w: CellWrite = { address: a1(c.row, c.col), value: c.value, style: c.style };
+            if (c.formula !== undefined) w.formula = c.formula;
+            if (c.numberFormat !== undefined) w.numberFormat = c.numberFormat;
+            return w;
+          });
+        return { sheet: group.sheet, writes };
+      })
+      .filter((g) => g.writes.length > 0);
+    return { ...plan, sheets, cellWrites };
+  }
+
   async apply(given: WritePlan): Promise<void> {
     const plan = fitPlan(given);
-    this.skipped = [];
+    this.skipped = this.xmlNote ? [this.xmlNote] : [];
+    const lastRead = this.lastRead;
+    this.lastRead = null;
+    // The formats the read of this same action asked (not text keeping its known one), by sheet: a
+    // cell written with the format it has already is not given it again.
+    const asked = new Map<string, Map<string, string>>();
+    if (lastRead) {
+      for (const group of plan.cellWrites) {
+        const k = group.sheet.toLowerCase();
+        const settled = this.settledFormats.get(k);
+        asked.set(k, new Map([...(this.knownFormats.get(k) ?? [])].filter(([cell]) => !(settled?.has(cell) ?? false))));
+      }
+    }
+    // Nothing to write, nothing written: not a call (全部重算 again with nothing changed).
+    const work = this.toWrite(plan, lastRead, asked);
+    const idle = work.sheets.length === 0 && work.cellWrites.length === 0 && (work.deleteSheets ?? []).length === 0 && (work.protectSheets ?? []).length === 0;
+    if (!idle) await this.applyToWorkbook(work, lastRead, asked);
+    this.remember(plan);
+  }
+
+  private async applyToWorkbook(plan: WritePlan, lastRead: WpsAdapter["lastRead"], asked: Map<string, Map<string, string>>): Promise<void> {
     const app = this.application();
     const sheets = this.sheetsOf(app);
     const alerts = app.DisplayAlerts;
@@ -951,10 +1184,8 @@ export class WpsAdapter implements WorkbookAdapter {
       const active = app.ActiveSheet;
       activeName = active ? String(prop(active, active.Name)) : null;
     }
-    const lastRead = this.lastRead;
-    this.lastRead = null;
     try {
-      await this.write(app, sheets, plan, lastRead);
+      await this.write(app, sheets, plan, lastRead, asked);
       app.Calculate();
       if (activeName !== null) {
         try {
@@ -967,6 +1198,10 @@ export class WpsAdapter implements WorkbookAdapter {
       app.ScreenUpdating = screen;
       app.DisplayAlerts = alerts;
     }
+  }
+
+  /** What the workbook holds after `plan` (all of it, written now or already there). */
+  private remember(plan: WritePlan): void {
     for (const spec of plan.sheets) {
       this.knownMerges.set(spec.name.toLowerCase(), spec.merges.map(boundsOf));
       this.knownTextCells.delete(spec.name.toLowerCase());
@@ -980,9 +1215,13 @@ export class WpsAdapter implements WorkbookAdapter {
       this.knownFormats.set(spec.name.toLowerCase(), formats);
       this.settledFormats.delete(spec.name.toLowerCase());
       this.wroteWhole.set(spec.name.toLowerCase(), content);
+      this.writtenSpecs.set(spec.name.toLowerCase(), JSON.stringify(spec));
     }
     // A sheet whose cells this write set is no longer as written whole.
-    for (const group of plan.cellWrites) this.wroteWhole.delete(group.sheet.toLowerCase());
+    for (const group of plan.cellWrites) {
+      this.wroteWhole.delete(group.sheet.toLowerCase());
+      this.writtenSpecs.delete(group.sheet.toLowerCase());
+    }
     for (const group of plan.cellWrites) {
       const formats = this.knownFormats.get(group.sheet.toLowerCase());
       if (!formats) continue;
@@ -993,10 +1232,10 @@ export class WpsAdapter implements WorkbookAdapter {
         else if (c.value === null && c.formula === undefined) formats.delete(k);
       }
     }
-    for (const name of plan.deleteSheets ?? []) for (const map of [this.knownMerges, this.knownTextCells, this.knownFormats, this.settledFormats, this.wroteWhole] as Map<string, unknown>[]) map.delete(name.toLowerCase());
+    for (const name of plan.deleteSheets ?? []) for (const map of [this.knownMerges, this.knownTextCells, this.knownFormats, this.settledFormats, this.wroteWhole, this.writtenSpecs] as Map<string, unknown>[]) map.delete(name.toLowerCase());
   }
 
-  private async write(app: EtApplication, sheets: EtSheets, plan: WritePlan, lastRead: WpsAdapter["lastRead"]): Promise<void> {
+  private async write(app: EtApplication, sheets: EtSheets, plan: WritePlan, lastRead: WpsAdapter["lastRead"], asked: Map<string, Map<string, string>>): Promise<void> {
     // The sheets as this write knows them: from the read of the same action (every sheet, so a name
     // not there is absent), kept up to date as sheets are added and deleted; asked only without one.
     const known = new Map<string, EtWorksheet | null>(lastRead?.byName ?? []);
@@ -1035,16 +1274,7 @@ export class WpsAdapter implements WorkbookAdapter {
       if (this.breathe) await breathe();
     }
     for (const p of protections) if (!p.protect) item(p.sheet)?.Unprotect();
-    // The formats the read of this same action asked (not text keeping its known one), by sheet: a
-    // cell written with the format it has already is not given it again. Dropped as cells are written.
-    const asked = new Map<string, Map<string, string>>();
-    if (lastRead) {
-      for (const group of plan.cellWrites) {
-        const k = group.sheet.toLowerCase();
-        const settled = this.settledFormats.get(k);
-        asked.set(k, new Map([...(this.knownFormats.get(k) ?? [])].filter(([cell]) => !(settled?.has(cell) ?? false))));
-      }
-    }
+    // (`asked`: the formats the read of this same action asked, by sheet; dropped as cells are written.)
     for (const group of plan.cellWrites) {
       const ws = item(group.sheet) ?? sheets.Item(group.sheet); // (absent: Item fails and says which)
       this.writeCells(ws, group.sheet, group.writes, asked.get(group.sheet.toLowerCase()) ?? new Map());

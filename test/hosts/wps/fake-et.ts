@@ -74,6 +74,28 @@
  *     Cell1 "can include … the union operator (a comma)"); the adapter sets NumberFormat and styles
  *     through one, never Value2 (VBA Range.Value: an array assigned to a multi-area range "is not
  *     properly supported").
+ * 19. Range.Value(11) (XlRangeValueDataType xlRangeValueXMLSpreadsheet = 11) gives the range as one
+ *     XML Spreadsheet 2003 text: Styles (ss:ID, NumberFormat ss:Format), Worksheet / Table
+ *     (ss:ExpandedRowCount / ss:ExpandedColumnCount: the range's size) / Row / Cell with ss:Index
+ *     where a row or a column is skipped, ss:StyleID, ss:MergeAcross / ss:MergeDown on a merged
+ *     area's top-left cell (the cells it covers not written), Data ss:Type Number / String / Boolean
+ *     / DateTime (a number in a date format) / Error, ss:Formula (A1 text here; R1C1 in Excel — the
+ *     adapter does not read it). The Table starts at the range's top-left cell. A few built-in
+ *     formats are written by name, as the reference lists them: "0.00" Fixed, "0.00%" Percent,
+ *     "#,##0.00" Standard, "0.00E+00" Scientific, "m/d/yyyy" Short Date; "General" no NumberFormat.
+ *     A multi-area range fails. Sources: VBA XlRangeValueDataType
+ *     (https://learn.microsoft.com/office/vba/api/excel.xlrangevaluedatatype: xlRangeValueXMLSpreadsheet
+ *     11 "Returns the values, formatting, formulas, and names of the specified Range object in the XML
+ *     Spreadsheet format"), Range.Value
+ *     (https://learn.microsoft.com/dotnet/api/microsoft.office.interop.excel.range.value: "You cannot
+ *     set or get a noncontiguous range of cells in the XML spreadsheet format"), and Microsoft's "XML
+ *     Spreadsheet Reference" (Excel 2002,
+ *     https://learn.microsoft.com/previous-versions/office/developer/office-xp/aa140066(v=office.10):
+ *     the Styles / Style / NumberFormat, Table / Row / Cell / Data tags and their attributes; the named
+ *     formats are those SheetJS's XML Spreadsheet reader maps). WPS documents none of this: the switch
+ *     `xmlSpreadsheet` plays the builds it may be — "excel" (default, as above), "throws" (not
+ *     supported), "values" (the argument ignored: Value2's array, not a string), "garbage" (a string
+ *     that is not XML), "disagrees" (well-formed XML with no merged areas and every cell "General").
  * Not modelled: calculation (formula cells keep the value they were given, null for a new one), the
  * look of numbers in Text (String(value)), chart rendering.
  */
@@ -81,10 +103,14 @@ import { type CellValue, type MergedRange, a1, columnLetter, parseA1 } from "../
 
 export type ErrorForm = "cverr" | "com";
 
+/** What Range.Value(11) does (see 19 in the header). */
+export type XmlSpreadsheetMode = "excel" | "throws" | "values" | "garbage" | "disagrees";
+
 export interface FakeEtOptions {
   errors?: ErrorForm;
   withEnum?: boolean;
   methodMembers?: boolean;
+  xmlSpreadsheet?: XmlSpreadsheetMode;
 }
 
 const ERROR_CODES: Record<string, number> = { "#NULL!": 2000, "#DIV/0!": 2007, "#VALUE!": 2015, "#REF!": 2023, "#NAME?": 2029, "#NUM!": 2036, "#N/A": 2042 };
@@ -220,11 +246,14 @@ export class FakeEtState {
   readonly errors: ErrorForm;
   readonly withEnum: boolean;
   readonly methodMembers: boolean;
+  /** What Range.Value(11) does; may be changed between calls (a test's "another build"). */
+  xmlSpreadsheet: XmlSpreadsheetMode;
 
   constructor(options: FakeEtOptions = {}) {
     this.errors = options.errors ?? "cverr";
     this.withEnum = options.withEnum ?? false;
     this.methodMembers = options.methodMembers ?? false;
+    this.xmlSpreadsheet = options.xmlSpreadsheet ?? "excel";
   }
 
   find(name: string): FakeEtSheet | undefined {
@@ -479,9 +508,20 @@ class Range {
   set Value2(input: unknown) {
     this.put(input, (cell, v) => this.store(cell, v, false));
   }
-  /** A method in WPS; assigning to it is caught by the counting proxy and writes nothing. */
-  Value(): unknown {
-    return this.Value2;
+  /**
+   * A method in WPS; assigning to it is caught by the counting proxy and writes nothing. With
+   * xlRangeValueXMLSpreadsheet (11), the range as XML Spreadsheet text (see 19 in the header).
+   */
+  Value(type?: unknown): unknown {
+    if (type === undefined || type === 10) return this.Value2;
+    if (type !== 11) fail(`Range.Value(${String(type)}): not an XlRangeValueDataType this fake models`, 1004);
+    const mode = this.state.xmlSpreadsheet;
+    if (mode === "throws") fail("Range.Value(11): 不支持此参数 / this build does not support the argument", 1004);
+    if (mode === "values") return this.Value2;
+    if (mode === "garbage") return "<Workbook><Worksheet><Table><Row><Cell>";
+    this.guardCells();
+    if (this.areas.length > 1) fail("Range.Value(11): a noncontiguous range cannot be given in the XML spreadsheet format", 1004);
+    return xmlSpreadsheet(this.sheet, this.first, mode === "disagrees");
   }
   get Formula(): unknown {
     return this.grid((c) => {
@@ -669,6 +709,74 @@ class Range {
     this.guardWrite();
     for (const a of this.areas) this.sheet.merges = this.sheet.merges.filter((m) => !(m.top <= a.bottom && m.bottom >= a.top && m.left <= a.right && m.right >= a.left));
   }
+}
+
+/** Format codes Excel writes by name in an XML Spreadsheet (see 19 in the header). */
+const XML_NAMED_FORMATS: Record<string, string> = { "0.00": "Fixed", "0.00%": "Percent", "#,##0.00": "Standard", "0.00E+00": "Scientific", "m/d/yyyy": "Short Date" };
+
+const xmlEscape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The area of the sheet as Range.Value(11) gives it (19); `bare`: no merged areas, every cell "General" (the "disagrees" build). */
+function xmlSpreadsheet(sheet: FakeEtSheet, area: MergedRange, bare: boolean): string {
+  const styles = new Map<string, string>();
+  const styleOf = (format: string | undefined): string | undefined => {
+    if (bare || format === undefined || format === "General") return undefined;
+    let id = styles.get(format);
+    if (id === undefined) {
+      id = `s${62 + styles.size}`;
+      styles.set(format, id);
+    }
+    return id;
+  };
+  const covered = (r: number, c: number) => sheet.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && !(r === m.top && c === m.left));
+  const rowsOut: string[] = [];
+  let lastRow = 0;
+  for (let r = area.top; r <= area.bottom; r++) {
+    const cellsOut: string[] = [];
+    let next = 1;
+    for (let c = area.left; c <= area.right; c++) {
+      if (covered(r, c)) continue;
+      const cell = sheet.peek(r, c);
+      const merge = bare ? undefined : sheet.merges.find((m) => m.top === r && m.left === c);
+      const hasData = cell !== undefined && (cell.value !== null || cell.formula !== undefined);
+      if (!hasData && cell?.numberFormat === undefined && !merge) continue;
+      const col = c - area.left + 1;
+      const attrs: string[] = [];
+      if (col !== next) attrs.push(`ss:Index="${col}"`);
+      if (merge && merge.right > merge.left) attrs.push(`ss:MergeAcross="${Math.min(merge.right, area.right) - c}"`);
+      if (merge && merge.bottom > merge.top) attrs.push(`ss:MergeDown="${Math.min(merge.bottom, area.bottom) - r}"`);
+      const style = styleOf(cell?.numberFormat);
+      if (style !== undefined) attrs.push(`ss:StyleID="${style}"`);
+      if (cell?.formula !== undefined) attrs.push(`ss:Formula="${xmlEscape(cell.formula)}"`);
+      let data = "";
+      const v = cell?.value ?? null;
+      if (v !== null) {
+        const [type, text] = isError(v)
+          ? ["Error", v.error]
+          : typeof v === "boolean"
+            ? ["Boolean", v ? "1" : "0"]
+            : typeof v === "number"
+              ? /[dy]/i.test(cell?.numberFormat ?? "") && !bare
+                ? ["DateTime", new Date(Date.UTC(1899, 11, 30) + Math.round(v * 86400000)).toISOString().replace("Z", "")]
+                : ["Number", String(v)]
+              : ["String", String(v)];
+        data = `<Data ss:Type="${type}">${xmlEscape(text)}</Data>`;
+      }
+      cellsOut.push(`<Cell${attrs.length ? ` ${attrs.join(" ")}` : ""}>${data}</Cell>`);
+      next = col + (merge ? Math.min(merge.right, area.right) - c : 0) + 1;
+    }
+    if (cellsOut.length === 0) continue;
+    const row = r - area.top + 1;
+    rowsOut.push(`<Row${row !== lastRow + 1 ? ` ss:Index="${row}"` : ""}>${cellsOut.join("")}</Row>`);
+    lastRow = row;
+  }
+  const styleText = [...styles].map(([format, id]) => `<Style ss:ID="${id}"><NumberFormat ss:Format="${xmlEscape(XML_NAMED_FORMATS[format] ?? format)}"/></Style>`).join("");
+  return (
+    `<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n` +
+    `<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40">` +
+    `<Styles><Style ss:ID="Default" ss:Name="Normal"><Alignment ss:Vertical="Bottom"/></Style>${styleText}</Styles>` +
+    `<Worksheet ss:Name="${xmlEscape(sheet.name)}"><Table ss:ExpandedColumnCount="${area.right - area.left + 1}" ss:ExpandedRowCount="${area.bottom - area.top + 1}" x:FullColumns="1" x:FullRows="1">${rowsOut.join("")}</Table></Worksheet></Workbook>`
+  );
 }
 
 class Worksheet {

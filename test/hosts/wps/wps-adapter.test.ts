@@ -1,7 +1,9 @@
 /**
  * The WPS adapter against the fake ET object model (fake-et.ts): the bridge's pitfalls one by one,
  * with exact values, and the calls a read and a write cost. The adapter contract itself (read,
- * apply, the example job) is test/hosts/conformance.test.ts.
+ * apply, the example job) is test/hosts/conformance.test.ts. The adapters here read by the documented
+ * path (`xmlLayout: false`): the calls they count are those of a WPS that refuses Range.Value(11);
+ * that path is wps-xml.test.ts.
  */
 import { WpsAdapter, bgr, boundsOf, comError, exactRects, rgbHex, rows } from "../../../src/hosts/wps/wps-adapter";
 import { type WritePlan, a1 } from "../../../src/workbook/model";
@@ -10,7 +12,7 @@ import { type FakeEtOptions, type SeedSheet, FakeEtState, fakeEt, seededState, t
 
 const open = (sheets: readonly SeedSheet[], options: FakeEtOptions = {}) => {
   const fake = fakeEt(seededState(sheets, options));
-  return { fake, adapter: new WpsAdapter(() => fake.app, { breathe: false }) };
+  return { fake, adapter: new WpsAdapter(() => fake.app, { breathe: false, xmlLayout: false }) };
 };
 
 describe("helpers", () => {
@@ -196,7 +198,7 @@ describe("read() again in the same pane: the layout known from the last read is 
     const counts: number[] = [];
     for (const multiAreaReads of [false, true]) {
       const fake = fakeEt(seededState(layout()));
-      const adapter = new WpsAdapter(() => fake.app, { breathe: false, multiAreaReads });
+      const adapter = new WpsAdapter(() => fake.app, { breathe: false, multiAreaReads, xmlLayout: false });
       const first = await adapter.read();
       fake.state.resetCalls();
       expectSameSnapshot(await adapter.read(), first);
@@ -212,7 +214,7 @@ describe("read() again in the same pane: the layout known from the last read is 
     const two = [{ ...layout()[0], name: "甲" }, { ...layout()[0], name: "乙" }] as SeedSheet[];
     const fake = fakeEt(seededState(two));
     fake.state.logging = true;
-    const adapter = new WpsAdapter(() => fake.app, { breathe: false });
+    const adapter = new WpsAdapter(() => fake.app, { breathe: false, xmlLayout: false });
     const s = await adapter.read();
     expectSameSnapshot(s, expectedSnapshot(two));
     const second = fake.state.log.findIndex((l) => l.includes(".Item(2)"));
@@ -239,7 +241,7 @@ describe("read() again in the same pane: the layout known from the last read is 
   it("sees a format the clerk changed, a merge added and a merge removed since", async () => {
     for (const multiAreaReads of [false, true]) {
       const fake = fakeEt(seededState(layout()));
-      const adapter = new WpsAdapter(() => fake.app, { breathe: false, multiAreaReads });
+      const adapter = new WpsAdapter(() => fake.app, { breathe: false, multiAreaReads, xmlLayout: false });
       await adapter.read();
       const sheet = fake.state.find("表");
       (sheet?.cell(50, 2) as { numberFormat?: string }).numberFormat = "0%";
@@ -360,12 +362,12 @@ describe("apply()", () => {
   });
 
   it("a workbook with no open book says so in Chinese and English", async () => {
-    const adapter = new WpsAdapter(() => ({ ActiveWorkbook: null }) as never, { breathe: false });
+    const adapter = new WpsAdapter(() => ({ ActiveWorkbook: null }) as never, { breathe: false, xmlLayout: false });
     await expect(adapter.read()).rejects.toMatchObject({ messageZh: "WPS 表格中没有打开的工作簿。" });
   });
 
   it("an empty state reads as no sheets", async () => {
     const fake = fakeEt(new FakeEtState());
-    expect(await new WpsAdapter(() => fake.app, { breathe: false }).read()).toEqual({ sheets: [] });
+    expect(await new WpsAdapter(() => fake.app, { breathe: false, xmlLayout: false }).read()).toEqual({ sheets: [] });
   });
 });

@@ -3,17 +3,21 @@
  * Every saving leans on a behaviour the fake models with its source (fake-et.ts, 18 and 18b):
  * Range.Merge(True) merges row by row; the Borders collection's LineStyle / Weight set every edge and
  * inside line. The rest is the adapter asking fewer, larger questions, checked against exact reads.
+ * The adapters here read by the documented path (`xmlLayout: false`) unless a test says otherwise;
+ * the budget with Range.Value(11) is the last block.
  */
 import { WpsAdapter, complementRects, coverRects, fewestRects, mergeCalls, mergeTiles, scorecardTemplateLayout, sizeCalls, valueBlocks } from "../../../src/hosts/wps/wps-adapter";
 import { buildMonthSheet } from "../../../src/workbook/sheets/template";
 import { type MergedRange, type SheetSpec, type WritePlan, a1 } from "../../../src/workbook/model";
 import { expectSameSnapshot, expectedSnapshot } from "../conformance";
 import { type SeedSheet, fakeEt, seededState } from "./fake-et";
+import { wpsRecompute } from "../../../bench/wps-mode";
+import { exampleWorkbook, generatedWorkbook } from "../../../bench/workbooks";
 
 const open = (sheets: readonly SeedSheet[]) => {
   const fake = fakeEt(seededState(sheets));
   fake.state.logging = true;
-  return { fake, adapter: new WpsAdapter(() => fake.app, { breathe: false }) };
+  return { fake, adapter: new WpsAdapter(() => fake.app, { breathe: false, xmlLayout: false }) };
 };
 const plan = (sheets: SheetSpec[]): WritePlan => ({ cellWrites: [], sheets });
 const r = (top: number, left: number, bottom: number, right: number): MergedRange => ({ top, left, bottom, right });
@@ -249,7 +253,7 @@ describe("a sheet this pane wrote whole, read back as written", () => {
     const from = fake.state.log.findIndex((l) => l.endsWith(".Item(2)"));
     expect(fake.state.log.length - from).toBe(7);
     expect(layoutQuestions(fake.state.log.slice(from))).toEqual([]);
-    const fresh = await new WpsAdapter(() => fake.app, { breathe: false }).read();
+    const fresh = await new WpsAdapter(() => fake.app, { breathe: false, xmlLayout: false }).read();
     expect(again.sheets[1]).toEqual(fresh.sheets[1]);
     expect(again.sheets[1]?.merges).toEqual([r(1, 1, 1, 4), r(5, 1, 6, 4)]);
     expect(again.sheets[1]?.cells.find((c) => c.row === 4)).toEqual({ row: 4, col: 1, value: "001", numberFormat: "@" });
@@ -274,7 +278,7 @@ describe("a sheet this pane wrote whole, read back as written", () => {
     await adapter.apply(plan([spec()]));
     fake.state.find("付款结算")?.merges.splice(1, 1);
     expect((await adapter.read()).sheets[1]?.merges).toEqual([r(1, 1, 1, 4), r(5, 1, 6, 4)]); // taken as written
-    expect((await new WpsAdapter(() => fake.app, { breathe: false }).read()).sheets[1]?.merges).toEqual([r(1, 1, 1, 4)]);
+    expect((await new WpsAdapter(() => fake.app, { breathe: false, xmlLayout: false }).read()).sheets[1]?.merges).toEqual([r(1, 1, 1, 4)]);
     await adapter.apply({ cellWrites: [{ sheet: "付款结算", writes: [{ address: "E3", value: "备注" }] }], sheets: [] });
     fake.state.resetCalls();
     expect((await adapter.read()).sheets[1]?.merges).toEqual([r(1, 1, 1, 4)]);
@@ -354,7 +358,7 @@ describe("text keeps the format the last read found; what gives a cell its meani
     // The text cell C3 keeps the format of the last read in this pane…
     expect(again?.cells.find((c) => c.row === 3 && c.col === 3)?.numberFormat).toBe("General");
     // …and a pane opened again (a new adapter) reads it exactly.
-    const reopened = new WpsAdapter(() => fake.app, { breathe: false });
+    const reopened = new WpsAdapter(() => fake.app, { breathe: false, xmlLayout: false });
     expect((await reopened.read()).sheets[0]?.cells.find((c) => c.row === 3 && c.col === 3)?.numberFormat).toBe("@");
   });
 });
@@ -429,11 +433,11 @@ describe("the pane's first read: a scorecard made from the product's template", 
   it("is checked against the template's layout (each merged area's MergeArea), not searched; the snapshot is exact", async () => {
     const { fake, adapter } = open([{ name: "Sheet1", cells: [], merges: [] }]);
     await adapter.apply(plan([buildMonthSheet("2025-10")]));
-    const expected = (await new WpsAdapter(() => fake.app, { breathe: false }).read()).sheets[1];
+    const expected = (await new WpsAdapter(() => fake.app, { breathe: false, xmlLayout: false }).read()).sheets[1];
     const template = scorecardTemplateLayout();
     expect(template.area).toBe("A1:I20");
     fake.state.resetCalls();
-    const fresh = new WpsAdapter(() => fake.app, { breathe: false });
+    const fresh = new WpsAdapter(() => fake.app, { breathe: false, xmlLayout: false });
     const got = (await fresh.read()).sheets[1];
     expect(got).toEqual(expected);
     expect(got?.merges.slice().sort(byPlace)).toEqual(template.layout.merges.slice().sort(byPlace));
@@ -444,7 +448,7 @@ describe("the pane's first read: a scorecard made from the product's template", 
     // The same sheet with one more cell (J21: another used range) is not taken for the template: searched by halving.
     ((fake.state.find(expected?.name ?? "")?.cell(21, 10) ?? {}) as { value: unknown }).value = "备注";
     fake.state.resetCalls();
-    const searched = await new WpsAdapter(() => fake.app, { breathe: false }).read();
+    const searched = await new WpsAdapter(() => fake.app, { breathe: false, xmlLayout: false }).read();
     expect(searched.sheets[1]?.merges.slice().sort(byPlace)).toEqual(template.layout.merges.slice().sort(byPlace));
     expect(checked).toBeLessThan(80);
     expect(calls(fake.state.log)).toBeGreaterThan(3 * checked);
@@ -458,3 +462,137 @@ function boundsOf(address: string): MergedRange {
   const b = p(to);
   return r(a.row, a.col, b.row, b.col);
 }
+
+describe("the budget with Range.Value(11) (the adapter's default, once its answer agreed with the documented path)", () => {
+  it("a month scorecard re-read in an open pane: 8 calls (Item, Name, ProtectContents, UsedRange, Address, Value2, Formula, Value(11)), no layout question", async () => {
+    const fake = fakeEt(seededState([{ name: "Sheet1", cells: [{ address: "A1", value: 1 }], merges: [] }]));
+    await new WpsAdapter(() => fake.app, { breathe: false }).apply(plan([buildMonthSheet("2025-10")]));
+    fake.state.logging = true;
+    const adapter = new WpsAdapter(() => fake.app, { breathe: false });
+    const first = await adapter.read();
+    expect(adapter.xmlLayoutState).toBe("on");
+    fake.state.resetCalls();
+    const again = await adapter.read();
+    expect(again).toEqual(first);
+    const from = fake.state.log.findIndex((l) => l.endsWith(".Item(2)"));
+    expect(fake.state.log.slice(from).map((l) => l.replace(/^.*\.Item\(2?\)/, ""))).toEqual(["", ".Name", ".ProtectContents", ".UsedRange", ".UsedRange.Address(false,false)", ".UsedRange.Value2", ".UsedRange.Formula", ".UsedRange.Value(11)"]);
+  });
+
+  // 全部重算 again, nothing changed: the scores stand (no cell write planned), 付款结算 and 计算说明 are
+  // the specs written last time, read back as written: not written; the undo record differs (it
+  // records this write's "before"): 73 calls for it, whatever the months.
+  it("a full recompute, 12 and 120 months: read, write, the first read and 全部重算 again, exactly (bench/wps-mode.ts prints them)", async () => {
+    const got = [];
+    for (const book of [await exampleWorkbook(), await generatedWorkbook(120, "2016-01")]) {
+      const m = await wpsRecompute(book, { xmlLayout: true });
+      got.push({ sheets: m.sheets, read: m.readCalls, write: m.applyCalls, first: m.openCalls, againRead: m.againReadCalls, againWrite: m.againApplyCalls });
+    }
+    expect(got).toEqual([
+      { sheets: 20, read: 163, write: 482, first: 234, againRead: 184, againWrite: 73 },
+      { sheets: 125, read: 1003, write: 1263, first: 1050, againRead: 1024, againWrite: 73 },
+    ]);
+  }, 60_000);
+});
+
+describe("nothing to write, nothing written (the read of the same action shows it is there already)", () => {
+  const spec = (title = "付款结算"): SheetSpec => ({
+    name: "付款结算",
+    cells: [
+      { address: "A1", value: title, style: { bold: true } },
+      { address: "B3", value: 343122, numberFormat: "#,##0.00" },
+      { address: "C3", value: null, formula: "B3*2", numberFormat: "0.00" },
+    ],
+    merges: ["A1:C1"],
+    freezeRows: 2,
+  });
+  const card = (): SeedSheet[] => [
+    {
+      name: "2025年10月",
+      cells: [
+        { address: "A1", value: "考核表" },
+        { address: "G4", value: "团队 10 人" },
+        { address: "H4", value: 10, numberFormat: "0.00" },
+        { address: "H5", value: 9.5, numberFormat: "0.00" },
+      ],
+      merges: ["A1:H1"],
+    },
+  ];
+  const owned = (h5 = 9.5) => [
+    { address: "G4", value: "团队 10 人" },
+    { address: "H4", value: 10, numberFormat: "0.00" },
+    { address: "H5", value: h5, numberFormat: "0.00" },
+  ];
+
+  for (const xmlLayout of [true, false]) {
+    it(`a whole sheet this pane wrote, read back as written, planned the same: no call at all (Range.Value(11) ${xmlLayout ? "on" : "off"})`, async () => {
+      const { fake } = open(card());
+      const adapter = new WpsAdapter(() => fake.app, { breathe: false, xmlLayout });
+      await adapter.read();
+      await adapter.apply(plan([spec()]));
+      await adapter.read();
+      fake.state.resetCalls();
+      await adapter.apply(plan([spec()]));
+      expect(fake.state.calls).toBe(0);
+      // Another spec: written (and its freeze panes set again).
+      await adapter.read();
+      fake.state.resetCalls();
+      await adapter.apply(plan([spec("付款结算（新）")]));
+      expect(fake.state.calls).toBeGreaterThan(20);
+      expect(fake.state.find("付款结算")?.at("A1")?.value).toBe("付款结算（新）");
+    });
+  }
+
+  it("written again when the read found a value changed by hand, or when no read of the same action looked", async () => {
+    const { fake } = open(card());
+    const adapter = new WpsAdapter(() => fake.app, { breathe: false });
+    await adapter.read();
+    await adapter.apply(plan([spec()]));
+    (fake.state.find("付款结算")?.cell(3, 2) as { value: unknown }).value = 1;
+    await adapter.read();
+    fake.state.resetCalls();
+    await adapter.apply(plan([spec()]));
+    expect(fake.state.find("付款结算")?.at("B3")?.value).toBe(343122);
+    expect(fake.state.log.filter((l) => /Worksheets\.Add\([^)]*\)$/.test(l))).toHaveLength(1);
+    fake.state.resetCalls();
+    await adapter.apply(plan([spec()])); // no read since
+    expect(fake.state.log.filter((l) => /Worksheets\.Add\([^)]*\)$/.test(l))).toHaveLength(1);
+  });
+
+  it("a scorecard whose owned cells hold the planned values and formats: no call; one changed score: its Value2 only (its \"0.00\" is there)", async () => {
+    const { fake } = open(card());
+    const adapter = new WpsAdapter(() => fake.app, { breathe: false });
+    await adapter.read();
+    fake.state.resetCalls();
+    await adapter.apply({ cellWrites: [{ sheet: "2025年10月", writes: owned() }], sheets: [] });
+    expect(fake.state.calls).toBe(0);
+    await adapter.read();
+    fake.state.resetCalls();
+    await adapter.apply({ cellWrites: [{ sheet: "2025年10月", writes: owned(9.75) }], sheets: [] });
+    // ActiveWorkbook, Worksheets, DisplayAlerts get + set, ScreenUpdating get + set, Range("H5"), Value2 =, Calculate, ScreenUpdating =, DisplayAlerts =.
+    expect(fake.state.log.filter((l) => l.endsWith("=")).map((l) => l.replace(/^.*\.(\w+)=$/, "$1"))).toEqual(["DisplayAlerts", "ScreenUpdating", "Value2", "ScreenUpdating", "DisplayAlerts"]);
+    expect(fake.state.calls).toBe(11);
+    expect(fake.state.find("2025年10月")?.at("H5")?.value).toBe(9.75);
+  });
+
+  it("a held value whose format differs, a style to set, or a cell the read did not see: written", async () => {
+    const { fake } = open(card());
+    const adapter = new WpsAdapter(() => fake.app, { breathe: false });
+    await adapter.read();
+    fake.state.resetCalls();
+    await adapter.apply({
+      cellWrites: [
+        {
+          sheet: "2025年10月",
+          writes: [
+            { address: "H4", value: 10, numberFormat: "0.0" },
+            { address: "G4", value: "团队 10 人", style: { bold: true } },
+            { address: "H6", value: null, numberFormat: "0.00" },
+          ],
+        },
+      ],
+      sheets: [],
+    });
+    const s = fake.state.find("2025年10月");
+    expect([s?.at("H4")?.numberFormat, s?.at("G4")?.font?.bold, s?.at("H6")?.numberFormat]).toEqual(["0.0", true, "0.00"]);
+  });
+});
