@@ -169,12 +169,11 @@ class Working {
       const ws = this.sheets.get(part);
       pkg.setText(part, ws ? ws.toXml() : text);
     }
-    // A sheet read from the package: its own bytes kept between the edits (spliceText).
     for (const [part, ws] of this.sheets) {
       if (this.rendered.has(part) || !ws.changed) continue;
       const early = this.prepared.get(part);
       if (early) pkg.setBytes(part, early.bytes, early.deflated);
-      else pkg.spliceText(part, ws.doc.text, ws.splices());
+      else pkg.setText(part, ws.toXml());
     }
     if (this.styles.changed || !pkg.has(this.stylesPart)) pkg.setText(this.stylesPart, this.styles.toXml());
     pkg.setText(WORKBOOK, this.workbook.toXml());
@@ -292,7 +291,7 @@ export class ExcelFileAdapter implements WorkbookAdapter {
       if (later.has(sheet) || part === null || w.prepared.has(part)) continue;
       const ws = w.worksheet(part);
       if (!ws.changed) continue;
-      const bytes = this.pkg.splicedBytes(part, ws.doc.text, ws.splices());
+      const bytes = this.pkg.encodedText(part, ws.toXml());
       w.prepared.set(part, { bytes, deflated: this.pkg.deflateAhead(bytes) });
     }
 

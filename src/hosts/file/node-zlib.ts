@@ -43,7 +43,6 @@ export const NODE_CODEC: ZipCodec = {
   crc32: (content) => crc32(content) >>> 0,
   // Buffer's decoder with isUtf8's check: about 3× TextDecoder's fatal mode on the sheets of a 120-month book.
   decodeUtf8: (bytes) => (isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8") : null),
-  utf8Length: (text, start, end) => Buffer.byteLength(text.slice(start, end), "utf8"),
   // One decode for all the valid parts, joined by NULs (which no part holds), then cut at them.
   decodeUtf8Joined(parts) {
     const valid = parts.map((p) => isUtf8(p));

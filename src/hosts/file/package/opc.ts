@@ -12,7 +12,7 @@
  * CRC-32 come from the host (ZipCodec): Node's zlib on the command line, fflate in the browser.
  */
 import { writeZip, type ZipPart } from "../zip-write";
-import { applySplices, parseXml, PartParseError, type Splice, type XmlDocument } from "./xml";
+import { parseXml, PartParseError, type XmlDocument } from "./xml";
 
 /** Compression for the host: Node's zlib (node-zlib.ts) or fflate (codec.ts). */
 export interface ZipCodec {
@@ -30,8 +30,6 @@ export interface ZipCodec {
    * slices of one string (see OpcPackage.prepareTexts for why). No part given holds a NUL byte.
    */
   decodeUtf8Joined?(parts: readonly Uint8Array[]): (string | null)[];
-  /** The UTF-8 length of text[start, end) (no lone surrogates in it); without it, counted here. */
-  utf8Length?(text: string, start: number, end: number): number;
 }
 
 /** A part as the guard found it in the file. */
@@ -81,16 +79,6 @@ function declaredEncoding(text: string): string | undefined {
 function declaresUtf8(text: string): boolean {
   const declared = declaredEncoding(text);
   return declared === undefined || /^utf-?8$/i.test(declared);
-}
-
-/** UTF-8 length of text[start, end), counted (a surrogate pair is 4 bytes; a part's text holds no lone one). */
-function countUtf8(text: string, start: number, end: number): number {
-  let n = end - start;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2; // a pair's two units: 2 + 2
-  }
-  return n;
 }
 
 /** Parts smaller than this are stored when written: deflating a few bytes gains nothing. */
@@ -242,45 +230,11 @@ export class OpcPackage {
   }
 
   /**
-   * The part's text `base` with the splices made (as applySplices makes them), written as bytes:
-   * when `base` is the text the part was read as, the spans between the splices are its own UTF-8
-   * bytes, copied, and only the spliced texts are encoded. A scored month changes a few cells of a
-   * sheet: re-encoding the whole text (and joining it first) was a twentieth of a 120-month job.
+   * The bytes setText would give the part, the package unchanged (the command line makes a scored
+   * sheet's bytes before the write is over, to deflate them early: file-adapter.ts apply).
    */
-  spliceText(name: string, base: string, splices: readonly Splice[]): void {
-    this.setBytes(name, this.splicedBytes(name, base, splices));
-  }
-
-  /** The bytes spliceText would give the part (the package unchanged). */
-  splicedBytes(name: string, base: string, splices: readonly Splice[]): Uint8Array {
-    const e = this.entries.get(name);
-    const form = this.forms.get(name);
-    if (!e || e.text !== base || e.content === null || form === undefined) return this.encodeText(name, applySplices(base, splices));
-    const bytes = e.content;
-    const length = this.codec.utf8Length ?? countUtf8;
-    const sorted = splices.map((sp, i) => ({ sp, i })).sort((a, b) => a.sp.start - b.sp.start || a.sp.end - b.sp.end || a.i - b.i);
-    // The byte-order mark, if the part has one, is not in the text: it goes first, as it was.
-    let byteAt = form.bom ? 3 : 0;
-    const pieces: Uint8Array[] = [bytes.subarray(0, byteAt)];
-    let at = 0;
-    for (const { sp } of sorted) {
-      if (sp.start < at) throw new RangeError(`overlapping edits at ${sp.start}`);
-      const gap = length(base, at, sp.start);
-      pieces.push(bytes.subarray(byteAt, byteAt + gap));
-      if (sp.text !== "") pieces.push(encoder.encode(sp.text));
-      byteAt += gap + length(base, sp.start, sp.end);
-      at = sp.end;
-    }
-    pieces.push(bytes.subarray(byteAt));
-    let size = 0;
-    for (const piece of pieces) size += piece.byteLength;
-    const out = new Uint8Array(size);
-    let offset = 0;
-    for (const piece of pieces) {
-      out.set(piece, offset);
-      offset += piece.byteLength;
-    }
-    return out;
+  encodedText(name: string, text: string): Uint8Array {
+    return this.encodeText(name, text);
   }
 
   remove(name: string): void {
