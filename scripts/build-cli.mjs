@@ -15,6 +15,7 @@
  * (jest's bin tests run the bundle), in well under a second.
  */
 import { build } from "esbuild";
+import { lazyFflate } from "./lazy-fflate.mjs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -45,7 +46,7 @@ await build({
   platform: "node",
   format: "cjs",
   target: "node20",
-  plugins: [leaveOutUnused],
+  plugins: [leaveOutUnused, lazyFflate],
   sourcemap: "linked",
   logLevel: "warning",
   legalComments: "none",
