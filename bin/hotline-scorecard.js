@@ -6,21 +6,23 @@
 // run left beside it (lib/hotline-scorecard.js.cache), so a clerk's run does not parse and compile
 // the ~0.8 MB bundle's functions again (~25 ms of a ~0.4 s run on a 120-month book). V8 checks a
 // cache against its own version and flags but, of the source, only its length: so the cache's name
-// carries a SHA-256 of the bundle's text, and a rebuilt bundle never meets bytecode of another
-// build. A missing or rejected cache is made anew after the next `score` (written to a temporary
+// carries the bundle's length and CRC-32, and a rebuilt bundle does not meet bytecode of another
+// build (two builds of one length would have to share a CRC-32: one chance in 4 billion, and lib/
+// is written only by the build). zlib's CRC-32, not a SHA-256: zlib is loaded by the bundle anyway,
+// and loading Node's crypto module and hashing cost ~3 ms of every start. A missing or rejected cache is made anew after the next `score` (written to a temporary
 // file and renamed, so two runs at once never leave half a file; caches of other builds removed).
 // Where lib/ is read-only, nothing is cached and nothing fails.
 "use strict";
-const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const vm = require("vm");
+const zlib = require("zlib");
 const Module = require("module");
 
 const compiled = path.join(__dirname, "..", "lib", "hotline-scorecard.js");
-let source;
+let bytes;
 try {
-  source = fs.readFileSync(compiled, "utf8");
+  bytes = fs.readFileSync(compiled);
 } catch {
   process.stderr.write(
     "hotline-scorecard 尚未编译：请在项目目录运行 npm run build:cli（npm ci 会自动编译）\n" +
@@ -29,7 +31,8 @@ try {
   process.exit(1);
 }
 
-const cacheFile = `${compiled}.${crypto.createHash("sha256").update(source).digest("hex").slice(0, 16)}.cache`;
+const source = bytes.toString("utf8");
+const cacheFile = `${compiled}.${source.length.toString(36)}-${zlib.crc32(bytes).toString(16).padStart(8, "0")}.cache`;
 let cachedData;
 try {
   cachedData = fs.readFileSync(cacheFile);
