@@ -24,5 +24,8 @@ export default {
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   thresholds: { high: 90, low: 80, break: null },
   tempDirName: ".stryker-tmp",
+  // Not copied into the sandbox: other runs' sandboxes (a run narrowed to one file may use its own
+  // --tempDirName), the builds (dist/ holds office.js, which the instrumenter cannot parse) and reports.
+  ignorePatterns: ["/.stryker-tmp*", "/dist", "/dist-wps", "/reports", "/screenshots", "/preview", "/lib/*.cache"],
   cleanTempDir: "always",
 };
