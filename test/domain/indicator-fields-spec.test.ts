@@ -37,6 +37,7 @@ describe("the 指标录入 columns are SPEC §8's", () => {
       expect([f.header, f.kind === "yesno"]).toEqual([f.header, c?.yesno]);
       expect([f.header, f.optional]).toEqual([f.header, optional.includes(f.header)]);
     }
+    expect(INDICATOR_FIELDS.filter((f) => !["count", "rank", "yesno"].includes(f.kind))).toEqual([]);
     // Ranks are the two 排名 columns (a rank of centres, not a count).
     expect(INDICATOR_FIELDS.filter((f) => f.kind === "rank").map((f) => f.header)).toEqual(["接通率排名", "15秒接通率排名"]);
   });
