@@ -18,6 +18,9 @@
  * Range.Value(11) costs), and Range.Value(11) (the adapter's default: each sheet's formats and
  * merged areas from one XML Spreadsheet answer, once checked against the documented path on the
  * pane's first read). test/hosts/wps/wps-budget.test.ts asserts the Value(11) counts exactly.
+ * A third scenario: a month's indicator edited in the open pane, then 全部重算 again — the sheets the
+ * pane wrote whole are written as their difference (sheetDiff), the case of a clerk's working session.
+ * Multi-area merges (one Range.Merge per kind, checked once a pane) are on in every line.
  */
 import { WpsAdapter } from "../src/hosts/wps/wps-adapter";
 import { ExcelFileAdapter } from "../src/hosts/file/file-adapter";
@@ -50,17 +53,17 @@ const PURPOSES: [string, RegExp][] = [
   ["values", /\.(Value2|Formula)=$/],
   ["number formats set", /\.NumberFormat=$/],
   ["rules (highlights, lists)", /(FormatConditions\.Add\(.*\)|FormatConditions\.Add\(\)\.\w+\.Color=|Validation\.Add\(.*\))$/],
-  ["styles", /\.(Font\.\w+|Interior\.Color|WrapText|HorizontalAlignment|VerticalAlignment|Borders\.\w+)=$/],
+  ["styles", /(\.(Font\.\w+|Interior\.Color(Index)?|WrapText|HorizontalAlignment|VerticalAlignment|Borders\.\w+)=|\.ClearFormats\(\))$/],
   ["merges", /\.Merge\(.*\)$/],
   ["widths and heights", /\.(ColumnWidth|RowHeight)=$/],
-  ["print and tab", /\.(PageSetup\.\w+|Tab\.Color)=$/],
+  ["print and tab", /(\.(PageSetup\.\w+|Tab\.Color)=|\.HPageBreaks\.Add\(.*\))$/],
   ["chart", /(ChartObjects\(\)\.Add\(.*\)|\.Chart(\.\w+)*=?|SeriesCollection\(\)(\.NewSeries\(\)(\.\w+=)?)?|\.(Left|Top|Width|Height))$/],
   ["sheets (add, name, delete, activate, freeze)", /(Worksheets\.Add\([^)]*\)|\.Name=|\.Delete\(\)|\.Activate\(\)|ActiveWindow(\.\w+=?)?|ActiveSheet(\.Name)?|\.Protect\(\)|\.Unprotect\(\))$/],
   ["application (alerts, screen, calculate)", /Application\.(DisplayAlerts|ScreenUpdating)=?$|\.Calculate\(\)$/],
 ];
 
 /** Objects fetched on the way to a call (Range(…), .Font, .Interior, .Borders …): counted with the call they lead to. */
-const STEP = /(\.Range\([^)]*\)|\.(Font|Interior|Borders|FormatConditions|PageSetup|Tab|Chart|ChartTitle|MergeArea))$/;
+const STEP = /(\.Range\([^)]*\)|\.(Font|Interior|Borders|FormatConditions|PageSetup|HPageBreaks|Tab|Chart|ChartTitle|MergeArea))$/;
 
 /** The calls of a log by purpose (a Range(…) fetched, or a Font, counted with the call it leads to). */
 export function purposes(log: readonly string[]): Map<string, number> {
@@ -107,10 +110,17 @@ export interface WpsModeMeasure {
   /** 全部重算 once more in the same pane, nothing changed since: read and write. */
   againReadCalls: number;
   againApplyCalls: number;
+  /**
+   * A month's indicator edited (the last month's 合格工单数, one less), then 全部重算 in the same pane:
+   * read and write (the sheets this pane wrote whole written as their difference), and the write by purpose.
+   */
+  editReadCalls: number;
+  editApplyCalls: number;
+  editPurposes: Map<string, number>;
 }
 
 /** One full recompute of `book` through the fake ET bridge; `xmlLayout` false: the documented path only (the default reads through Range.Value(11)). */
-export async function wpsRecompute(book: BenchWorkbook, options: { multiAreaReads?: boolean; xmlLayout?: boolean } = {}): Promise<WpsModeMeasure> {
+export async function wpsRecompute(book: BenchWorkbook, options: { multiAreaReads?: boolean; xmlLayout?: boolean; diffWrites?: boolean; multiAreaMerges?: boolean } = {}): Promise<WpsModeMeasure> {
   const snapshot = await (await ExcelFileAdapter.fromBuffer(book.bytes)).read();
   const fake = fakeEt(seededState(seedOf(snapshot)));
   const adapter = new WpsAdapter(() => fake.app, { breathe: false, xmlLayout: false, ...options });
@@ -141,6 +151,21 @@ export async function wpsRecompute(book: BenchWorkbook, options: { multiAreaRead
   fake.state.resetCalls();
   await adapter.apply(second.plan);
   const againApplyCalls = fake.state.calls;
+  // A month's indicator edited by the clerk, 全部重算 in the same pane.
+  const input = fake.state.find("指标录入");
+  const lastRow = Math.max(...[...(input?.cells.keys() ?? [])].map((k) => Number(k.split(",")[0])));
+  const edited = input?.peek(lastRow, 21);
+  if (!edited || typeof edited.value !== "number") throw new Error(`${book.label}: no 合格工单数 in the last row of 指标录入`);
+  edited.value -= 1;
+  fake.state.resetCalls();
+  const third = await adapter.read();
+  const editReadCalls = fake.state.calls;
+  const afterEdit = await runWorkbookAsync(third, { asOf: AS_OF, now: NOW, buildPaymentSheet });
+  if (!afterEdit.ok || !afterEdit.plan) throw new Error(`${book.label}: not scored after the edit in WPS mode`);
+  fake.state.resetCalls();
+  await adapter.apply(afterEdit.plan);
+  const editApplyCalls = fake.state.calls;
+  const editPurposes = purposes(fake.state.log);
   const plan = result.plan;
   const sheetsWritten = new Set([...plan.cellWrites.map((g) => g.sheet), ...plan.sheets.map((s) => s.name)]).size;
   return {
@@ -159,6 +184,9 @@ export async function wpsRecompute(book: BenchWorkbook, options: { multiAreaRead
     openPurposes,
     againReadCalls,
     againApplyCalls,
+    editReadCalls,
+    editApplyCalls,
+    editPurposes,
   };
 }
 
@@ -200,7 +228,11 @@ export async function benchWpsMode(books: readonly BenchWorkbook[]): Promise<Fig
     console.log(
       `  with Range.Value(11) (the default; the lines above are the documented path, xmlLayout: false): read ${xml.readCalls} (${(xml.readCalls / xml.sheets).toFixed(1)} a sheet) + write ${xml.applyCalls} = ${xmlTotal} (${xmlPerSheet.toFixed(1)} a sheet); the first read ${xml.openCalls} (${(xml.openCalls / xml.sheets).toFixed(1)} a sheet); again, nothing changed: read ${xml.againReadCalls} + write ${xml.againApplyCalls} = ${xml.againReadCalls + xml.againApplyCalls} (${((xml.againReadCalls + xml.againApplyCalls) / xml.sheets).toFixed(1)} a sheet)`,
     );
-    console.log(`  with Range.Value(11), what the calls are for (a sheet): read ${purposeText(xml.readPurposes, xml.sheets)}; the first read ${purposeText(xml.openPurposes, xml.sheets)}`);
+    console.log(`  with Range.Value(11), what the calls are for (a sheet): read ${purposeText(xml.readPurposes, xml.sheets)}; write ${purposeText(xml.applyPurposes, xml.sheets)}; the first read ${purposeText(xml.openPurposes, xml.sheets)}`);
+    const editSheets = xml.sheets + 3; // (付款结算, 计算说明 and 撤销记录 added by the first write)
+    console.log(
+      `  with Range.Value(11), a month's indicator edited then 全部重算 in the same pane (${editSheets} sheets): read ${xml.editReadCalls} + write ${xml.editApplyCalls} = ${xml.editReadCalls + xml.editApplyCalls} (${((xml.editReadCalls + xml.editApplyCalls) / editSheets).toFixed(1)} a sheet); the write: ${[...xml.editPurposes].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(", ")}`,
+    );
     figures.push({
       figure: `WPS: bridge calls of a full recompute, ${m.months} months (${m.sheets} sheets)`,
       value: `${total} (read ${m.readCalls} + write ${m.applyCalls}); ${perSheet.toFixed(1)} a sheet`,
@@ -214,6 +246,14 @@ export async function benchWpsMode(books: readonly BenchWorkbook[]): Promise<Fig
       budget,
       holds: xmlPerSheet <= WPS_CALLS_PER_SHEET_BUDGET,
       note: `WPS with Range.Value(11), ${m.months} months: each sheet's formats and merged areas from one XML Spreadsheet answer (not yet seen on a real WPS; checked against the documented path on the pane's first read, which falls back to the documented path figures above when refused). The first read ${xml.openCalls} (${(xml.openCalls / xml.sheets).toFixed(1)} a sheet); again, nothing changed ${xml.againReadCalls + xml.againApplyCalls}.`,
+    });
+    const editTotal = xml.editReadCalls + xml.editApplyCalls;
+    figures.push({
+      figure: `WPS: a month edited, then 全部重算 in the same pane, Range.Value(11), ${m.months} months`,
+      value: `${editTotal} (read ${xml.editReadCalls} + write ${xml.editApplyCalls}); ${(editTotal / editSheets).toFixed(1)} a sheet`,
+      budget,
+      holds: editTotal / editSheets <= WPS_CALLS_PER_SHEET_BUDGET,
+      note: `WPS, ${m.months} months, after the first recompute: the last month's 合格工单数 one less, then 全部重算 in the same pane (${editSheets} sheets); 付款结算, 计算说明 and 撤销记录 written as their difference from what this pane wrote (wps-adapter.ts sheetDiff); without that (diffWrites: false) they are written whole again.`,
     });
     figures.push({
       figure: `WPS: the pane's first read, ${m.months} months`,

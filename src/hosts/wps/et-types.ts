@@ -25,10 +25,14 @@ export interface EtFont {
   Italic: boolean;
   Size: number;
   Color: BgrColor;
+  /** XlColorIndex: xlColorIndexAutomatic -4105 puts the font colour back to automatic. */
+  ColorIndex: number;
 }
 
 export interface EtInterior {
   Color: BgrColor;
+  /** XlColorIndex: xlColorIndexNone -4142 removes the fill. */
+  ColorIndex: number;
 }
 
 export interface EtBorder {
@@ -83,6 +87,8 @@ export interface EtPageSetup {
 }
 
 export interface EtRange {
+  /** VBA Range.ClearFormats: the cells' formatting back to a fresh cell's. */
+  ClearFormats(): unknown;
   /** Read: a scalar for one cell, else rows of values (JS arrays); dates as serial numbers; errors as numbers (CVErr). */
   Value2: unknown;
   /** A method in WPS (Range.Value(RangeValueDataType, value)); never assigned. */
@@ -164,6 +170,8 @@ export interface EtWorksheet {
   readonly UsedRange: EtRange;
   readonly Tab: EtTab;
   readonly PageSetup: EtPageSetup;
+  /** VBA HPageBreaks: Add(Before) puts a manual page break above the Range given. */
+  readonly HPageBreaks: { Add(before: EtRange): unknown };
   Range(address: string): EtRange;
   Protect(password?: string): void;
   Unprotect(password?: string): void;

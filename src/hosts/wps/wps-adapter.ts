@@ -53,9 +53,16 @@
  *   value of each style property (bold, a fill, an alignment …), one multi-area Range and one set
  *   (a Range, Font or Interior already fetched for the same address reused: RangeCache); per border
  *   kind, the Borders collection's LineStyle / Weight; column widths and row heights per size over
- *   runs of lines ("3:224"), the commonest size first (sizeCalls); per merge, Range + Merge, one-row
- *   areas stacked in the same columns merged together with Merge(True). A multi-area Value2 write is
+ *   runs of lines ("3:224"), the commonest size first (sizeCalls); merged areas in one multi-area
+ *   Merge(True) for every one-row area and stack of them and one Merge() for the others (`merge`;
+ *   `probeMerges` checks it once a pane, one area a call for the pane's life when refused); print setup with
+ *   its scale and page breaks (`setPrint`). A multi-area Value2 write is
  *   never used (VBA Range.Value: assigning an array to a multi-area range "is not properly supported").
+ * - an owned sheet this pane wrote whole, read back as written by the read of the same action, whose
+ *   new spec keeps its layout: written as its difference (`sheetDiff`, `writeDiff`) — changed values
+ *   over the fewest rectangles, formulas, number formats, style properties (put back to a fresh
+ *   cell's, or the cell's formats cleared and its style given again), new row heights, print
+ *   properties — the same sheet a fresh write makes (test/hosts/wps/wps-diff.test.ts).
  *   A whole sheet is added next to the one it replaces (which keeps its place), the old one deleted,
  *   the new one named.
  * - apply() right after a read (one action) leaves out what that read shows is there already
@@ -92,6 +99,7 @@ import {
   type CellWrite,
   type MergedRange,
   type PlannedCell,
+  type PrintSetup,
   type ReadCell,
   type SheetSnapshot,
   type SheetSpec,
@@ -117,6 +125,9 @@ import { type XmlCell, type XmlParse, type XmlSheetLayout, defaultXmlParse, shee
  * as literals because `wps.Enum` is missing on older WPS builds.
  */
 export const ENUM = {
+  xlGeneral: 1,
+  xlColorIndexAutomatic: -4105,
+  xlColorIndexNone: -4142,
   xlLeft: -4131,
   xlCenter: -4108,
   xlRight: -4152,
@@ -273,7 +284,23 @@ export interface WpsAdapterOptions {
   xmlLayout?: boolean;
   /** The XML parser (default: DOMParser in the page, the project's saxes parser in Node). */
   xmlParse?: XmlParse;
+  /**
+   * Write an owned sheet this pane wrote whole, read back as written, as the difference from what it
+   * wrote when the layout is kept (`sheetDiff`); default true. False: deleted and written whole again.
+   */
+  diffWrites?: boolean;
+  /**
+   * Merge a fresh sheet's areas with one multi-area Range.Merge per kind (checked once a pane, see
+   * `probeMerges`); default true. False: one Range.Merge an area (or a stack of one-row areas).
+   */
+  multiAreaMerges?: boolean;
 }
+
+/** A multi-area Range.Merge this build refused or got wrong: the fresh sheet is written again, one area a call. */
+class MergeRefused extends Error {}
+
+/** The `skipped` feature of a pane that fell back from multi-area merges. */
+export const MULTI_MERGE_FEATURE = "multi-area merge";
 
 /**
  * Range.Value(11) in this pane: "probe" — each sheet read by the documented path is also asked
@@ -594,6 +621,164 @@ function decodeError(value: unknown, formula: string | undefined, text: () => un
   return text() === short ? short : null;
 }
 
+const posOf = (k: string): Pos => {
+  const [row, col] = k.split(",").map(Number) as [number, number];
+  return { row, col };
+};
+
+/** A style as text, its properties in one order (undefined ones left out): equal styles, equal texts. */
+type BorderKind = NonNullable<CellStyle["border"]>;
+/** The style properties put back to a fresh cell's one by one (a size or a border: the cell's formats cleared). */
+type ResetKey = Exclude<keyof CellStyle, "border" | "fontSize">;
+const STYLE_KEYS: readonly (keyof CellStyle)[] = ["bold", "italic", "fontSize", "fontColor", "fill", "wrap", "horizontal", "vertical", "border"];
+const styleText = (style: CellStyle | undefined): string => JSON.stringify(STYLE_KEYS.map((k) => style?.[k] ?? null));
+
+/** What an owned sheet written again changes (see `sheetDiff`). */
+export interface SheetDiff {
+  /** Rows whose height is new or changed. */
+  heights: Map<number, number>;
+  /** The new spec's cells ("row,col"). */
+  cells: Map<string, PlannedCell>;
+  /** Cells whose value or formula changes (blank where the new spec has none). */
+  changed: Pos[];
+  /** Cells "@" now that get a new value: "General" before it (then their format again, in `formats`). */
+  unText: Pos[];
+  /** Number formats to set, "row,col" → format ("General" where the new spec gives none). */
+  formats: Map<string, string>;
+  /** Cells a Value2 rectangle must not cover: formulas, "@" cells not changing. */
+  keep: Pos[];
+  /** Merged areas of more than one cell (a changed cell in one is written on its own). */
+  merges: MergedRange[];
+  /** Cells whose style changes, with the properties to set (their new values). */
+  styled: PlannedCell[];
+  /** Cells whose formats are cleared first (ClearFormats): those the new spec leaves out (their value emptied) and those given their whole style again. */
+  cleared: Pos[];
+  /** The print setup written before and now, when they differ (only what differs is set). */
+  print: { before: PrintSetup; after: PrintSetup } | null;
+  /** Style properties to put back to a fresh cell's ("row,col" → keys), where the new spec gives none. */
+  resets: Map<ResetKey, Pos[]>;
+}
+
+/**
+ * Whether print setup `before` can become `after` by setting what differs: neither or both given, the
+ * same paper, fitting and page breaks, and no print area, print titles, margins or scale taken away.
+ */
+function printDiffers(before: PrintSetup | undefined, after: PrintSetup | undefined): boolean {
+  if (before === undefined || after === undefined) return before === after;
+  const same = (key: keyof PrintSetup) => JSON.stringify(before[key]) === JSON.stringify(after[key]);
+  const kept = (key: keyof PrintSetup) => (before[key] === undefined) === (after[key] === undefined);
+  return same("paperSize") && same("fitToWidth") && same("fitToHeight") && same("rowBreaks") && kept("printArea") && kept("repeatRows") && kept("margins") && kept("scale");
+}
+
+/**
+ * An owned sheet written again (the pane wrote `before` whole and the sheet still holds it) as what
+ * changes to make it `after`, or null when that is not only values, formulas, number formats and row
+ * heights: the same name, merged areas, column widths, print setup, tab colour, frozen rows, chart,
+ * highlights and lists; every row height of `before` still given (new rows may get one); every
+ * cell's style the same (a cell in only one of the two has none). Then the sheet after writing the
+ * difference is the one a fresh write of `after` makes: a fresh cell takes nothing but what it is
+ * given, and what differs is given again (a number format the new spec leaves out is "General").
+ * (计算说明 after a month's edit: that month's lines and the 生成时间 line; 撤销记录: its values.)
+ */
+export function sheetDiff(before: SheetSpec, after: SheetSpec): SheetDiff | null {
+  const layout = (s: SheetSpec) => JSON.stringify([s.name, s.merges, s.columnWidths ?? {}, s.tabColor ?? null, s.freezeRows ?? 0, s.chart ?? null, s.conditionalHighlights ?? [], s.validations ?? []]);
+  if (layout(before) !== layout(after) || !printDiffers(before.print, after.print)) return null;
+  const heights = new Map<number, number>();
+  const oldHeights = before.rowHeights ?? {};
+  const newHeights = after.rowHeights ?? {};
+  for (const row of Object.keys(oldHeights)) if (!(row in newHeights)) return null;
+  for (const [row, h] of Object.entries(newHeights)) if (oldHeights[Number(row)] !== h) heights.set(Number(row), h);
+  const was = new Map(plannedCells(before.cells).map((c) => [`${c.row},${c.col}`, c]));
+  const cells = new Map(plannedCells(after.cells).map((c) => [`${c.row},${c.col}`, c]));
+  const changed: Pos[] = [];
+  const unText: Pos[] = [];
+  const formats = new Map<string, string>();
+  const keep: Pos[] = [];
+  const styled: PlannedCell[] = [];
+  const resets: SheetDiff["resets"] = new Map();
+  const cleared: Pos[] = [];
+  /** Cells whose border goes (cleared): the edges they share go with it. */
+  const lost: Pos[] = [];
+  const borderAt = (r: number, c: number) => cells.get(`${r},${c}`)?.style.border;
+  // A border given: the edges it shares are its own kind's or a borderless cell's (then setting it
+  // apart draws what a fresh write draws, whatever the order).
+  const alone = (r: number, c: number, kind: BorderKind) => [borderAt(r - 1, c), borderAt(r + 1, c), borderAt(r, c - 1), borderAt(r, c + 1)].every((b) => b === undefined || b === kind);
+  const merged = after.merges.map(boundsOf).filter((m) => m.bottom > m.top || m.right > m.left);
+  // Clearing a cell's formats (ClearFormats: number format, font, fill, alignment, borders — a fresh
+  // cell's): never in a merged area (it would unmerge it) nor on a sheet with highlights (it may take them).
+  const clearable = (p: Pos) => !merged.some((m) => inside(p, m)) && (after.conditionalHighlights ?? []).length === 0;
+  const content = (c: PlannedCell | undefined) => JSON.stringify([c?.formula ?? null, c?.formula !== undefined ? null : (c?.value ?? null)]);
+  for (const k of new Set([...was.keys(), ...cells.keys()])) {
+    const o = was.get(k);
+    const n = cells.get(k);
+    const p = posOf(k);
+    if (o !== undefined && n === undefined) {
+      // A cell the new spec leaves out: formats cleared (when it had any), value emptied.
+      if (styleText(o.style) !== styleText(undefined) || (o.numberFormat ?? "General") !== "General") {
+        if (!clearable(p)) return null;
+        cleared.push(p);
+        if (o.style.border !== undefined) lost.push(p);
+      }
+      if (o.value !== null || o.formula !== undefined) changed.push(p);
+      continue;
+    }
+    let refreshed = false;
+    if (styleText(o?.style) !== styleText(n?.style)) {
+      // What changes is set; what goes is put back to a fresh cell's — or, for a font size or a border
+      // taken away or a border changed, the cell's formats cleared and its whole style given again.
+      const set: CellStyle = {};
+      const back: ResetKey[] = [];
+      for (const key of STYLE_KEYS) {
+        const from = o?.style[key];
+        const to = n?.style[key];
+        if (from === to) continue;
+        if (to !== undefined && !(key === "border" && from !== undefined)) (set as Record<string, unknown>)[key] = to;
+        else if (to !== undefined || key === "fontSize" || key === "border") refreshed = true;
+        else back.push(key as ResetKey);
+      }
+      if (refreshed) {
+        if (!clearable(p)) return null;
+        cleared.push(p);
+        if (o?.style.border !== undefined) lost.push(p);
+        if (n?.style.border !== undefined && !alone(p.row, p.col, n.style.border)) return null;
+        styled.push({ row: p.row, col: p.col, value: null, style: { ...n?.style } });
+      } else {
+        if (set.border !== undefined && !alone(p.row, p.col, set.border)) return null;
+        for (const key of back) resets.set(key, [...(resets.get(key) ?? []), p]);
+        if (Object.keys(set).length > 0) styled.push({ row: p.row, col: p.col, value: null, style: set });
+      }
+    }
+    const oldFormat = refreshed ? "General" : (o?.numberFormat ?? "General");
+    const newFormat = n?.numberFormat ?? "General";
+    const differs = content(o) !== content(n);
+    if (differs) {
+      changed.push(p);
+      if (oldFormat === TEXT_FORMAT && n?.formula === undefined) unText.push(p);
+    }
+    if (newFormat !== oldFormat || (differs && oldFormat === TEXT_FORMAT && n?.formula === undefined)) formats.set(k, newFormat);
+    if (n?.formula !== undefined || (!differs && oldFormat === TEXT_FORMAT)) keep.push(p);
+  }
+  // A border that goes takes the edges it shares: each neighbour keeping a border is given it again
+  // (after the clearing), as in a fresh write.
+  const styledAt = new Map(styled.map((x) => [`${x.row},${x.col}`, x]));
+  for (const p of lost) {
+    for (const [r, c] of [[p.row - 1, p.col], [p.row + 1, p.col], [p.row, p.col - 1], [p.row, p.col + 1]] as const) {
+      const kind = borderAt(r, c);
+      if (kind === undefined) continue;
+      if (!alone(r, c, kind)) return null;
+      const found = styledAt.get(`${r},${c}`);
+      if (found) found.style = { ...found.style, border: kind };
+      else {
+        const cell: PlannedCell = { row: r, col: c, value: null, style: { border: kind } };
+        styled.push(cell);
+        styledAt.set(`${r},${c}`, cell);
+      }
+    }
+  }
+  const print = before.print && after.print && JSON.stringify(before.print) !== JSON.stringify(after.print) ? { before: before.print, after: after.print } : null;
+  return { heights, cells, changed, unText, formats, keep, merges: merged, styled, resets, cleared, print };
+}
+
 /**
  * The Range objects of one sheet's write by address, and their Font and Interior: a second property
  * set on an address already fetched costs 1 call, not 2 (Range + set) or 3 (Range + Font + set) —
@@ -656,15 +841,19 @@ export class WpsAdapter implements WorkbookAdapter {
    * action only (read → plan → apply): which sheets exist and the objects to write through, without
    * asking `Item(name)` again. Used once, then dropped.
    */
-  private lastRead: { byName: Map<string, EtWorksheet>; last: EtWorksheet | null; cells: Map<string, Map<string, ReadCell>> } | null = null;
+  private lastRead: { byName: Map<string, EtWorksheet>; last: EtWorksheet | null; cells: Map<string, Map<string, ReadCell>>; protectedNames: Set<string> } | null = null;
   /** Each sheet this pane last wrote whole, as its spec (JSON): with `wroteWhole` confirmed by the read of the same action, the same spec is not written again. */
   private writtenSpecs = new Map<string, string>();
   private readonly breathe: boolean;
   private readonly multiAreaReads: boolean;
+  private readonly diffWrites: boolean;
   private readonly xml: XmlLayout;
   private readonly xmlParseOption: XmlParse | undefined;
   /** Why this pane reads without Range.Value(11), once it has fallen back (kept in `skipped` across writes). */
   private xmlNote: WpsSkipped | null = null;
+  /** Multi-area Range.Merge in this pane: checked on first use (`probeMerges`); off for the pane's life once refused. */
+  private multiMerge: "probe" | "on" | "off";
+  private mergeNote: WpsSkipped | null = null;
 
   constructor(
     private readonly application: () => EtApplication,
@@ -672,6 +861,8 @@ export class WpsAdapter implements WorkbookAdapter {
   ) {
     this.breathe = options.breathe ?? true;
     this.multiAreaReads = options.multiAreaReads ?? false;
+    this.diffWrites = options.diffWrites ?? true;
+    this.multiMerge = options.multiAreaMerges === false ? "off" : "probe";
     this.xml = { state: options.xmlLayout === false ? "off" : "probe", parse: null, formatsAgreed: false, mergesAgreed: false };
     this.xmlParseOption = options.xmlParse;
   }
@@ -837,7 +1028,7 @@ export class WpsAdapter implements WorkbookAdapter {
       if (this.breathe) await breathe();
     }
     const cells = new Map(out.map((s) => [s.name.toLowerCase(), new Map(s.cells.map((c) => [`${c.row},${c.col}`, c]))]));
-    this.lastRead = { byName, last, cells };
+    this.lastRead = { byName, last, cells, protectedNames: new Set(out.filter((x) => x.protected === true).map((x) => x.name.toLowerCase())) };
     // What is known from now on: the sheets just read, nothing else.
     const names = new Set(out.map((s) => s.name.toLowerCase()));
     for (const map of [this.knownMerges, this.knownTextCells, this.knownFormats, this.settledFormats, this.wroteWhole, this.writtenSpecs] as Map<string, unknown>[]) for (const k of [...map.keys()]) if (!names.has(k)) map.delete(k);
@@ -1150,7 +1341,7 @@ export class WpsAdapter implements WorkbookAdapter {
 
   async apply(given: WritePlan): Promise<void> {
     const plan = fitPlan(given);
-    this.skipped = this.xmlNote ? [this.xmlNote] : [];
+    this.skipped = [this.xmlNote, this.mergeNote].filter((x): x is WpsSkipped => x !== null);
     const lastRead = this.lastRead;
     this.lastRead = null;
     // The formats the read of this same action asked (not text keeping its known one), by sheet: a
@@ -1166,11 +1357,32 @@ export class WpsAdapter implements WorkbookAdapter {
     // Nothing to write, nothing written: not a call (全部重算 again with nothing changed).
     const work = this.toWrite(plan, lastRead, asked);
     const idle = work.sheets.length === 0 && work.cellWrites.length === 0 && (work.deleteSheets ?? []).length === 0 && (work.protectSheets ?? []).length === 0;
-    if (!idle) await this.applyToWorkbook(work, lastRead, asked);
+    if (!idle) await this.applyToWorkbook(work, lastRead, asked, this.diffs(work, lastRead));
     this.remember(plan);
   }
 
-  private async applyToWorkbook(plan: WritePlan, lastRead: WpsAdapter["lastRead"], asked: Map<string, Map<string, string>>): Promise<void> {
+  /**
+   * The whole sheets of `plan` that can be written as a difference (`sheetDiff`): each one this pane
+   * wrote whole, read back by the read of this same action with exactly the values and formulas it
+   * wrote (`wroteWhole` survived the read), not protected, not deleted or given cell writes by the
+   * plan, whose new spec keeps the layout of the one it wrote.
+   */
+  private diffs(plan: WritePlan, lastRead: WpsAdapter["lastRead"]): Map<SheetSpec, SheetDiff> {
+    const out = new Map<SheetSpec, SheetDiff>();
+    if (!lastRead || !this.diffWrites) return out;
+    const lower = (n: string) => n.toLowerCase();
+    const touched = new Set([...plan.cellWrites.map((g) => lower(g.sheet)), ...(plan.deleteSheets ?? []).map(lower), ...(plan.protectSheets ?? []).map((p) => lower(p.sheet))]);
+    for (const spec of plan.sheets) {
+      const k = lower(spec.name);
+      const before = this.writtenSpecs.get(k);
+      if (before === undefined || !lastRead.byName.has(k) || !this.wroteWhole.has(k) || touched.has(k) || lastRead.protectedNames.has(k)) continue;
+      const d = sheetDiff(JSON.parse(before) as SheetSpec, spec);
+      if (d) out.set(spec, d);
+    }
+    return out;
+  }
+
+  private async applyToWorkbook(plan: WritePlan, lastRead: WpsAdapter["lastRead"], asked: Map<string, Map<string, string>>, diffs: ReadonlyMap<SheetSpec, SheetDiff>): Promise<void> {
     const app = this.application();
     const sheets = this.sheetsOf(app);
     const alerts = app.DisplayAlerts;
@@ -1178,14 +1390,14 @@ export class WpsAdapter implements WorkbookAdapter {
     app.DisplayAlerts = false;
     app.ScreenUpdating = false;
     // Freezing panes activates each sheet it freezes: the clerk's sheet is activated again after.
-    const freezes = plan.sheets.some((s) => (s.freezeRows ?? 0) > 0);
+    const freezes = plan.sheets.some((s) => (s.freezeRows ?? 0) > 0 && !diffs.has(s));
     let activeName: string | null = null;
     if (freezes) {
       const active = app.ActiveSheet;
       activeName = active ? String(prop(active, active.Name)) : null;
     }
     try {
-      await this.write(app, sheets, plan, lastRead, asked);
+      await this.write(app, sheets, plan, lastRead, asked, diffs);
       app.Calculate();
       if (activeName !== null) {
         try {
@@ -1235,7 +1447,7 @@ export class WpsAdapter implements WorkbookAdapter {
     for (const name of plan.deleteSheets ?? []) for (const map of [this.knownMerges, this.knownTextCells, this.knownFormats, this.settledFormats, this.wroteWhole, this.writtenSpecs] as Map<string, unknown>[]) map.delete(name.toLowerCase());
   }
 
-  private async write(app: EtApplication, sheets: EtSheets, plan: WritePlan, lastRead: WpsAdapter["lastRead"], asked: Map<string, Map<string, string>>): Promise<void> {
+  private async write(app: EtApplication, sheets: EtSheets, plan: WritePlan, lastRead: WpsAdapter["lastRead"], asked: Map<string, Map<string, string>>, diffs: ReadonlyMap<SheetSpec, SheetDiff>): Promise<void> {
     // The sheets as this write knows them: from the read of the same action (every sheet, so a name
     // not there is absent), kept up to date as sheets are added and deleted; asked only without one.
     const known = new Map<string, EtWorksheet | null>(lastRead?.byName ?? []);
@@ -1262,11 +1474,27 @@ export class WpsAdapter implements WorkbookAdapter {
     let newRecord: EtWorksheet | null = null;
     const written = new Set<SheetSpec>();
     const writeSheet = (spec: SheetSpec) => {
+      const d = diffs.get(spec);
+      const existing = d ? item(spec.name) : null;
+      if (d && existing) {
+        WpsAdapter.writeDiff(existing, d);
+        written.add(spec);
+        return;
+      }
       const before = this.placeBefore(spec, plan, record, newRecord, existedBefore);
       const ws = this.replaceSheet(sheets, spec.name, before, item(spec.name), places);
       known.set(spec.name.toLowerCase(), ws);
       if (spec === record && !existedBefore.has(spec.name.toLowerCase())) newRecord = ws;
-      this.fillSheet(app, ws, spec);
+      try {
+        this.fillSheet(app, ws, spec);
+      } catch (e) {
+        if (!(e instanceof MergeRefused)) throw e;
+        // Multi-area Merge refused (now off for the pane's life): the fresh sheet written again, in its place.
+        const again = this.replaceSheet(sheets, spec.name, null, ws, places);
+        known.set(spec.name.toLowerCase(), again);
+        if (newRecord === ws) newRecord = again;
+        this.fillSheet(app, again, spec);
+      }
       written.add(spec);
     };
     if (record) {
@@ -1434,8 +1662,54 @@ export class WpsAdapter implements WorkbookAdapter {
     WpsAdapter.setStyles(ranges, cells, rects);
   }
 
+  /**
+   * An owned sheet written again as its difference (`SheetDiff`): the heights of rows new or changed;
+   * "General" first on the "@" cells about to get a new value (text never meets "@", as in a fresh
+   * write); the changed values over the fewest rectangles that avoid formulas, "@" cells and merged
+   * areas (unchanged cells inside them get their own value again), each changed cell of a merged area
+   * on its own; the changed formulas; then each number format changed (or put back after "General").
+   */
+  private static writeDiff(ws: EtWorksheet, d: SheetDiff): void {
+    const ranges = new RangeCache(ws);
+    for (const { address, size } of sizeCalls(d.heights, (a, b) => `${a}:${b}`)) ranges.range(address).RowHeight = size;
+    for (const address of areaAddresses(exactRects(d.cleared))) ranges.range(address).ClearFormats();
+    WpsAdapter.setFormats(ranges, d.unText, () => "General", exactRects);
+    const at = (r: number, c: number) => d.cells.get(`${r},${c}`);
+    const toValue = (r: number, c: number) => {
+      const cell = at(r, c);
+      return cell === undefined || cell.formula !== undefined ? "" : toExcelInput(cell.value);
+    };
+    const inMerge = (p: Pos) => d.merges.some((m) => inside(p, m));
+    const values = d.changed.filter((p) => at(p.row, p.col)?.formula === undefined);
+    const loose = values.filter((p) => !inMerge(p));
+    if (loose.length > 0) {
+      const box = loose.reduce((b, p) => ({ top: Math.min(b.top, p.row), left: Math.min(b.left, p.col), bottom: Math.max(b.bottom, p.row), right: Math.max(b.right, p.col) }), { top: Infinity, left: Infinity, bottom: -Infinity, right: -Infinity });
+      for (const rect of fewestRects(box, loose, [...d.merges, ...exactRects(d.keep)])) WpsAdapter.setArray(ranges, rect, "Value2", toValue);
+    }
+    for (const p of values.filter(inMerge)) WpsAdapter.setArray(ranges, { top: p.row, left: p.col, bottom: p.row, right: p.col }, "Value2", toValue);
+    for (const rect of exactRects(d.changed.filter((p) => at(p.row, p.col)?.formula !== undefined))) WpsAdapter.setArray(ranges, rect, "Formula", (r, c) => `=${at(r, c)?.formula ?? ""}`);
+    WpsAdapter.setFormats(ranges, [...d.formats.keys()].map(posOf), (p) => d.formats.get(`${p.row},${p.col}`), exactRects);
+    // Styles: what the old cell lacked or had otherwise set as in a fresh write; what it had and the
+    // new spec leaves out put back to a fresh cell's (VBA: Bold / Italic / WrapText False,
+    // HorizontalAlignment xlGeneral, VerticalAlignment xlBottom, Font.ColorIndex xlColorIndexAutomatic,
+    // Interior.ColorIndex xlColorIndexNone).
+    const reset: { [K in ResetKey]: (address: string) => void } = {
+      bold: (a) => (ranges.font(a).Bold = false),
+      italic: (a) => (ranges.font(a).Italic = false),
+      fontColor: (a) => (ranges.font(a).ColorIndex = ENUM.xlColorIndexAutomatic),
+      fill: (a) => (ranges.interior(a).ColorIndex = ENUM.xlColorIndexNone),
+      wrap: (a) => (ranges.range(a).WrapText = false),
+      horizontal: (a) => (ranges.range(a).HorizontalAlignment = ENUM.xlGeneral),
+      vertical: (a) => (ranges.range(a).VerticalAlignment = ENUM.xlBottom),
+    };
+    for (const [key, list] of d.resets) for (const address of areaAddresses(exactRects(list))) reset[key](address);
+    WpsAdapter.setStyles(ranges, d.styled, exactRects);
+    if (d.print) WpsAdapter.setPrint(ws, ranges, d.print.after, d.print.before);
+  }
+
   /** A fresh sheet filled from its spec: sizes, values (formats after: text never meets "@"), formulas, styles, merges, the rest. */
   private fillSheet(app: EtApplication, ws: EtWorksheet, spec: SheetSpec): void {
+    if (this.multiMerge === "probe" && WpsAdapter.multiAreaMerge(spec.merges.map(boundsOf))) this.probeMerges(ws);
     const widths = new Map<number, number>();
     for (const [letter, width] of Object.entries(spec.columnWidths ?? {})) widths.set(columnOf(letter), width);
     for (const { address, size } of sizeCalls(widths, (a, b) => `${columnLetter(a)}:${columnLetter(b)}`)) ws.Range(address).ColumnWidth = size;
@@ -1455,10 +1729,7 @@ export class WpsAdapter implements WorkbookAdapter {
     for (const rect of exactRects(cells.filter((c) => c.formula !== undefined))) WpsAdapter.setArray(ranges, rect, "Formula", (r, c) => `=${at.get(`${r},${c}`)?.formula ?? ""}`);
     WpsAdapter.setFormats(ranges, cells, (p) => at.get(`${p.row},${p.col}`)?.numberFormat, exactRects);
     WpsAdapter.setStyles(ranges, cells, exactRects);
-    for (const { rect, across } of mergeCalls(spec.merges.map(boundsOf))) {
-      if (across) ranges.range(rectAddress(rect)).Merge(true);
-      else ranges.range(rectAddress(rect)).Merge();
-    }
+    this.merge(ranges, spec.merges.map(boundsOf));
 
     for (const h of spec.conditionalHighlights ?? []) {
       const cf = ranges.range(h.range).FormatConditions.Add(ENUM.xlCellValue, ENUM.xlLess, String(h.lessThan));
@@ -1469,25 +1740,7 @@ export class WpsAdapter implements WorkbookAdapter {
       if (v.values.some((x) => x.includes(","))) throw new RangeError(`下拉列表的选项不能包含逗号 / a list option cannot contain a comma: ${v.values.join(" | ")}`);
       ranges.range(v.range).Validation.Add(ENUM.xlValidateList, ENUM.xlValidAlertStop, ENUM.xlBetween, v.values.join(","));
     }
-    if (spec.print) {
-      const setup = ws.PageSetup;
-      setup.Orientation = spec.print.orientation === "landscape" ? ENUM.xlLandscape : ENUM.xlPortrait;
-      setup.PaperSize = ENUM.xlPaperA4;
-      if (spec.print.printArea !== undefined) setup.PrintArea = spec.print.printArea;
-      if (spec.print.repeatRows !== undefined) setup.PrintTitleRows = absoluteRows(spec.print.repeatRows);
-      if (spec.print.fitToWidth) {
-        setup.Zoom = false;
-        setup.FitToPagesWide = 1;
-        setup.FitToPagesTall = false;
-      }
-      const m = spec.print.margins;
-      if (m) {
-        setup.LeftMargin = m.left * 72;
-        setup.RightMargin = m.right * 72;
-        setup.TopMargin = m.top * 72;
-        setup.BottomMargin = m.bottom * 72;
-      }
-    }
+    if (spec.print) WpsAdapter.setPrint(ws, ranges, spec.print);
     if (spec.tabColor !== undefined) ws.Tab.Color = bgr(spec.tabColor);
     if (spec.freezeRows !== undefined && spec.freezeRows > 0) {
       try {
@@ -1506,6 +1759,108 @@ export class WpsAdapter implements WorkbookAdapter {
     }
   }
 
+  /**
+   * A fresh sheet's merged areas (`mergeCalls`). With multi-area merges (the default, once checked):
+   * every one-row area, and every stack of them, in one `Merge(True)` on a multi-area address, every
+   * other area in one `Merge()` — each cut under 255 characters: a few calls a sheet instead of two an
+   * area (付款结算: 8 instead of 84). What Merge does over several areas is not in its reference page
+   * (Excel merges each area of a multiple selection apart): `probeMerges` checks it once a pane. A
+   * call that throws all the same turns it off and the sheet is written again (`MergeRefused`).
+   */
+  private merge(ranges: RangeCache, merges: readonly MergedRange[]): void {
+    const calls = mergeCalls(merges);
+    if (this.multiMerge === "off") {
+      for (const { rect, across } of calls) {
+        if (across) ranges.range(rectAddress(rect)).Merge(true);
+        else ranges.range(rectAddress(rect)).Merge();
+      }
+      return;
+    }
+    // Merge(True) on a one-row area merges that row: the same as Merge().
+    const rows = calls.filter((c) => c.across || c.rect.top === c.rect.bottom).map((c) => c.rect);
+    const blocks = calls.filter((c) => !c.across && c.rect.top !== c.rect.bottom).map((c) => c.rect);
+    try {
+      for (const address of areaAddresses(rows)) ranges.range(address).Merge(true);
+      for (const address of areaAddresses(blocks)) ranges.range(address).Merge();
+    } catch {
+      this.multiMergeOff();
+      throw new MergeRefused();
+    }
+  }
+
+  /** Whether a fresh sheet's merges take a multi-area call (more than one area in one address). */
+  private static multiAreaMerge(merges: readonly MergedRange[]): boolean {
+    const calls = mergeCalls(merges);
+    return calls.filter((c) => c.across || c.rect.top === c.rect.bottom).length > 1 || calls.filter((c) => !c.across && c.rect.top !== c.rect.bottom).length > 1;
+  }
+
+  /**
+   * Multi-area Range.Merge, checked once a pane on the fresh sheet that first needs it, before anything
+   * is written there (nothing to lose): Range("A1:B1,A3:B3").Merge(True) and Range("A5:B6,D5:E6").Merge(),
+   * then A1, A2, A3, A5, C5, D5's MergeArea must be A1:B1, A2, A3:B3, A5:B6, C5, D5:E6 — the areas merged
+   * apart, not their box (A2 or C5 merged), not the first only (A3 or D5 alone); then A1:E6 unmerged.
+   * 24 calls. A build that throws or answers otherwise: one area a call for the pane's life (`mergeNote`).
+   */
+  private probeMerges(ws: EtWorksheet): void {
+    if (this.multiMerge !== "probe") return;
+    const want: [string, string][] = [["A1", "A1:B1"], ["A2", "A2"], ["A3", "A3:B3"], ["A5", "A5:B6"], ["C5", "C5"], ["D5", "D5:E6"]];
+    let ok = false;
+    try {
+      ws.Range("A1:B1,A3:B3").Merge(true);
+      ws.Range("A5:B6,D5:E6").Merge();
+      ok = want.every(([cell, area]) => String(ws.Range(cell).MergeArea.Address(false, false)) === area);
+    } catch {
+      ok = false;
+    }
+    ws.Range("A1:E6").UnMerge();
+    if (ok) this.multiMerge = "on";
+    else this.multiMergeOff();
+  }
+
+  /** Multi-area merges refused for the pane's life, with a line for the pane (zh-CN first). */
+  private multiMergeOff(): void {
+    this.multiMerge = "off";
+    this.mergeNote = {
+      feature: MULTI_MERGE_FEATURE,
+      messageZh: "此版本 WPS 不能一次合并多个区域（Range.Merge），已改为逐个区域合并：结果相同，写入调用较多。",
+      messageEn: "This WPS build does not merge several areas in one Range.Merge; they are merged one by one: the same result, more bridge calls.",
+    };
+    if (!this.skipped.some((x) => x.feature === MULTI_MERGE_FEATURE)) this.skipped.push(this.mergeNote);
+  }
+
+  /**
+   * Print setup: everything (a fresh sheet), or what differs from `before` (a sheet written as its
+   * difference, `printDiffers` said it can be). Fit to the page's width (and height: fitToHeight), or
+   * a fixed scale (Zoom); manual page breaks through HPageBreaks.Add(Before: the row below).
+   */
+  private static setPrint(ws: EtWorksheet, ranges: RangeCache, print: PrintSetup, before?: PrintSetup): void {
+    let fetched: EtWorksheet["PageSetup"] | null = null;
+    const setup = () => (fetched ??= ws.PageSetup);
+    const differs = (key: keyof PrintSetup) => before === undefined || JSON.stringify(before[key]) !== JSON.stringify(print[key]);
+    if (differs("orientation")) setup().Orientation = print.orientation === "landscape" ? ENUM.xlLandscape : ENUM.xlPortrait;
+    if (before === undefined) setup().PaperSize = ENUM.xlPaperA4;
+    if (print.printArea !== undefined && differs("printArea")) setup().PrintArea = print.printArea;
+    if (print.repeatRows !== undefined && differs("repeatRows")) setup().PrintTitleRows = absoluteRows(print.repeatRows);
+    if (print.fitToWidth) {
+      if (before === undefined) {
+        setup().Zoom = false;
+        setup().FitToPagesWide = 1;
+        setup().FitToPagesTall = print.fitToHeight === true ? 1 : false;
+      }
+    } else if (print.scale !== undefined && differs("scale")) setup().Zoom = print.scale;
+    const m = print.margins;
+    if (m && differs("margins")) {
+      setup().LeftMargin = m.left * 72;
+      setup().RightMargin = m.right * 72;
+      setup().TopMargin = m.top * 72;
+      setup().BottomMargin = m.bottom * 72;
+    }
+    if (before === undefined && (print.rowBreaks ?? []).length > 0) {
+      const breaks = ws.HPageBreaks;
+      for (const row of print.rowBreaks ?? []) breaks.Add(ranges.range(`A${row + 1}`));
+    }
+  }
+
   private freeze(app: EtApplication, ws: EtWorksheet, rowsToFreeze: number): void {
     // Panes are frozen on the window (VBA Window.FreezePanes / SplitRow): the sheet is activated
     // first (ScreenUpdating is off: the clerk does not see it), the clerk's sheet again at the end of apply().
@@ -1519,16 +1874,14 @@ export class WpsAdapter implements WorkbookAdapter {
 
   private chart(ws: EtWorksheet, c: NonNullable<SheetSpec["chart"]>, ranges: RangeCache): void {
     // ChartObjects().Add + series from ranges (pi-for-excel's real-WPS probe created a chart with ChartObjects().Add).
-    const from = ranges.range(c.anchor.from);
-    const to = ranges.range(c.anchor.to);
-    const left = Number(from.Left);
-    const top = Number(from.Top);
-    const width = Number(to.Left) + Number(to.Width) - left;
-    const height = Number(to.Top) + Number(to.Height) - top;
-    const chart = ws.ChartObjects().Add(left, top, width, height).Chart;
+    // The anchor's box as one range (its Left / Top / Width / Height: from the first cell's corner to
+    // the last cell's far corner): 5 calls, not 8 for the two cells apart; one SeriesCollection for every series.
+    const box = ranges.range(`${c.anchor.from}:${c.anchor.to}`);
+    const chart = ws.ChartObjects().Add(Number(box.Left), Number(box.Top), Number(box.Width), Number(box.Height)).Chart;
     chart.ChartType = ENUM.xlLine;
+    const collection = chart.SeriesCollection();
     for (const s of c.series) {
-      const series = chart.SeriesCollection().NewSeries();
+      const series = collection.NewSeries();
       series.Name = s.name;
       series.Values = ranges.range(s.values);
       series.XValues = ranges.range(c.categories);

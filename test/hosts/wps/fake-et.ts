@@ -74,6 +74,12 @@
  *     Cell1 "can include … the union operator (a comma)"); the adapter sets NumberFormat and styles
  *     through one, never Value2 (VBA Range.Value: an array assigned to a multi-area range "is not
  *     properly supported").
+ *     (18c) Range.Merge on a multi-area range ("A1:C1,A3:B4") merges each area apart (with Across True,
+ *     each row of each area), as Excel's Merge & Center does on a multiple selection. The Merge page
+ *     (https://learn.microsoft.com/office/vba/api/excel.range.merge) does not say what happens with
+ *     several areas, and nothing public says what WPS does: the adapter checks it once a pane, and the
+ *     switch `multiAreaMerge` plays the builds it may be — "areas" (default), "box" (the areas' bounding
+ *     box merged as one), "first" (the first area only), "throws".
  * 19. Range.Value(11) (XlRangeValueDataType xlRangeValueXMLSpreadsheet = 11) gives the range as one
  *     XML Spreadsheet 2003 text: Styles (ss:ID, NumberFormat ss:Format), Worksheet / Table
  *     (ss:ExpandedRowCount / ss:ExpandedColumnCount: the range's size) / Row / Cell with ss:Index
@@ -96,6 +102,23 @@
  *     `xmlSpreadsheet` plays the builds it may be — "excel" (default, as above), "throws" (not
  *     supported), "values" (the argument ignored: Value2's array, not a string), "garbage" (a string
  *     that is not XML), "disagrees" (well-formed XML with no merged areas and every cell "General").
+ * 21. Worksheet.HPageBreaks.Add(Before): a manual page break above the first row of the Range given
+ *     (recorded as "a new page after row n"). Source: VBA HPageBreaks.Add
+ *     (https://learn.microsoft.com/office/vba/api/excel.hpagebreaks.add: Before, the range above which
+ *     the new page break is added). PageSetup properties (Zoom, FitToPagesWide / Tall, margins …) are
+ *     stored as given.
+ * 22. Range.ClearFormats: the cells' formatting (number format, font, fill, alignment, borders) back to
+ *     a fresh cell's, values kept. Source: VBA Range.ClearFormats
+ *     (https://learn.microsoft.com/office/vba/api/excel.range.clearformats).
+ * 20. Putting a style property back to a fresh cell's (an owned sheet written as its difference):
+ *     Font.ColorIndex = xlColorIndexAutomatic (-4105) and Interior.ColorIndex = xlColorIndexNone
+ *     (-4142) remove the font colour and the fill; Bold / Italic / WrapText False,
+ *     HorizontalAlignment xlGeneral (1) and VerticalAlignment xlBottom (-4107) are stored as given and
+ *     read back as a fresh cell's defaults (the getters above). Sources: VBA Font.ColorIndex
+ *     (https://learn.microsoft.com/office/vba/api/excel.font.colorindex: the automatic colour by
+ *     xlColorIndexAutomatic) and Interior.ColorIndex
+ *     (https://learn.microsoft.com/office/vba/api/excel.interior.colorindex: no fill by
+ *     xlColorIndexNone), the XlColorIndex and XlHAlign (xlGeneral 1) enumerations.
  * Not modelled: calculation (formula cells keep the value they were given, null for a new one), the
  * look of numbers in Text (String(value)), chart rendering.
  */
@@ -106,7 +129,11 @@ export type ErrorForm = "cverr" | "com";
 /** What Range.Value(11) does (see 19 in the header). */
 export type XmlSpreadsheetMode = "excel" | "throws" | "values" | "garbage" | "disagrees";
 
+/** What Range.Merge does on a multi-area range (see 18c in the header). */
+export type MultiAreaMergeMode = "areas" | "box" | "first" | "throws";
+
 export interface FakeEtOptions {
+  multiAreaMerge?: MultiAreaMergeMode;
   errors?: ErrorForm;
   withEnum?: boolean;
   methodMembers?: boolean;
@@ -154,6 +181,8 @@ export class FakeEtSheet {
   pageSetup: Record<string, unknown> = {};
   /** Rows frozen at the top (Window.SplitRow with FreezePanes), 0 when none. */
   freezeRows = 0;
+  /** Manual page breaks (21): a new page after each of these rows. */
+  rowBreaks: number[] = [];
   charts: { left: number; top: number; width: number; height: number; type?: number; title?: string; series: { name?: string; values?: string; xValues?: string }[] }[] = [];
   constructor(public name: string) {}
 
@@ -248,12 +277,15 @@ export class FakeEtState {
   readonly methodMembers: boolean;
   /** What Range.Value(11) does; may be changed between calls (a test's "another build"). */
   xmlSpreadsheet: XmlSpreadsheetMode;
+  /** What Range.Merge does on a multi-area range (18c). */
+  multiAreaMerge: MultiAreaMergeMode;
 
   constructor(options: FakeEtOptions = {}) {
     this.errors = options.errors ?? "cverr";
     this.withEnum = options.withEnum ?? false;
     this.methodMembers = options.methodMembers ?? false;
     this.xmlSpreadsheet = options.xmlSpreadsheet ?? "excel";
+    this.multiAreaMerge = options.multiAreaMerge ?? "areas";
   }
 
   find(name: string): FakeEtSheet | undefined {
@@ -311,6 +343,19 @@ class Font {
   set Color(v: unknown) {
     this.set("color", bgrOnly(v));
   }
+  /** 20. Font.ColorIndex = xlColorIndexAutomatic (-4105): the automatic colour, as a fresh cell's (VBA Font.ColorIndex). */
+  get ColorIndex() {
+    return this.range.common((c) => (c?.font?.color === undefined ? -4105 : null));
+  }
+  set ColorIndex(v: unknown) {
+    if (v !== -4105) fail(`Font.ColorIndex: the fake models xlColorIndexAutomatic (-4105) only, not ${JSON.stringify(v)}`, 1004);
+    this.range.forCells((c) => {
+      if (c.font) {
+        const { color: _drop, ...rest } = c.font;
+        c.font = rest;
+      }
+    });
+  }
 }
 
 function bgrOnly(v: unknown): number {
@@ -327,6 +372,16 @@ class Interior {
     const color = bgrOnly(v);
     this.range.forCells((c) => {
       c.fill = color;
+    });
+  }
+  /** 20. Interior.ColorIndex = xlColorIndexNone (-4142): no fill, as a fresh cell (VBA Interior.ColorIndex). */
+  get ColorIndex() {
+    return this.range.common((c) => (c?.fill === undefined ? -4142 : null));
+  }
+  set ColorIndex(v: unknown) {
+    if (v !== -4142) fail(`Interior.ColorIndex: the fake models xlColorIndexNone (-4142) only, not ${JSON.stringify(v)}`, 1004);
+    this.range.forCells((c) => {
+      delete c.fill;
     });
   }
 }
@@ -660,7 +715,15 @@ class Range {
   Merge(across?: unknown): void {
     this.guardCells();
     this.guardWrite();
-    const areas = across === true ? this.areas.flatMap((a) => (a.left === a.right ? [] : Array.from({ length: a.bottom - a.top + 1 }, (_, i) => ({ ...a, top: a.top + i, bottom: a.top + i })))) : this.areas;
+    const mode = this.state.multiAreaMerge;
+    if (this.areas.length > 1 && mode === "throws") fail("Range.Merge: 不能对多重选定区域使用此命令 / that command cannot be used on multiple selections", 1004);
+    const given: Area[] =
+      this.areas.length > 1 && mode === "box"
+        ? [{ top: Math.min(...this.areas.map((a) => a.top)), left: Math.min(...this.areas.map((a) => a.left)), bottom: Math.max(...this.areas.map((a) => a.bottom)), right: Math.max(...this.areas.map((a) => a.right)) }]
+        : this.areas.length > 1 && mode === "first"
+          ? [this.first]
+          : this.areas;
+    const areas = across === true ? given.flatMap((a) => (a.left === a.right ? [] : Array.from({ length: a.bottom - a.top + 1 }, (_, i) => ({ ...a, top: a.top + i, bottom: a.top + i })))) : given;
     for (const a of areas) {
       if (this.sheet.merges.some((m) => m.top <= a.bottom && m.bottom >= a.top && m.left <= a.right && m.right >= a.left)) fail("the area overlaps a merged area", 1004);
       let values = 0;
@@ -704,6 +767,23 @@ class Range {
   }
   Select(): void {
     this.state.selection = { sheet: this.sheet.name, address: this.Address(false, false) };
+  }
+  /**
+   * 22. Range.ClearFormats: each cell's number format, font, fill, alignment, wrapping and borders back
+   * to a fresh cell's; values, formulas and merged areas stay (the adapter never clears a merged cell).
+   * Source: VBA Range.ClearFormats (https://learn.microsoft.com/office/vba/api/excel.range.clearformats:
+   * clears the formatting of the object).
+   */
+  ClearFormats(): void {
+    this.forCells((c) => {
+      delete c.numberFormat;
+      delete c.font;
+      delete c.fill;
+      delete c.wrap;
+      delete c.horizontal;
+      delete c.vertical;
+      delete c.borders;
+    });
   }
   UnMerge(): void {
     this.guardWrite();
@@ -847,6 +927,18 @@ class Worksheet {
   Range(address: string): Range {
     this.live();
     return new Range(this.sheet, parseAreas(String(address)), this.state);
+  }
+  /** 21. HPageBreaks.Add(Before): a manual page break above the Range's first row. */
+  get HPageBreaks() {
+    const sheet = this.sheet;
+    return {
+      Add(before: unknown) {
+        if (!(before instanceof Range) || before.sheet !== sheet) fail("HPageBreaks.Add takes a Range of the sheet", 1004);
+        const row = before.areas[0]?.top ?? 1;
+        if (!sheet.rowBreaks.includes(row - 1)) sheet.rowBreaks.push(row - 1);
+        return {};
+      },
+    };
   }
   Protect(): void {
     this.sheet.protected = true;
@@ -1174,6 +1266,73 @@ export function seededState(sheets: readonly SeedSheet[], options: FakeEtOptions
     if (s.protected) sheet.protected = true;
   }
   return state;
+}
+
+/** A copy of the workbook (sheets and their contents; not the call counts or the log): the same state written two ways, compared. */
+export function cloneState(state: FakeEtState): FakeEtState {
+  const copy = new FakeEtState({ errors: state.errors, withEnum: state.withEnum, methodMembers: state.methodMembers, xmlSpreadsheet: state.xmlSpreadsheet });
+  for (const s of state.sheets) {
+    const sheet = copy.addSheet(s.name);
+    sheet.cells = new Map([...s.cells].map(([k, c]) => [k, structuredClone(c)]));
+    sheet.merges = s.merges.map((m) => ({ ...m }));
+    sheet.protected = s.protected;
+    if (s.tabColor !== undefined) sheet.tabColor = s.tabColor;
+    sheet.columnWidths = new Map(s.columnWidths);
+    sheet.rowHeights = new Map(s.rowHeights);
+    sheet.formatConditions = structuredClone(s.formatConditions);
+    sheet.validations = structuredClone(s.validations);
+    sheet.pageSetup = structuredClone(s.pageSetup);
+    sheet.freezeRows = s.freezeRows;
+    sheet.rowBreaks = [...s.rowBreaks];
+    sheet.charts = structuredClone(s.charts);
+  }
+  copy.active = state.active;
+  copy.displayAlerts = state.displayAlerts;
+  copy.screenUpdating = state.screenUpdating;
+  return copy;
+}
+
+/**
+ * A sheet as it shows (for comparing two ways of writing it): a property given a fresh cell's value
+ * (Bold / Italic / WrapText false, HorizontalAlignment xlGeneral, VerticalAlignment xlBottom, a border
+ * of LineStyle xlLineStyleNone) is left out, as is a cell holding nothing; sizes, merges and rules in order.
+ */
+export function shown(sheet: FakeEtSheet): unknown {
+  const cells: [string, FakeCell][] = [];
+  for (const [k, c] of [...sheet.cells].sort(([a], [b]) => { const [ar = 0, ac = 0] = a.split(",").map(Number); const [br = 0, bc = 0] = b.split(",").map(Number); return ar - br || ac - bc; })) {
+    const out: FakeCell = { value: c.value };
+    if (c.formula !== undefined) out.formula = c.formula;
+    if (c.numberFormat !== undefined) out.numberFormat = c.numberFormat;
+    const font = { ...c.font };
+    if (font.bold === false) delete font.bold;
+    if (font.italic === false) delete font.italic;
+    if (Object.keys(font).length > 0) out.font = font;
+    if (c.fill !== undefined) out.fill = c.fill;
+    if (c.wrap === true) out.wrap = true;
+    if (c.horizontal !== undefined && c.horizontal !== 1) out.horizontal = c.horizontal;
+    if (c.vertical !== undefined && c.vertical !== -4107) out.vertical = c.vertical;
+    // (LineStyle xlLineStyleNone: no line, as a fresh cell.)
+    const lines = Object.entries(c.borders ?? {}).filter(([, b]) => b.lineStyle !== undefined && b.lineStyle !== -4142);
+    if (lines.length > 0) out.borders = Object.fromEntries(lines);
+    if (Object.keys(out).length === 1 && out.value === null) continue;
+    cells.push([k, out]);
+  }
+  const byPlace = (a: MergedRange, b: MergedRange) => a.top - b.top || a.left - b.left;
+  return {
+    name: sheet.name,
+    protected: sheet.protected,
+    tabColor: sheet.tabColor,
+    columnWidths: [...sheet.columnWidths].sort((a, b) => a[0] - b[0]),
+    rowHeights: [...sheet.rowHeights].sort((a, b) => a[0] - b[0]),
+    merges: [...sheet.merges].sort(byPlace),
+    formatConditions: sheet.formatConditions,
+    validations: sheet.validations,
+    pageSetup: sheet.pageSetup,
+    freezeRows: sheet.freezeRows,
+    rowBreaks: [...sheet.rowBreaks].sort((a, b) => a - b),
+    charts: sheet.charts,
+    cells,
+  };
 }
 
 /** The workbook as plain data (for the browser test to send back): each sheet's non-empty cells by address. */

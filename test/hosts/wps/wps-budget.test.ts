@@ -6,11 +6,11 @@
  * The adapters here read by the documented path (`xmlLayout: false`) unless a test says otherwise;
  * the budget with Range.Value(11) is the last block.
  */
-import { WpsAdapter, complementRects, coverRects, fewestRects, mergeCalls, mergeTiles, scorecardTemplateLayout, sizeCalls, valueBlocks } from "../../../src/hosts/wps/wps-adapter";
+import { MULTI_MERGE_FEATURE, WpsAdapter, complementRects, coverRects, fewestRects, mergeCalls, mergeTiles, scorecardTemplateLayout, sizeCalls, valueBlocks } from "../../../src/hosts/wps/wps-adapter";
 import { buildMonthSheet } from "../../../src/workbook/sheets/template";
 import { type MergedRange, type SheetSpec, type WritePlan, a1 } from "../../../src/workbook/model";
 import { expectSameSnapshot, expectedSnapshot } from "../conformance";
-import { type SeedSheet, fakeEt, seededState } from "./fake-et";
+import { type SeedSheet, fakeEt, seededState, shown } from "./fake-et";
 import { wpsRecompute } from "../../../bench/wps-mode";
 import { exampleWorkbook, generatedWorkbook } from "../../../bench/workbooks";
 
@@ -55,10 +55,71 @@ describe("writing a fresh sheet", () => {
       { rect: r(9, 2, 9, 3), across: false },
       { rect: r(10, 3, 11, 3), across: false },
     ]);
-    const { fake, adapter } = open([{ name: "甲", cells: [] }]);
+    const fake = fakeEt(seededState([{ name: "甲", cells: [] }]));
+    fake.state.logging = true;
+    const adapter = new WpsAdapter(() => fake.app, { breathe: false, xmlLayout: false, multiAreaMerges: false });
     await adapter.apply(plan([{ name: "表", cells: [{ address: "A1", value: "标题" }], merges }]));
     expect([...(fake.state.find("表")?.merges ?? [])].sort(byPlace)).toEqual(merges.map(boundsOf).sort(byPlace));
     expect(fake.state.log.filter((l) => l.includes(".Merge("))).toHaveLength(5);
+  });
+
+  it("print setup: a fixed scale and manual page breaks (付款结算), or fit to one page wide and tall", async () => {
+    const { fake, adapter } = open([{ name: "甲", cells: [] }]);
+    const cells = [{ address: "A1", value: "标题" }];
+    await adapter.apply(plan([
+      { name: "分页", cells, merges: [], print: { orientation: "portrait", paperSize: "A4", scale: 100, rowBreaks: [20, 41] } },
+      { name: "一页", cells, merges: [], print: { orientation: "landscape", paperSize: "A4", fitToWidth: true, fitToHeight: true } },
+    ]));
+    const paged = fake.state.find("分页");
+    expect([paged?.pageSetup.Zoom, paged?.pageSetup.Orientation, paged?.rowBreaks]).toEqual([100, 1, [20, 41]]);
+    const one = fake.state.find("一页");
+    expect([one?.pageSetup.Zoom, one?.pageSetup.FitToPagesWide, one?.pageSetup.FitToPagesTall, one?.pageSetup.Orientation, one?.rowBreaks]).toEqual([false, 1, 1, 2, []]);
+    expect(fake.state.log.filter((l) => l.endsWith("HPageBreaks"))).toHaveLength(1);
+  });
+
+  describe("multi-area merges (the default): one Merge(True) for the one-row areas and their stacks, one Merge() for the others", () => {
+    const merges = ["A1:G1", "B5:C5", "B6:C6", "B7:C7", "E5:G5", "E6:G6", "C10:C11", "B9:C9", "E9:F12"];
+    const cells = [{ address: "A1", value: "标题" }, { address: "B5", value: "甲" }, { address: "B6", value: "乙" }, { address: "E9", value: 3 }, { address: "C10", value: 4 }];
+    const spec = (name: string): SheetSpec => ({ name, cells, merges });
+    const mergeAreas = (log: readonly string[]) => log.filter((l) => l.endsWith(".MergeArea")).length;
+
+    it("checked once a pane, on the fresh sheet before anything is written there (two areas each way, six MergeArea, unmerged again), then trusted", async () => {
+      const { fake } = open([{ name: "甲", cells: [] }]);
+      const adapter = new WpsAdapter(() => fake.app, { breathe: false, xmlLayout: false });
+      await adapter.apply(plan([spec("表")]));
+      expect([...(fake.state.find("表")?.merges ?? [])].sort(byPlace)).toEqual(merges.map(boundsOf).sort(byPlace));
+      const merging = fake.state.log.flatMap((l, i) => (fake.state.log[i + 1]?.includes(".Merge(") || fake.state.log[i + 1]?.endsWith(".UnMerge()") ? [`${/Range\("([^"]+)"\)$/.exec(l)?.[1]}${(fake.state.log[i + 1] ?? "").replace(/^.*\.(Merge|UnMerge)/, ".$1")}`] : []));
+      expect(merging).toEqual(["A1:B1,A3:B3.Merge(true)", "A5:B6,D5:E6.Merge()", "A1:E6.UnMerge()", "A1:G1,B5:C7,E5:G6,B9:C9.Merge(true)", "E9:F12,C10:C11.Merge()"]);
+      expect(mergeAreas(fake.state.log)).toBe(6);
+      // The probe leaves nothing: the sheet is the one written with one area a call.
+      const plain = fakeEt(seededState([{ name: "甲", cells: [] }]));
+      await new WpsAdapter(() => plain.app, { breathe: false, xmlLayout: false, multiAreaMerges: false }).apply(plan([spec("表")]));
+      expect(fake.state.sheets.map(shown)).toEqual(plain.state.sheets.map(shown));
+      fake.state.resetCalls();
+      await adapter.apply(plan([spec("表二")]));
+      expect(fake.state.log.filter((l) => l.includes(".Merge("))).toHaveLength(2);
+      expect(mergeAreas(fake.state.log)).toBe(0);
+      expect(adapter.skipped).toEqual([]);
+    });
+
+    for (const mode of ["box", "first", "throws"] as const) {
+      it(`a build that ${mode === "box" ? "merges the areas' box" : mode === "first" ? "merges the first area only" : "refuses"}: found by the check, one area a call, the same sheet; off for the pane's life, with a line`, async () => {
+        const fake = fakeEt(seededState([{ name: "甲", cells: [] }], { multiAreaMerge: mode }));
+        fake.state.logging = true;
+        const adapter = new WpsAdapter(() => fake.app, { breathe: false, xmlLayout: false });
+        await adapter.apply(plan([spec("表")]));
+        const plain = fakeEt(seededState([{ name: "甲", cells: [] }]));
+        await new WpsAdapter(() => plain.app, { breathe: false, xmlLayout: false, multiAreaMerges: false }).apply(plan([spec("表")]));
+        expect(fake.state.sheets.map(shown)).toEqual(plain.state.sheets.map(shown));
+        expect(adapter.skipped.map((x) => x.feature)).toEqual([MULTI_MERGE_FEATURE]);
+        expect(adapter.skipped[0]?.messageZh).toContain("不能一次合并多个区域");
+        fake.state.resetCalls();
+        await adapter.apply(plan([spec("表二")]));
+        expect(fake.state.log.filter((l) => l.includes(".Merge("))).toHaveLength(6);
+        expect(mergeAreas(fake.state.log)).toBe(0);
+        expect(adapter.skipped.map((x) => x.feature)).toEqual([MULTI_MERGE_FEATURE]);
+      });
+    }
   });
 
   it("styles one property at a time: a shared property is set once, whatever the cells' other properties", async () => {
@@ -481,15 +542,19 @@ describe("the budget with Range.Value(11) (the adapter's default, once its answe
   // 全部重算 again, nothing changed: the scores stand (no cell write planned), 付款结算 and 计算说明 are
   // the specs written last time, read back as written: not written; the undo record differs (it
   // records this write's "before"): 73 calls for it, whatever the months.
-  it("a full recompute, 12 and 120 months: read, write, the first read and 全部重算 again, exactly (bench/wps-mode.ts prints them)", async () => {
+  it("a full recompute, 12 and 120 months: read, write, the first read, 全部重算 again, and 全部重算 after a month's edit, exactly (bench/wps-mode.ts prints them)", async () => {
     const got = [];
     for (const book of [await exampleWorkbook(), await generatedWorkbook(120, "2016-01")]) {
       const m = await wpsRecompute(book, { xmlLayout: true });
-      got.push({ sheets: m.sheets, read: m.readCalls, write: m.applyCalls, first: m.openCalls, againRead: m.againReadCalls, againWrite: m.againApplyCalls });
+      got.push({ sheets: m.sheets, read: m.readCalls, write: m.applyCalls, first: m.openCalls, againRead: m.againReadCalls, againWrite: m.againApplyCalls, editRead: m.editReadCalls, editWrite: m.editApplyCalls });
     }
+    // write: 482 → 432 and 1,263 → 1,215 (multi-area merges −76 and their check once a pane +24, the
+    // chart's anchor in one range −4; 付款结算's scale and page breaks, left out before, +6); again: 73 → 36 (撤销记录 written as its
+    // difference); a month edited, then 全部重算 (付款结算, 计算说明, 撤销记录 written as their
+    // difference): 161 → 27 and 294 → 27.
     expect(got).toEqual([
-      { sheets: 20, read: 163, write: 482, first: 234, againRead: 184, againWrite: 73 },
-      { sheets: 125, read: 1003, write: 1263, first: 1050, againRead: 1024, againWrite: 73 },
+      { sheets: 20, read: 163, write: 432, first: 234, againRead: 184, againWrite: 36, editRead: 184, editWrite: 27 },
+      { sheets: 125, read: 1003, write: 1215, first: 1050, againRead: 1024, againWrite: 36, editRead: 1024, editWrite: 27 },
     ]);
   }, 60_000);
 });
@@ -533,12 +598,19 @@ describe("nothing to write, nothing written (the read of the same action shows i
       fake.state.resetCalls();
       await adapter.apply(plan([spec()]));
       expect(fake.state.calls).toBe(0);
-      // Another spec: written (and its freeze panes set again).
+      // Another title: the difference written (wps-diff.test.ts), the sheet's frozen rows, merges and the rest left standing.
       await adapter.read();
       fake.state.resetCalls();
       await adapter.apply(plan([spec("付款结算（新）")]));
-      expect(fake.state.calls).toBeGreaterThan(20);
+      expect(fake.state.calls).toBe(11);
       expect(fake.state.find("付款结算")?.at("A1")?.value).toBe("付款结算（新）");
+      expect(fake.state.find("付款结算")?.freezeRows).toBe(2);
+      // Another layout (a merged area more): written whole.
+      await adapter.read();
+      fake.state.resetCalls();
+      await adapter.apply(plan([{ ...spec("付款结算（新）"), merges: ["A1:C1", "A5:C5"] }]));
+      expect(fake.state.calls).toBeGreaterThan(20);
+      expect(fake.state.find("付款结算")?.merges).toHaveLength(2);
     });
   }
 
