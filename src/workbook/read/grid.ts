@@ -24,6 +24,7 @@ export class SheetGrid {
     for (let start = 0; start < cells.length; ) {
       const row = (cells[start] as ReadCell).row;
       let end = start + 1;
+      // Stryker disable next-line ConditionalExpression: a row split into several runs is joined again below
       while (end < cells.length && (cells[end] as ReadCell).row === row) end++;
       const run = cells.slice(start, end);
       const before = this.byRow.get(row);
@@ -46,6 +47,7 @@ export class SheetGrid {
     const cells = this.byRow.get(row);
     if (!cells) return undefined;
     const byCol = this.unordered.get(row);
+    // Stryker disable next-line ConditionalExpression: an unordered row is kept sorted too, so the binary search finds its cells as well
     if (byCol) return byCol.get(col);
     let lo = 0;
     let hi = cells.length - 1;
@@ -53,6 +55,7 @@ export class SheetGrid {
       const mid = (lo + hi) >> 1;
       const c = cells[mid] as ReadCell;
       if (c.col === col) return c;
+      // Stryker disable next-line EqualityOperator: an equal column has been returned above
       if (c.col < col) lo = mid + 1;
       else hi = mid - 1;
     }
