@@ -125,6 +125,7 @@ export function buildUndoSheet(snapshot: WorkbookSnapshot, plan: WritePlan, take
       const { row: r, col: c } = parseA1(w.address);
       const address = a1(r, c);
       const seen = entry.cells.get(address);
+      // Stryker disable next-line ConditionalExpression: setting the entry again records the same "before" (the grid is the snapshot before the write) in the same place of the map
       if (seen) seen.written = writtenText(w); // written twice: the original is already recorded
       else entry.cells.set(address, { row: r, col: c, before: grid.cell(r, c), written: writtenText(w) });
     }
@@ -225,6 +226,7 @@ export function buildUndoSheet(snapshot: WorkbookSnapshot, plan: WritePlan, take
   }
   if (recorded === 0) {
     put(row, 1, "（本次写入没有改动原有内容的单元格）", { ...STYLE.body, fontColor: "#595959" });
+    // Stryker disable next-line UpdateOperator: the last row of the sheet: nothing is written after it
     row++;
   }
 
@@ -274,6 +276,7 @@ export function expandRanges(text: string): { row: number; col: number }[] | nul
   const out: { row: number; col: number }[] = [];
   for (const part of text.split(",")) {
     const ends = part.trim().split(":");
+    // Stryker disable next-line StringLiteral: an empty end fails parseA1 below too, giving the same null
     if (ends.length > 2 || ends[0] === "") return null;
     let a: { row: number; col: number };
     let b: { row: number; col: number };
@@ -291,6 +294,7 @@ export function expandRanges(text: string): { row: number; col: number }[] | nul
 
 /** The JSON list of written values of a compact record; null when it is not a list of strings. */
 function writtenList(value: CellValue): string[] | null {
+  // Stryker disable next-line ConditionalExpression: JSON.parse of a number, boolean or null gives no list either
   if (typeof value !== "string") return null;
   try {
     const list: unknown = JSON.parse(value);
@@ -344,6 +348,7 @@ export function planRestore(snapshot: WorkbookSnapshot): RestorePlan | RestoreRe
     if (r <= wholeHeader || r >= (blankHeader ?? cellHeader)) continue;
     const name = cellText(grid.value(r, 1)).trim();
     const existed = normalizeText(cellText(grid.value(r, 2)));
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,StringLiteral: only 否 with a sheet of that name deletes, so skipping other rows early changes nothing
     if (name === "" || (existed !== YES && existed !== NO)) continue;
     if (existed === NO && !kept(name)) {
       const now = findSheet(snapshot, name);
@@ -376,6 +381,7 @@ export function planRestore(snapshot: WorkbookSnapshot): RestorePlan | RestoreRe
     if (!list) groups.set(target.name, (list = []));
     list.push(write);
     let tg = grids.get(target.name);
+    // Stryker disable next-line ConditionalExpression: a memo: a sheet's grid built again gives the same cells
     if (!tg) grids.set(target.name, (tg = new SheetGrid(target)));
     if (!matchesWritten(tg.cell(pos.row, pos.col), written)) changedSince.push(`${target.name}!${write.address}`);
   };
