@@ -106,8 +106,6 @@ class Working {
   readonly sheets = new Map<string, WorksheetPart>();
   /** Parts whose text is replaced whole (rendered sheets). */
   readonly rendered = new Map<string, string>();
-  /** Sheets whose edits are final before the sheets the product owns are rendered: their bytes, and their deflate started. */
-  readonly prepared = new Map<string, { bytes: Uint8Array; deflated: Promise<Uint8Array> | undefined }>();
   readonly removed = new Set<string>();
   dropCalcChain = false;
 
@@ -169,12 +167,7 @@ class Working {
       const ws = this.sheets.get(part);
       pkg.setText(part, ws ? ws.toXml() : text);
     }
-    for (const [part, ws] of this.sheets) {
-      if (this.rendered.has(part) || !ws.changed) continue;
-      const early = this.prepared.get(part);
-      if (early) pkg.setBytes(part, early.bytes, early.deflated);
-      else pkg.setText(part, ws.toXml());
-    }
+    for (const [part, ws] of this.sheets) if (!this.rendered.has(part) && ws.changed) pkg.setText(part, ws.toXml());
     if (this.styles.changed || !pkg.has(this.stylesPart)) pkg.setText(this.stylesPart, this.styles.toXml());
     pkg.setText(WORKBOOK, this.workbook.toXml());
     if (this.rels.changed) pkg.setText(relsPartOf(WORKBOOK), this.rels.toXml());
@@ -280,21 +273,6 @@ export class ExcelFileAdapter implements WorkbookAdapter {
       if (ws.formulasRemoved) w.dropCalcChain = true;
     }
 
-    // The sheets whose cells were written and that nothing below changes again (not replaced, not
-    // deleted, not protected or unprotected) are final now: their bytes made and their deflate
-    // started (off the main thread on the command line) while the owned sheets are rendered. The
-    // package itself changes only in commit(), so a write refused below leaves it as it was.
-    const later = new Set([...plan.sheets.map((s) => s.name), ...(plan.deleteSheets ?? []), ...(plan.protectSheets ?? []).map((p) => p.sheet)]);
-    for (const { sheet } of plan.cellWrites) {
-      const s = byName.get(sheet);
-      const part = s ? w.partOf(s) : null;
-      if (later.has(sheet) || part === null || w.prepared.has(part)) continue;
-      const ws = w.worksheet(part);
-      if (!ws.changed) continue;
-      const bytes = this.pkg.encodedText(part, ws.toXml());
-      w.prepared.set(part, { bytes, deflated: this.pkg.deflateAhead(bytes) });
-    }
-
     for (const spec of plan.sheets) {
       const rendered = renderWorksheet(spec, w.styles);
       const existing = byName.get(spec.name);
@@ -364,6 +342,6 @@ export class ExcelFileAdapter implements WorkbookAdapter {
     wb.setFullCalcOnLoad();
     const text = wb.toXml();
     if (text !== this.pkg.text(WORKBOOK)) this.pkg.setText(WORKBOOK, text);
-    return this.pkg.saveAsync();
+    return this.pkg.save();
   }
 }

@@ -5,7 +5,7 @@
  * fflate's JavaScript. The browser uses fflate (package/codec.ts) for the same results.
  */
 import { isUtf8 } from "node:buffer";
-import { crc32, deflateRaw, deflateRawSync, inflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import type { FileAdapterOptions } from "./file-adapter";
 import type { InflateSync } from "./guard";
 import type { ZipCodec } from "./package/opc";
@@ -36,10 +36,6 @@ export const NODE_CODEC: ZipCodec = {
     return out;
   },
   deflate: (content) => deflateRawSync(content, { level: DEFLATE_LEVEL }),
-  deflateAsync: (content) =>
-    new Promise((resolve, reject) => {
-      deflateRaw(content, { level: DEFLATE_LEVEL }, (error, out) => (error ? reject(error) : resolve(out)));
-    }),
   crc32: (content) => crc32(content) >>> 0,
   // Buffer's decoder with isUtf8's check: about 3× TextDecoder's fatal mode on the sheets of a 120-month book.
   decodeUtf8: (bytes) => (isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8") : null),

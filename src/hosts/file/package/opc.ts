@@ -20,8 +20,6 @@ export interface ZipCodec {
   inflate(raw: Uint8Array, size: number): Uint8Array;
   /** The content → raw deflate. */
   deflate(content: Uint8Array): Uint8Array;
-  /** The same, off the main thread (Node's zlib thread pool), where the host has one. */
-  deflateAsync?(content: Uint8Array): Promise<Uint8Array>;
   crc32(content: Uint8Array): number;
   /** UTF-8 bytes → text, or null when they are not valid UTF-8; without it, TextDecoder (fatal). */
   decodeUtf8?(bytes: Uint8Array): string | null;
@@ -54,8 +52,6 @@ interface Entry {
   /** The content as text, once decoded; and parsed, once parsed (a read and the apply after it share them). */
   text?: string;
   xml?: XmlDocument;
-  /** The content's deflate, started early (setBytes with `deflated`), for this content only. */
-  ahead?: { content: Uint8Array; deflated: Promise<Uint8Array> };
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -185,56 +181,30 @@ export class OpcPackage {
     return doc;
   }
 
-  /** Replaces (or adds) a part's content; `deflated`: its deflate, already started (deflateAhead). */
-  setBytes(name: string, content: Uint8Array, deflated?: Promise<Uint8Array>): void {
+  /** Replaces (or adds) a part's content. */
+  setBytes(name: string, content: Uint8Array): void {
     const e = this.entries.get(name);
-    const ahead = deflated ? { content, deflated } : undefined;
     if (e) {
       e.content = content;
       e.changed = true;
       delete e.text;
       delete e.xml;
-      if (ahead) e.ahead = ahead;
-      else delete e.ahead;
     } else {
-      this.entries.set(name, ahead ? { source: null, content, changed: true, ahead } : { source: null, content, changed: true });
+      this.entries.set(name, { source: null, content, changed: true });
     }
-  }
-
-  /**
-   * Starts deflating content that will be a part's (setBytes with the promise), off the main thread
-   * where the host can: a sheet's bytes are final long before the whole write is, and the command
-   * line deflates them while it renders the sheets it owns. Undefined when the host cannot, or the
-   * content is small enough to be stored.
-   */
-  deflateAhead(content: Uint8Array): Promise<Uint8Array> | undefined {
-    if (!this.codec.deflateAsync || content.byteLength < STORE_BELOW) return undefined;
-    const deflated = this.codec.deflateAsync(content);
-    // A write that fails before save() never awaits it: its failure must not surface as unhandled.
-    deflated.catch(() => undefined);
-    return deflated;
   }
 
   /** Replaces (or adds) a part's text, encoded as the part was (UTF-8, its byte-order mark kept). */
   setText(name: string, text: string): void {
-    this.setBytes(name, this.encodeText(name, text));
-  }
-
-  private encodeText(name: string, text: string): Uint8Array {
     const body = encoder.encode(text);
-    if (!this.forms.get(name)?.bom) return body;
-    const out = new Uint8Array(body.length + 3);
-    out.set([0xef, 0xbb, 0xbf]);
-    out.set(body, 3);
-    return out;
-  }
-
-  /**
-   * The bytes setText would give the part, the package unchanged (the command line makes a scored
-   * sheet's bytes before the write is over, to deflate them early: file-adapter.ts apply).
-   */
-  encodedText(name: string, text: string): Uint8Array {
-    return this.encodeText(name, text);
+    if (this.forms.get(name)?.bom) {
+      const out = new Uint8Array(body.length + 3);
+      out.set([0xef, 0xbb, 0xbf]);
+      out.set(body, 3);
+      this.setBytes(name, out);
+    } else {
+      this.setBytes(name, body);
+    }
   }
 
   remove(name: string): void {
@@ -256,32 +226,6 @@ export class OpcPackage {
       else parts.push({ name, method: 8, data: this.codec.deflate(content), crc32, size: content.byteLength });
     }
     return writeZip(parts);
-  }
-
-  /**
-   * save(), with the deflates started ahead awaited and the others run off the main thread where
-   * the host can (Node: the parts deflate side by side in zlib's thread pool); the same zip.
-   */
-  async saveAsync(): Promise<Uint8Array> {
-    const deflateAsync = this.codec.deflateAsync;
-    if (!deflateAsync) return this.save();
-    const parts: (ZipPart | Promise<ZipPart>)[] = [];
-    for (const [name, e] of this.entries) {
-      const s = e.source;
-      if (!e.changed && s) {
-        parts.push({ name, method: s.method, data: s.raw, crc32: s.crc32, size: s.size });
-        continue;
-      }
-      const content = e.content as Uint8Array;
-      const crc32 = this.codec.crc32(content);
-      if (content.byteLength < STORE_BELOW) {
-        parts.push({ name, method: 0, data: content, crc32, size: content.byteLength });
-        continue;
-      }
-      const deflated = e.ahead?.content === content ? e.ahead.deflated : deflateAsync.call(this.codec, content);
-      parts.push(deflated.then((data) => ({ name, method: 8, data, crc32, size: content.byteLength })));
-    }
-    return writeZip(await Promise.all(parts));
   }
 }
 

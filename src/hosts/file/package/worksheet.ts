@@ -11,7 +11,7 @@
 import type { CellStyle, CellWrite, MergedRange, ReadCell } from "../../../workbook/model";
 import { a1, parseA1 } from "../../../workbook/model";
 import { isDateFormat } from "../../../workbook/read/grid";
-import { applySplices, child, FastPathDeclined, children, escapeAttr, escapeText, insertionPoint, parseXml, setAttributes, type Splice, type XmlDocument, type XmlElement } from "./xml";
+import { applySplices, child, children, escapeAttr, escapeText, insertionPoint, parseXml, setAttributes, type Splice, type XmlDocument, type XmlElement } from "./xml";
 
 /** What a worksheet needs of the styles part (styles.ts's StyleBook satisfies it). */
 export interface CellStyles {
@@ -183,23 +183,9 @@ function rowIndexOf(doc: XmlDocument, sheetData: XmlElement | undefined): RowInd
 /**
  * A worksheet part parsed for the file mode: the same tree as parseXml for everything but the
  * insides of <sheetData>'s rows, whose cells are kept as compact sites (CellSite) instead of
- * elements. The same parser (saxes), so the same well-formedness checks and PartParseError; the
- * content of <sheetData> is first offered to xml.ts's scanRegion (`fast`, the default), which
- * gives the same events for the plain content Excel and LibreOffice write and declines anything
- * else, and then saxes reads the part alone.
+ * elements. The same parser (saxes), so the same well-formedness checks and PartParseError.
  */
-export function parseWorksheetXml(text: string, part: string, fast = true): XmlDocument {
-  if (!fast) return parseWorksheet(text, part, false);
-  try {
-    return parseWorksheet(text, part, true);
-  } catch (e) {
-    // The cell grid held something the fast scan leaves to saxes: the whole part through saxes.
-    if (e instanceof FastPathDeclined) return parseWorksheet(text, part, false);
-    throw e;
-  }
-}
-
-function parseWorksheet(text: string, part: string, fast: boolean): XmlDocument {
+export function parseWorksheetXml(text: string, part: string): XmlDocument {
   const rows: RowSite[] = [];
   const byNumber = new Map<number, RowSite>();
   let lastRow = 0;
@@ -226,7 +212,6 @@ function parseWorksheet(text: string, part: string, fast: boolean): XmlDocument 
     return v;
   };
   const doc = parseXml(text, part, {
-    ...(fast ? { fastRegion: "sheetData" } : {}),
     flatten(el, parent) {
       // Stryker disable next-line OptionalChaining: only the root has no parent, and it is never a row
       if (el.local !== "row" || parent?.local !== "sheetData") return false;
