@@ -165,10 +165,16 @@ export function buildUndoSheet(snapshot: WorkbookSnapshot, plan: WritePlan, take
         runLength += next;
         j++;
       }
+      const first = empty[i]!;
+      const rangeOf = (end: number) => (end === i + 1 ? a1(first.row, first.col) : `${a1(first.row, first.col)}:${a1(empty[end - 1]!.row, first.col)}`);
+      // The range and the list's brackets count too: a run whose values just fit is cut shorter
+      // until the whole fits (every cell of it is recorded, in this row or the next).
+      while (j > i + 1 && rangeOf(j).length + 1 + runLength + 1 > MAX_TEXT) {
+        j--;
+        runLength -= JSON.stringify(empty[j]!.written).length + 1;
+      }
       const run = empty.slice(i, j);
-      const first = run[0]!;
-      const last = run[run.length - 1]!;
-      const range = run.length === 1 ? a1(first.row, first.col) : `${a1(first.row, first.col)}:${a1(last.row, last.col)}`;
+      const range = rangeOf(j);
       const added = range.length + 1 + runLength + 1;
       if (added > MAX_TEXT) {
         // One value too long for a list in one cell (JSON escapes lengthen it): its own row below instead.

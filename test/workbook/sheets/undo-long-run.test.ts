@@ -1,0 +1,38 @@
+/**
+ * 撤销记录 keeps every cell a write filled that was empty before, however long the values: a run
+ * down one column whose values just fit in one cell, but not with its range and the list's
+ * brackets, is cut shorter, not cut off (found by the mutation tests of issue 17: H7 with 15,000
+ * characters and H8 with 14,990 recorded only H7, so an undo left H8's value in place).
+ */
+import type { WorkbookSnapshot } from "../../../src/workbook/model";
+import { buildUndoSheet, planRestore } from "../../../src/workbook/sheets/undo";
+
+const CARD = "2025年10月";
+const empty: WorkbookSnapshot = { sheets: [{ name: CARD, index: 0, cells: [], merges: [] }] };
+
+function undoOf(writes: { address: string; value: string }[]) {
+  const spec = buildUndoSheet(empty, { cellWrites: [{ sheet: CARD, writes }], sheets: [] }, "2025-11-05 10:00");
+  const sheet = { name: spec.name, index: 1, cells: spec.cells.filter((c) => c.value !== null && c.value !== undefined).map((c) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(c.address) as RegExpExecArray;
+    let col = 0;
+    for (const ch of m[1] as string) col = col * 26 + ch.charCodeAt(0) - 64;
+    return { row: Number(m[2]), col, value: c.value as string | number | boolean, numberFormat: "General" };
+  }), merges: [] };
+  return { spec, restore: planRestore({ sheets: [...empty.sheets, sheet] }) };
+}
+
+describe("cells empty before, in a run too long for one cell with its range", () => {
+  it("are all recorded, and an undo empties them all", () => {
+    const writes = [{ address: "H7", value: "甲".repeat(15_000) }, { address: "H8", value: "乙".repeat(14_990) }, { address: "H9", value: "丙" }];
+    const { spec, restore } = undoOf(writes);
+    const listed = spec.cells.filter((c) => typeof c.value === "string" && /^H\d/.test(c.value)).map((c) => c.value);
+    expect(listed).toEqual(["H7", "H8:H9"]);
+    expect("plan" in restore ? restore.plan.cellWrites : restore).toEqual([{ sheet: CARD, writes: [{ address: "H7", value: null }, { address: "H8", value: null }, { address: "H9", value: null }] }]);
+    for (const c of spec.cells) if (typeof c.value === "string") expect(c.value.length).toBeLessThanOrEqual(32_767);
+  });
+
+  it("a run that fits with its range stays one range", () => {
+    const { spec } = undoOf([{ address: "H7", value: "x".repeat(100) }, { address: "H8", value: "y" }]);
+    expect(spec.cells.filter((c) => c.value === "H7:H8")).toHaveLength(1);
+  });
+});
