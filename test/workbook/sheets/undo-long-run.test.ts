@@ -31,6 +31,23 @@ describe("cells empty before, in a run too long for one cell with its range", ()
     for (const c of spec.cells) if (typeof c.value === "string") expect(c.value.length).toBeLessThanOrEqual(32_767);
   });
 
+  /** The 原为空的单元格 column: one entry per row of the compact list. */
+  const listed = (writes: { address: string; value: string }[]) =>
+    undoOf(writes).spec.cells.map((c) => c.value).filter((v): v is string => typeof v === "string" && /^[A-Z]+\d+(:[A-Z]+\d+)?(,[A-Z]+\d+(:[A-Z]+\d+)?)*$/.test(v));
+  const x = (n: number) => "x".repeat(n);
+
+  it("a run whose range, values and brackets make exactly 30,000 characters stays one range; one more and it is cut", () => {
+    // "H7:H8" (5) + "," … each value's JSON (n + 2) and a comma, the brackets: n1 + n2 + 13.
+    expect(listed([{ address: "H7", value: x(14_990) }, { address: "H8", value: x(14_997) }])).toEqual(["H7:H8"]);
+    expect(listed([{ address: "H7", value: x(14_990) }, { address: "H8", value: x(14_998) }])).toEqual(["H7", "H8"]);
+  });
+
+  it("a run cut shorter counts only what is left: it still shares a row with what fits beside it", () => {
+    // G7 "aaaa" (4 + 7 = 11) and H7:H9 (29,995 of values: cut to H7:H8, 29,989 with its range) make 30,000 exactly.
+    const writes = [{ address: "G7", value: "aaaa" }, { address: "H7", value: x(14_988) }, { address: "H8", value: x(14_988) }, { address: "H9", value: x(10) }];
+    expect(listed(writes)).toEqual(["G7,H7:H8", "H9"]);
+  });
+
   it("a run that fits with its range stays one range", () => {
     const { spec } = undoOf([{ address: "H7", value: "x".repeat(100) }, { address: "H8", value: "y" }]);
     expect(spec.cells.filter((c) => c.value === "H7:H8")).toHaveLength(1);
