@@ -436,13 +436,8 @@ export class WorksheetPart {
   }
 
   toXml(): string {
-    return applySplices(this.doc.text, this.splices());
-  }
-
-  /** The edits to make to the part's text (`doc.text`) for toXml(); none when nothing changed. */
-  splices(): Splice[] {
+    if (!this.changed) return this.doc.text;
     const splices: Splice[] = [];
-    if (!this.changed) return splices;
     const p = this.prefix;
     if (this.writes.size > 0) {
       if (!this.sheetData) throw new Error(`${this.ctx.part}: no <sheetData>`);
@@ -463,7 +458,7 @@ export class WorksheetPart {
         splices.push({ start: existing.start, end: existing.end, text: "" });
       }
     }
-    return splices;
+    return applySplices(this.doc.text, splices);
   }
 
   private cellSplices(sheetData: XmlElement): Splice[] {
