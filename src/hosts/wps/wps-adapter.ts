@@ -849,11 +849,10 @@ export class WpsAdapter implements WorkbookAdapter {
   private readonly diffWrites: boolean;
   private readonly xml: XmlLayout;
   private readonly xmlParseOption: XmlParse | undefined;
-  /** Why this pane reads without Range.Value(11), once it has fallen back (kept in `skipped` across writes). */
-  private xmlNote: WpsSkipped | null = null;
+  /** What this pane does without for its life (Range.Value(11), multi-area merges), once it has fallen back: kept in `skipped` across writes. */
+  private readonly fellBack: WpsSkipped[] = [];
   /** Multi-area Range.Merge in this pane: checked on first use (`probeMerges`); off for the pane's life once refused. */
   private multiMerge: "probe" | "on" | "off";
-  private mergeNote: WpsSkipped | null = null;
 
   constructor(
     private readonly application: () => EtApplication,
@@ -876,12 +875,11 @@ export class WpsAdapter implements WorkbookAdapter {
   private xmlOff(reasonZh: string, reasonEn: string): void {
     if (this.xml.state === "off") return;
     this.xml.state = "off";
-    this.xmlNote = {
-      feature: XML_LAYOUT_FEATURE,
-      messageZh: `此版本 WPS 不能一次读出整张表的数字格式和合并单元格（Range.Value(11)：${reasonZh}），已改为逐个区域读取：结果相同，读取调用较多。`,
-      messageEn: `This WPS build does not give a sheet's number formats and merged cells in one answer (Range.Value(11): ${reasonEn}); they are read range by range: the same result, more bridge calls.`,
-    };
-    if (!this.skipped.some((x) => x.feature === XML_LAYOUT_FEATURE)) this.skipped.push(this.xmlNote);
+    this.fallBack(
+      XML_LAYOUT_FEATURE,
+      `此版本 WPS 不能一次读出整张表的数字格式和合并单元格（Range.Value(11)：${reasonZh}），已改为逐个区域读取：结果相同，读取调用较多。`,
+      `This WPS build does not give a sheet's number formats and merged cells in one answer (Range.Value(11): ${reasonEn}); they are read range by range: the same result, more bridge calls.`,
+    );
   }
 
   /**
@@ -1341,7 +1339,7 @@ export class WpsAdapter implements WorkbookAdapter {
 
   async apply(given: WritePlan): Promise<void> {
     const plan = fitPlan(given);
-    this.skipped = [this.xmlNote, this.mergeNote].filter((x): x is WpsSkipped => x !== null);
+    this.skipped = [...this.fellBack];
     const lastRead = this.lastRead;
     this.lastRead = null;
     // The formats the read of this same action asked (not text keeping its known one), by sheet: a
@@ -1799,7 +1797,7 @@ export class WpsAdapter implements WorkbookAdapter {
    * is written there (nothing to lose): Range("A1:B1,A3:B3").Merge(True) and Range("A5:B6,D5:E6").Merge(),
    * then A1, A2, A3, A5, C5, D5's MergeArea must be A1:B1, A2, A3:B3, A5:B6, C5, D5:E6 — the areas merged
    * apart, not their box (A2 or C5 merged), not the first only (A3 or D5 alone); then A1:E6 unmerged.
-   * 24 calls. A build that throws or answers otherwise: one area a call for the pane's life (`mergeNote`).
+   * 24 calls. A build that throws or answers otherwise: one area a call for the pane's life (`multiMergeOff`).
    */
   private probeMerges(ws: EtWorksheet): void {
     if (this.multiMerge !== "probe") return;
@@ -1820,12 +1818,11 @@ export class WpsAdapter implements WorkbookAdapter {
   /** Multi-area merges refused for the pane's life, with a line for the pane (zh-CN first). */
   private multiMergeOff(): void {
     this.multiMerge = "off";
-    this.mergeNote = {
-      feature: MULTI_MERGE_FEATURE,
-      messageZh: "此版本 WPS 不能一次合并多个区域（Range.Merge），已改为逐个区域合并：结果相同，写入调用较多。",
-      messageEn: "This WPS build does not merge several areas in one Range.Merge; they are merged one by one: the same result, more bridge calls.",
-    };
-    if (!this.skipped.some((x) => x.feature === MULTI_MERGE_FEATURE)) this.skipped.push(this.mergeNote);
+    this.fallBack(
+      MULTI_MERGE_FEATURE,
+      "此版本 WPS 不能一次合并多个区域（Range.Merge），已改为逐个区域合并：结果相同，写入调用较多。",
+      "This WPS build does not merge several areas in one Range.Merge; they are merged one by one: the same result, more bridge calls.",
+    );
   }
 
   /**
@@ -1892,6 +1889,12 @@ export class WpsAdapter implements WorkbookAdapter {
 
   private skip(feature: string, messageZh: string, messageEn: string): void {
     if (!this.skipped.some((s) => s.feature === feature)) this.skipped.push({ feature, messageZh, messageEn });
+  }
+
+  /** A fallback for the pane's life: said now (skip) and again after every later write (apply resets `skipped` to these). */
+  private fallBack(feature: string, messageZh: string, messageEn: string): void {
+    if (!this.fellBack.some((s) => s.feature === feature)) this.fellBack.push({ feature, messageZh, messageEn });
+    this.skip(feature, messageZh, messageEn);
   }
 }
 
