@@ -4,43 +4,9 @@
  * move it; a cell under no column of the layout is not written anywhere. Own file for Stryker's
  * incremental run; helpers as in the first part.
  */
-import type { CellValue, ReadCell, SheetSnapshot, SheetSpec, WorkbookSnapshot } from "../../../src/workbook/model";
-import {
-  AUDIT_SHEET_NAME,
-  AuditLog,
-  FreezeEntry,
-  planFreeze,
-  readAudit,
-} from "../../../src/workbook/sheets/audit";
-
-const FP = "a".repeat(64);
-const HEADERS = ["时间", "操作", "考核月份", "规则版本", "指纹", "操作人", "说明", "快照"];
-
-/** A sheet from rows of values (row 1 first); a value { v, f } carries a number format, { v, formula } a formula. */
-type In = CellValue | { v: CellValue; f?: string; formula?: string };
-function grid(name: string, rows: In[][], from = 1): SheetSnapshot {
-  const cells: ReadCell[] = [];
-  rows.forEach((r, i) =>
-    r.forEach((x, c) => {
-      const cell = x !== null && typeof x === "object" ? x : { v: x };
-      if (cell.v === null && cell.formula === undefined) return;
-      const rc: ReadCell = { row: from + i, col: c + 1, value: cell.v, numberFormat: cell.f ?? "General" };
-      if (cell.formula !== undefined) rc.formula = cell.formula;
-      cells.push(rc);
-    }),
-  );
-  return { name, index: 0, cells, merges: [] };
-}
-const wb = (...sheets: SheetSnapshot[]): WorkbookSnapshot => ({ sheets });
-/** An 审计记录 sheet: title rows 1–2, the header in row 3, then `rows`. */
-const auditSheet = (rows: In[][], headers: In[] = HEADERS, name = AUDIT_SHEET_NAME) => grid(name, [["审计记录"], ["说明"], headers, ...rows]);
-const freezeRow = (month: In, at = "2025-11-05 14:30", who = "张会计", fp = FP, snap = ""): In[] => [at, "定稿", month, "2024-12.1", fp, who, "", snap];
-
-function entry(o: Partial<FreezeEntry> = {}): FreezeEntry {
-  return { month: "2025-10", fingerprint: FP, snapshot: { format: 1, month: "2025-10", cells: { "指标录入!B2": 9 } }, who: "张会计", at: "2025-11-05 14:30", rulesVersion: "2024-12.1", ...o };
-}
-const cellOf = (s: SheetSpec, a: string) => s.cells.find((c) => c.address === a);
-const emptyLog = (): AuditLog => readAudit(wb());
+import type { ReadCell } from "../../../src/workbook/model";
+import { AUDIT_SHEET_NAME, AuditLog, planFreeze, readAudit } from "../../../src/workbook/sheets/audit";
+import { FP, wb, auditSheet, freezeRow, entry, cellOf, emptyLog } from "./audit-fixtures";
 
 describe("audit: the last edges", () => {
   it("reads a row that holds a formatted empty cell beside its values", () => {

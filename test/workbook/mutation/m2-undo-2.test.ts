@@ -4,50 +4,9 @@
  * place, memo-free paths — each with its exact values. Its own file, so that Stryker's incremental
  * run keeps the results of the first part. Helpers as in the first part.
  */
-import type { CellValue, ReadCell, SheetSnapshot, SheetSpec, WorkbookSnapshot } from "../../../src/workbook/model";
-import { buildUndoSheet, planRestore, RestorePlan, RestoreRefusal } from "../../../src/workbook/sheets/undo";
-
-type In = CellValue | { v: CellValue; f?: string; formula?: string };
-function grid(name: string, rows: In[][], o: { protected?: boolean } = {}): SheetSnapshot {
-  const cells: ReadCell[] = [];
-  rows.forEach((r, i) =>
-    r.forEach((x, c) => {
-      const cell = x !== null && typeof x === "object" ? x : { v: x };
-      if (cell.v === null && cell.formula === undefined) return;
-      const rc: ReadCell = { row: i + 1, col: c + 1, value: cell.v, numberFormat: cell.f ?? "General" };
-      if (cell.formula !== undefined) rc.formula = cell.formula;
-      cells.push(rc);
-    }),
-  );
-  return { name, index: 0, cells, merges: [], ...(o.protected ? { protected: true } : {}) };
-}
-const rowsOf = (spec: SheetSpec) => {
-  const out: Record<number, unknown[]> = {};
-  for (const c of spec.cells) {
-    const m = /^([A-Z]+)(\d+)$/.exec(c.address) as RegExpExecArray;
-    (out[Number(m[2])] ??= []).push(c.value);
-  }
-  return out;
-};
-const isPlan = (r: RestorePlan | RestoreRefusal): r is RestorePlan => "plan" in r;
-function refused(r: RestorePlan | RestoreRefusal): RestoreRefusal {
-  if (isPlan(r)) throw new Error("not refused");
-  return r;
-}
-function restored(r: RestorePlan | RestoreRefusal): RestorePlan {
-  if (!isPlan(r)) throw new Error(r.error);
-  return r;
-}
-
-const CARD = "2025年10月";
-const UNDO_HEAD = ["工作表", "单元格", "原值", "原值类型", "原数字格式", "原公式", "本次写入值"];
-/** A hand-written 撤销记录: whole sheets from row 5, then the compact blanks, then the cells. */
-function record(o: { whole?: In[][]; blanks?: In[][] | null; cells?: In[][] }): SheetSnapshot {
-  const rows: In[][] = [["撤销记录"], ["记录时间", "t"], ["说明"], [], ["整表", "写入前已存在", "撤销时"], ...(o.whole ?? []), []];
-  if (o.blanks !== null) rows.push(["工作表", "原为空的单元格", "本次写入值（依次）"], ...(o.blanks ?? []), []);
-  rows.push(UNDO_HEAD, ...(o.cells ?? []));
-  return grid("撤销记录", rows);
-}
+import type { WorkbookSnapshot } from "../../../src/workbook/model";
+import { buildUndoSheet, planRestore } from "../../../src/workbook/sheets/undo";
+import { type In, CARD, UNDO_HEAD, grid, rowsOf, refused, restored, record } from "./undo-fixtures";
 
 describe("edges the first tests left open", () => {
   const only = (rows: In[][]) => grid(CARD, rows);

@@ -4,61 +4,9 @@
  * each), read back by planRestore, and every refusal's message read whole (the sheet, the cell, the
  * value). Everything is built inside the tests (per-test coverage).
  */
-import type { CellValue, ReadCell, SheetSnapshot, SheetSpec, WorkbookSnapshot, WritePlan } from "../../../src/workbook/model";
-import { buildUndoSheet, expandRanges, planRestore, RestorePlan, RestoreRefusal } from "../../../src/workbook/sheets/undo";
-
-type In = CellValue | { v: CellValue; f?: string; formula?: string };
-function grid(name: string, rows: In[][], o: { protected?: boolean } = {}): SheetSnapshot {
-  const cells: ReadCell[] = [];
-  rows.forEach((r, i) =>
-    r.forEach((x, c) => {
-      const cell = x !== null && typeof x === "object" ? x : { v: x };
-      if (cell.v === null && cell.formula === undefined) return;
-      const rc: ReadCell = { row: i + 1, col: c + 1, value: cell.v, numberFormat: cell.f ?? "General" };
-      if (cell.formula !== undefined) rc.formula = cell.formula;
-      cells.push(rc);
-    }),
-  );
-  return { name, index: 0, cells, merges: [], ...(o.protected ? { protected: true } : {}) };
-}
-/** The sheet a host would hold after writing `spec` (values only, their formats). */
-function asSheet(spec: SheetSpec): SheetSnapshot {
-  const cells: ReadCell[] = [];
-  for (const c of spec.cells) {
-    if (c.value === null || c.value === undefined) continue;
-    const m = /^([A-Z]+)(\d+)$/.exec(c.address) as RegExpExecArray;
-    const col = [...(m[1] as string)].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    cells.push({ row: Number(m[2]), col, value: c.value as CellValue, numberFormat: c.numberFormat ?? "General" });
-  }
-  return { name: spec.name, index: 9, cells, merges: [] };
-}
-const rowsOf = (spec: SheetSpec) => {
-  const out: Record<number, unknown[]> = {};
-  for (const c of spec.cells) {
-    const m = /^([A-Z]+)(\d+)$/.exec(c.address) as RegExpExecArray;
-    (out[Number(m[2])] ??= []).push(c.value);
-  }
-  return out;
-};
-const isPlan = (r: RestorePlan | RestoreRefusal): r is RestorePlan => "plan" in r;
-function refused(r: RestorePlan | RestoreRefusal): RestoreRefusal {
-  if (isPlan(r)) throw new Error("not refused");
-  return r;
-}
-function restored(r: RestorePlan | RestoreRefusal): RestorePlan {
-  if (!isPlan(r)) throw new Error(r.error);
-  return r;
-}
-
-const CARD = "2025年10月";
-const UNDO_HEAD = ["工作表", "单元格", "原值", "原值类型", "原数字格式", "原公式", "本次写入值"];
-/** A hand-written 撤销记录: whole sheets from row 5, then the compact blanks, then the cells. */
-function record(o: { whole?: In[][]; blanks?: In[][] | null; cells?: In[][] }): SheetSnapshot {
-  const rows: In[][] = [["撤销记录"], ["记录时间", "t"], ["说明"], [], ["整表", "写入前已存在", "撤销时"], ...(o.whole ?? []), []];
-  if (o.blanks !== null) rows.push(["工作表", "原为空的单元格", "本次写入值（依次）"], ...(o.blanks ?? []), []);
-  rows.push(UNDO_HEAD, ...(o.cells ?? []));
-  return grid("撤销记录", rows);
-}
+import type { WorkbookSnapshot, WritePlan } from "../../../src/workbook/model";
+import { buildUndoSheet, expandRanges, planRestore } from "../../../src/workbook/sheets/undo";
+import { CARD, UNDO_HEAD, grid, asSheet, rowsOf, refused, restored, record } from "./undo-fixtures";
 
 describe("buildUndoSheet", () => {
   it("records whole sheets, cells empty before as ranges down each column, and the cells that held something, exactly", () => {

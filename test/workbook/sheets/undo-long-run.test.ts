@@ -6,19 +6,13 @@
  */
 import type { WorkbookSnapshot } from "../../../src/workbook/model";
 import { buildUndoSheet, planRestore } from "../../../src/workbook/sheets/undo";
+import { asSheet, CARD } from "../mutation/undo-fixtures";
 
-const CARD = "2025年10月";
 const empty: WorkbookSnapshot = { sheets: [{ name: CARD, index: 0, cells: [], merges: [] }] };
 
 function undoOf(writes: { address: string; value: string }[]) {
   const spec = buildUndoSheet(empty, { cellWrites: [{ sheet: CARD, writes }], sheets: [] }, "2025-11-05 10:00");
-  const sheet = { name: spec.name, index: 1, cells: spec.cells.filter((c) => c.value !== null && c.value !== undefined).map((c) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(c.address) as RegExpExecArray;
-    let col = 0;
-    for (const ch of m[1] as string) col = col * 26 + ch.charCodeAt(0) - 64;
-    return { row: Number(m[2]), col, value: c.value as string | number | boolean, numberFormat: "General" };
-  }), merges: [] };
-  return { spec, restore: planRestore({ sheets: [...empty.sheets, sheet] }) };
+  return { spec, restore: planRestore({ sheets: [...empty.sheets, asSheet(spec, 1)] }) };
 }
 
 describe("cells empty before, in a run too long for one cell with its range", () => {
