@@ -6,6 +6,7 @@
  */
 import { EXAMPLE_2025_10 } from "../../../src/domain/example";
 import { INDICATOR_FIELDS, MonthIndicators, MonthKey, monthLabel, PaymentRecord, ReportSubmission, SCORECARD_ITEMS, ScoreEvent } from "../../../src/domain";
+import type { PlanResult } from "../../../src/workbook/drafts/input-rows";
 import { type CellValue, parseA1, type SheetSnapshot, type WorkbookSnapshot, type WritePlan } from "../../../src/workbook/model";
 import { type Cell, sheet } from "../../fixtures/sheet-rows";
 
@@ -84,3 +85,17 @@ export function applyPlan(snapshot: WorkbookSnapshot, plan: WritePlan): Workbook
   const gone = new Set(plan.deleteSheets ?? []);
   return { sheets: sheets.filter((s) => !gone.has(s.name)).map((s) => ({ ...s, cells: s.cells.sort((x, y) => x.row - y.row || x.col - y.col) })) };
 }
+
+/** 指标录入's header row in the book's layout (A = 考核月份). */
+export const IND_HEADER: Cell[] = ["考核月份", ...INDICATOR_FIELDS.map((f) => f.header)];
+/** 指标录入's column of an indicator in the book's layout (A = 考核月份). */
+export const colOf = (key: string) => INDICATOR_FIELDS.findIndex((f) => f.key === key) + 2;
+/** `wb` with the sheet `name` holding `rows` instead, in its place (null: without it). */
+export const replaceSheet = (wb: WorkbookSnapshot, name: string, rows: Cell[][] | null): WorkbookSnapshot => ({
+  sheets: wb.sheets.flatMap((s) => (s.name !== name ? [s] : rows ? [sheet(name, rows, s.index)] : [])),
+});
+/** A draft plan's cell writes by sheet; throws (naming the problems) when the plan was refused. */
+export const writesOf = (r: PlanResult) => {
+  if (!r.ok) throw new Error(`refused: ${r.problems.map((p) => p.message).join("; ")}`);
+  return Object.fromEntries(r.plan.cellWrites.map((g) => [g.sheet, g.writes]));
+};

@@ -6,23 +6,10 @@
  */
 import { INDICATOR_FIELDS } from "../../../src/domain";
 import { RULE_SETTINGS } from "../../../src/domain/rule-settings";
-import {
-  applyPlanToSnapshot,
-  draftProblemCell,
-  loadMonthDraft,
-  loadSettingsDraft,
-  MonthDraft,
-  newEvent,
-  newReport,
-  planMonthDraft,
-  planSettingsDraft,
-  PlanResult,
-  validateMonthDraft,
-  validateSettingsDraft,
-} from "../../../src/workbook/drafts/input-rows";
+import { applyPlanToSnapshot, draftProblemCell, loadMonthDraft, loadSettingsDraft, MonthDraft, newEvent, newReport, planMonthDraft, planSettingsDraft, validateMonthDraft, validateSettingsDraft } from "../../../src/workbook/drafts/input-rows";
 import { a1, type WorkbookSnapshot } from "../../../src/workbook/model";
 import { type Cell, sheet } from "../../fixtures/sheet-rows";
-import { book, example } from "./book";
+import { book, example, writesOf } from "./book";
 
 type Ev = MonthDraft["events"][number];
 type Rep = MonthDraft["reports"][number];
@@ -41,10 +28,6 @@ function aliased(): WorkbookSnapshot {
     ],
   };
 }
-const writesOf = (r: PlanResult) => {
-  if (!r.ok) throw new Error(`refused: ${r.problems.map((p) => p.message).join("; ")}`);
-  return Object.fromEntries(r.plan.cellWrites.map((g) => [g.sheet, g.writes]));
-};
 
 describe("headers named by the reader's aliases", () => {
   it("a month's indicators, events and reports are written where the reader found them", () => {

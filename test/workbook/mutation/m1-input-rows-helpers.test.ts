@@ -4,22 +4,13 @@
  * yet, blank cells typed as spaces, a penalty checked as a penalty — each with exact values. Written
  * from Stryker's survivors.
  */
-import { addMonths, INDICATOR_FIELDS } from "../../../src/domain";
-import { entryPlace, loadMonthDraft, MonthDraft, newEvent, nextReport, planMonthDraft, PlanResult, reportDue, reportDueMonth, validateMonthDraft } from "../../../src/workbook/drafts/input-rows";
+import { addMonths } from "../../../src/domain";
+import { entryPlace, loadMonthDraft, MonthDraft, newEvent, nextReport, planMonthDraft, reportDue, reportDueMonth, validateMonthDraft } from "../../../src/workbook/drafts/input-rows";
 import { a1, type WorkbookSnapshot } from "../../../src/workbook/model";
 import { readInputs } from "../../../src/workbook/read/read-inputs";
-import { type Cell, sheet } from "../../fixtures/sheet-rows";
-import { book, example } from "./book";
+import type { Cell } from "../../fixtures/sheet-rows";
+import { book, example, colOf, IND_HEADER, replaceSheet, writesOf } from "./book";
 
-const IND_HEADER: Cell[] = ["考核月份", ...INDICATOR_FIELDS.map((f) => f.header)];
-const colOf = (key: string) => INDICATOR_FIELDS.findIndex((f) => f.key === key) + 2;
-const replaceSheet = (wb: WorkbookSnapshot, name: string, rows: Cell[][] | null): WorkbookSnapshot => ({
-  sheets: wb.sheets.flatMap((s) => (s.name !== name ? [s] : rows ? [sheet(name, rows, s.index)] : [])),
-});
-const writesOf = (r: PlanResult) => {
-  if (!r.ok) throw new Error(`refused: ${r.problems.map((p) => p.message).join("; ")}`);
-  return Object.fromEntries(r.plan.cellWrites.map((g) => [g.sheet, g.writes]));
-};
 const fill = (wb: WorkbookSnapshot, month: string, key: string, value: string) => {
   const d = loadMonthDraft(wb, month);
   return writesOf(planMonthDraft(wb, { ...d, indicators: { ...d.indicators, [key]: value } }))["指标录入"];

@@ -7,36 +7,14 @@
  */
 import { EXAMPLE_2025_10 } from "../../../src/domain/example";
 import { INDICATOR_FIELDS } from "../../../src/domain";
-import {
-  draftChanged,
-  draftProblemCell,
-  emptyIndicatorTexts,
-  loadMonthDraft,
-  MonthDraft,
-  newEvent,
-  newReport,
-  parseMonthDraft,
-  planMonthDraft,
-  PlanResult,
-  validateMonthDraft,
-} from "../../../src/workbook/drafts/input-rows";
-import { a1, type WorkbookSnapshot } from "../../../src/workbook/model";
+import { draftChanged, draftProblemCell, emptyIndicatorTexts, loadMonthDraft, MonthDraft, newEvent, newReport, parseMonthDraft, planMonthDraft, PlanResult, validateMonthDraft } from "../../../src/workbook/drafts/input-rows";
+import { a1 } from "../../../src/workbook/model";
 import { isoToSerial } from "../../../src/workbook/read/grid";
-import { type Cell, sheet } from "../../fixtures/sheet-rows";
-import { book, example } from "./book";
+import type { Cell } from "../../fixtures/sheet-rows";
+import { book, example, colOf, IND_HEADER, replaceSheet, writesOf } from "./book";
 
 const EVENT_HEADER: Cell[] = ["考核月份", "类型", "级别", "事项编号", "事项说明", "佐证材料", "经查属实", "乙方报送"];
 const REPORT_HEADER: Cell[] = ["报告类型", "报告期", "提交日期", "延期已获批"];
-const IND_HEADER: Cell[] = ["考核月份", ...INDICATOR_FIELDS.map((f) => f.header)];
-/** 指标录入's column of an indicator in the book's layout (A = 考核月份). */
-const colOf = (key: string) => INDICATOR_FIELDS.findIndex((f) => f.key === key) + 2;
-const replaceSheet = (wb: WorkbookSnapshot, name: string, rows: Cell[][] | null): WorkbookSnapshot => ({
-  sheets: wb.sheets.flatMap((s) => (s.name !== name ? [s] : rows ? [sheet(name, rows, s.index)] : [])),
-});
-const writesOf = (r: PlanResult) => {
-  if (!r.ok) throw new Error(`refused: ${r.problems.map((p) => p.message).join("; ")}`);
-  return Object.fromEntries(r.plan.cellWrites.map((g) => [g.sheet, g.writes]));
-};
 const refusals = (r: PlanResult) => {
   if (r.ok) throw new Error("planned");
   return r.problems;

@@ -8,8 +8,8 @@ import { emptyIndicators, INDICATOR_FIELDS } from "../../../src/domain";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/workbook/model";
 import { readInputs } from "../../../src/workbook/read/read-inputs";
 import { type Cell, sheet } from "../../fixtures/sheet-rows";
+import { IND_HEADER } from "./book";
 
-const IND_HEADER: Cell[] = ["考核月份", ...INDICATOR_FIELDS.map((f) => f.header)];
 /** A 指标录入 row: every count 1 (headcount 9), every yes/no 是, with overrides by header. */
 const indRow = (month: Cell, over: Record<string, Cell> = {}): Cell[] => [
   month,
