@@ -85,6 +85,9 @@ describe("edges the first tests left open", () => {
       layout: { cols: new Map([["action", 2], ["month", 3], ["fingerprint", 5]]), continued: [], extras: [] },
     };
     const s = planFreeze(log, entry({ month: "2025-09", snapshot: { format: 1, month: "2025-09", cells: {} } }));
+    // Every kept cell at an A1 address: a cell under no column is left out, not written without a column.
+    expect(s.cells.filter((c) => !/^[A-Z]+\d+$/.test(c.address))).toEqual([]);
+    expect(s.cells.some((c) => c.value === "stray")).toBe(false);
     const row4 = s.cells.filter((c) => /^[A-Z]+4$/.test(c.address));
     expect(row4.map((c) => [c.address, c.value])).toEqual([
       ["B4", "定稿"],
