@@ -62,8 +62,8 @@ export interface XmlDocument {
 // Shared by every leaf and every element without attributes (a sheet's <v>s): the objects of a
 // parsed part are kept from the read to the apply after it, and fewer of them is less for the
 // garbage collector to copy on each of a fresh process's many young-generation collections.
-const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
-const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+export const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
+export const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
 /**
  * Content kept flat instead of as elements: the children (and their descendants) of the elements
@@ -83,11 +83,24 @@ export interface FlatContent {
 }
 
 /**
+ * `text` is a part with the span [at, at + length) cut out (a worksheet's cells, read by
+ * worksheet.ts's own scan): offsets after `at` are reported as the whole part's.
+ */
+export interface TextGap {
+  at: number;
+  length: number;
+}
+
+/**
  * Parses `text` (the part named `part`, for messages). Throws PartParseError on anything that is
  * not well-formed XML. Only elements are kept; comments and processing instructions stay in the text.
  */
-export function parseXml(text: string, part: string, flat?: FlatContent): XmlDocument {
+export function parseXml(text: string, part: string, flat?: FlatContent, gap?: TextGap): XmlDocument {
   const parser = new SaxesParser({ position: true });
+  // Offsets in `text` → offsets in the part it was cut from (see TextGap).
+  const gapAt = gap ? gap.at : Infinity;
+  const gapLength = gap ? gap.length : 0;
+  const position = (): number => (parser.position > gapAt ? parser.position + gapLength : parser.position);
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
   let failure: string | null = null;
@@ -100,7 +113,7 @@ export function parseXml(text: string, part: string, flat?: FlatContent): XmlDoc
   });
   parser.on("opentagstart", (tag) => {
     // saxes has read "<", the name and the character after it (whitespace, "/" or ">").
-    const start = parser.position - tag.name.length - 2;
+    const start = position() - tag.name.length - 2;
     // While a host is open every element opened is inside it: flat.
     if (flatHost !== null) {
       flatDepth++;
@@ -130,7 +143,7 @@ export function parseXml(text: string, part: string, flat?: FlatContent): XmlDoc
   });
   parser.on("opentag", (tag) => {
     if (flatDepth > 0) {
-      (flat as FlatContent).open(tag.name, tag.attributes as Record<string, string>, flatStart, parser.position);
+      (flat as FlatContent).open(tag.name, tag.attributes as Record<string, string>, flatStart, position());
       return;
     }
     const el = stack[stack.length - 1] as XmlElement;
@@ -138,7 +151,7 @@ export function parseXml(text: string, part: string, flat?: FlatContent): XmlDoc
       el.attrs = tag.attributes as Record<string, string>;
       break;
     }
-    el.openEnd = parser.position;
+    el.openEnd = position();
     el.selfClosing = tag.isSelfClosing;
     if (flat?.flatten(el, stack[stack.length - 2] ?? null) && !tag.isSelfClosing) flatHost = el;
   });
@@ -155,11 +168,11 @@ export function parseXml(text: string, part: string, flat?: FlatContent): XmlDoc
   parser.on("closetag", (tag) => {
     if (flatDepth > 0) {
       flatDepth--;
-      return (flat as FlatContent).close(parser.position);
+      return (flat as FlatContent).close(position());
     }
     const el = stack.pop() as XmlElement;
     flatHost = null; // at depth 0, while a host is open, only the host itself closes
-    el.end = parser.position;
+    el.end = position();
     el.closeStart = el.selfClosing ? el.end : el.end - tag.name.length - 3;
     if (el.selfClosing) el.openEnd = el.end;
   });
