@@ -219,7 +219,8 @@ function planMerges(spec: SheetSpec): { refs: string[]; slaves: Map<number, numb
 }
 
 function sheetDataXml(spec: SheetSpec, planned: ReadonlyMap<number, PlannedCell>): { xml: string; dimension: string } {
-  const keys = [...planned.keys()].sort((x, y) => x - y);
+  // A typed array sorts numerically without a comparator: no call back into JavaScript per comparison.
+  const keys = Float64Array.from(planned.keys()).sort();
   const heights = new Map<number, number>();
   for (const [key, h] of Object.entries(spec.rowHeights ?? {})) {
     const row = Number(key);
@@ -227,7 +228,7 @@ function sheetDataXml(spec: SheetSpec, planned: ReadonlyMap<number, PlannedCell>
     if (!Number.isFinite(h) || h < 0) throw new RangeError(`${spec.name}: 第 ${row} 行的行高 ${h} 无效 / invalid row height ${h} for row ${row}`);
     heights.set(row, fitRowHeight(h));
   }
-  const heightRows = [...heights.keys()].sort((x, y) => x - y);
+  const heightRows = Float64Array.from(heights.keys()).sort();
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;

@@ -111,6 +111,14 @@ describe("xml: errors, splices, escaping, attributes, insertion points", () => {
     expect(attrs({ a: true, b: false, c: 0, d: undefined, e: "x\u0001y" })).toBe(' a="1" b="0" c="0" e="xy"');
   });
 
+  it("escapes each such character when it is the only one in the text (the test that lets plain text through untouched)", () => {
+    const expected: [string, string][] = [["<", "&lt;"], [">", "&gt;"], ["&", "&amp;"], ["\r", "&#13;"], ["\u0000", ""], ["\u0008", ""], ["\u000b", ""], ["\u000c", ""], ["\u000e", ""], ["\u001f", ""], ["\ufffe", ""], ["\uffff", ""]];
+    for (const [c, out] of expected) expect([c, escapeText(`考核${c}得分`)]).toEqual([c, `考核${out}得分`]);
+    // Kept as written: tab, line feed, quotes, every other character.
+    const plain = '考核\t得分\n"\'\u0009\u007f\u0085\u2028\ud83d\ude00 ]]';
+    expect(escapeText(plain)).toBe(plain);
+  });
+
   it("sets a prefixed attribute in place, removes one that is not there without a trace, and adds before the '>' of an element with content", () => {
     const doc = parseXml(`<r:a xmlns:r="u" r:id='1' x="2">t</r:a>`, "p");
     expect(applySplices(doc.text, [setAttributes(doc, doc.root, { "r:id": "9", gone: null, y: "3", z: "4" })])).toBe(`<r:a xmlns:r="u" r:id="9" x="2" y="3" z="4">t</r:a>`);
