@@ -63,7 +63,7 @@ export interface XmlDocument {
 // parsed part are kept from the read to the apply after it, and fewer of them is less for the
 // garbage collector to copy on each of a fresh process's many young-generation collections.
 export const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
-export const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
 /**
  * Content kept flat instead of as elements: the children (and their descendants) of the elements
