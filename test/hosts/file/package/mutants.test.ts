@@ -113,7 +113,10 @@ describe("xml: errors, splices, escaping, attributes, insertion points", () => {
 
   it("escapes each such character when it is the only one in the text (the test that lets plain text through untouched)", () => {
     const expected: [string, string][] = [["<", "&lt;"], [">", "&gt;"], ["&", "&amp;"], ["\r", "&#13;"], ["\u0000", ""], ["\u0008", ""], ["\u000b", ""], ["\u000c", ""], ["\u000e", ""], ["\u001f", ""], ["\ufffe", ""], ["\uffff", ""]];
-    for (const [c, out] of expected) expect([c, escapeText(`考核${c}得分`)]).toEqual([c, `考核${out}得分`]);
+    for (const [c, out] of expected) {
+      expect([c, escapeText(`考核${c}得分`)]).toEqual([c, `考核${out}得分`]);
+      expect([c, escapeText(c + c)]).toEqual([c, out + out]);
+    }
     // Kept as written: tab, line feed, quotes, every other character.
     const plain = '考核\t得分\n"\'\u0009\u007f\u0085\u2028\ud83d\ude00 ]]';
     expect(escapeText(plain)).toBe(plain);

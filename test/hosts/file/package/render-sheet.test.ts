@@ -357,6 +357,14 @@ describe("renderWorksheet: the part", () => {
     await expectValidPart(xml);
   });
 
+  it("rows in number order whatever order the spec gives them: cells written backwards, a height keyed '02' (not an index: listed after the others)", async () => {
+    const spec: SheetSpec = { name: "序", cells: [{ address: "B10", value: 1 }, { address: "A10", value: 2 }, { address: "C2", value: 3 }], merges: [], rowHeights: { 10: 20, 30: 12, ["02" as unknown as number]: 15, 5: 18 } };
+    const { xml } = renderWorksheet(spec, new FakeStyles());
+    const sheetData = /<sheetData>(.*)<\/sheetData>/.exec(xml)?.[1];
+    expect(sheetData).toBe('<row r="2" ht="15" customHeight="1"><c r="C2"><v>3</v></c></row><row r="5" ht="18" customHeight="1"/><row r="10" ht="20" customHeight="1"><c r="A10"><v>2</v></c><c r="B10"><v>1</v></c></row><row r="30" ht="12" customHeight="1"/>');
+    await expectValidPart(xml);
+  });
+
   it("the schema check can fail: a part with cells out of CT_Row order or a bad attribute is reported", async () => {
     const { xml } = renderWorksheet(SPEC, new FakeStyles());
     expect((await smlErrors(xml.replace('customHeight="1"', 'customHeight="yes"'))).join("\n")).toMatch(/customHeight/);
