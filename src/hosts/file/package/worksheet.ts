@@ -188,6 +188,21 @@ function rowIndexOf(doc: XmlDocument, sheetData: XmlElement | undefined): RowInd
  * (below) and saxes reads the rest of the part; anything else in <sheetData> and saxes reads it all.
  * `fast`: false for saxes alone (the tests' oracle).
  */
+/**
+ * One string kept for each value: a cell's s and t are a few values over thousands of cells (a
+ * parser makes a new string every time), so what survives a parse is smaller.
+ */
+function interner(): (v: string | undefined) => string | undefined {
+  const known = new Map<string | undefined, string | undefined>();
+  return (v) => {
+    const k = known.get(v);
+    // Stryker disable next-line ConditionalExpression: interning only saves memory, the values are the same either way
+    if (k !== undefined) return k;
+    known.set(v, v);
+    return v;
+  };
+}
+
 // Stryker disable next-line BooleanLiteral: saxes alone reads the same document (scan-cells.test.ts), only slower
 export function parseWorksheetXml(text: string, part: string, fast = true): XmlDocument {
   // Stryker disable next-line ConditionalExpression,BlockStatement: saxes alone reads the same document, only slower
@@ -215,16 +230,7 @@ function parseWorksheetWithSaxes(text: string, part: string): XmlDocument {
   let isRuns = "";
   // Local names from a row's child down (c, f, v, is, r, t, rPh, extLst …).
   const path: string[] = [];
-  // A cell's s and t are a few values over thousands of cells: one string each is kept (the
-  // parser makes a new one every time), so what survives the parse is smaller.
-  const known = new Map<string | undefined, string | undefined>();
-  const intern = (v: string | undefined): string | undefined => {
-    const k = known.get(v);
-    // Stryker disable next-line ConditionalExpression: interning only saves memory, the values are the same either way
-    if (k !== undefined) return k;
-    known.set(v, v);
-    return v;
-  };
+  const intern = interner();
   const doc = parseXml(text, part, {
     flatten(el, parent) {
       // Stryker disable next-line OptionalChaining: only the root has no parent, and it is never a row
@@ -412,15 +418,7 @@ function scanCells(text: string, from: number, to: number): { rows: RowSite[]; b
   // Whitespace between the rows: <sheetData>'s own text, as saxes gives it.
   let between = "";
   let lastRow = 0;
-  // A cell's s and t, one string each (as parseWorksheetWithSaxes keeps them).
-  const known = new Map<string | undefined, string | undefined>();
-  const intern = (v: string | undefined): string | undefined => {
-    const k = known.get(v);
-    // Stryker disable next-line ConditionalExpression: interning only saves memory, the values are the same either way
-    if (k !== undefined) return k;
-    known.set(v, v);
-    return v;
-  };
+  const intern = interner();
   let at = from;
   // Rows until only whitespace is left before </sheetData> (neither a row nor a cell can run past its "<").
   for (;;) {
