@@ -43,15 +43,17 @@ try {
 }
 
 const source = bytes.toString("utf8");
-const cacheFile = `${compiled}.${source.length.toString(36)}-${zlib.crc32(bytes).toString(16).padStart(8, "0")}.cache`;
+// zlib.crc32 came with Node 20.15: on an older Node 20 nothing is cached (the bundle is compiled on
+// every run, as where lib/ is read-only).
+const cacheFile = typeof zlib.crc32 === "function" ? `${compiled}.${source.length.toString(36)}-${zlib.crc32(bytes).toString(16).padStart(8, "0")}.cache` : null;
 let cachedData;
 try {
-  cachedData = fs.readFileSync(cacheFile);
+  cachedData = cacheFile === null ? undefined : fs.readFileSync(cacheFile);
 } catch {
   cachedData = undefined;
 }
 const script = new vm.Script(Module.wrap(source), { filename: compiled, cachedData });
-if (process.argv[2] === "score" && (cachedData === undefined || script.cachedDataRejected)) {
+if (cacheFile !== null && process.argv[2] === "score" && (cachedData === undefined || script.cachedDataRejected)) {
   process.once("exit", (code) => {
     if (code !== 0) return;
     const tmp = `${cacheFile}.${process.pid}.tmp`;

@@ -6,10 +6,14 @@
  * after the bundle's vm.Script would leave every run's cache made and checked under different flags.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import JSZip from "jszip";
 
 const BIN = path.join(__dirname, "..", "..", "bin", "hotline-scorecard.js");
+const LIB = path.join(__dirname, "..", "..", "lib");
+const EXAMPLE = path.join(__dirname, "..", "..", "assets", "example-2024-2025.xlsx");
 
 describe("the command line's start", () => {
   const source = readFileSync(BIN, "utf8");
@@ -30,4 +34,28 @@ describe("the command line's start", () => {
     expect(r.stdout).toContain("hotline-scorecard score");
     expect(r.stderr).toBe("");
   });
+
+  it("works on a Node 20 older than 20.15, which has no zlib.crc32: the same scores, a zip whose checksums hold, no code cache touched", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bin-start-"));
+    try {
+      const preload = path.join(dir, "no-crc32.js");
+      writeFileSync(preload, 'require("zlib").crc32 = undefined;\n');
+      const caches = () => readdirSync(LIB).filter((f) => f.endsWith(".cache")).sort();
+      const score = (extra: string[], out: string) => spawnSync(process.execPath, [...extra, BIN, "score", EXAMPLE, "-o", out, "--json", "--as-of", "2025-12-31"], { encoding: "utf8" });
+      const usual = score([], path.join(dir, "usual.xlsx"));
+      expect(usual.status).toBe(0);
+      const before = caches();
+      const old = score(["--require", preload], path.join(dir, "old.xlsx"));
+      expect(old.stderr).toBe("");
+      expect(old.status).toBe(0);
+      expect(JSON.parse(old.stdout)).toEqual(JSON.parse(usual.stdout));
+      expect(caches()).toEqual(before);
+      // JSZip checks every entry's CRC-32 against its content: the JavaScript CRC-32 wrote them.
+      const zip = await JSZip.loadAsync(readFileSync(path.join(dir, "old.xlsx")), { checkCRC32: true });
+      const sheet = await zip.file("xl/worksheets/sheet1.xml")?.async("string");
+      expect(sheet).toContain("<sheetData>");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
