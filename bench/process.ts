@@ -15,9 +15,12 @@
  * why). For the owner's judgement, not a budget: the bare ExcelJS process is also timed under that
  * same flag, in the same turns, and the score shown against it too.
  * Peak memory is measured in the same runs: both processes are started with
- * `node --require <preload>`, a few lines that write process.resourceUsage().maxRSS (the kernel's
- * peak resident set, KB) to stderr on exit; medians. (The preload costs both the same fraction of a
- * millisecond; it needs nothing installed, where /usr/bin/time may be missing.)
+ * `node --require <preload>`, a few lines that write the process's peak resident set (KB) to stderr
+ * on exit; medians. On Linux that is VmHWM from /proc/self/status, not resourceUsage().maxRSS: a
+ * child's maxRSS starts from its parent's resident set (the kernel keeps the larger across the
+ * spawn's exec), so after the bench's in-process parts every child reported at least the bench's
+ * own ~120 MB. Elsewhere maxRSS. (The preload costs both the same fraction of a millisecond; it
+ * needs nothing installed, where /usr/bin/time may be missing.)
  * The bin is the one `npm ci` leaves (bin/hotline-scorecard.js → lib/, scripts/build-cli.mjs): it
  * is rebuilt first so the figures are of the current source.
  */
@@ -50,7 +53,13 @@ const ExcelJS = require(${JSON.stringify(EXCELJS)});
 const MAX_RSS_MARK = "hotline-bench-maxrss";
 const PRELOAD = `"use strict";
 process.on("exit", () => {
-  require("fs").writeSync(2, "\\n${MAX_RSS_MARK} " + process.resourceUsage().maxRSS + "\\n");
+  const fs = require("fs");
+  let kb = process.resourceUsage().maxRSS;
+  try {
+    const hwm = /VmHWM:\\s*(\\d+) kB/.exec(fs.readFileSync("/proc/self/status", "utf8"));
+    if (hwm) kb = Number(hwm[1]);
+  } catch {}
+  fs.writeSync(2, "\\n${MAX_RSS_MARK} " + kb + "\\n");
 });
 `;
 
