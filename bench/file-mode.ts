@@ -30,7 +30,7 @@ import { inspectXlsx } from "../src/hosts/file/guard";
 import { NODE_ZLIB, nodeInflateSync } from "../src/hosts/file/node-zlib";
 import { buildPaymentSheet } from "../src/workbook/sheets/payment-sheet";
 import { runWorkbook, runWorkbookAsync } from "../src/workbook/plan";
-import { type Figure, median, ms } from "./report";
+import { type Figure, median, ms, peakRss } from "./report";
 import { AS_OF, NOW, type BenchWorkbook } from "./workbooks";
 
 /**
@@ -122,7 +122,7 @@ async function stages(input: string, output: string): Promise<Staged> {
   const verdict = await inspectXlsx(bytes, { inflateSync: nodeInflateSync, keepParts: true });
   if (!verdict.ok) throw new Error(verdict.messageEn);
   lap(GUARD_ALONE);
-  return { laps: out, rss, outputBytes: saved.byteLength, maxRss: process.resourceUsage().maxRSS * 1024 };
+  return { laps: out, rss, outputBytes: saved.byteLength, maxRss: peakRss() };
 }
 
 interface Staged {

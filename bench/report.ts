@@ -1,4 +1,5 @@
 /** Figures and the closing table of `npm run bench`. Figures only: the bench asserts nothing. */
+import { readFileSync } from "node:fs";
 
 export interface Figure {
   figure: string;
@@ -44,3 +45,18 @@ export function formatFigures(figures: readonly Figure[]): string {
   }
   return out.join("\n");
 }
+
+/**
+ * This process's peak resident set, bytes: VmHWM on Linux (a spawned child's resourceUsage().maxRSS
+ * starts from its parent's resident set, which the kernel keeps across exec), else maxRSS.
+ */
+export function peakRss(): number {
+  try {
+    const hwm = /VmHWM:\s*(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
+    if (hwm) return Number(hwm[1]) * 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
+
