@@ -221,6 +221,26 @@ export function findRuleSetting(label: string): RuleSettingDef | null {
   return settingsByLabel.get(normalizeLabel(label)) ?? null;
 }
 
+/** A number as readNumber / readRate leave it; a setting's words never start or end with a digit. */
+// Stryker disable next-line Regex: the settings' numbers arrive in Decimal's own spelling and their words hold no digits at either end, so every loosening matches the same values
+const DECIMAL_TEXT = /^[-+]?\d+(\.\d+)?$/;
+
+/**
+ * The settings with a number that restates the base's in another spelling ("689000" for the
+ * contract's "689000.00", "0.40" for "0.4") given the base's text: the same rules, so the same name.
+ */
+function baseSpelling<T extends object>(settings: Partial<T>, base: T): Partial<T> {
+  const out: Record<string, unknown> = { ...settings };
+  for (const [key, value] of Object.entries(settings)) {
+    const was: unknown = (base as Record<string, unknown>)[key];
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a value that is not text (a yes/no) never matches the expression below
+    if (typeof value !== "string" || typeof was !== "string") continue;
+    // A setting's number and the base's are both decimal text (the base's defaults are).
+    if (DECIMAL_TEXT.test(value) && dec(value).equals(was)) out[key] = was;
+  }
+  return out as Partial<T>;
+}
+
 /**
  * Reads the 规则设置 rows into a rule set. Problems name `ruleSettings[i]` (the row's index in
  * `rows`); a blank value keeps the default; a label given twice is an error.
@@ -247,9 +267,9 @@ export function rulesFromSettings(rows: readonly RuleSettingRow[], base: RuleSet
     if (bad) errors.push(problem("error", "bad-setting", `ruleSettings[${i}]`, `规则参数「${def.label}」的值「${String(row.value)}」无效：${bad[0]}`, `rule parameter "${def.label}" value "${String(row.value)}" is invalid: ${bad[1]}`));
   });
   if (errors.length > 0) return { ok: false, errors, warnings: [] };
-  const contract = { ...base.contract, ...overrides.contract };
-  const scoring = { ...base.scoring, ...overrides.scoring };
-  const options = { ...base.options, ...overrides.options };
+  const contract = { ...base.contract, ...baseSpelling(overrides.contract, base.contract) };
+  const scoring = { ...base.scoring, ...baseSpelling(overrides.scoring, base.scoring) };
+  const options = { ...base.options, ...baseSpelling(overrides.options, base.options) };
   // Only a value that differs from the base renames the rule set: a sheet that restates the
   // defaults (as every fresh template does) is still "the contract as written".
   const changed = JSON.stringify([contract, scoring, options]) !== JSON.stringify([base.contract, base.scoring, base.options]);

@@ -22,7 +22,7 @@ const refusal = (label: string, value: RuleSettingRow["value"]) => {
 
 describe("each setting: the words it accepts and what they set", () => {
   it.each<[string, RuleSettingRow["value"], (r: RuleSet) => unknown, unknown]>([
-    ["合同总额", "689,000.00", (r) => r.contract.total, "689000"],
+    ["合同总额", "689,000.00", (r) => r.contract.total, "689000.00"],
     ["合同总额", "￥1,000元", (r) => r.contract.total, "1000"],
     ["合同总额", "¥0.01", (r) => r.contract.total, "0.01"],
     ["服务费总额", 720000, (r) => r.contract.total, "720000"],
@@ -144,11 +144,21 @@ describe("the sheet as a whole", () => {
     const base = defaultRules();
     const changed = one("达标分", 90);
     expect([changed.version, changed.name]).toEqual([`${base.version}+规则设置`, `${base.name}（按工作簿「规则设置」调整）`]);
-    // 合同总额 is left out: its default text "689000.00" reads back as "689000", a different text of the
-    // same amount, which renames the rule set today (reported to the lead, not changed here).
-    const same = read(RULE_SETTINGS.filter((d) => d.label !== "合同总额").map((d) => ({ label: d.label, value: d.defaultText(base) })));
+    // Every default restated, 合同总额 too: its text "689000.00" reads back as "689000", the same amount.
+    const same = read(RULE_SETTINGS.map((d) => ({ label: d.label, value: d.defaultText(base) })));
     expect([same.version, same.name]).toEqual([base.version, base.name]);
     expect(same).toEqual(base);
+  });
+  it("a number restated in another spelling keeps the base's text and name; another number renames", () => {
+    const base = defaultRules();
+    for (const value of [689000, "689000", "689,000.00元", "￥689000.0", "+689000"]) {
+      const r = one("合同总额", value);
+      expect([String(value), r.contract.total, r.version, r.name]).toEqual([String(value), "689000.00", base.version, base.name]);
+    }
+    const threshold = one("达标分", "95.00");
+    expect([threshold.contract.threshold, threshold.version]).toEqual([base.contract.threshold, base.version]);
+    const other = one("合同总额", "689000.01");
+    expect([other.contract.total, other.version]).toEqual(["689000.01", `${base.version}+规则设置`]);
   });
   it("the settings read onto another base keep its values", () => {
     const base = rules({ options: { roundAverage: false }, version: "v-x" });
