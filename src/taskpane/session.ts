@@ -411,8 +411,15 @@ export class Session {
     const threshold = dec(r.rules.contract.threshold);
     const cardOf = new Map(r.scorecards.map((c) => [c.month, c]));
     const all = [...new Set([...sheetOf.keys(), ...withData, ...frozen.keys()])].sort();
+    // The run's errors by month, gathered once (not one pass over all of them for each month).
+    const errorsOf = new Map<MonthKey | undefined, typeof r.errors>();
+    for (const p of r.errors) {
+      const list = errorsOf.get(p.month);
+      if (list) list.push(p);
+      else errorsOf.set(p.month, [p]);
+    }
     return all.map((month) => {
-      const errors = r.errors.filter((p) => p.month === month);
+      const errors = errorsOf.get(month) ?? [];
       const missing = errors.filter((p) => p.code === "missing").length;
       const score = scores.get(month);
       const card = cardOf.get(month);
