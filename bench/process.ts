@@ -96,25 +96,6 @@ function rotate<T>(fns: readonly (() => T)[], runs: number): T[][] {
   return out;
 }
 
-/** a and b run in turns (first a then b, then b then a, …) after two warm-ups each. */
-function pair<T>(a: () => T, b: () => T, runs: number): { a: T[]; b: T[] } {
-  for (let i = 0; i < 2; i++) {
-    a();
-    b();
-  }
-  const out = { a: [] as T[], b: [] as T[] };
-  for (let i = 0; i < runs; i++) {
-    if (i % 2 === 0) {
-      out.a.push(a());
-      out.b.push(b());
-    } else {
-      out.b.push(b());
-      out.a.push(a());
-    }
-  }
-  return out;
-}
-
 const list = (xs: readonly number[]) => xs.map((x) => x.toFixed(0)).join(", ");
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -125,7 +106,8 @@ export async function benchProcesses(books: readonly BenchWorkbook[], runs: (b: 
   const figures: Figure[] = [];
   try {
     const n = runs(null);
-    const help = pair(() => timed([BIN, "--help"]), () => timed(["-e", "0"]), n);
+    const [helpRuns, emptyRuns] = rotate([() => timed([BIN, "--help"]), () => timed(["-e", "0"])], n);
+    const help = { a: helpRuns as number[], b: emptyRuns as number[] };
     const h = median(help.a);
     const e = median(help.b);
     console.log(`--help: median ${ms(h)} [${list(help.a)}]; node -e 0: median ${ms(e)} [${list(help.b)}]; ratio ${(h / e).toFixed(2)}×`);

@@ -6,7 +6,6 @@
  */
 import { isUtf8 } from "node:buffer";
 import * as zlib from "node:zlib";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { FileAdapterOptions } from "./file-adapter";
 import type { InflateSync } from "./guard";
 import { crc32 as javascriptCrc32 } from "./package/codec";
@@ -24,7 +23,7 @@ export const DEFLATE_LEVEL = 1;
 
 export const nodeInflateSync: InflateSync = (data, limit) => {
   try {
-    const out = inflateRawSync(data, { maxOutputLength: limit + 1 });
+    const out = zlib.inflateRawSync(data, { maxOutputLength: limit + 1 });
     return out.byteLength > limit ? null : out;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return null;
@@ -36,11 +35,11 @@ const NUL = new Uint8Array([0]);
 
 export const NODE_CODEC: ZipCodec = {
   inflate(raw, size) {
-    const out = inflateRawSync(raw, { maxOutputLength: size + 1 });
+    const out = zlib.inflateRawSync(raw, { maxOutputLength: size + 1 });
     if (out.byteLength !== size) throw new Error(`a part inflates to ${out.byteLength} bytes, not the ${size} its directory declares`);
     return out;
   },
-  deflate: (content) => deflateRawSync(content, { level: DEFLATE_LEVEL }),
+  deflate: (content) => zlib.deflateRawSync(content, { level: DEFLATE_LEVEL }),
   crc32: typeof zlibCrc32 === "function" ? (content) => zlibCrc32(content) >>> 0 : javascriptCrc32,
   // Buffer's decoder with isUtf8's check: about 3× TextDecoder's fatal mode on the sheets of a 120-month book.
   decodeUtf8: (bytes) => (isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8") : null),
