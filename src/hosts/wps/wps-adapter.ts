@@ -118,6 +118,7 @@ import { UNDO_SHEET_NAME } from "../../workbook/sheets/undo";
 import { TEXT_FORMAT, needsTextPrefix, readTextCell, toExcelInput } from "../excel/text-input";
 import type { EtApplication, EtFont, EtInterior, EtRange, EtSheets, EtWorksheet } from "./et-types";
 import { type XmlCell, type XmlParse, type XmlSheetLayout, defaultXmlParse, sheetLayout } from "./xml-spreadsheet";
+import { type SheetXml, sheetXml } from "./xml-spreadsheet-write";
 
 /**
  * Excel's enumeration values (the VBA reference's XlHAlign, XlVAlign, XlLineStyle, XlBorderWeight,
@@ -294,10 +295,23 @@ export interface WpsAdapterOptions {
    * `probeMerges`); default true. False: one Range.Merge an area (or a stack of one-row areas).
    */
   multiAreaMerges?: boolean;
+  /**
+   * Write a fresh sheet's cells — values, number formats, styles, merged areas, row heights — in one
+   * call, `Range("A1:…").Value(11, xml)` (xml-spreadsheet-write.ts), once the pane has checked it
+   * on the first sheet it writes so (`checkXmlWrite`). Default true; false: the documented path only.
+   */
+  xmlWrites?: boolean;
 }
 
-/** A multi-area Range.Merge this build refused or got wrong: the fresh sheet is written again, one area a call. */
-class MergeRefused extends Error {}
+/**
+ * A fresh sheet to write again from the start, in its place: a multi-area Range.Merge this build
+ * refused or got wrong (one area a call from now on), or Range.Value(11) set refused or not kept
+ * (the documented path from now on).
+ */
+class RefillSheet extends Error {}
+
+/** The `skipped` feature of a pane that fell back from writing sheets through Range.Value(11). */
+export const XML_WRITE_FEATURE = "xml write";
 
 /** The `skipped` feature of a pane that fell back from multi-area merges. */
 export const MULTI_MERGE_FEATURE = "multi-area merge";
@@ -853,6 +867,8 @@ export class WpsAdapter implements WorkbookAdapter {
   private readonly fellBack: WpsSkipped[] = [];
   /** Multi-area Range.Merge in this pane: checked on first use (`probeMerges`); off for the pane's life once refused. */
   private multiMerge: "probe" | "on" | "off";
+  /** Range.Value(11) set in this pane: "probe" until the first sheet written so is checked, then "on"; "off" for the pane's life. */
+  private xmlWrite: "probe" | "on" | "off";
 
   constructor(
     private readonly application: () => EtApplication,
@@ -862,6 +878,7 @@ export class WpsAdapter implements WorkbookAdapter {
     this.multiAreaReads = options.multiAreaReads ?? false;
     this.diffWrites = options.diffWrites ?? true;
     this.multiMerge = options.multiAreaMerges === false ? "off" : "probe";
+    this.xmlWrite = options.xmlWrites === false ? "off" : "probe";
     this.xml = { state: options.xmlLayout === false ? "off" : "probe", parse: null, formatsAgreed: false, mergesAgreed: false };
     this.xmlParseOption = options.xmlParse;
   }
@@ -869,6 +886,11 @@ export class WpsAdapter implements WorkbookAdapter {
   /** Whether sheets are read through Range.Value(11) now ("probe": still being checked against the documented path). */
   get xmlLayoutState(): XmlLayout["state"] {
     return this.xml.state;
+  }
+
+  /** Whether fresh sheets are written through Range.Value(11) now ("probe": not checked yet). */
+  get xmlWriteState(): "probe" | "on" | "off" {
+    return this.xmlWrite;
   }
 
   /** Range.Value(11) refused for the pane's life, with a line for the pane (zh-CN first). */
@@ -1486,8 +1508,8 @@ export class WpsAdapter implements WorkbookAdapter {
       try {
         this.fillSheet(app, ws, spec);
       } catch (e) {
-        if (!(e instanceof MergeRefused)) throw e;
-        // Multi-area Merge refused (now off for the pane's life): the fresh sheet written again, in its place.
+        if (!(e instanceof RefillSheet)) throw e;
+        // Multi-area Merge or the Value(11) write refused (now off for the pane's life): the fresh sheet written again, in its place.
         const again = this.replaceSheet(sheets, spec.name, null, ws, places);
         known.set(spec.name.toLowerCase(), again);
         if (newRecord === ws) newRecord = again;
@@ -1705,19 +1727,30 @@ export class WpsAdapter implements WorkbookAdapter {
     if (d.print) WpsAdapter.setPrint(ws, ranges, d.print.after, d.print.before);
   }
 
-  /** A fresh sheet filled from its spec: sizes, values (formats after: text never meets "@"), formulas, styles, merges, the rest. */
+  /**
+   * A fresh sheet filled from its spec: column widths; its cells in one Range.Value(11) (while that
+   * is not off and the text can say them, `sheetXml`) or the documented way (`fillCells`); the rest.
+   */
   private fillSheet(app: EtApplication, ws: EtWorksheet, spec: SheetSpec): void {
-    if (this.multiMerge === "probe" && WpsAdapter.multiAreaMerge(spec.merges.map(boundsOf))) this.probeMerges(ws);
     const widths = new Map<number, number>();
     for (const [letter, width] of Object.entries(spec.columnWidths ?? {})) widths.set(columnOf(letter), width);
     for (const { address, size } of sizeCalls(widths, (a, b) => `${columnLetter(a)}:${columnLetter(b)}`)) ws.Range(address).ColumnWidth = size;
+    const ranges = new RangeCache(ws);
+    const xml = this.xmlWrite === "off" ? null : sheetXml(spec);
+    if (xml) this.fillFromXml(ws, ranges, xml);
+    else this.fillCells(ws, ranges, spec);
+    this.fillRest(app, ws, ranges, spec);
+  }
+
+  /** A fresh sheet's cells the documented way: heights, values (formats after: text never meets "@"), formulas, formats, styles, merges. */
+  private fillCells(ws: EtWorksheet, ranges: RangeCache, spec: SheetSpec): void {
+    if (this.multiMerge === "probe" && WpsAdapter.multiAreaMerge(spec.merges.map(boundsOf))) this.probeMerges(ws);
     const heights = new Map<number, number>();
     for (const [row, height] of Object.entries(spec.rowHeights ?? {})) heights.set(Number(row), height);
     for (const { address, size } of sizeCalls(heights, (a, b) => `${a}:${b}`)) ws.Range(address).RowHeight = size;
 
     const cells = plannedCells(spec.cells);
     const at = new Map(cells.map((c) => [`${c.row},${c.col}`, c]));
-    const ranges = new RangeCache(ws);
     for (const block of valueBlocks(cells)) {
       WpsAdapter.setArray(ranges, block, "Value2", (r, c) => {
         const cell = at.get(`${r},${c}`);
@@ -1728,7 +1761,91 @@ export class WpsAdapter implements WorkbookAdapter {
     WpsAdapter.setFormats(ranges, cells, (p) => at.get(`${p.row},${p.col}`)?.numberFormat, exactRects);
     WpsAdapter.setStyles(ranges, cells, exactRects);
     this.merge(ranges, spec.merges.map(boundsOf));
+  }
 
+  /**
+   * A fresh sheet's cells in one call, Range(A1:…).Value(11, text), then its formulas (the text's
+   * are R1C1: set the documented way). The first sheet of a pane written so is checked
+   * (`checkXmlWrite`); a refusal, or anything not as written, turns it off for the pane's life and
+   * the sheet is written again the documented way (`RefillSheet`).
+   */
+  private fillFromXml(ws: EtWorksheet, ranges: RangeCache, x: SheetXml): void {
+    try {
+      ranges.range(x.address).Value(11, x.xml);
+    } catch {
+      this.xmlWriteOff("调用出错", "the call failed");
+      throw new RefillSheet();
+    }
+    const at = new Map(x.formulaCells.map((c) => [`${c.row},${c.col}`, c]));
+    for (const rect of exactRects(x.formulaCells)) WpsAdapter.setArray(ranges, rect, "Formula", (r, c) => `=${at.get(`${r},${c}`)?.formula ?? ""}`);
+    if (this.xmlWrite !== "probe") return;
+    const wrong = WpsAdapter.checkXmlWrite(ranges, x);
+    if (wrong) {
+      this.xmlWriteOff(wrong.zh, wrong.en);
+      throw new RefillSheet();
+    }
+    this.xmlWrite = "on";
+  }
+
+  /**
+   * The first sheet a pane writes through Range.Value(11), read back the documented way: every value
+   * (Value2 of the range), and for each number format, each value of each style property, the first
+   * merged area and the first row height, the first cell that has it. What differs, or null.
+   * Values catch a build that ignores the text; the rest one that keeps the values only.
+   */
+  private static checkXmlWrite(ranges: RangeCache, x: SheetXml): { zh: string; en: string } | null {
+    const grid = rows(ranges.range(x.address).Value2);
+    for (const c of x.cells) {
+      if (c.formula !== undefined) continue;
+      const got = grid[c.row - 1]?.[c.col - 1];
+      const blank = (v: unknown) => v === null || v === undefined || v === "";
+      if (blank(c.value) ? !blank(got) : got !== c.value) return { zh: `${a1(c.row, c.col)} 的值未按写入保留`, en: `the value of ${a1(c.row, c.col)} did not come through` };
+    }
+    const firsts = new Map<string, { address: string; check: () => boolean; what: [string, string] }>();
+    const first = (key: string, address: string, what: [string, string], check: () => boolean) => {
+      if (!firsts.has(key)) firsts.set(key, { address, check, what });
+    };
+    const num = (v: unknown, want: number) => Number(v) === want;
+    for (const c of x.cells) {
+      const a = a1(c.row, c.col);
+      const s = c.style;
+      if (c.numberFormat !== undefined && c.numberFormat !== "General") first(`nf ${c.numberFormat}`, a, ["数字格式", "number format"], () => ranges.range(a).NumberFormat === c.numberFormat);
+      if (s.bold === true) first("bold", a, ["加粗", "bold"], () => ranges.font(a).Bold === true);
+      if (s.italic === true) first("italic", a, ["倾斜", "italic"], () => ranges.font(a).Italic === true);
+      if (s.fontSize !== undefined) first(`size ${s.fontSize}`, a, ["字号", "font size"], () => num(ranges.font(a).Size, s.fontSize as number));
+      if (s.fontColor !== undefined) first(`colour ${s.fontColor}`, a, ["字体颜色", "font colour"], () => num(ranges.font(a).Color, bgr(s.fontColor as string)));
+      if (s.fill !== undefined) first(`fill ${s.fill}`, a, ["填充色", "fill"], () => num(ranges.interior(a).Color, bgr(s.fill as string)));
+      if (s.wrap === true) first("wrap", a, ["自动换行", "wrapping"], () => ranges.range(a).WrapText === true);
+      if (s.horizontal !== undefined) first(`h ${s.horizontal}`, a, ["水平对齐", "horizontal alignment"], () => num(ranges.range(a).HorizontalAlignment, H_ALIGN[s.horizontal as keyof typeof H_ALIGN]));
+      if (s.vertical !== undefined) first(`v ${s.vertical}`, a, ["垂直对齐", "vertical alignment"], () => num(ranges.range(a).VerticalAlignment, V_ALIGN[s.vertical as keyof typeof V_ALIGN]));
+      if (s.border === "thin" || s.border === "medium") {
+        const weight = s.border === "medium" ? ENUM.xlMedium : ENUM.xlThin;
+        first(`border ${s.border}`, a, ["边框", "border"], () => {
+          const edge = ranges.range(a).Borders.Item(ENUM.xlEdgeLeft);
+          return num(edge.LineStyle, ENUM.xlContinuous) && num(edge.Weight, weight);
+        });
+      }
+    }
+    const merge = x.merges[0];
+    if (merge) first("merge", a1(merge.top, merge.left), ["合并单元格", "merged cells"], () => String(ranges.range(a1(merge.top, merge.left)).MergeArea.Address(false, false)) === rectAddress(merge));
+    const height = x.heights[0];
+    if (height) first("height", `A${height.row}`, ["行高", "row height"], () => num(ranges.range(`A${height.row}`).RowHeight, height.size));
+    for (const { address, check, what } of firsts.values()) if (!check()) return { zh: `${address} 的${what[0]}未按写入保留`, en: `the ${what[1]} of ${address} did not come through` };
+    return null;
+  }
+
+  /** Range.Value(11) writes refused for the pane's life, with a line for the pane (zh-CN first). */
+  private xmlWriteOff(reasonZh: string, reasonEn: string): void {
+    this.xmlWrite = "off";
+    this.fallBack(
+      XML_WRITE_FEATURE,
+      `此版本 WPS 不能一次写入整张表（Range.Value(11)：${reasonZh}），已改为逐项写入：结果相同，写入调用较多。`,
+      `This WPS build does not write a whole sheet in one call (Range.Value(11): ${reasonEn}); it is written property by property: the same result, more bridge calls.`,
+    );
+  }
+
+  /** What a fresh sheet has beside its cells: highlights, lists, print setup, tab colour, frozen panes, the chart. */
+  private fillRest(app: EtApplication, ws: EtWorksheet, ranges: RangeCache, spec: SheetSpec): void {
     for (const h of spec.conditionalHighlights ?? []) {
       const cf = ranges.range(h.range).FormatConditions.Add(ENUM.xlCellValue, ENUM.xlLess, String(h.lessThan));
       cf.Interior.Color = bgr(h.fill);
@@ -1782,7 +1899,7 @@ export class WpsAdapter implements WorkbookAdapter {
       for (const address of areaAddresses(blocks)) ranges.range(address).Merge();
     } catch {
       this.multiMergeOff();
-      throw new MergeRefused();
+      throw new RefillSheet();
     }
   }
 

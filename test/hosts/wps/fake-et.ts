@@ -119,15 +119,40 @@
  *     xlColorIndexAutomatic) and Interior.ColorIndex
  *     (https://learn.microsoft.com/office/vba/api/excel.interior.colorindex: no fill by
  *     xlColorIndexNone), the XlColorIndex and XlHAlign (xlGeneral 1) enumerations.
+ * 23. Setting Range.Value(11, text) (the argument, then the value: pi-for-excel jsapi.ts's
+ *     `Value(rangeValueDataType?, value?)`) lays the text's first Worksheet / Table over the range
+ *     from its top-left cell, the range's cells fresh first (as a paste over them): each Cell's Data
+ *     its value as given (a String stays text: the text is not typed input), its style (ss:StyleID:
+ *     NumberFormat ss:Format; Font ss:Bold / ss:Italic / ss:Size / ss:Color "#RRGGBB", stored BGR;
+ *     Interior ss:Color with ss:Pattern Solid; Alignment ss:Horizontal / ss:Vertical / ss:WrapText;
+ *     Borders / Border ss:Position Left|Top|Bottom|Right as xlEdgeLeft 7 … xlEdgeRight 10, ss:Weight
+ *     1 as xlThin, 2 as xlMedium), ss:MergeAcross / ss:MergeDown a merged area whose cells all take
+ *     its first cell's style (the text has one cell for it), a Row's ss:Height its height. A cell
+ *     outside the range, an unknown style or a bad index fails (1004) and writes nothing; a
+ *     multi-area range fails. Sources: Range.Value is read-write with the argument ("Returns or
+ *     sets", https://learn.microsoft.com/dotnet/api/microsoft.office.interop.excel.range.value, whose
+ *     remark says "When setting a range of cells with the contents of an XML spreadsheet file, only
+ *     values of the first sheet in the workbook are used"), xlRangeValueXMLSpreadsheet "the values,
+ *     formatting, formulas, and names" (https://learn.microsoft.com/office/vba/api/excel.xlrangevaluedatatype),
+ *     the XML Spreadsheet Reference (as in 19), and VBA code that sets it to keep a cell's formatting
+ *     (VBATools' replace-in-cell edits a cell's Value(11) and sets it back to keep its rich text).
+ *     Whether formatting comes through is not documented for WPS (nor clearly for Excel: "only
+ *     values" may mean either), so the switch `xmlSpreadsheetWrite` plays the builds it may be —
+ *     "excel" (default, as above), "values" (values only: no format, style, merge or height),
+ *     "throws", "ignored" (accepted, nothing written).
  * Not modelled: calculation (formula cells keep the value they were given, null for a new one), the
  * look of numbers in Text (String(value)), chart rendering.
  */
+import { parseXml, type XmlElement } from "../../../src/hosts/file/package/xml";
 import { type CellValue, type MergedRange, a1, columnLetter, parseA1 } from "../../../src/workbook/model";
 
 export type ErrorForm = "cverr" | "com";
 
 /** What Range.Value(11) does (see 19 in the header). */
 export type XmlSpreadsheetMode = "excel" | "throws" | "values" | "garbage" | "disagrees";
+
+/** What setting Range.Value(11, xml) does (see 23 in the header). */
+export type XmlSpreadsheetWriteMode = "excel" | "values" | "throws" | "ignored";
 
 /** What Range.Merge does on a multi-area range (see 18c in the header). */
 export type MultiAreaMergeMode = "areas" | "box" | "first" | "throws";
@@ -138,6 +163,7 @@ export interface FakeEtOptions {
   withEnum?: boolean;
   methodMembers?: boolean;
   xmlSpreadsheet?: XmlSpreadsheetMode;
+  xmlSpreadsheetWrite?: XmlSpreadsheetWriteMode;
 }
 
 const ERROR_CODES: Record<string, number> = { "#NULL!": 2000, "#DIV/0!": 2007, "#VALUE!": 2015, "#REF!": 2023, "#NAME?": 2029, "#NUM!": 2036, "#N/A": 2042 };
@@ -277,6 +303,8 @@ export class FakeEtState {
   readonly methodMembers: boolean;
   /** What Range.Value(11) does; may be changed between calls (a test's "another build"). */
   xmlSpreadsheet: XmlSpreadsheetMode;
+  /** What setting Range.Value(11, xml) does (23); may be changed between calls. */
+  xmlSpreadsheetWrite: XmlSpreadsheetWriteMode;
   /** What Range.Merge does on a multi-area range (18c). */
   multiAreaMerge: MultiAreaMergeMode;
 
@@ -285,6 +313,7 @@ export class FakeEtState {
     this.withEnum = options.withEnum ?? false;
     this.methodMembers = options.methodMembers ?? false;
     this.xmlSpreadsheet = options.xmlSpreadsheet ?? "excel";
+    this.xmlSpreadsheetWrite = options.xmlSpreadsheetWrite ?? "excel";
     this.multiAreaMerge = options.multiAreaMerge ?? "areas";
   }
 
@@ -567,7 +596,12 @@ class Range {
    * A method in WPS; assigning to it is caught by the counting proxy and writes nothing. With
    * xlRangeValueXMLSpreadsheet (11), the range as XML Spreadsheet text (see 19 in the header).
    */
-  Value(type?: unknown): unknown {
+  Value(type?: unknown, value?: unknown): unknown {
+    // (Given a second argument, the property is set: Range.Value(RangeValueDataType, value), see 2.)
+    if (arguments.length >= 2) {
+      this.setValue(type, value);
+      return undefined;
+    }
     if (type === undefined || type === 10) return this.Value2;
     if (type !== 11) fail(`Range.Value(${String(type)}): not an XlRangeValueDataType this fake models`, 1004);
     const mode = this.state.xmlSpreadsheet;
@@ -577,6 +611,22 @@ class Range {
     this.guardCells();
     if (this.areas.length > 1) fail("Range.Value(11): a noncontiguous range cannot be given in the XML spreadsheet format", 1004);
     return xmlSpreadsheet(this.sheet, this.first, mode === "disagrees");
+  }
+  /** Range.Value(type) = value: the default type as Value2; 11 an XML Spreadsheet (see 23 in the header). */
+  private setValue(type: unknown, value: unknown): void {
+    if (type === undefined || type === 10) {
+      this.Value2 = value;
+      return;
+    }
+    if (type !== 11) fail(`Range.Value(${String(type)}): not an XlRangeValueDataType this fake models`, 1004);
+    const mode = this.state.xmlSpreadsheetWrite;
+    if (mode === "throws") fail("Range.Value(11): 不支持此参数 / this build does not support setting the argument", 1004);
+    if (mode === "ignored") return;
+    this.guardCells();
+    this.guardWrite();
+    if (this.areas.length > 1) fail("Range.Value(11): a noncontiguous range cannot be set in the XML spreadsheet format", 1004);
+    if (typeof value !== "string") fail("Range.Value(11): not XML Spreadsheet text", 1004);
+    setXmlSpreadsheet(this.sheet, this.first, value, mode === "values");
   }
   get Formula(): unknown {
     return this.grid((c) => {
@@ -668,6 +718,12 @@ class Range {
     const ws = new Set<number | undefined>();
     for (const a of this.areas) for (let c = a.left; c <= a.right; c++) ws.add(this.sheet.columnWidths.get(c));
     return ws.size === 1 ? ([...ws][0] ?? 8.38) : null;
+  }
+  /** One height when every row of the range has it, else null; a row never given one reads WPS's default for 宋体 11 (13.5 points, an assumption: the adapter compares only heights it set). */
+  get RowHeight(): unknown {
+    const hs = new Set<number>();
+    for (const a of this.areas) for (let r = a.top; r <= a.bottom; r++) hs.add(this.sheet.rowHeights.get(r) ?? 13.5);
+    return hs.size === 1 ? [...hs][0] : null;
   }
   set RowHeight(v: unknown) {
     this.guardWrite();
@@ -857,6 +913,139 @@ function xmlSpreadsheet(sheet: FakeEtSheet, area: MergedRange, bare: boolean): s
     `<Styles><Style ss:ID="Default" ss:Name="Normal"><Alignment ss:Vertical="Bottom"/></Style>${styleText}</Styles>` +
     `<Worksheet ss:Name="${xmlEscape(sheet.name)}"><Table ss:ExpandedColumnCount="${area.right - area.left + 1}" ss:ExpandedRowCount="${area.bottom - area.top + 1}" x:FullColumns="1" x:FullRows="1">${rowsOut.join("")}</Table></Worksheet></Workbook>`
   );
+}
+
+const XML_H_ALIGN: Record<string, number> = { Left: -4131, Center: -4108, Right: -4152, General: 1 };
+const XML_V_ALIGN: Record<string, number> = { Top: -4160, Center: -4108, Bottom: -4107 };
+const XML_BORDER_INDEX: Record<string, number> = { Left: 7, Top: 8, Bottom: 9, Right: 10 };
+/** ss:Weight 0 hairline … 3 thick as XlBorderWeight: xlHairline 1, xlThin 2, xlMedium -4138, xlThick 4. */
+const XML_BORDER_WEIGHT: Record<string, number> = { "0": 1, "1": 2, "2": -4138, "3": 4 };
+const xmlColour = (hex: string | undefined): number | undefined => {
+  const m = /^#([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})$/.exec(hex ?? "");
+  return m ? parseInt(m[1] as string, 16) + parseInt(m[2] as string, 16) * 256 + parseInt(m[3] as string, 16) * 65536 : undefined;
+};
+
+/**
+ * Range.Value(11) = text (23): the first Worksheet's Table laid over the range from its top-left
+ * cell. Every cell of the range starts fresh (as pasted over); each Cell's Data becomes its value as
+ * given (a String is text, never parsed as typed input); unless `valuesOnly`, its style (by
+ * ss:StyleID, else its Row's) gives the number format, font, fill, alignment and borders, a
+ * MergeAcross / MergeDown merges the area (its cells all take the first cell's style: the merged
+ * cell is one cell in the text), and a Row's ss:Height its height. A cell or an area outside the
+ * range, an unknown style or a bad index fails (run-time error 1004) and writes nothing.
+ */
+function setXmlSpreadsheet(sheet: FakeEtSheet, area: MergedRange, text: string, valuesOnly: boolean): void {
+  let root: XmlElement;
+  try {
+    root = parseXml(text, "Range.Value(11)").root;
+  } catch {
+    fail("Range.Value(11): the text is not XML", 1004);
+  }
+  const kids = (el: XmlElement, local: string) => el.children.filter((c) => c.local === local);
+  const attr = (el: XmlElement, local: string): string | undefined => {
+    for (const [k, v] of Object.entries(el.attrs)) if (k === local || k.endsWith(`:${local}`)) return v;
+    return undefined;
+  };
+  if (root.local !== "Workbook") fail("Range.Value(11): no Workbook", 1004);
+  type Style = Omit<FakeCell, "value" | "formula">;
+  const styles = new Map<string, Style>();
+  for (const group of kids(root, "Styles")) {
+    for (const s of kids(group, "Style")) {
+      const id = attr(s, "ID");
+      if (id === undefined) continue;
+      const style: Style = {};
+      for (const part of s.children) {
+        if (part.local === "NumberFormat") {
+          const f = attr(part, "Format");
+          if (f !== undefined && f !== "" && f !== "General") style.numberFormat = f;
+        } else if (part.local === "Font") {
+          const font: NonNullable<FakeCell["font"]> = {};
+          if (attr(part, "Bold") === "1") font.bold = true;
+          if (attr(part, "Italic") === "1") font.italic = true;
+          const size = attr(part, "Size");
+          if (size !== undefined) font.size = Number(size);
+          const color = xmlColour(attr(part, "Color"));
+          if (color !== undefined) font.color = color;
+          style.font = font;
+        } else if (part.local === "Interior") {
+          const color = xmlColour(attr(part, "Color"));
+          if (color !== undefined && attr(part, "Pattern") === "Solid") style.fill = color;
+        } else if (part.local === "Alignment") {
+          const h = attr(part, "Horizontal");
+          const v = attr(part, "Vertical");
+          if (h !== undefined && XML_H_ALIGN[h] !== undefined) style.horizontal = XML_H_ALIGN[h];
+          if (v !== undefined && XML_V_ALIGN[v] !== undefined) style.vertical = XML_V_ALIGN[v];
+          if (attr(part, "WrapText") === "1") style.wrap = true;
+        } else if (part.local === "Borders") {
+          const borders: Record<number, FakeBorder> = {};
+          for (const b of kids(part, "Border")) {
+            const index = XML_BORDER_INDEX[attr(b, "Position") ?? ""];
+            if (index === undefined || attr(b, "LineStyle") !== "Continuous") continue;
+            borders[index] = { lineStyle: 1, weight: XML_BORDER_WEIGHT[attr(b, "Weight") ?? "0"] ?? 1 };
+          }
+          style.borders = borders;
+        }
+      }
+      styles.set(id, style);
+    }
+  }
+  const worksheet = kids(root, "Worksheet")[0];
+  const table = worksheet ? kids(worksheet, "Table")[0] : undefined;
+  if (!table) fail("Range.Value(11): no Worksheet / Table", 1004);
+  const height = area.bottom - area.top + 1;
+  const width = area.right - area.left + 1;
+  type Placed = { row: number; col: number; value: StoredValue; style: Style | undefined; across: number; down: number };
+  const placed: Placed[] = [];
+  const heights = new Map<number, number>();
+  const index = (text: string | undefined, after: number): number => {
+    if (text === undefined) return after + 1;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n <= after) fail(`Range.Value(11): bad ss:Index ${text}`, 1004);
+    return n;
+  };
+  let row = 0;
+  for (const r of kids(table, "Row")) {
+    row = index(attr(r, "Index"), row);
+    if (row > height) fail("Range.Value(11): a row outside the range", 1004);
+    const h = attr(r, "Height");
+    if (h !== undefined) heights.set(row, Number(h));
+    let col = 0;
+    for (const c of kids(r, "Cell")) {
+      col = index(attr(c, "Index"), col);
+      const across = Number(attr(c, "MergeAcross") ?? 0);
+      const down = Number(attr(c, "MergeDown") ?? 0);
+      if (col + across > width || row + down > height) fail("Range.Value(11): a cell outside the range", 1004);
+      const styleId = attr(c, "StyleID") ?? attr(r, "StyleID");
+      const style = styleId === undefined ? undefined : styles.get(styleId);
+      if (styleId !== undefined && !style) fail(`Range.Value(11): no style ${styleId}`, 1004);
+      const data = kids(c, "Data")[0];
+      let value: StoredValue = null;
+      if (data) {
+        const type = attr(data, "Type");
+        const t = data.text;
+        if (type === "Number") value = Number(t);
+        else if (type === "Boolean") value = t === "1";
+        else if (type === "Error") value = { error: t };
+        else if (type === "DateTime") value = (Date.parse(`${t}Z`) - Date.UTC(1899, 11, 30)) / 86400000;
+        else value = t;
+      }
+      placed.push({ row, col, value, style, across, down });
+      col += across;
+    }
+  }
+  // Pasted over: the range's cells and merged areas start fresh.
+  for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) sheet.cells.delete(`${r},${c}`);
+  sheet.merges = sheet.merges.filter((m) => m.bottom < area.top || m.top > area.bottom || m.right < area.left || m.left > area.right);
+  for (const p of placed) {
+    const top = area.top + p.row - 1;
+    const left = area.left + p.col - 1;
+    const cell = sheet.cell(top, left);
+    cell.value = p.value;
+    if (valuesOnly) continue;
+    for (let r = top; r <= top + p.down; r++) for (let c = left; c <= left + p.across; c++) Object.assign(sheet.cell(r, c), structuredClone(p.style ?? {}));
+    if (p.across > 0 || p.down > 0) sheet.merges.push({ top, left, bottom: top + p.down, right: left + p.across });
+  }
+  if (!valuesOnly) for (const [r, h] of heights) sheet.rowHeights.set(area.top + r - 1, h);
 }
 
 class Worksheet {
@@ -1153,7 +1342,7 @@ function bridge(state: FakeEtState): { app: unknown; unwrap: (x: unknown) => unk
         const v = Reflect.get(t, key, t);
         if (typeof v === "function") {
           return (...args: unknown[]) => {
-            note("call", `${path}.${String(key)}(${args.map((a) => (typeof a === "object" && a !== null ? "…" : JSON.stringify(a))).join(",")})`);
+            note("call", `${path}.${String(key)}(${args.map((a) => (typeof a === "object" && a !== null ? "…" : typeof a === "string" && a.startsWith("<?xml") ? "<xml…>" : JSON.stringify(a))).join(",")})`);
             return wrap((v as (...a: unknown[]) => unknown).apply(t, args.map(unwrap)), `${path}.${String(key)}()`);
           };
         }
@@ -1270,7 +1459,7 @@ export function seededState(sheets: readonly SeedSheet[], options: FakeEtOptions
 
 /** A copy of the workbook (sheets and their contents; not the call counts or the log): the same state written two ways, compared. */
 export function cloneState(state: FakeEtState): FakeEtState {
-  const copy = new FakeEtState({ errors: state.errors, withEnum: state.withEnum, methodMembers: state.methodMembers, xmlSpreadsheet: state.xmlSpreadsheet });
+  const copy = new FakeEtState({ errors: state.errors, withEnum: state.withEnum, methodMembers: state.methodMembers, xmlSpreadsheet: state.xmlSpreadsheet, xmlSpreadsheetWrite: state.xmlSpreadsheetWrite });
   for (const s of state.sheets) {
     const sheet = copy.addSheet(s.name);
     sheet.cells = new Map([...s.cells].map(([k, c]) => [k, structuredClone(c)]));
@@ -1299,6 +1488,12 @@ export function cloneState(state: FakeEtState): FakeEtState {
  */
 export function shown(sheet: FakeEtSheet): unknown {
   const cells: [string, FakeCell][] = [];
+  // A cell a merged area covers shows only its part of the area's border and its fill (the area is
+  // drawn as one cell: its font, alignment, format are not seen).
+  const covered = (k: string) => {
+    const [r = 0, c = 0] = k.split(",").map(Number);
+    return sheet.merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && !(r === m.top && c === m.left));
+  };
   for (const [k, c] of [...sheet.cells].sort(([a], [b]) => { const [ar = 0, ac = 0] = a.split(",").map(Number); const [br = 0, bc = 0] = b.split(",").map(Number); return ar - br || ac - bc; })) {
     const out: FakeCell = { value: c.value };
     if (c.formula !== undefined) out.formula = c.formula;
@@ -1311,9 +1506,15 @@ export function shown(sheet: FakeEtSheet): unknown {
     if (c.wrap === true) out.wrap = true;
     if (c.horizontal !== undefined && c.horizontal !== 1) out.horizontal = c.horizontal;
     if (c.vertical !== undefined && c.vertical !== -4107) out.vertical = c.vertical;
-    // (LineStyle xlLineStyleNone: no line, as a fresh cell.)
-    const lines = Object.entries(c.borders ?? {}).filter(([, b]) => b.lineStyle !== undefined && b.lineStyle !== -4142);
+    // (LineStyle xlLineStyleNone: no line, as a fresh cell. A cell's inside lines, xlInsideVertical 11
+    // and xlInsideHorizontal 12, are not drawn by themselves: the Borders collection gives every cell
+    // its four edges too, and a line between two cells is one's right / bottom edge or the other's
+    // left / top edge — which a sheet written through Range.Value(11) has alone, 23.)
+    const lines = Object.entries(c.borders ?? {}).filter(([i, b]) => Number(i) <= 10 && b.lineStyle !== undefined && b.lineStyle !== -4142);
     if (lines.length > 0) out.borders = Object.fromEntries(lines);
+    if (covered(k)) {
+      for (const key of ["numberFormat", "font", "wrap", "horizontal", "vertical"] as const) delete out[key];
+    }
     if (Object.keys(out).length === 1 && out.value === null) continue;
     cells.push([k, out]);
   }
