@@ -139,7 +139,9 @@
  *     Whether formatting comes through is not documented for WPS (nor clearly for Excel: "only
  *     values" may mean either), so the switch `xmlSpreadsheetWrite` plays the builds it may be —
  *     "excel" (default, as above), "values" (values only: no format, style, merge or height),
- *     "throws", "ignored" (accepted, nothing written).
+ *     "throws", "ignored" (accepted, nothing written); `xmlWriteDrops` leaves one aspect or more out
+ *     (a number format, bold, italic, a font size or colour, a fill, wrapping, an alignment, borders,
+ *     merged areas, row heights): a build whose reader skips what it does not know.
  * Not modelled: calculation (formula cells keep the value they were given, null for a new one), the
  * look of numbers in Text (String(value)), chart rendering.
  */
@@ -153,6 +155,8 @@ export type XmlSpreadsheetMode = "excel" | "throws" | "values" | "garbage" | "di
 
 /** What setting Range.Value(11, xml) does (see 23 in the header). */
 export type XmlSpreadsheetWriteMode = "excel" | "values" | "throws" | "ignored";
+/** What a build may leave out when it sets Range.Value(11, xml) (23): one aspect of the text each. */
+export type XmlWriteAspect = "numberFormat" | "bold" | "italic" | "size" | "fontColor" | "fill" | "wrap" | "horizontal" | "vertical" | "borders" | "merges" | "heights";
 
 /** What Range.Merge does on a multi-area range (see 18c in the header). */
 export type MultiAreaMergeMode = "areas" | "box" | "first" | "throws";
@@ -164,6 +168,7 @@ export interface FakeEtOptions {
   methodMembers?: boolean;
   xmlSpreadsheet?: XmlSpreadsheetMode;
   xmlSpreadsheetWrite?: XmlSpreadsheetWriteMode;
+  xmlWriteDrops?: XmlWriteAspect[];
 }
 
 const ERROR_CODES: Record<string, number> = { "#NULL!": 2000, "#DIV/0!": 2007, "#VALUE!": 2015, "#REF!": 2023, "#NAME?": 2029, "#NUM!": 2036, "#N/A": 2042 };
@@ -305,6 +310,8 @@ export class FakeEtState {
   xmlSpreadsheet: XmlSpreadsheetMode;
   /** What setting Range.Value(11, xml) does (23); may be changed between calls. */
   xmlSpreadsheetWrite: XmlSpreadsheetWriteMode;
+  /** What such a build leaves out of the text it is given (23). */
+  xmlWriteDrops: XmlWriteAspect[];
   /** What Range.Merge does on a multi-area range (18c). */
   multiAreaMerge: MultiAreaMergeMode;
 
@@ -314,6 +321,7 @@ export class FakeEtState {
     this.methodMembers = options.methodMembers ?? false;
     this.xmlSpreadsheet = options.xmlSpreadsheet ?? "excel";
     this.xmlSpreadsheetWrite = options.xmlSpreadsheetWrite ?? "excel";
+    this.xmlWriteDrops = options.xmlWriteDrops ?? [];
     this.multiAreaMerge = options.multiAreaMerge ?? "areas";
   }
 
@@ -626,7 +634,7 @@ class Range {
     this.guardWrite();
     if (this.areas.length > 1) fail("Range.Value(11): a noncontiguous range cannot be set in the XML spreadsheet format", 1004);
     if (typeof value !== "string") fail("Range.Value(11): not XML Spreadsheet text", 1004);
-    setXmlSpreadsheet(this.sheet, this.first, value, mode === "values");
+    setXmlSpreadsheet(this.sheet, this.first, value, mode === "values", new Set(this.state.xmlWriteDrops));
   }
   get Formula(): unknown {
     return this.grid((c) => {
@@ -934,7 +942,7 @@ const xmlColour = (hex: string | undefined): number | undefined => {
  * cell is one cell in the text), and a Row's ss:Height its height. A cell or an area outside the
  * range, an unknown style or a bad index fails (run-time error 1004) and writes nothing.
  */
-function setXmlSpreadsheet(sheet: FakeEtSheet, area: MergedRange, text: string, valuesOnly: boolean): void {
+function setXmlSpreadsheet(sheet: FakeEtSheet, area: MergedRange, text: string, valuesOnly: boolean, drops: ReadonlySet<XmlWriteAspect>): void {
   let root: XmlElement;
   try {
     root = parseXml(text, "Range.Value(11)").root;
@@ -957,26 +965,26 @@ function setXmlSpreadsheet(sheet: FakeEtSheet, area: MergedRange, text: string, 
       for (const part of s.children) {
         if (part.local === "NumberFormat") {
           const f = attr(part, "Format");
-          if (f !== undefined && f !== "" && f !== "General") style.numberFormat = f;
+          if (f !== undefined && f !== "" && f !== "General" && !drops.has("numberFormat")) style.numberFormat = f;
         } else if (part.local === "Font") {
           const font: NonNullable<FakeCell["font"]> = {};
-          if (attr(part, "Bold") === "1") font.bold = true;
-          if (attr(part, "Italic") === "1") font.italic = true;
+          if (attr(part, "Bold") === "1" && !drops.has("bold")) font.bold = true;
+          if (attr(part, "Italic") === "1" && !drops.has("italic")) font.italic = true;
           const size = attr(part, "Size");
-          if (size !== undefined) font.size = Number(size);
+          if (size !== undefined && !drops.has("size")) font.size = Number(size);
           const color = xmlColour(attr(part, "Color"));
-          if (color !== undefined) font.color = color;
+          if (color !== undefined && !drops.has("fontColor")) font.color = color;
           style.font = font;
         } else if (part.local === "Interior") {
           const color = xmlColour(attr(part, "Color"));
-          if (color !== undefined && attr(part, "Pattern") === "Solid") style.fill = color;
+          if (color !== undefined && attr(part, "Pattern") === "Solid" && !drops.has("fill")) style.fill = color;
         } else if (part.local === "Alignment") {
           const h = attr(part, "Horizontal");
           const v = attr(part, "Vertical");
-          if (h !== undefined && XML_H_ALIGN[h] !== undefined) style.horizontal = XML_H_ALIGN[h];
-          if (v !== undefined && XML_V_ALIGN[v] !== undefined) style.vertical = XML_V_ALIGN[v];
-          if (attr(part, "WrapText") === "1") style.wrap = true;
-        } else if (part.local === "Borders") {
+          if (h !== undefined && XML_H_ALIGN[h] !== undefined && !drops.has("horizontal")) style.horizontal = XML_H_ALIGN[h];
+          if (v !== undefined && XML_V_ALIGN[v] !== undefined && !drops.has("vertical")) style.vertical = XML_V_ALIGN[v];
+          if (attr(part, "WrapText") === "1" && !drops.has("wrap")) style.wrap = true;
+        } else if (part.local === "Borders" && !drops.has("borders")) {
           const borders: Record<number, FakeBorder> = {};
           for (const b of kids(part, "Border")) {
             const index = XML_BORDER_INDEX[attr(b, "Position") ?? ""];
@@ -1043,9 +1051,9 @@ function setXmlSpreadsheet(sheet: FakeEtSheet, area: MergedRange, text: string, 
     cell.value = p.value;
     if (valuesOnly) continue;
     for (let r = top; r <= top + p.down; r++) for (let c = left; c <= left + p.across; c++) Object.assign(sheet.cell(r, c), structuredClone(p.style ?? {}));
-    if (p.across > 0 || p.down > 0) sheet.merges.push({ top, left, bottom: top + p.down, right: left + p.across });
+    if ((p.across > 0 || p.down > 0) && !drops.has("merges")) sheet.merges.push({ top, left, bottom: top + p.down, right: left + p.across });
   }
-  if (!valuesOnly) for (const [r, h] of heights) sheet.rowHeights.set(area.top + r - 1, h);
+  if (!valuesOnly && !drops.has("heights")) for (const [r, h] of heights) sheet.rowHeights.set(area.top + r - 1, h);
 }
 
 class Worksheet {
@@ -1342,7 +1350,7 @@ function bridge(state: FakeEtState): { app: unknown; unwrap: (x: unknown) => unk
         const v = Reflect.get(t, key, t);
         if (typeof v === "function") {
           return (...args: unknown[]) => {
-            note("call", `${path}.${String(key)}(${args.map((a) => (typeof a === "object" && a !== null ? "…" : typeof a === "string" && a.startsWith("<?xml") ? "<xml…>" : JSON.stringify(a))).join(",")})`);
+            note("call", `${path}.${String(key)}(${args.map((a) => (typeof a === "object" && a !== null ? "…" : typeof a === "string" && a.startsWith("<?xml") ? '"<xml…>"' : JSON.stringify(a))).join(",")})`);
             return wrap((v as (...a: unknown[]) => unknown).apply(t, args.map(unwrap)), `${path}.${String(key)}()`);
           };
         }
@@ -1459,7 +1467,7 @@ export function seededState(sheets: readonly SeedSheet[], options: FakeEtOptions
 
 /** A copy of the workbook (sheets and their contents; not the call counts or the log): the same state written two ways, compared. */
 export function cloneState(state: FakeEtState): FakeEtState {
-  const copy = new FakeEtState({ errors: state.errors, withEnum: state.withEnum, methodMembers: state.methodMembers, xmlSpreadsheet: state.xmlSpreadsheet, xmlSpreadsheetWrite: state.xmlSpreadsheetWrite });
+  const copy = new FakeEtState({ errors: state.errors, withEnum: state.withEnum, methodMembers: state.methodMembers, xmlSpreadsheet: state.xmlSpreadsheet, xmlSpreadsheetWrite: state.xmlSpreadsheetWrite, xmlWriteDrops: [...state.xmlWriteDrops] });
   for (const s of state.sheets) {
     const sheet = copy.addSheet(s.name);
     sheet.cells = new Map([...s.cells].map(([k, c]) => [k, structuredClone(c)]));
