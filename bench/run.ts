@@ -11,8 +11,9 @@
  * - Excel mode: context.sync() calls and the largest payload of a full recompute of 12 and 120
  *   months through the counting fake (bench/excel-mode.ts; budget: 1 read + 1 write, < 5 MB);
  * - WPS mode: bridge calls of a full recompute of 12 and 120 months and of the pane's first read,
- *   through the counting fake of ET's object model (bench/wps-mode.ts; budget: ≤ 10 calls a sheet,
- *   not growing with the cells);
+ *   through the counting fake of ET's object model (bench/wps-mode.ts; budget: ≤ 10 calls a sheet
+ *   for every recompute a clerk repeats in an open pane; the pane's once-only first read and first
+ *   recompute not growing with the workbook, each product sheet the same calls at 12 and 120 months);
  * - task pane: initial JS of the production build, gzip (budget ≤ 250 KB), and navigation →
  *   interactive in headless Chromium (bench/pane.ts).
  * Ends with one table: figure | value | budget | holds?

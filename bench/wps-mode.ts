@@ -13,11 +13,12 @@
  * format, merged areas), not its cells; per write, a Range call and a set per rectangle of cells,
  * per number format, per value of each style property, per border kind, per merge call.
  * `purposes` sorts every call of the fake's log by what it is for (printed for each workbook).
- * Budget: ≤ 10 calls a sheet (issue 16: "a few calls per sheet"); printed against it, not asserted.
- * Two paths, both printed: the documented one (`xmlLayout: false`, what a WPS that refuses
- * Range.Value(11) costs), and Range.Value(11) (the adapter's default: each sheet's formats and
- * merged areas from one XML Spreadsheet answer, once checked against the documented path on the
- * pane's first read). test/hosts/wps/wps-budget.test.ts asserts the Value(11) counts exactly.
+ * Three paths, all printed: Range.Value(11) (the adapter's default: each sheet's formats and merged
+ * areas from one XML Spreadsheet answer, checked against the documented path on the pane's first
+ * read; each fresh sheet's cells set in one XML Spreadsheet text, checked on the first sheet written
+ * so), Value(11) to read only, and the documented one (`xmlLayout: false, xmlWrites: false`: what a
+ * WPS that refuses Range.Value(11) costs). test/hosts/wps/wps-budget.test.ts asserts the Value(11)
+ * counts exactly. Budgets: see WPS_CALLS_PER_SHEET_BUDGET.
  * A third scenario: a month's indicator edited in the open pane, then 全部重算 again — the sheets the
  * pane wrote whole are written as their difference (sheetDiff), the case of a clerk's working session.
  * Multi-area merges (one Range.Merge per kind, checked once a pane) are on in every line.

@@ -46,7 +46,16 @@
  *   small number that is also a CVErr code (2007 …) costs 2 more (its Text), see `decodeError`.
  *   A month scorecard re-read in an open pane: 7 for the sheet, 1 question of formats (its numbers),
  *   10 of merged areas (4 tiles, 6 rectangles around them): 29 calls.
- * - apply(): per rectangle of written cells, Range + Value2 (one 2-D array; a fresh sheet's values in
+ * - apply(), a fresh sheet (付款结算, 计算说明, 撤销记录 written whole): its cells — values, number formats,
+ *   styles, merged areas, row heights — in one Range("A1:…").Value(11, text) (xml-spreadsheet-write.ts),
+ *   then its column widths, formulas, print setup, highlights, lists, frozen panes and chart the
+ *   documented way. Undocumented on WPS: what a pane has not seen such a write keep is read back
+ *   (`checkXmlWrite`: every value of the first sheet; on each sheet the first cell of each new format,
+ *   style value, merged areas, row heights); a refusal or a difference writes that sheet again in its
+ *   place the documented way, for the pane's life, with a `skipped` line. 撤销记录 52 calls (with the
+ *   first check), 付款结算 97 (with its own), 计算说明 34 whatever its months.
+ * - apply() the documented way (owned cells; fresh sheets when Value(11) is off or cannot say them):
+ *   per rectangle of written cells, Range + Value2 (one 2-D array; a fresh sheet's values in
  *   one array over the box of its cells unless it is mostly blank); a format the read of the same
  *   action found on a written cell (a score already "0.00") not set again; per number format, Range +
  *   NumberFormat on the multi-area range of its blocks ("A1:B2,D4", cut under 255 characters); per
@@ -869,6 +878,8 @@ export class WpsAdapter implements WorkbookAdapter {
   private multiMerge: "probe" | "on" | "off";
   /** Range.Value(11) set in this pane: "probe" until the first sheet written so is checked, then "on"; "off" for the pane's life. */
   private xmlWrite: "probe" | "on" | "off";
+  /** What this pane has seen a Range.Value(11) write keep (`checkXmlWrite`'s keys: a format, a style value, merged areas, heights). */
+  private readonly xmlChecked = new Set<string>();
 
   constructor(
     private readonly application: () => EtApplication,
@@ -1765,9 +1776,10 @@ export class WpsAdapter implements WorkbookAdapter {
 
   /**
    * A fresh sheet's cells in one call, Range(A1:…).Value(11, text), then its formulas (the text's
-   * are R1C1: set the documented way). The first sheet of a pane written so is checked
-   * (`checkXmlWrite`); a refusal, or anything not as written, turns it off for the pane's life and
-   * the sheet is written again the documented way (`RefillSheet`).
+   * are R1C1: set the documented way). What the pane has not seen kept yet is checked
+   * (`checkXmlWrite`: all of the first sheet, what is new on a later one); a refusal, or anything
+   * not as written, turns it off for the pane's life and the sheet is written again the documented
+   * way (`RefillSheet`).
    */
   private fillFromXml(ws: EtWorksheet, ranges: RangeCache, x: SheetXml): void {
     try {
@@ -1778,8 +1790,7 @@ export class WpsAdapter implements WorkbookAdapter {
     }
     const at = new Map(x.formulaCells.map((c) => [`${c.row},${c.col}`, c]));
     for (const rect of exactRects(x.formulaCells)) WpsAdapter.setArray(ranges, rect, "Formula", (r, c) => `=${at.get(`${r},${c}`)?.formula ?? ""}`);
-    if (this.xmlWrite !== "probe") return;
-    const wrong = WpsAdapter.checkXmlWrite(ranges, x);
+    const wrong = WpsAdapter.checkXmlWrite(ranges, x, this.xmlChecked, this.xmlWrite === "probe");
     if (wrong) {
       this.xmlWriteOff(wrong.zh, wrong.en);
       throw new RefillSheet();
@@ -1788,14 +1799,19 @@ export class WpsAdapter implements WorkbookAdapter {
   }
 
   /**
-   * The first sheet a pane writes through Range.Value(11), read back the documented way: every value
-   * (Value2 of the range), and for each number format, each value of each style property, the first
-   * merged area and the first row height, the first cell that has it. What differs, or null.
-   * Values catch a build that ignores the text; the rest one that keeps the values only.
+   * A sheet just written through Range.Value(11), read back the documented way where this pane has
+   * not seen the text kept yet: on its first such sheet (`values`) every value (Value2 of the range);
+   * on every sheet, what it has that no sheet before had — a number format, an alignment or a border
+   * kind (each value: their spelling differs), bold, italic, wrapping, a font size, a font colour, a
+   * fill (each kind once: a number is a number), merged areas, row heights — at the first cell that
+   * has it (a later sheet with a new format or a medium border costs a question or two; one with
+   * nothing new, none). What differs, or null — and then what was checked is added to `checked`.
+   * Values catch a build that ignores the text; the rest one that keeps the values only, or leaves
+   * something out.
    */
-  private static checkXmlWrite(ranges: RangeCache, x: SheetXml): { zh: string; en: string } | null {
-    const grid = rows(ranges.range(x.address).Value2);
-    for (const c of x.cells) {
+  private static checkXmlWrite(ranges: RangeCache, x: SheetXml, checked: Set<string>, values: boolean): { zh: string; en: string } | null {
+    const grid = values ? rows(ranges.range(x.address).Value2) : [];
+    for (const c of values ? x.cells : []) {
       if (c.formula !== undefined) continue;
       const got = grid[c.row - 1]?.[c.col - 1];
       const blank = (v: unknown) => v === null || v === undefined || v === "";
@@ -1803,7 +1819,7 @@ export class WpsAdapter implements WorkbookAdapter {
     }
     const firsts = new Map<string, { address: string; check: () => boolean; what: [string, string] }>();
     const first = (key: string, address: string, what: [string, string], check: () => boolean) => {
-      if (!firsts.has(key)) firsts.set(key, { address, check, what });
+      if (!firsts.has(key) && !checked.has(key)) firsts.set(key, { address, check, what });
     };
     const num = (v: unknown, want: number) => Number(v) === want;
     for (const c of x.cells) {
@@ -1812,9 +1828,9 @@ export class WpsAdapter implements WorkbookAdapter {
       if (c.numberFormat !== undefined && c.numberFormat !== "General") first(`nf ${c.numberFormat}`, a, ["数字格式", "number format"], () => ranges.range(a).NumberFormat === c.numberFormat);
       if (s.bold === true) first("bold", a, ["加粗", "bold"], () => ranges.font(a).Bold === true);
       if (s.italic === true) first("italic", a, ["倾斜", "italic"], () => ranges.font(a).Italic === true);
-      if (s.fontSize !== undefined) first(`size ${s.fontSize}`, a, ["字号", "font size"], () => num(ranges.font(a).Size, s.fontSize as number));
-      if (s.fontColor !== undefined) first(`colour ${s.fontColor}`, a, ["字体颜色", "font colour"], () => num(ranges.font(a).Color, bgr(s.fontColor as string)));
-      if (s.fill !== undefined) first(`fill ${s.fill}`, a, ["填充色", "fill"], () => num(ranges.interior(a).Color, bgr(s.fill as string)));
+      if (s.fontSize !== undefined) first("size", a, ["字号", "font size"], () => num(ranges.font(a).Size, s.fontSize as number));
+      if (s.fontColor !== undefined) first("colour", a, ["字体颜色", "font colour"], () => num(ranges.font(a).Color, bgr(s.fontColor as string)));
+      if (s.fill !== undefined) first("fill", a, ["填充色", "fill"], () => num(ranges.interior(a).Color, bgr(s.fill as string)));
       if (s.wrap === true) first("wrap", a, ["自动换行", "wrapping"], () => ranges.range(a).WrapText === true);
       if (s.horizontal !== undefined) first(`h ${s.horizontal}`, a, ["水平对齐", "horizontal alignment"], () => num(ranges.range(a).HorizontalAlignment, H_ALIGN[s.horizontal as keyof typeof H_ALIGN]));
       if (s.vertical !== undefined) first(`v ${s.vertical}`, a, ["垂直对齐", "vertical alignment"], () => num(ranges.range(a).VerticalAlignment, V_ALIGN[s.vertical as keyof typeof V_ALIGN]));
@@ -1831,6 +1847,7 @@ export class WpsAdapter implements WorkbookAdapter {
     const height = x.heights[0];
     if (height) first("height", `A${height.row}`, ["行高", "row height"], () => num(ranges.range(`A${height.row}`).RowHeight, height.size));
     for (const { address, check, what } of firsts.values()) if (!check()) return { zh: `${address} 的${what[0]}未按写入保留`, en: `the ${what[1]} of ${address} did not come through` };
+    for (const key of firsts.keys()) checked.add(key);
     return null;
   }
 

@@ -187,7 +187,8 @@ export function sheetXml(spec: SheetSpec): SheetXml | null {
       const id = styleOf(c);
       if (id !== undefined) cellAttrs.push(`ss:StyleID="${id}"`);
       let data = "";
-      if (c.formula === undefined && c.value !== null) {
+      // (An empty text is an empty cell, as Value2 = "" makes it.)
+      if (c.formula === undefined && c.value !== null && c.value !== "") {
         const v = c.value;
         if (typeof v === "string" && NOT_XML.test(v)) return null;
         const [type, text] = typeof v === "number" ? ["Number", String(v)] : typeof v === "boolean" ? ["Boolean", v ? "1" : "0"] : ["String", escapeXml(v)];
@@ -211,7 +212,7 @@ export function sheetXml(spec: SheetSpec): SheetXml | null {
     cols,
     cells,
     merges,
-    heights: [...heights].sort((a, b) => a[0] - b[0]).map(([row, size]) => ({ row, size })),
+    heights: rowNumbers.filter((r) => heights.has(r)).map((row) => ({ row, size: heights.get(row) as number })),
     formulaCells: cells.filter((c) => c.formula !== undefined),
   };
 }

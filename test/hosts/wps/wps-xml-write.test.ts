@@ -84,6 +84,41 @@ describe("the text (sheetXml)", () => {
     expect([x.rows, x.cols]).toEqual([9, 3]);
   });
 
+  it("the whole text of a small sheet, exactly", () => {
+    const x = sheetXml({
+      name: "小<表>",
+      cells: [
+        { address: "A1", value: "甲", style: { bold: true } },
+        { address: "D1", value: 1.5, numberFormat: "0.00" },
+        { address: "C2", value: null, formula: "D1*2", style: { bold: true } },
+        { address: "E2", value: "" , style: { bold: true } },
+        { address: "A4", value: true },
+      ],
+      // B1:C1's first cell is not in the spec; E3:E4 merges down only.
+      merges: ["B1:C1", "E3:E4"],
+      rowHeights: { 2: 20.25 },
+    });
+    expect(x?.xml).toBe(
+      `<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n` +
+        `<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40">` +
+        `<Styles><Style ss:ID="s1"><Font ss:Bold="1"/></Style><Style ss:ID="s2"><NumberFormat ss:Format="0.00"/></Style></Styles>` +
+        `<Worksheet ss:Name="小&lt;表&gt;"><Table ss:ExpandedColumnCount="5" ss:ExpandedRowCount="4">` +
+        `<Row><Cell ss:StyleID="s1"><Data ss:Type="String">甲</Data></Cell><Cell ss:MergeAcross="1"></Cell><Cell ss:StyleID="s2"><Data ss:Type="Number">1.5</Data></Cell></Row>` +
+        `<Row ss:AutoFitHeight="0" ss:Height="20.25"><Cell ss:Index="3" ss:StyleID="s1"></Cell><Cell ss:Index="5" ss:StyleID="s1"></Cell></Row>` +
+        `<Row><Cell ss:Index="5" ss:MergeDown="1"></Cell></Row>` +
+        `<Row><Cell><Data ss:Type="Boolean">1</Data></Cell></Row>` +
+        `</Table></Worksheet></Workbook>`,
+    );
+    expect(x?.address).toBe("A1:E4");
+    expect(x?.heights).toEqual([{ row: 2, size: 20.25 }]);
+    // No merged area to reach the last column: the cells give the range.
+    expect(sheetXml({ name: "d", cells: [{ address: "D2", value: 1 }, { address: "B5", value: 2 }], merges: [] })?.address).toBe("A1:D5");
+    expect(sheetXml({ name: "h", cells: [{ address: "A1", value: 1 }], merges: [], rowHeights: { 7: 30, 3: 12 } })?.heights).toEqual([
+      { row: 3, size: 12 },
+      { row: 7, size: 30 },
+    ]);
+  });
+
   it("each property as the XML Spreadsheet Reference spells it", () => {
     expect(styleBody({ bold: true, italic: true, fontSize: 14, fontColor: "#59595a" }, undefined)).toBe(`<Font ss:Bold="1" ss:Italic="1" ss:Size="14" ss:Color="#59595A"/>`);
     expect(styleBody({ horizontal: "center", vertical: "middle", wrap: true }, undefined)).toBe(`<Alignment ss:Horizontal="Center" ss:Vertical="Center" ss:WrapText="1"/>`);
@@ -165,11 +200,15 @@ describe("the text (sheetXml)", () => {
     expect(sheetXml({ ...base(), cells: [base().cells[0] as never, { address: "B1", value: null, style: { border: "medium" } }] })).toBeNull();
     expect(sheetXml({ ...base(), cells: [base().cells[0] as never, { address: "B1", value: null, style: { border: "thin", fill: "#FF0000" } }] })).toBeNull();
     expect(sheetXml({ ...base(), cells: [base().cells[0] as never] })).toBeNull();
+    expect(sheetXml({ ...base(), cells: [...base().cells, { address: "B1", value: null, formula: "1+1", style: { border: "thin" } }] })).toBeNull();
+    // "none" is no border: the same look as a cell without one
+    expect(sheetXml({ name: "n", cells: [{ address: "A1", value: "a" }, { address: "B1", value: null, style: { border: "none" } }], merges: ["A1:B1"] })).not.toBeNull();
     // what is not seen in a covered cell may differ: its font, its format
     expect(sheetXml({ ...base(), cells: [base().cells[0] as never, { address: "B1", value: null, numberFormat: "0.00", style: { border: "thin", bold: true } }] })).not.toBeNull();
     // a formula in a text cell; a character XML cannot carry
     expect(sheetXml({ name: "f", cells: [{ address: "A1", value: null, formula: "1+1", numberFormat: "@" }], merges: [] })).toBeNull();
     expect(sheetXml({ name: "f", cells: [{ address: "A1", value: null, formula: "1+1", numberFormat: "0" }], merges: [] })).not.toBeNull();
+    expect(sheetXml({ name: "f", cells: [{ address: "A1", value: 1 }, { address: "A2", value: null, formula: "1+1", numberFormat: "@" }], merges: [] })).toBeNull();
     expect(sheetXml({ name: "c", cells: [{ address: "A1", value: "\uD800" }], merges: [] })).toBeNull();
     expect(sheetXml({ name: "c", cells: [{ address: "A1", value: "a\u0001" }], merges: [] })).toBeNull();
     expect(sheetXml({ name: "c", cells: [{ address: "A1", value: "😀" }], merges: [] })).not.toBeNull();
@@ -208,9 +247,10 @@ describe("the sheet the text makes is the sheet the documented path makes", () =
     expect((await write([month])).sheets).toEqual(await documented([month]));
   }, 60_000);
 
-  it("a formula: its style from the text, the formula set after it", async () => {
-    const spec: SheetSpec = { name: "f", cells: [{ address: "A1", value: 2 }, { address: "B1", value: null, formula: "A1*2", numberFormat: "0.00", style: { bold: true } }], merges: [] };
-    const { sheets, log } = await write([spec]);
+  it("a formula: its style from the text, the formula set after it (its value, known or not, is not checked: WPS computes it)", async () => {
+    const spec: SheetSpec = { name: "f", cells: [{ address: "A1", value: 2 }, { address: "B1", value: 4, formula: "A1*2", numberFormat: "0.00", style: { bold: true } }, { address: "C1", value: "", style: { italic: true } }], merges: [] };
+    const { sheets, log, adapter } = await write([spec]);
+    expect(adapter.xmlWriteState).toBe("on");
     expect(log.some((l) => l.endsWith(".Formula="))).toBe(true);
     expect(sheets).toEqual(await documented([spec]));
   });
@@ -273,8 +313,56 @@ describe("what it costs", () => {
   });
 });
 
+describe("the check asks each property where it is", () => {
+  it("a first cell with no style: nothing asked there but its value; each property at the first cell that has it", async () => {
+    const spec: SheetSpec = {
+      name: "散",
+      cells: [
+        { address: "A1", value: "无格式" },
+        { address: "A2", value: 1, numberFormat: "0.00" },
+        { address: "A3", value: "b", style: { bold: true } },
+        { address: "A4", value: "i", style: { italic: true } },
+        { address: "A5", value: "s", style: { fontSize: 9 } },
+        { address: "A6", value: "c", style: { fontColor: "#FF0000" } },
+        { address: "A7", value: "f", style: { fill: "#00FF00" } },
+        { address: "A8", value: "w", style: { wrap: true } },
+        { address: "A9", value: "h", style: { horizontal: "right" } },
+        { address: "A10", value: "v", style: { vertical: "top" } },
+        { address: "A11", value: "t", style: { border: "thin" } },
+        { address: "A12", value: "m", style: { border: "medium" } },
+        { address: "B13", value: "合并" },
+      ],
+      merges: ["B13:C14"],
+      rowHeights: { 15: 40 },
+    };
+    const { adapter, log, sheets } = await write([spec]);
+    expect(adapter.xmlWriteState).toBe("on");
+    expect(sheets).toEqual(await documented([spec]));
+    const from = log.findIndex((l) => l.endsWith(`.Value(11,"<xml…>")`));
+    const asked = addressed(log.slice(from - 1)).slice(2).filter((l) => !l.endsWith("=") && !/\.(Font|Interior|Borders|MergeArea|PageSetup|Item\(7\))$/.test(l) && !/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(l));
+    expect(asked.slice(0, 16)).toEqual([
+      "A1:C15.Value2",
+      "A2.NumberFormat",
+      "A3.Font.Bold",
+      "A4.Font.Italic",
+      "A5.Font.Size",
+      "A6.Font.Color",
+      "A7.Interior.Color",
+      "A8.WrapText",
+      "A9.HorizontalAlignment",
+      "A10.VerticalAlignment",
+      "A11.Borders.Item().LineStyle",
+      "A11.Borders.Item().Weight",
+      "A12.Borders.Item().LineStyle",
+      "A12.Borders.Item().Weight",
+      "B13.MergeArea.Address(false,false)",
+      "A15.RowHeight",
+    ]);
+  });
+});
+
 describe("a build that does not keep what the text says: found on the first sheet, the documented path for the pane's life", () => {
-  const expectFellBack = async (fakeOptions: FakeEtOptions, reason: RegExp) => {
+  const expectFellBack = async (fakeOptions: FakeEtOptions, reason: RegExp, reasonZh?: string) => {
     const specs = [everything(), { ...everything(), name: "样表二" }];
     const { sheets, adapter, log, fake } = await write(specs, {}, fakeOptions);
     expect(adapter.xmlWriteState).toBe("off");
@@ -283,36 +371,53 @@ describe("a build that does not keep what the text says: found on the first shee
     const line = adapter.skipped.find((s) => s.feature === XML_WRITE_FEATURE);
     expect(line?.messageZh).toMatch(/^此版本 WPS 不能一次写入整张表（Range\.Value\(11\)：.+），已改为逐项写入：结果相同，写入调用较多。$/);
     expect(line?.messageEn).toMatch(reason);
+    if (reasonZh !== undefined) expect(line?.messageZh).toContain(`（Range.Value(11)：${reasonZh}）`);
     // Tried once: the second sheet goes the documented way without asking.
     expect(log.filter((l) => l.includes(".Value(11,"))).toHaveLength(1);
     return adapter;
   };
 
   it("refuses the argument (throws)", async () => {
-    await expectFellBack({ xmlSpreadsheetWrite: "throws" }, /\(Range\.Value\(11\): the call failed\)/);
+    await expectFellBack({ xmlSpreadsheetWrite: "throws" }, /\(Range\.Value\(11\): the call failed\)/, "调用出错");
   });
   it("takes the call and writes nothing", async () => {
-    await expectFellBack({ xmlSpreadsheetWrite: "ignored" }, /the value of A1 did not come through/);
+    await expectFellBack({ xmlSpreadsheetWrite: "ignored" }, /the value of A1 did not come through/, "A1 的值未按写入保留");
   });
   it("keeps the values only", async () => {
     await expectFellBack({ xmlSpreadsheetWrite: "values" }, /the bold of A1 did not come through/);
   });
-  const aspects: [XmlWriteAspect, string][] = [
-    ["numberFormat", "number format of B3"],
-    ["bold", "bold of A1"],
-    ["italic", "italic of A2"],
-    ["size", "font size of A1"],
-    ["fontColor", "font colour of A2"],
-    ["fill", "fill of A3"],
-    ["wrap", "wrapping of A2"],
-    ["horizontal", "horizontal alignment of A3"],
-    ["vertical", "vertical alignment of A1"],
-    ["borders", "border of A3"],
-    ["merges", "merged cells of A1"],
-    ["heights", "row height of A1"],
+  const aspects: [XmlWriteAspect, string, string][] = [
+    ["numberFormat", "number format of B3", "B3 的数字格式未按写入保留"],
+    ["bold", "bold of A1", "A1 的加粗未按写入保留"],
+    ["italic", "italic of A2", "A2 的倾斜未按写入保留"],
+    ["size", "font size of A1", "A1 的字号未按写入保留"],
+    ["fontColor", "font colour of A2", "A2 的字体颜色未按写入保留"],
+    ["fill", "fill of A3", "A3 的填充色未按写入保留"],
+    ["wrap", "wrapping of A2", "A2 的自动换行未按写入保留"],
+    ["horizontal", "horizontal alignment of A3", "A3 的水平对齐未按写入保留"],
+    ["vertical", "vertical alignment of A1", "A1 的垂直对齐未按写入保留"],
+    ["borders", "border of A3", "A3 的边框未按写入保留"],
+    ["merges", "merged cells of A1", "A1 的合并单元格未按写入保留"],
+    ["heights", "row height of A1", "A1 的行高未按写入保留"],
   ];
-  it.each(aspects)("leaves out %s", async (aspect, what) => {
-    await expectFellBack({ xmlWriteDrops: [aspect] }, new RegExp(`the ${what} did not come through`));
+  it.each(aspects)("leaves out %s", async (aspect, what, zh) => {
+    await expectFellBack({ xmlWriteDrops: [aspect] }, new RegExp(`the ${what} did not come through`), zh);
+  });
+
+  it("what a later sheet has that the first had not is checked on that sheet, and only that", async () => {
+    const plain: SheetSpec = { name: "先", cells: [{ address: "A1", value: "a", style: { bold: true } }, { address: "A2", value: 1 }], merges: [] };
+    const later: SheetSpec = { name: "后", cells: [{ address: "A1", value: "b", style: { bold: true } }, { address: "B2", value: 2, numberFormat: "0.00", style: { fill: "#E2EFDA", border: "medium" } }], merges: [] };
+    const kept = await write([plain, later]);
+    expect(kept.adapter.xmlWriteState).toBe("on");
+    const adds = kept.log.flatMap((l, i) => (/\.Worksheets\.Add\([^)]*\)$/.test(l) ? [i] : []));
+    const asked = addressed(kept.log.slice(adds[1])).filter((l) => /\.(Value2|NumberFormat|Font\.\w+|Interior\.Color|Borders\.Item\(\)\.\w+|MergeArea\.Address\(.*\)|RowHeight)$/.test(l));
+    expect(asked).toEqual(["B2.NumberFormat", "B2.Interior.Color", "B2.Borders.Item().LineStyle", "B2.Borders.Item().Weight"]);
+    // A build that leaves fills out: the first sheet (no fill) passes, the second is found and written again.
+    const dropped = await write([plain, later], {}, { xmlWriteDrops: ["fill"] });
+    expect(dropped.adapter.xmlWriteState).toBe("off");
+    expect(dropped.adapter.skipped.find((x) => x.feature === XML_WRITE_FEATURE)?.messageEn).toMatch(/the fill of B2 did not come through/);
+    expect(dropped.sheets).toEqual(await documented([plain, later]));
+    expect(dropped.fake.state.sheets.map((x) => x.name)).toEqual(["甲", "先", "后"]);
   });
 
   it("a sheet the text cannot say is written the documented way and leaves the check for the next one", async () => {
