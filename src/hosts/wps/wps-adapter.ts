@@ -51,9 +51,10 @@
  *   then its column widths, formulas, print setup, highlights, lists, frozen panes and chart the
  *   documented way. Undocumented on WPS: what a pane has not seen such a write keep is read back
  *   (`checkXmlWrite`: every value of the first sheet; on each sheet the first cell of each new format,
- *   style value, merged areas, row heights); a refusal or a difference writes that sheet again in its
- *   place the documented way, for the pane's life, with a `skipped` line. 撤销记录 52 calls (with the
- *   first check), 付款结算 97 (with its own), 计算说明 34 whatever its months.
+ *   style value, merged areas, a bordered merged area's far corner, row heights); a refusal or a
+ *   difference writes that sheet again in its place the documented way, for the pane's life, with a
+ *   `skipped` line. 撤销记录 52 calls (with the first check), 付款结算 101 (with its own), 计算说明 34
+ *   whatever its months.
  * - apply() the documented way (owned cells; fresh sheets when Value(11) is off or cannot say them):
  *   per rectangle of written cells, Range + Value2 (one 2-D array; a fresh sheet's values in
  *   one array over the box of its cells unless it is mostly blank); a format the read of the same
@@ -1803,7 +1804,8 @@ export class WpsAdapter implements WorkbookAdapter {
    * not seen the text kept yet: on its first such sheet (`values`) every value (Value2 of the range);
    * on every sheet, what it has that no sheet before had — a number format, an alignment or a border
    * kind (each value: their spelling differs), bold, italic, wrapping, a font size, a font colour, a
-   * fill (each kind once: a number is a number), merged areas, row heights — at the first cell that
+   * fill (each kind once: a number is a number), merged areas, a bordered merged area's far corner
+   * (its style reached the cells it covers), row heights — at the first cell that
    * has it (a later sheet with a new format or a medium border costs a question or two; one with
    * nothing new, none). What differs, or null — and then what was checked is added to `checked`.
    * Values catch a build that ignores the text; the rest one that keeps the values only, or leaves
@@ -1844,6 +1846,16 @@ export class WpsAdapter implements WorkbookAdapter {
     }
     const merge = x.merges[0];
     if (merge) first("merge", a1(merge.top, merge.left), ["合并单元格", "merged cells"], () => String(ranges.range(a1(merge.top, merge.left)).MergeArea.Address(false, false)) === rectAddress(merge));
+    // A merged area is one cell in the text: its border must reach the area's far corner (the covered
+    // cells drawn as its first), which a build that styles the first cell only would not do.
+    const bordered = x.merges.find((m) => {
+      const b = x.cells.find((c) => c.row === m.top && c.col === m.left)?.style.border;
+      return b === "thin" || b === "medium";
+    });
+    if (bordered) {
+      const corner = a1(bordered.bottom, bordered.right);
+      first("merged border", corner, ["合并单元格边框", "merged cell's border"], () => num(ranges.range(corner).Borders.Item(ENUM.xlEdgeRight).LineStyle, ENUM.xlContinuous));
+    }
     const height = x.heights[0];
     if (height) first("height", `A${height.row}`, ["行高", "row height"], () => num(ranges.range(`A${height.row}`).RowHeight, height.size));
     for (const { address, check, what } of firsts.values()) if (!check()) return { zh: `${address} 的${what[0]}未按写入保留`, en: `the ${what[1]} of ${address} did not come through` };

@@ -141,7 +141,8 @@
  *     "excel" (default, as above), "values" (values only: no format, style, merge or height),
  *     "throws", "ignored" (accepted, nothing written); `xmlWriteDrops` leaves one aspect or more out
  *     (a number format, bold, italic, a font size or colour, a fill, wrapping, an alignment, borders,
- *     merged areas, row heights): a build whose reader skips what it does not know.
+ *     merged areas, the first cell's style on the cells a merged area covers, row heights): a build
+ *     whose reader skips what it does not know.
  * Not modelled: calculation (formula cells keep the value they were given, null for a new one), the
  * look of numbers in Text (String(value)), chart rendering.
  */
@@ -156,7 +157,7 @@ export type XmlSpreadsheetMode = "excel" | "throws" | "values" | "garbage" | "di
 /** What setting Range.Value(11, xml) does (see 23 in the header). */
 export type XmlSpreadsheetWriteMode = "excel" | "values" | "throws" | "ignored";
 /** What a build may leave out when it sets Range.Value(11, xml) (23): one aspect of the text each. */
-export type XmlWriteAspect = "numberFormat" | "bold" | "italic" | "size" | "fontColor" | "fill" | "wrap" | "horizontal" | "vertical" | "borders" | "merges" | "heights";
+export type XmlWriteAspect = "numberFormat" | "bold" | "italic" | "size" | "fontColor" | "fill" | "wrap" | "horizontal" | "vertical" | "borders" | "merges" | "mergedStyle" | "heights";
 
 /** What Range.Merge does on a multi-area range (see 18c in the header). */
 export type MultiAreaMergeMode = "areas" | "box" | "first" | "throws";
@@ -1050,7 +1051,9 @@ function setXmlSpreadsheet(sheet: FakeEtSheet, area: MergedRange, text: string, 
     const cell = sheet.cell(top, left);
     cell.value = p.value;
     if (valuesOnly) continue;
-    for (let r = top; r <= top + p.down; r++) for (let c = left; c <= left + p.across; c++) Object.assign(sheet.cell(r, c), structuredClone(p.style ?? {}));
+    const down = drops.has("mergedStyle") ? 0 : p.down;
+    const across = drops.has("mergedStyle") ? 0 : p.across;
+    for (let r = top; r <= top + down; r++) for (let c = left; c <= left + across; c++) Object.assign(sheet.cell(r, c), structuredClone(p.style ?? {}));
     if ((p.across > 0 || p.down > 0) && !drops.has("merges")) sheet.merges.push({ top, left, bottom: top + p.down, right: left + p.across });
   }
   if (!valuesOnly && !drops.has("heights")) for (const [r, h] of heights) sheet.rowHeights.set(area.top + r - 1, h);

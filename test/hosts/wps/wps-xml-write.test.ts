@@ -358,6 +358,8 @@ describe("the check asks each property where it is", () => {
       "B13.MergeArea.Address(false,false)",
       "A15.RowHeight",
     ]);
+    // B13's merged area has no border: no corner asked.
+    expect(asked.some((l) => l.startsWith("C14."))).toBe(false);
   });
 });
 
@@ -398,6 +400,7 @@ describe("a build that does not keep what the text says: found on the first shee
     ["vertical", "vertical alignment of A1", "A1 的垂直对齐未按写入保留"],
     ["borders", "border of A3", "A3 的边框未按写入保留"],
     ["merges", "merged cells of A1", "A1 的合并单元格未按写入保留"],
+    ["mergedStyle", "merged cell's border of B7", "B7 的合并单元格边框未按写入保留"],
     ["heights", "row height of A1", "A1 的行高未按写入保留"],
   ];
   it.each(aspects)("leaves out %s", async (aspect, what, zh) => {
