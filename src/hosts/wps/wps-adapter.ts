@@ -1789,8 +1789,8 @@ export class WpsAdapter implements WorkbookAdapter {
       this.xmlWriteOff("调用出错", "the call failed");
       throw new RefillSheet();
     }
-    const at = new Map(x.formulaCells.map((c) => [`${c.row},${c.col}`, c]));
-    for (const rect of exactRects(x.formulaCells)) WpsAdapter.setArray(ranges, rect, "Formula", (r, c) => `=${at.get(`${r},${c}`)?.formula ?? ""}`);
+    const formulas = new Map(x.formulaCells.map((c) => [`${c.row},${c.col}`, c.formula as string]));
+    for (const rect of exactRects(x.formulaCells)) WpsAdapter.setArray(ranges, rect, "Formula", (r, c) => `=${formulas.get(`${r},${c}`) as string}`);
     const wrong = WpsAdapter.checkXmlWrite(ranges, x, this.xmlChecked, this.xmlWrite === "probe");
     if (wrong) {
       this.xmlWriteOff(wrong.zh, wrong.en);
@@ -1812,12 +1812,15 @@ export class WpsAdapter implements WorkbookAdapter {
    * something out.
    */
   private static checkXmlWrite(ranges: RangeCache, x: SheetXml, checked: Set<string>, values: boolean): { zh: string; en: string } | null {
-    const grid = values ? rows(ranges.range(x.address).Value2) : [];
-    for (const c of values ? x.cells : []) {
-      if (c.formula !== undefined) continue;
-      const got = grid[c.row - 1]?.[c.col - 1];
+    if (values) {
+      const grid = rows(ranges.range(x.address).Value2);
       const blank = (v: unknown) => v === null || v === undefined || v === "";
-      if (blank(c.value) ? !blank(got) : got !== c.value) return { zh: `${a1(c.row, c.col)} 的值未按写入保留`, en: `the value of ${a1(c.row, c.col)} did not come through` };
+      for (const c of x.cells) {
+        // (A formula's value is WPS's to compute. `?.`: a build that answers fewer rows than the range is a difference, not a crash.)
+        if (c.formula !== undefined) continue;
+        const got = grid[c.row - 1]?.[c.col - 1];
+        if (blank(c.value) ? !blank(got) : got !== c.value) return { zh: `${a1(c.row, c.col)} 的值未按写入保留`, en: `the value of ${a1(c.row, c.col)} did not come through` };
+      }
     }
     const firsts = new Map<string, { address: string; check: () => boolean; what: [string, string] }>();
     const first = (key: string, address: string, what: [string, string], check: () => boolean) => {
@@ -1827,6 +1830,7 @@ export class WpsAdapter implements WorkbookAdapter {
     for (const c of x.cells) {
       const a = a1(c.row, c.col);
       const s = c.style;
+      // ("General" is not asked: a Chinese WPS may spell it "G/通用格式".)
       if (c.numberFormat !== undefined && c.numberFormat !== "General") first(`nf ${c.numberFormat}`, a, ["数字格式", "number format"], () => ranges.range(a).NumberFormat === c.numberFormat);
       if (s.bold === true) first("bold", a, ["加粗", "bold"], () => ranges.font(a).Bold === true);
       if (s.italic === true) first("italic", a, ["倾斜", "italic"], () => ranges.font(a).Italic === true);

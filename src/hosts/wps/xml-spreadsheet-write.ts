@@ -102,9 +102,9 @@ export function sheetXml(spec: SheetSpec): SheetXml | null {
   const cells = plannedCells(spec.cells);
   const at = new Map(cells.map((c) => [`${c.row},${c.col}`, c]));
   const merges: MergedRange[] = spec.merges.map((m) => {
-    const [from = "", to = from] = m.replace(/\$/g, "").split(":");
-    const a = parseA1(from);
-    const b = parseA1(to);
+    const ends = m.replace(/\$/g, "").split(":");
+    const a = parseA1(ends[0] as string);
+    const b = parseA1(ends[ends.length - 1] as string);
     return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
   });
   const mergeAt = new Map<string, MergedRange>();
@@ -190,9 +190,10 @@ export function sheetXml(spec: SheetSpec): SheetXml | null {
       // (An empty text is an empty cell, as Value2 = "" makes it.)
       if (c.formula === undefined && c.value !== null && c.value !== "") {
         const v = c.value;
-        if (typeof v === "string" && NOT_XML.test(v)) return null;
-        const [type, text] = typeof v === "number" ? ["Number", String(v)] : typeof v === "boolean" ? ["Boolean", v ? "1" : "0"] : ["String", escapeXml(v)];
-        data = `<Data ss:Type="${type}">${text}</Data>`;
+        if (typeof v === "string") {
+          if (NOT_XML.test(v)) return null;
+          data = `<Data ss:Type="String">${escapeXml(v)}</Data>`;
+        } else data = typeof v === "number" ? `<Data ss:Type="Number">${v}</Data>` : `<Data ss:Type="Boolean">${v ? "1" : "0"}</Data>`;
       }
       cellsOut.push(`<Cell${cellAttrs.length > 0 ? ` ${cellAttrs.join(" ")}` : ""}>${data}</Cell>`);
       next = c.col + (m ? m.right - m.left : 0) + 1;

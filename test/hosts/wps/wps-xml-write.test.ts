@@ -90,12 +90,12 @@ describe("the text (sheetXml)", () => {
       cells: [
         { address: "A1", value: "甲", style: { bold: true } },
         { address: "D1", value: 1.5, numberFormat: "0.00" },
-        { address: "C2", value: null, formula: "D1*2", style: { bold: true } },
+        { address: "C2", value: 3, formula: "D1*2", style: { bold: true } },
         { address: "E2", value: "" , style: { bold: true } },
         { address: "A4", value: true },
       ],
-      // B1:C1's first cell is not in the spec; E3:E4 merges down only.
-      merges: ["B1:C1", "E3:E4"],
+      // B1:C1's first cell is not in the spec; E3:E4 merges down only (and is written as Excel gives addresses).
+      merges: ["B1:C1", "$E$3:$E$4"],
       rowHeights: { 2: 20.25 },
     });
     expect(x?.xml).toBe(
