@@ -275,6 +275,15 @@ function addressed(log: readonly string[]): string[] {
   });
 }
 
+/** The questions after the first Value(11) write, each on its address (the objects fetched on the way, the sets and the Range calls left out). */
+function checkQuestions(log: readonly string[]): string[] {
+  const from = log.findIndex((l) => l.endsWith(`.Value(11,"<xml…>")`));
+  // (From the write's Range call: the check's first question is on the range the text was set on.)
+  return addressed(log.slice(from - 1))
+    .slice(2)
+    .filter((l) => !l.endsWith("=") && !/\.(Font|Interior|Borders|MergeArea|PageSetup|Item\(7\))$/.test(l) && !/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(l));
+}
+
 describe("what it costs", () => {
   it("after the pane's check, a fresh sheet's cells are one Range and one Value(11): no style, format, merge, height or value set one by one", async () => {
     const { log } = await write([everything(), { ...everything(), name: "样表二" }]);
@@ -289,10 +298,7 @@ describe("what it costs", () => {
 
   it("the check of the pane's first sheet: its values, then the first cell of each format and each style value, the first merged area and the first row height", async () => {
     const { log } = await write([everything()]);
-    const from = log.findIndex((l) => l.endsWith(`.Value(11,"<xml…>")`));
-    // (From the write itself: the check's first question is on the range the text was set on.)
-    const check = addressed(log.slice(from - 1)).slice(2).filter((l) => !l.endsWith("=") && !/\.(Font|Interior|Borders|MergeArea|PageSetup|Item\(7\))$/.test(l) && !/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(l));
-    expect(check.slice(0, 16)).toEqual([
+    expect(checkQuestions(log).slice(0, 16)).toEqual([
       "A1:C9.Value2",
       "A1.Font.Bold",
       "A1.Font.Size",
@@ -338,8 +344,7 @@ describe("the check asks each property where it is", () => {
     const { adapter, log, sheets } = await write([spec]);
     expect(adapter.xmlWriteState).toBe("on");
     expect(sheets).toEqual(await documented([spec]));
-    const from = log.findIndex((l) => l.endsWith(`.Value(11,"<xml…>")`));
-    const asked = addressed(log.slice(from - 1)).slice(2).filter((l) => !l.endsWith("=") && !/\.(Font|Interior|Borders|MergeArea|PageSetup|Item\(7\))$/.test(l) && !/^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(l));
+    const asked = checkQuestions(log);
     expect(asked.slice(0, 16)).toEqual([
       "A1:C15.Value2",
       "A2.NumberFormat",
