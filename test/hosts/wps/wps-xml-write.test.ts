@@ -366,6 +366,27 @@ describe("the check asks each property where it is", () => {
     // B13's merged area has no border: no corner asked.
     expect(asked.some((l) => l.startsWith("C14."))).toBe(false);
   });
+
+  it("the merged area whose corner is asked is the first whose own first cell is bordered, thin or medium", async () => {
+    const spec: SheetSpec = {
+      name: "框",
+      cells: [
+        { address: "A1", value: "边", style: { border: "thin" } },
+        { address: "C1", value: "无框合并" },
+        { address: "A3", value: "粗框合并", style: { border: "medium" } },
+        { address: "B3", value: null, style: { border: "medium" } },
+      ],
+      // F1:G1's first cell is not in the spec.
+      merges: ["C1:D1", "F1:G1", "A3:B3"],
+    };
+    const kept = await write([spec]);
+    expect(kept.adapter.xmlWriteState).toBe("on");
+    const asked = checkQuestions(kept.log);
+    expect(asked.filter((l) => /^[A-Z]+\d+\.Borders/.test(l))).toEqual(["A1.Borders.Item().LineStyle", "A1.Borders.Item().Weight", "A3.Borders.Item().LineStyle", "A3.Borders.Item().Weight", "B3.Borders.Item(10)", "B3.Borders.Item().LineStyle"]);
+    const dropped = await write([spec], {}, { xmlWriteDrops: ["mergedStyle"] });
+    expect(dropped.adapter.skipped.find((x) => x.feature === XML_WRITE_FEATURE)?.messageEn).toMatch(/the merged cell's border of B3 did not come through/);
+    expect(dropped.sheets).toEqual(await documented([spec]));
+  });
 });
 
 describe("a build that does not keep what the text says: found on the first sheet, the documented path for the pane's life", () => {
