@@ -1740,17 +1740,19 @@ export class WpsAdapter implements WorkbookAdapter {
   }
 
   /**
-   * A fresh sheet filled from its spec: column widths; its cells in one Range.Value(11) (while that
-   * is not off and the text can say them, `sheetXml`) or the documented way (`fillCells`); the rest.
+   * A fresh sheet filled from its spec: its cells in one Range.Value(11) (while that is not off and
+   * the text can say them, `sheetXml`) or the documented way (`fillCells`); then column widths (after
+   * the text: what a build's reader does to widths it is not given is not known, and they are not
+   * checked); the rest.
    */
   private fillSheet(app: EtApplication, ws: EtWorksheet, spec: SheetSpec): void {
-    const widths = new Map<number, number>();
-    for (const [letter, width] of Object.entries(spec.columnWidths ?? {})) widths.set(columnOf(letter), width);
-    for (const { address, size } of sizeCalls(widths, (a, b) => `${columnLetter(a)}:${columnLetter(b)}`)) ws.Range(address).ColumnWidth = size;
     const ranges = new RangeCache(ws);
     const xml = this.xmlWrite === "off" ? null : sheetXml(spec);
     if (xml) this.fillFromXml(ws, ranges, xml);
     else this.fillCells(ws, ranges, spec);
+    const widths = new Map<number, number>();
+    for (const [letter, width] of Object.entries(spec.columnWidths ?? {})) widths.set(columnOf(letter), width);
+    for (const { address, size } of sizeCalls(widths, (a, b) => `${columnLetter(a)}:${columnLetter(b)}`)) ws.Range(address).ColumnWidth = size;
     this.fillRest(app, ws, ranges, spec);
   }
 
