@@ -27,14 +27,15 @@ const describeInBrowser = CHROMIUM ? describe : describe.skip;
 type Dumped = { name: string; protected: boolean; cells: Record<string, { value: unknown; formula?: string; numberFormat?: string }> }[];
 
 /** The fake ET for the page: `window.wps` over the seeded workbook, `window.__fakeEt` to read it back. */
-async function initScript(): Promise<string> {
+async function initScript(options: Record<string, unknown> = {}): Promise<string> {
   const seed = (await exampleWorkbook()).sheets;
   const bundle = buildSync({
     stdin: {
       contents: `import { dump, fakeEt, seededState } from "./fake-et";
-        const fake = fakeEt(seededState(SEED));
+        const fake = fakeEt(seededState(SEED, OPTIONS));
         window.wps = fake.wps;
-        window.__fakeEt = { dump: () => dump(fake.state), calls: () => fake.state.calls, ignoredValueWrites: () => fake.state.ignoredValueWrites, displayAlerts: () => fake.state.displayAlerts };`,
+        fake.state.logging = true;
+        window.__fakeEt = { dump: () => dump(fake.state), calls: () => fake.state.calls, ignoredValueWrites: () => fake.state.ignoredValueWrites, displayAlerts: () => fake.state.displayAlerts, xmlSheets: () => fake.state.log.filter((l) => l.endsWith('.Value(11,"<xml…>")')).length };`,
       resolveDir: join(REPO_ROOT, "test", "hosts", "wps"),
       loader: "ts",
     },
@@ -42,7 +43,7 @@ async function initScript(): Promise<string> {
     write: false,
     format: "iife",
     target: "es2018",
-    define: { SEED: JSON.stringify(seed) },
+    define: { SEED: JSON.stringify(seed), OPTIONS: JSON.stringify(options) },
   });
   return bundle.outputFiles[0]?.text ?? "";
 }
@@ -95,8 +96,34 @@ describeInBrowser("the pane in WPS 表格 (fake ET injected as the wps global)",
       // 计算本月 scores the contract year's months with it (the status says 已评分 12 个月): 2025-09 as in the file mode's test.
       expect(total(after, "2025年9月")).toBe(96);
       expect(await page.evaluate("window.__fakeEt.ignoredValueWrites()")).toBe(0);
+      // The fresh sheets (撤销记录 at least) went in one Range.Value(11) each, kept as written: the pane's
+      // own build made the text and checked it in the browser.
+      expect(await page.evaluate("window.__fakeEt.xmlSheets()")).toBeGreaterThanOrEqual(1);
+      expect(await page.getByText("不能一次写入整张表").count()).toBe(0);
+      const record = after.find((s) => s.name === "撤销记录");
+      expect(Object.keys(record?.cells ?? {}).length).toBeGreaterThan(10);
       expect(await page.evaluate("window.__fakeEt.displayAlerts()")).toBe(true);
       expect((await page.evaluate("window.__fakeEt.calls()")) as number).toBeGreaterThan(100);
+      expect(session.pageErrors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("a WPS that refuses Range.Value(11) writes: 计算本月 writes the same scores the documented way and the limitations bar says so", async () => {
+    const session = await harness.openPane({ colorScheme: "light" });
+    try {
+      const { page, context } = session;
+      await context.addInitScript({ content: await initScript({ xmlSpreadsheetWrite: "throws" }) });
+      await page.goto(harness.paneUrl, { waitUntil: "load" });
+      await page.getByTestId("month-2025-10").waitFor({ timeout: 60_000 });
+      await page.getByTestId("month-2025-10").click();
+      await page.getByTestId("compute-month").click();
+      await page.locator('[data-testid="month-score"][data-state="scored"]').filter({ hasText: "93.25" }).waitFor({ timeout: 60_000 });
+      await page.getByText("不能一次写入整张表").first().waitFor({ timeout: 10_000 });
+      const after = (await page.evaluate("window.__fakeEt.dump()")) as Dumped;
+      expect(total(after, "2025年10月")).toBe(93.25);
+      expect(Object.keys(after.find((s) => s.name === "撤销记录")?.cells ?? {}).length).toBeGreaterThan(10);
       expect(session.pageErrors).toEqual([]);
     } finally {
       await session.close();
