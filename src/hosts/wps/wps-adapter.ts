@@ -129,6 +129,7 @@ import { TEXT_FORMAT, needsTextPrefix, readTextCell, toExcelInput } from "../exc
 import type { EtApplication, EtFont, EtInterior, EtRange, EtSheets, EtWorksheet } from "./et-types";
 import { type XmlCell, type XmlParse, type XmlSheetLayout, defaultXmlParse, sheetLayout } from "./xml-spreadsheet";
 import { type SheetXml, sheetXml } from "./xml-spreadsheet-write";
+import { boundsOf, rectAddress } from "./ranges";
 
 /**
  * Excel's enumeration values (the VBA reference's XlHAlign, XlVAlign, XlLineStyle, XlBorderWeight,
@@ -211,19 +212,7 @@ export function rows(raw: unknown): unknown[][] {
   return [[raw]];
 }
 
-/** "A1:C3" or "B2" (no "$") → bounds. */
-export function boundsOf(address: string): MergedRange {
-  const clean = address.replace(/\$/g, "");
-  const [from = "", to = from] = clean.slice(clean.lastIndexOf("!") + 1).split(":");
-  const a = parseA1(from);
-  const b = parseA1(to);
-  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
-}
-
-export function rectAddress(r: MergedRange): string {
-  const from = a1(r.top, r.left);
-  return r.top === r.bottom && r.left === r.right ? from : `${from}:${a1(r.bottom, r.right)}`;
-}
+export { boundsOf, rectAddress };
 
 /** One event-loop turn: the synchronous bridge blocks WPS's window while it runs. */
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -1594,6 +1583,14 @@ export class WpsAdapter implements WorkbookAdapter {
     ws.range(rectAddress(rect))[property] = out;
   }
 
+  /** The cells' formulas (the others left out): one Formula array per rectangle `rects` cuts them into. */
+  private static setFormulas(ranges: RangeCache, cells: readonly PlannedCell[], rects: (list: readonly Pos[]) => MergedRange[]): void {
+    const formulas = new Map<string, string>();
+    for (const c of cells) if (c.formula !== undefined) formulas.set(`${c.row},${c.col}`, c.formula);
+    const list = cells.filter((c) => c.formula !== undefined);
+    for (const rect of rects(list)) WpsAdapter.setArray(ranges, rect, "Formula", (r, c) => `=${formulas.get(`${r},${c}`) as string}`);
+  }
+
   /** Number formats: one NumberFormat set per format, on the multi-area range of its rectangles. */
   private static setFormats(ws: RangeCache, cells: readonly Pos[], formatOf: (p: Pos) => string | undefined, rects: (list: readonly Pos[]) => MergedRange[]): void {
     const byFormat = new Map<string, Pos[]>();
@@ -1689,7 +1686,7 @@ export class WpsAdapter implements WorkbookAdapter {
     WpsAdapter.setFormats(ranges, cells, (p) => (inSandwich(p) ? "General" : given(p)), rects);
     for (const c of cells) has.delete(`${c.row},${c.col}`);
     for (const rect of rects(cells.filter((c) => c.formula === undefined))) WpsAdapter.setArray(ranges, rect, "Value2", (r, c) => toExcelInput(get(r, c).value));
-    for (const rect of rects(cells.filter((c) => c.formula !== undefined))) WpsAdapter.setArray(ranges, rect, "Formula", (r, c) => `=${get(r, c).formula}`);
+    WpsAdapter.setFormulas(ranges, cells, rects);
     WpsAdapter.setFormats(ranges, cells.filter(inSandwich), (p) => get(p.row, p.col).numberFormat ?? TEXT_FORMAT, rects);
     WpsAdapter.setStyles(ranges, cells, rects);
   }
@@ -1719,7 +1716,7 @@ export class WpsAdapter implements WorkbookAdapter {
       for (const rect of fewestRects(box, loose, [...d.merges, ...exactRects(d.keep)])) WpsAdapter.setArray(ranges, rect, "Value2", toValue);
     }
     for (const p of values.filter(inMerge)) WpsAdapter.setArray(ranges, { top: p.row, left: p.col, bottom: p.row, right: p.col }, "Value2", toValue);
-    for (const rect of exactRects(d.changed.filter((p) => at(p.row, p.col)?.formula !== undefined))) WpsAdapter.setArray(ranges, rect, "Formula", (r, c) => `=${at(r, c)?.formula ?? ""}`);
+    WpsAdapter.setFormulas(ranges, d.changed.flatMap((p) => at(p.row, p.col) ?? []), exactRects);
     WpsAdapter.setFormats(ranges, [...d.formats.keys()].map(posOf), (p) => d.formats.get(`${p.row},${p.col}`), exactRects);
     // Styles: what the old cell lacked or had otherwise set as in a fresh write; what it had and the
     // new spec leaves out put back to a fresh cell's (VBA: Bold / Italic / WrapText False,
@@ -1771,7 +1768,7 @@ export class WpsAdapter implements WorkbookAdapter {
         return cell === undefined || cell.formula !== undefined ? "" : toExcelInput(cell.value);
       });
     }
-    for (const rect of exactRects(cells.filter((c) => c.formula !== undefined))) WpsAdapter.setArray(ranges, rect, "Formula", (r, c) => `=${at.get(`${r},${c}`)?.formula ?? ""}`);
+    WpsAdapter.setFormulas(ranges, cells, exactRects);
     WpsAdapter.setFormats(ranges, cells, (p) => at.get(`${p.row},${p.col}`)?.numberFormat, exactRects);
     WpsAdapter.setStyles(ranges, cells, exactRects);
     this.merge(ranges, spec.merges.map(boundsOf));
@@ -1791,8 +1788,7 @@ export class WpsAdapter implements WorkbookAdapter {
       this.xmlWriteOff("调用出错", "the call failed");
       throw new RefillSheet();
     }
-    const formulas = new Map(x.formulaCells.map((c) => [`${c.row},${c.col}`, c.formula as string]));
-    for (const rect of exactRects(x.formulaCells)) WpsAdapter.setArray(ranges, rect, "Formula", (r, c) => `=${formulas.get(`${r},${c}`) as string}`);
+    WpsAdapter.setFormulas(ranges, x.formulaCells, exactRects);
     const wrong = WpsAdapter.checkXmlWrite(ranges, x, this.xmlChecked, this.xmlWrite === "probe");
     if (wrong) {
       this.xmlWriteOff(wrong.zh, wrong.en);

@@ -38,7 +38,8 @@
  * A text value is a String Data as it is: no apostrophe, and "001" or "=1" stay text — the XML is
  * not typed input (the documented path needs text-input.ts for that).
  */
-import { type CellStyle, type MergedRange, type PlannedCell, type SheetSpec, columnLetter, parseA1, plannedCells } from "../../workbook/model";
+import { type CellStyle, type MergedRange, type PlannedCell, type SheetSpec, columnLetter, plannedCells } from "../../workbook/model";
+import { boundsOf } from "./ranges";
 
 /** The text and the range to set it on (A1 to the last row and column the sheet uses). */
 export interface SheetXml {
@@ -101,12 +102,7 @@ const visibleInMerge = (c: PlannedCell | undefined) => JSON.stringify([c?.style.
 export function sheetXml(spec: SheetSpec): SheetXml | null {
   const cells = plannedCells(spec.cells);
   const at = new Map(cells.map((c) => [`${c.row},${c.col}`, c]));
-  const merges: MergedRange[] = spec.merges.map((m) => {
-    const ends = m.replace(/\$/g, "").split(":");
-    const a = parseA1(ends[0] as string);
-    const b = parseA1(ends[ends.length - 1] as string);
-    return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
-  });
+  const merges: MergedRange[] = spec.merges.map(boundsOf);
   const mergeAt = new Map<string, MergedRange>();
   const covered = new Set<string>();
   for (const m of merges) {
