@@ -181,14 +181,6 @@ function rowIndexOf(doc: XmlDocument, sheetData: XmlElement | undefined): RowInd
 }
 
 /**
- * A worksheet part parsed for the file mode: the same tree as parseXml for everything but the
- * insides of <sheetData>'s rows, whose cells are kept as compact sites (CellSite) instead of
- * elements. The same parser (saxes), so the same well-formedness checks and PartParseError — but
- * the cells of the plain kind Excel, LibreOffice, WPS and this product write are read by scanCells
- * (below) and saxes reads the rest of the part; anything else in <sheetData> and saxes reads it all.
- * `fast`: false for saxes alone (the tests' oracle).
- */
-/**
  * One string kept for each value: a cell's s and t are a few values over thousands of cells (a
  * parser makes a new string every time), so what survives a parse is smaller.
  */
@@ -203,6 +195,14 @@ function interner(): (v: string | undefined) => string | undefined {
   };
 }
 
+/**
+ * A worksheet part parsed for the file mode: the same tree as parseXml for everything but the
+ * insides of <sheetData>'s rows, whose cells are kept as compact sites (CellSite) instead of
+ * elements. The same parser (saxes), so the same well-formedness checks and PartParseError — but
+ * the cells of the plain kind Excel, LibreOffice, WPS and this product write are read by scanCells
+ * (below) and saxes reads the rest of the part; anything else in <sheetData> and saxes reads it all.
+ * `fast`: false for saxes alone (the tests' oracle).
+ */
 // Stryker disable next-line BooleanLiteral: saxes alone reads the same document (scan-cells.test.ts), only slower
 export function parseWorksheetXml(text: string, part: string, fast = true): XmlDocument {
   // Stryker disable next-line ConditionalExpression,BlockStatement: saxes alone reads the same document, only slower

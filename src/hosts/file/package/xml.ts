@@ -138,8 +138,7 @@ export function parseXml(text: string, part: string, flat?: FlatContent, gap?: T
     if (parent) {
       if (parent.children === NO_CHILDREN) (parent as unknown as { children: XmlElement[] }).children = [el];
       else (parent.children as XmlElement[]).push(el);
-    }
-    else root ??= el;
+    } else root ??= el;
     stack.push(el);
   });
   parser.on("opentag", (tag) => {
